@@ -1,0 +1,51 @@
+# Copytrail — the two set-up commands are `make run` and `make test`.
+# Both install the Debian/Ubuntu packages they need when missing.
+
+GO       ?= go
+BIN      := ./copytrail
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export LANGUAGE ?= en_US
+export LANG ?= C.UTF-8
+
+# Packages Fyne needs to build (OpenGL/X11 headers).
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+              libxinerama-dev libxi-dev libxxf86vm-dev
+# Packages the tests need: a virtual display for the real app, Chromium for
+# the HTML report, ImageMagick for screenshots.
+TEST_PKGS  := xvfb xauth imagemagick chromium fonts-dejavu-core
+
+.PHONY: run build test deps deps-test vet bench fuzz eval screenshots clean
+
+run: deps build
+	$(BIN)
+
+build:
+	$(GO) build -o $(BIN) ./cmd/copytrail
+
+# deps installs what is missing, via apt-get where there is one.
+deps:
+	@scripts/ensure-packages.sh $(BUILD_PKGS)
+
+deps-test:
+	@scripts/ensure-packages.sh $(BUILD_PKGS) $(TEST_PKGS)
+
+vet:
+	$(GO) vet ./...
+
+# test: vet, every test (GUI tests run headless with Fyne's test driver), the
+# race detector on the engine and the app bridge, brief fuzzing, and the
+# engine built without cgo.
+test: deps-test vet
+	CGO_ENABLED=0 $(GO) build ./provenance/... ./cmd/copytrail/cli/...
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./provenance/... ./app/...
+	@scripts/fuzz.sh 3s
+
+fuzz:
+	@scripts/fuzz.sh $${FUZZTIME:-5m}
+
+bench:
+	@scripts/bench.sh
+
+clean:
+	rm -f $(BIN)

@@ -1,0 +1,54 @@
+package provenance
+
+// Settings are every parameter an analysis used. Every report and export
+// repeats them. Presets fill them; each can then be changed on its own.
+// The passage engine (provenance/align) owns the matching fields, the lineage
+// layer (provenance/lineage) the Lineage block.
+type Settings struct {
+	// Preset is "strict", "balanced" (the default), "lenient" or "custom".
+	Preset string `json:"preset"`
+	// NGram is the number of words in a seed shingle.
+	NGram int `json:"ngram"`
+	// MinPassageWords is the shortest passage reported, in words.
+	MinPassageWords int `json:"min_passage_words"`
+	// MaxGap is the most unmatched words bridged inside one passage.
+	MaxGap int `json:"max_gap"`
+	// DFCap: an n-gram found in more than max(DFCapMin, DFCap × documents)
+	// documents is too common to seed a match.
+	DFCap    float64 `json:"df_cap"`
+	DFCapMin int     `json:"df_cap_min"`
+	// MinSimilarity is the lowest matched-words share of a passage.
+	MinSimilarity float64 `json:"min_similarity"`
+	// MaxDocBytes caps the text kept per document.
+	MaxDocBytes int `json:"max_doc_bytes"`
+	// Lineage holds the parameters of the who-copied-whom layer.
+	Lineage LineageSettings `json:"lineage"`
+}
+
+// LineageSettings are the parameters of the lineage layer.
+type LineageSettings struct {
+	// MinConfidence is the lowest confidence for a directed "copy" link;
+	// below it the link is reported as "unknown".
+	MinConfidence float64 `json:"min_confidence"`
+}
+
+// Progress reports a long stage's advance. Engines call a func(Progress)
+// callback; they never block on it.
+type Progress struct {
+	Stage string `json:"stage"` // "reading", "indexing", "aligning", "linking", ...
+	Done  int    `json:"done"`
+	Total int    `json:"total"`
+	Note  string `json:"note,omitempty"`
+}
+
+// Fraction is Done/Total in 0..1 (0 when Total is unknown).
+func (p Progress) Fraction() float64 {
+	if p.Total <= 0 {
+		return 0
+	}
+	f := float64(p.Done) / float64(p.Total)
+	if f > 1 {
+		f = 1
+	}
+	return f
+}
