@@ -11,7 +11,7 @@ import (
 //go:embed icon.png
 var Icon []byte
 
-//go:embed demo
+//go:embed demo/*.txt
 var demo embed.FS
 
 // Demo returns the demo corpus as a file system rooted at its folder.
