@@ -1,0 +1,193 @@
+// Package graphlayout turns a Result into the provenance graphs Copytrail
+// draws (documents, and outlets) and places their nodes: left to right by
+// publication date when dates exist, in layers along the links otherwise.
+// The desktop app's graph view, the HTML report and the PNG export all call
+// Compute, so the same collection looks the same everywhere. It is plain Go
+// over plain values: no drawing, no UI toolkit.
+package graphlayout
+
+import (
+	"sort"
+	"time"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// UnknownOutlet names the outlet of documents whose outlet is not known.
+const UnknownOutlet = "unknown outlet"
+
+// Node is one document or one outlet.
+type Node struct {
+	ID     string // document ID, or the outlet name in an outlet graph
+	Label  string // document title (or file name), or the outlet name
+	Outlet string // the document's outlet ("" when unknown); the outlet itself
+	// Date is the published date as written in the metadata (RFC 3339 or ""),
+	// for an outlet its earliest article's.
+	Date string
+	// Time is Date parsed; zero when unknown.
+	Time time.Time
+	// Words is the document's word count, or the outlet's articles' total.
+	Words int
+	// Articles is 1 for a document, the number of its articles for an outlet.
+	Articles int
+}
+
+// Edge is a directed link: text went from Source to Target.
+type Edge struct {
+	Source, Target string
+	// Kind is the link kind; empty in an outlet graph (edges aggregate links).
+	Kind       provenance.LinkKind
+	Confidence float64
+	Words      int // words in the link's evidence passages
+	Passages   int // number of evidence passages
+	Articles   int // outlet graph: document links aggregated; 1 otherwise
+	Reasons    []string
+}
+
+// Graph is a directed graph of documents or outlets.
+type Graph struct {
+	Outlets bool // true for the outlet graph
+	Nodes   []Node
+	Edges   []Edge
+}
+
+// DocumentGraph has every document as a node and every link as an edge.
+func DocumentGraph(r *provenance.Result) Graph {
+	g := Graph{Nodes: make([]Node, 0, len(r.Documents)), Edges: make([]Edge, 0, len(r.Links))}
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		t, _ := d.Meta.PublishedTime()
+		g.Nodes = append(g.Nodes, Node{
+			ID: d.ID, Label: d.Label(), Outlet: d.Meta.Outlet.Value, Date: d.Meta.Published.Value,
+			Time: t, Words: d.Words, Articles: 1,
+		})
+	}
+	for _, l := range r.Links {
+		words, n := LinkWords(r, l)
+		g.Edges = append(g.Edges, Edge{
+			Source: l.Source, Target: l.Target, Kind: l.Kind, Confidence: l.Confidence,
+			Words: words, Passages: n, Articles: 1, Reasons: l.Reasons,
+		})
+	}
+	return g
+}
+
+// LinkWords returns the words and number of the link's evidence passages
+// (falling back to the pair's shared words when the link lists none).
+func LinkWords(r *provenance.Result, l provenance.Link) (words, passages int) {
+	for _, i := range l.Passages {
+		if i >= 0 && i < len(r.Passages) {
+			words += r.Passages[i].Words
+			passages++
+		}
+	}
+	if passages == 0 {
+		if p := r.PairOf(l.Source, l.Target); p != nil {
+			words = p.SharedWords
+		}
+	}
+	return words, passages
+}
+
+// OutletName returns a document's outlet, or UnknownOutlet.
+func OutletName(d *provenance.Document) string {
+	if d.Meta.Outlet.Known() {
+		return d.Meta.Outlet.Value
+	}
+	return UnknownOutlet
+}
+
+// OutletGraph has every outlet as a node and r.OutletEdges as edges. Its
+// nodes carry no Time, so Compute lays it out in layers.
+func OutletGraph(r *provenance.Result) Graph {
+	g := Graph{Outlets: true}
+	idx := map[string]int{}
+	add := func(name string) int {
+		if i, ok := idx[name]; ok {
+			return i
+		}
+		idx[name] = len(g.Nodes)
+		g.Nodes = append(g.Nodes, Node{ID: name, Label: name, Outlet: name})
+		return idx[name]
+	}
+	earliest := map[string]time.Time{}
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		name := OutletName(d)
+		n := &g.Nodes[add(name)]
+		n.Words += d.Words
+		n.Articles++
+		if t, ok := d.Meta.PublishedTime(); ok && (earliest[name].IsZero() || t.Before(earliest[name])) {
+			earliest[name] = t
+			n.Date = d.Meta.Published.Value
+		}
+	}
+	for _, e := range r.OutletEdges {
+		src, dst := e.Source, e.Target
+		if src == "" {
+			src = UnknownOutlet
+		}
+		if dst == "" {
+			dst = UnknownOutlet
+		}
+		add(src)
+		add(dst)
+		g.Edges = append(g.Edges, Edge{
+			Source: src, Target: dst, Confidence: e.Confidence,
+			Words: e.Words, Passages: e.Passages, Articles: e.Articles,
+		})
+	}
+	return g
+}
+
+// Linked returns the graph without nodes that have no edge; a graph with no
+// edges is returned whole, so there is always something to draw.
+func (g Graph) Linked() Graph {
+	if len(g.Edges) == 0 {
+		return g
+	}
+	used := map[string]bool{}
+	for _, e := range g.Edges {
+		used[e.Source], used[e.Target] = true, true
+	}
+	out := Graph{Outlets: g.Outlets, Edges: g.Edges}
+	for _, n := range g.Nodes {
+		if used[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	return out
+}
+
+// Restrict returns the sub-graph on the given node IDs.
+func (g Graph) Restrict(ids ...string) Graph {
+	keep := map[string]bool{}
+	for _, id := range ids {
+		keep[id] = true
+	}
+	out := Graph{Outlets: g.Outlets}
+	for _, n := range g.Nodes {
+		if keep[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	for _, e := range g.Edges {
+		if keep[e.Source] && keep[e.Target] {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return out
+}
+
+// SortedEdges returns the edges strongest first (confidence, then words),
+// for legends and lists.
+func (g Graph) SortedEdges() []Edge {
+	es := append([]Edge(nil), g.Edges...)
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Confidence != es[j].Confidence {
+			return es[i].Confidence > es[j].Confidence
+		}
+		return es[i].Words > es[j].Words
+	})
+	return es
+}

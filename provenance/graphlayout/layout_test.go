@@ -1,0 +1,120 @@
+package graphlayout
+
+import (
+	"testing"
+	"time"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+func day(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
+
+func TestDateLayoutRunsLeftToRight(t *testing.T) {
+	g := Graph{
+		Nodes: []Node{{ID: "late", Time: day(9)}, {ID: "early", Time: day(1)}, {ID: "nodate"}, {ID: "mid", Time: day(5)}},
+		Edges: []Edge{{Source: "early", Target: "mid"}, {Source: "mid", Target: "late"}, {Source: "early", Target: "nodate"}},
+	}
+	l := Compute(g)
+	if !l.ByDate {
+		t.Fatal("dates exist but the layout is not by date")
+	}
+	if !(l.Pos["early"].X < l.Pos["mid"].X && l.Pos["mid"].X < l.Pos["late"].X && l.Pos["late"].X < l.Pos["nodate"].X) {
+		t.Errorf("x not in date order: %+v", l.Pos)
+	}
+	if got := l.Columns[len(l.Columns)-1]; got.Label != "undated" || len(got.Nodes) != 1 || got.Nodes[0] != "nodate" {
+		t.Errorf("last column = %+v, want the undated node", got)
+	}
+	if l.Columns[0].Label != "2024-03-01" {
+		t.Errorf("first column label %q", l.Columns[0].Label)
+	}
+}
+
+func TestManyDatesBucketByDay(t *testing.T) {
+	var g Graph
+	for i := 0; i < 30; i++ {
+		g.Nodes = append(g.Nodes, Node{ID: string(rune('A' + i)), Time: day(1 + i%3).Add(time.Duration(i) * time.Minute)})
+	}
+	l := Compute(g)
+	if len(l.Columns) != 3 {
+		t.Fatalf("30 times over 3 days gave %d columns, want 3", len(l.Columns))
+	}
+	if l.Rows != 10 {
+		t.Errorf("rows = %d, want 10", l.Rows)
+	}
+}
+
+func TestLayeredLayoutFollowsLinksAndSurvivesCycles(t *testing.T) {
+	g := Graph{
+		Nodes: []Node{{ID: "c"}, {ID: "b"}, {ID: "a"}, {ID: "alone"}},
+		Edges: []Edge{{Source: "a", Target: "b"}, {Source: "b", Target: "c"}, {Source: "c", Target: "a"}, {Source: "a", Target: "c"}},
+	}
+	l := Compute(g)
+	if l.ByDate {
+		t.Fatal("no dates, yet laid out by date")
+	}
+	if len(l.Columns) != 3 {
+		t.Fatalf("columns = %d, want 3 (a chain of three)", len(l.Columns))
+	}
+	seen := 0
+	for _, c := range l.Columns {
+		seen += len(c.Nodes)
+	}
+	if seen != 4 || len(l.Pos) != 4 {
+		t.Fatalf("placed %d nodes, want 4", seen)
+	}
+	for id, p := range l.Pos {
+		if p.X <= 0 || p.X >= 1 || p.Y <= 0 || p.Y >= 1 {
+			t.Errorf("%s at %+v outside (0,1)", id, p)
+		}
+	}
+}
+
+func TestOrderingUncrossesEdges(t *testing.T) {
+	g := Graph{
+		Nodes: []Node{{ID: "a1"}, {ID: "a2"}, {ID: "a3"}, {ID: "b1"}, {ID: "b2"}, {ID: "b3"}},
+		Edges: []Edge{{Source: "a1", Target: "b3"}, {Source: "a2", Target: "b2"}, {Source: "a3", Target: "b1"}},
+	}
+	l := Compute(g)
+	for _, e := range g.Edges {
+		for _, f := range g.Edges {
+			ds := l.Pos[e.Source].Y - l.Pos[f.Source].Y
+			dt := l.Pos[e.Target].Y - l.Pos[f.Target].Y
+			if ds*dt < 0 {
+				t.Errorf("edges %v and %v cross", e, f)
+			}
+		}
+	}
+}
+
+func TestGraphsFromResult(t *testing.T) {
+	r := &provenance.Result{
+		Documents: []provenance.Document{
+			{ID: "d1", Path: "/x/one.txt", Words: 100, Meta: provenance.Metadata{Outlet: provenance.Field{Value: "Wire"}, Published: provenance.Field{Value: "2024-03-01"}}},
+			{ID: "d2", Path: "/x/two.txt", Words: 80, Meta: provenance.Metadata{Title: provenance.Field{Value: "Two"}, Outlet: provenance.Field{Value: "Daily"}}},
+			{ID: "d3", Path: "/x/three.txt", Words: 50},
+		},
+		Passages:    []provenance.Passage{{A: "d1", B: "d2", Words: 30}, {A: "d1", B: "d2", Words: 12}},
+		Links:       []provenance.Link{{Source: "d1", Target: "d2", Kind: provenance.LinkCopy, Confidence: 0.9, Passages: []int{0, 1, 7}}},
+		OutletEdges: []provenance.OutletEdge{{Source: "Wire", Target: "Daily", Words: 42, Passages: 2, Articles: 1, Confidence: 0.9}},
+	}
+	g := DocumentGraph(r)
+	if len(g.Nodes) != 3 || len(g.Edges) != 1 {
+		t.Fatalf("graph %d nodes %d edges", len(g.Nodes), len(g.Edges))
+	}
+	if e := g.Edges[0]; e.Words != 42 || e.Passages != 2 {
+		t.Errorf("edge words/passages = %d/%d, want 42/2 (bad index 7 ignored)", e.Words, e.Passages)
+	}
+	if g.Nodes[0].Label != "one.txt" || g.Nodes[1].Label != "Two" {
+		t.Errorf("labels %q %q", g.Nodes[0].Label, g.Nodes[1].Label)
+	}
+	if got := g.Linked(); len(got.Nodes) != 2 {
+		t.Errorf("Linked kept %d nodes, want 2", len(got.Nodes))
+	}
+	og := OutletGraph(r)
+	if len(og.Nodes) != 3 || og.Nodes[2].ID != UnknownOutlet || len(og.Edges) != 1 {
+		t.Errorf("outlet graph %+v", og)
+	}
+	if l := Compute(og); l.ByDate || l.Pos["Wire"].X >= l.Pos["Daily"].X {
+		t.Errorf("outlet layout should be layered with Wire left of Daily: %+v", l)
+	}
+}
