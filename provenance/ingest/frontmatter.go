@@ -1,0 +1,190 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// maxFrontMatterBytes bounds the search for a front matter block's end.
+const maxFrontMatterBytes = 64 << 10
+
+// frontMatter finds a `---` … `---` block at the very top of text and reads
+// its `key: value` lines. end is the byte offset just past the closing line
+// (0 when there is no block); the block stays in the text and the caller
+// marks [0, end) as a Skip span.
+func frontMatter(text string) (meta provenance.Metadata, end int) {
+	if !strings.HasPrefix(text, "---\n") && text != "---" {
+		return meta, 0
+	}
+	pos := 4
+	limit := min(len(text), maxFrontMatterBytes)
+	var lines []string
+	for pos < limit {
+		nl := strings.IndexByte(text[pos:], '\n')
+		var line string
+		next := len(text)
+		if nl >= 0 {
+			line, next = text[pos:pos+nl], pos+nl+1
+		} else {
+			line = text[pos:]
+		}
+		if t := strings.TrimRight(line, " \t"); t == "---" || t == "..." {
+			for _, l := range lines {
+				k, v, ok := strings.Cut(l, ":")
+				if !ok {
+					continue
+				}
+				setMetaKey(&meta, k, v, provenance.OriginFrontMatter, "front matter")
+			}
+			return meta, next
+		}
+		lines = append(lines, line)
+		pos = next
+	}
+	return provenance.Metadata{}, 0 // never closed: not front matter
+}
+
+// metaKeys maps the key names people use to the five metadata fields.
+var metaKeys = map[string]string{
+	"title": "title", "headline": "title",
+	"outlet": "outlet", "source": "outlet", "publisher": "outlet", "publication": "outlet",
+	"site": "outlet", "site_name": "outlet", "sitename": "outlet", "newspaper": "outlet",
+	"author": "author", "authors": "author", "by": "author", "byline": "author", "creator": "author",
+	"published": "published", "date": "published", "published_at": "published",
+	"pubdate": "published", "datetime": "published", "date_published": "published", "datepublished": "published",
+	"url": "url", "link": "url", "canonical": "url", "source_url": "url", "permalink": "url",
+}
+
+// setMetaKey stores value under the field that key names, when it is known
+// and the field is still empty. Dates are normalised; an unreadable date
+// leaves the value empty and says so in Detail.
+func setMetaKey(m *provenance.Metadata, key, value string, origin provenance.Origin, detail string) {
+	name := metaKeys[strings.ToLower(strings.TrimSpace(key))]
+	value = unquote(strings.TrimSpace(value))
+	if name == "" || value == "" {
+		return
+	}
+	f := metaField(m, name)
+	if f.Known() {
+		return
+	}
+	if name == "published" {
+		d, ok := normaliseDate(value)
+		if !ok {
+			*f = provenance.Field{Origin: origin, Detail: detail + ": unreadable date " + quoteShort(value)}
+			return
+		}
+		value = d
+	}
+	*f = provenance.Field{Value: value, Origin: origin, Detail: detail}
+}
+
+// metaField returns a pointer to the named field of m.
+func metaField(m *provenance.Metadata, name string) *provenance.Field {
+	switch name {
+	case "title":
+		return &m.Title
+	case "outlet":
+		return &m.Outlet
+	case "author":
+		return &m.Author
+	case "published":
+		return &m.Published
+	default:
+		return &m.URL
+	}
+}
+
+// mergeMeta fills each empty field of dst from src.
+func mergeMeta(dst *provenance.Metadata, src provenance.Metadata) {
+	for _, name := range []string{"title", "outlet", "author", "published", "url"} {
+		d, s := metaField(dst, name), metaField(&src, name)
+		if !d.Known() && (s.Known() || (s.Detail != "" && d.Detail == "")) {
+			*d = *s
+		}
+	}
+}
+
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
+		return strings.TrimSpace(s[1 : len(s)-1])
+	}
+	return s
+}
+
+func quoteShort(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return "'" + s + "'"
+}
+
+// dateLayouts are the date forms accepted from metadata sources.
+var dateLayouts = []string{
+	time.RFC3339Nano, time.RFC3339, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700",
+	time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, "Mon, 2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05.999999999Z0700", "2006-01-02T15:04:05Z0700",
+}
+
+// dateOnlyLayouts give a date; a time without a zone keeps only its date,
+// since the zone would be a guess.
+var dateOnlyLayouts = []string{
+	"2006-01-02", "2006/01/02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05",
+	"2006-01-02 15:04", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "2 Jan 2006",
+	"Monday, January 2, 2006", "20060102",
+}
+
+// normaliseDate turns a metadata date into RFC 3339 (or "2006-01-02" for a
+// date alone). ok is false when the value is not a date it can read; it
+// never guesses.
+func normaliseDate(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	// PDF dates: D:20230630120000+02'00'
+	if strings.HasPrefix(v, "D:") {
+		return pdfDate(v[2:])
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, v); err == nil {
+			return t.Format(time.RFC3339), true
+		}
+	}
+	for _, l := range dateOnlyLayouts {
+		if t, err := time.Parse(l, v); err == nil {
+			return t.Format("2006-01-02"), true
+		}
+	}
+	return "", false
+}
+
+// pdfDate reads the digits of a PDF date string (YYYYMMDDHHmmSS, optional
+// zone like +02'00' or Z).
+func pdfDate(v string) (string, bool) {
+	digits := 0
+	for digits < len(v) && digits < 14 && v[digits] >= '0' && v[digits] <= '9' {
+		digits++
+	}
+	switch {
+	case digits == 8:
+		return normaliseDate(v[:4] + "-" + v[4:6] + "-" + v[6:8])
+	case digits >= 12:
+		stamp := v[:4] + "-" + v[4:6] + "-" + v[6:8] + "T" + v[8:10] + ":" + v[10:12]
+		if digits == 14 {
+			stamp += ":" + v[12:14]
+		} else {
+			stamp += ":00"
+		}
+		zone := strings.ReplaceAll(v[digits:], "'", "")
+		switch {
+		case strings.HasPrefix(zone, "Z"):
+			stamp += "Z"
+		case len(zone) == 5 && (zone[0] == '+' || zone[0] == '-'):
+			stamp += zone[:3] + ":" + zone[3:]
+		default: // no zone: keep the date only
+			return normaliseDate(stamp[:10])
+		}
+		return normaliseDate(stamp)
+	}
+	return "", false
+}

@@ -1,0 +1,303 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// Outlet inference reads an outlet from the text only where it is plain:
+// each rule below names a convention of news and press-release writing,
+// and the Detail of the result quotes the line it was read from.
+
+// nameChars is what an outlet name may be made of.
+const nameChars = `[\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{0,48}[\p{L}\p{N}.]`
+
+var (
+	// datelineRE: "BAMAKO, (CAJ News) –", "WASHINGTON (Reuters) -",
+	// "NAIROBI, Kenya, (AFP) —".
+	datelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L} .]{1,30})?,? ?\((` + nameChars + `|\p{Lu})\) ?[–—-]`)
+	// signOffRE: a last line "– CAJ News" or "—Reuters".
+	signOffRE = regexp.MustCompile(`^[–—-]{1,2} ?(` + nameChars + `)$`)
+	// titleSuffixRE: "Headline – Al Jazeera English", "Headline | The Times".
+	titleSuffixRE = regexp.MustCompile(`^(.{10,}?) +[–—|-] +(` + nameChars + `)$`)
+	// subscribeRE: "Subscribe to BNN Breaking", "Follow The Daily Star".
+	subscribeRE = regexp.MustCompile(`^(?i:subscribe to|follow|sign up for) (?:the )?(` + nameChars + `?)(?:’s|'s)?(?i: newsletters?)?[.!]?$`)
+	// copyrightRE: "© 2024 The Daily Star. All rights reserved."
+	copyrightRE = regexp.MustCompile(`^(?i:copyright )?(?:©|\(c\)) ?(?:\d{4}(?:[–-]\d{4})? )?(` + nameChars + `?)[.,]?(?: (?i:all rights reserved)\.?)?$`)
+	// acronymRE: "Center for Civilians in Conflict (CIVIC)".
+	acronymRE = regexp.MustCompile(`\((\p{Lu}[\p{Lu}\p{N}&-]{1,11})\)`)
+	// contactRE: the media-contact block of a press release.
+	contactRE = regexp.MustCompile(`(?i)^(?:for (?:more|further) information|media (?:contact|enquiries|inquiries)|press (?:contact|office)|for media (?:enquiries|inquiries)|notes? to editors|about \p{Lu}|contact:|###|-?ends-?$)`)
+	domainRE  = regexp.MustCompile(`(?i)[a-z0-9-]+@((?:[a-z0-9-]+\.)+[a-z]{2,})|(?:https?://)?(?:www\.)((?:[a-z0-9-]+\.)+[a-z]{2,})`)
+)
+
+// mastheadWords end the names of newspapers and news sites.
+var mastheadWords = map[string]bool{
+	"herald": true, "times": true, "post": true, "news": true, "journal": true, "tribune": true,
+	"gazette": true, "chronicle": true, "telegraph": true, "guardian": true, "observer": true,
+	"mail": true, "express": true, "star": true, "sun": true, "review": true, "standard": true,
+	"independent": true, "press": true, "reporter": true, "courier": true, "globe": true,
+	"wire": true, "today": true, "daily": true, "weekly": true, "monitor": true, "record": true,
+	"bulletin": true, "dispatch": true, "examiner": true, "inquirer": true, "sentinel": true,
+	"mirror": true, "voice": true, "insider": true, "register": true, "citizen": true,
+	"magazine": true, "breaking": true, "times.": true, "informer": true, "digest": true,
+}
+
+// languageWords are edition names dropped from the end of an outlet name
+// ("Al Jazeera English" is the outlet Al Jazeera).
+var languageWords = map[string]bool{
+	"english": true, "français": true, "francais": true, "español": true, "espanol": true,
+	"arabic": true, "deutsch": true, "português": true, "edition": true, "online": true,
+}
+
+// connectors may appear uncapitalised inside a proper name.
+var connectors = map[string]bool{
+	"of": true, "for": true, "in": true, "on": true, "and": true, "the": true, "de": true,
+	"du": true, "des": true, "la": true, "le": true, "&": true, "al": true, "el": true, "y": true,
+}
+
+// inferOutlet reads an outlet from the text by the first rule that applies.
+func inferOutlet(text string, skip, boiler []provenance.Span) provenance.Field {
+	lines := contentLines(text, skip)
+	head := lines[:min(len(lines), 15)]
+	for _, l := range head {
+		if m := datelineRE.FindStringSubmatch(l); m != nil {
+			return inferred(m[1], "dateline "+quoteShort(strings.TrimSpace(m[0])))
+		}
+	}
+	if body := linesOutside(lines, text, boiler); len(body) > 0 {
+		last := body[len(body)-1]
+		if m := signOffRE.FindStringSubmatch(last); m != nil && isProperName(m[1]) {
+			return inferred(m[1], "sign-off line "+quoteShort(last))
+		}
+	}
+	if len(lines) > 0 && isMasthead(lines[0]) {
+		return inferred(lines[0], "site name line at the top "+quoteShort(lines[0]))
+	}
+	if _, outlet, l := titleSuffix(lines); outlet != "" {
+		return inferred(outlet, "title line "+quoteShort(l))
+	}
+	tail := lines[max(0, len(lines)-15):]
+	for _, l := range tail {
+		if m := subscribeRE.FindStringSubmatch(l); m != nil && isProperName(m[1]) {
+			return inferred(m[1], "site chrome "+quoteShort(l))
+		}
+		if m := copyrightRE.FindStringSubmatch(l); m != nil && isProperName(m[1]) {
+			return inferred(m[1], "copyright line "+quoteShort(l))
+		}
+	}
+	if org, detail := pressReleaseOrg(text, lines); org != "" {
+		return inferred(org, detail)
+	}
+	return provenance.Field{}
+}
+
+func inferred(value, detail string) provenance.Field {
+	return provenance.Field{Value: strings.TrimSpace(value), Origin: provenance.OriginInferred, Detail: detail}
+}
+
+// contentLines returns the trimmed non-empty lines outside skip.
+func contentLines(text string, skip []provenance.Span) []string {
+	var out []string
+	for _, l := range splitLines(text) {
+		if s := strings.TrimSpace(l.text); s != "" && !inSpans(l.start, skip) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// linesOutside drops from lines those that lie in boiler (by content).
+func linesOutside(lines []string, text string, boiler []provenance.Span) []string {
+	if len(boiler) == 0 {
+		return lines
+	}
+	chrome := map[string]bool{}
+	for _, s := range boiler {
+		for _, l := range strings.Split(text[s.Start:s.End], "\n") {
+			chrome[strings.TrimSpace(l)] = true
+		}
+	}
+	out := lines[:0:0]
+	for _, l := range lines {
+		if !chrome[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// isProperName reports a short name whose words are capitalised (bar
+// connectors): "CAJ News", "The Wall Street Herald", "Al Jazeera".
+func isProperName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 || len(s) > 50 {
+		return false
+	}
+	for i, w := range words {
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if i == 0 || !connectors[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// isMasthead reports a first line that is a publication's name: a short
+// proper name ending in a word newspapers are named with.
+func isMasthead(l string) bool {
+	words := strings.Fields(l)
+	if len(words) < 2 || len(words) > 6 || !isProperName(l) {
+		return false
+	}
+	return mastheadWords[strings.ToLower(words[len(words)-1])]
+}
+
+// titleSuffix finds, among the first lines, a page title of the form
+// "Headline – Outlet" and returns its two parts and the line.
+func titleSuffix(lines []string) (title, outlet, line string) {
+	for _, l := range lines[:min(len(lines), 5)] {
+		if len(l) > 250 {
+			continue
+		}
+		m := titleSuffixRE.FindStringSubmatch(l)
+		if m == nil || !isProperName(m[2]) || len(strings.Fields(m[1])) < 3 {
+			continue
+		}
+		return strings.TrimSpace(m[1]), dropLanguage(m[2]), l
+	}
+	return "", "", ""
+}
+
+// dropLanguage removes a trailing edition word: "Al Jazeera English" → "Al Jazeera".
+func dropLanguage(name string) string {
+	words := strings.Fields(name)
+	if len(words) >= 2 && languageWords[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+// pressReleaseOrg finds the organisation that issued a press release: the
+// text has a media-contact block, and an organisation introduced near the
+// start as "Long Name (ACRONYM)" is named in that block, by name, acronym
+// or the domain of its e-mail or web address. It returns the acronym.
+func pressReleaseOrg(text string, lines []string) (org, detail string) {
+	contact := -1
+	for i, l := range lines {
+		if contactRE.MatchString(l) {
+			contact = i
+			break
+		}
+	}
+	if contact < 0 || contact < len(lines)/3 {
+		return "", ""
+	}
+	block := strings.Join(lines[contact:], "\n")
+	domains := domainRE.FindAllStringSubmatch(block, -1)
+	head := text[:min(len(text), 1500)]
+	for _, m := range acronymRE.FindAllStringSubmatchIndex(head, -1) {
+		acr := head[m[2]:m[3]]
+		long := expandAcronym(head[:m[0]], acr)
+		if long == "" {
+			continue
+		}
+		squashed := squash(long)
+		switch {
+		case strings.Contains(block, acr) || strings.Contains(block, long):
+			return acr, "press release by " + quoteShort(long+" ("+acr+")") + " named near the start and in the contact block"
+		default:
+			for _, d := range domains {
+				label := squash(strings.Split(d[1]+d[2], ".")[0])
+				if len(label) >= 4 && (strings.Contains(squashed, label) || label == squash(acr)) {
+					return acr, "press release by " + quoteShort(long+" ("+acr+")") + " named near the start; contact address at " + d[1] + d[2]
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// squash lowercases s and keeps its letters and digits.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// expandAcronym finds the long form an acronym abbreviates in the words just
+// before it (after Schwartz and Hearst, 2003): the shortest run of
+// capitalised words, starting with the acronym's first letter, in which the
+// acronym's letters appear in order.
+func expandAcronym(before, acr string) string {
+	words := strings.Fields(before)
+	if len(words) > 12 {
+		words = words[len(words)-12:]
+	}
+	best := ""
+	for k := 1; k <= len(words) && k <= len(acr)+4; k++ {
+		cand := words[len(words)-k:]
+		first := []rune(cand[0])[0]
+		if !unicode.IsUpper(first) || unicode.ToLower(first) != unicode.ToLower([]rune(acr)[0]) {
+			continue
+		}
+		long := strings.Join(cand, " ")
+		if isProperName(long) {
+			if lettersInOrder(strings.ToLower(acr), strings.ToLower(long)) {
+				best = long // keep the longest: "Center for Civilians in Conflict"
+			}
+		}
+	}
+	return best
+}
+
+// lettersInOrder reports whether every letter of short appears in long in order.
+func lettersInOrder(short, long string) bool {
+	lr := []rune(long)
+	j := 0
+	for _, r := range short {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		for j < len(lr) && lr[j] != r {
+			j++
+		}
+		if j == len(lr) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// bylineRE matches lines that are bylines or desk names, not titles.
+var bylineRE = regexp.MustCompile(`(?i)^(?:by|from|posted by|written by) \p{Lu}|(?:bureau|desk|correspondent|staff writer|staff reporter)$`)
+
+// inferTitle takes the title from a "Headline – Outlet" line near the top,
+// else the first short line that reads like a headline.
+func inferTitle(text string, skip []provenance.Span, outlet string) provenance.Field {
+	lines := contentLines(text, skip)
+	if t, _, l := titleSuffix(lines); t != "" {
+		return inferred(t, "title line "+quoteShort(l))
+	}
+	for i, l := range lines[:min(len(lines), 5)] {
+		switch {
+		case i == 0 && isMasthead(l), l == outlet, bylineRE.MatchString(l), datelineRE.MatchString(l):
+			continue
+		case len(l) > 160 || len(strings.Fields(l)) > 20 || strings.HasSuffix(l, "."):
+			return provenance.Field{}
+		}
+		return inferred(l, "first short line")
+	}
+	return provenance.Field{}
+}

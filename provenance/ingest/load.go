@@ -1,0 +1,275 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// formats maps file extensions to the reader's format name.
+var formats = map[string]string{
+	".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+	".html": "html", ".htm": "html", ".xhtml": "html",
+	".pdf": "pdf", ".docx": "docx", ".eml": "eml",
+}
+
+// formatOf returns the format of a file name, "" when unsupported.
+func formatOf(name string) string {
+	return formats[strings.ToLower(filepath.Ext(name))]
+}
+
+// job is one file to read.
+type job struct {
+	path    string // Document.Path: the absolute OS path, or the fs.FS path
+	open    func() (fs.File, error)
+	format  string
+	sidecar provenance.Metadata
+}
+
+// testHookBeforeRead, when set by a test, runs after a file is listed and
+// just before it is opened.
+var testHookBeforeRead func(path string)
+
+// Load reads files and folders (recursively; hidden folders skipped,
+// symbolic links followed without loops). Files it cannot read become
+// errs; a file listed twice, or with the same text as an earlier one,
+// becomes a Duplicate and is left out of docs. progress, when not nil,
+// gets "reading" updates from another goroutine; Load never waits on it
+// for long. On cancellation Load stops early and returns what it read.
+func Load(ctx context.Context, paths []string, opts Options, progress func(provenance.Progress)) (docs []provenance.Document, dups []provenance.Duplicate, errs []provenance.FileError) {
+	opts = opts.withDefaults()
+	w := newOSWalker()
+	for _, p := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		w.add(p)
+	}
+	return run(ctx, w.jobs, w.dups, w.errs, opts, progress)
+}
+
+// LoadFS reads every supported file of fsys (for the embedded demo corpus,
+// assets.Demo()). Document paths are the paths inside fsys.
+func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (docs []provenance.Document, dups []provenance.Duplicate, errs []provenance.FileError) {
+	opts = opts.withDefaults()
+	var jobs []job
+	var ferrs []provenance.FileError
+	sidecars := map[string]map[string]provenance.Metadata{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			ferrs = append(ferrs, fileError(p, err))
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || d.Name() == SidecarName {
+			return nil
+		}
+		format := formatOf(p)
+		if format == "" {
+			return nil
+		}
+		dir := path.Dir(p)
+		rows, ok := sidecars[dir]
+		if !ok {
+			rows = readSidecarFS(fsys, path.Join(dir, SidecarName), &ferrs)
+			sidecars[dir] = rows
+		}
+		jobs = append(jobs, job{path: p, format: format, sidecar: rows[path.Base(p)],
+			open: func() (fs.File, error) { return fsys.Open(p) }})
+		return ctx.Err()
+	})
+	if err != nil && !errors.Is(err, ctx.Err()) {
+		ferrs = append(ferrs, fileError(".", err))
+	}
+	return run(ctx, jobs, nil, ferrs, opts, nil)
+}
+
+// readSidecarFS parses a metadata.csv from fsys when it exists.
+func readSidecarFS(fsys fs.FS, name string, errs *[]provenance.FileError) map[string]provenance.Metadata {
+	f, err := fsys.Open(name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			*errs = append(*errs, fileError(name, err))
+		}
+		return nil
+	}
+	defer f.Close()
+	return readSidecarFrom(f, name, errs)
+}
+
+// readSidecarFrom parses a metadata.csv, recording its problems under name.
+func readSidecarFrom(r io.Reader, name string, errs *[]provenance.FileError) map[string]provenance.Metadata {
+	rows, problems, err := parseSidecar(io.LimitReader(r, maxSidecarBytes))
+	for _, p := range problems {
+		*errs = append(*errs, provenance.FileError{Path: name, Reason: p})
+	}
+	if err != nil {
+		*errs = append(*errs, provenance.FileError{Path: name, Reason: err.Error()})
+	}
+	return rows
+}
+
+// maxSidecarBytes caps how much of a metadata.csv is read.
+const maxSidecarBytes = 64 << 20
+
+// run reads the jobs with a pool of workers, then drops duplicates.
+func run(ctx context.Context, jobs []job, dups []provenance.Duplicate, errs []provenance.FileError, opts Options, progress func(provenance.Progress)) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
+	rep := newReporter(progress)
+	defer rep.close()
+	type outcome struct {
+		doc provenance.Document
+		err error
+	}
+	results := make([]outcome, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for range min(opts.Workers, max(1, len(jobs))) {
+		wg.Go(func() {
+			for i := range next {
+				d, err := readJob(ctx, jobs[i], opts)
+				results[i] = outcome{d, err}
+				mu.Lock()
+				done++
+				rep.send(provenance.Progress{Stage: "reading", Done: done, Total: len(jobs), Note: jobs[i].path})
+				mu.Unlock()
+			}
+		})
+	}
+feed:
+	for i := range jobs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	var docs []provenance.Document
+	byHash := map[string]string{}
+	for i, r := range results {
+		switch {
+		case r.err != nil:
+			errs = append(errs, fileError(jobs[i].path, r.err))
+		case r.doc.ID == "": // not read: cancelled
+		case byHash[r.doc.ContentHash] != "":
+			dups = append(dups, provenance.Duplicate{Doc: r.doc.ID, Original: byHash[r.doc.ContentHash], Reason: "identical text"})
+		default:
+			byHash[r.doc.ContentHash] = r.doc.ID
+			docs = append(docs, r.doc)
+		}
+	}
+	return docs, dups, errs
+}
+
+// readJob opens, size-checks, reads and parses one file.
+func readJob(ctx context.Context, j job, opts Options) (provenance.Document, error) {
+	if ctx.Err() != nil {
+		return provenance.Document{}, nil
+	}
+	if testHookBeforeRead != nil {
+		testHookBeforeRead(j.path)
+	}
+	f, err := j.open()
+	if err != nil {
+		return provenance.Document{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return provenance.Document{}, err
+	}
+	if info.IsDir() {
+		return provenance.Document{}, errors.New("is a folder, not a file")
+	}
+	limit := opts.MaxFileBytes
+	if j.format == "txt" || j.format == "md" {
+		limit = min(limit, 2*int64(opts.MaxDocBytes)+4)
+	}
+	if info.Size() > limit {
+		return provenance.Document{}, fmt.Errorf("file is %s, over the %s read limit for .%s files (MaxFileBytes; text files: twice MaxDocBytes); refused without reading",
+			sizeString(info.Size()), sizeString(limit), j.format)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return provenance.Document{}, fmt.Errorf("reading: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return provenance.Document{}, fmt.Errorf("file grew past the %s read limit while being read", sizeString(limit))
+	}
+	if len(data) == 0 {
+		return provenance.Document{}, errors.New("empty file (0 bytes)")
+	}
+	x, err := extract(ctx, j.format, data, opts)
+	if err != nil {
+		return provenance.Document{}, err
+	}
+	return build(j.path, j.format, x, j.sidecar, opts)
+}
+
+// extract dispatches to the reader for a format.
+func extract(ctx context.Context, format string, data []byte, opts Options) (extracted, error) {
+	switch format {
+	case "txt", "md":
+		return extractText(data)
+	}
+	if r := readers[format]; r != nil {
+		return r(ctx, data, opts)
+	}
+	return extracted{}, fmt.Errorf("unsupported format %q", format)
+}
+
+// readers holds the binary and markup formats (registered by their files).
+var readers = map[string]func(ctx context.Context, data []byte, opts Options) (extracted, error){}
+
+// extractText decodes a .txt or .md file and reads its front matter.
+func extractText(data []byte) (extracted, error) {
+	text, _, err := decodeText(data)
+	if err != nil {
+		return extracted{}, err
+	}
+	meta, end := frontMatter(text)
+	x := extracted{text: text, meta: meta}
+	if end > 0 {
+		x.skip = []provenance.Span{{Start: 0, End: end}}
+	}
+	return x, nil
+}
+
+// fileError turns an error into a FileError, with plain words for the
+// common operating-system failures.
+func fileError(p string, err error) provenance.FileError {
+	reason := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		reason = "permission denied: cannot read the file"
+	case errors.Is(err, fs.ErrNotExist):
+		reason = "file not found (it may have been moved or deleted while loading)"
+	}
+	return provenance.FileError{Path: p, Reason: reason}
+}
+
+// osOpen opens an OS file for a job.
+func osOpen(p string) func() (fs.File, error) {
+	return func() (fs.File, error) { return os.Open(p) }
+}

@@ -1,0 +1,67 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// seedsDir finds ../shared/seeds beside the repository root (the folder
+// holding go.mod), or skips the test.
+func seedsDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root not found; skipping the real-article seeds")
+		}
+		dir = parent
+	}
+	seeds := filepath.Join(dir, "..", "shared", "seeds")
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skipf("real-article seeds not present at %s; skipping", seeds)
+	}
+	return seeds
+}
+
+func TestSeedsOutlets(t *testing.T) {
+	seeds := seedsDir(t)
+	want := map[string]string{
+		"000": "CAJ News", "001": "CIVIC", "002": "The Wall Street Herald", "003": "BNN Breaking", "004": "Al Jazeera",
+	}
+	docs, dups, errs := Load(context.Background(), []string{seeds}, DefaultOptions(), nil)
+	if len(errs) > 0 || len(dups) > 0 {
+		t.Fatalf("errors %v, duplicates %v", errs, dups)
+	}
+	if len(docs) != len(want) {
+		t.Fatalf("got %d documents, want %d", len(docs), len(want))
+	}
+	for _, d := range docs {
+		prefix := filepath.Base(d.Path)[:3]
+		if got := d.Meta.Outlet; got.Value != want[prefix] || got.Origin != provenance.OriginInferred || got.Detail == "" {
+			t.Errorf("%s: outlet %+v, want %q inferred with a detail", prefix, got, want[prefix])
+		}
+		if d.Meta.Published.Known() {
+			t.Errorf("%s: published %q invented from plain text", prefix, d.Meta.Published.Value)
+		}
+		raw, err := os.ReadFile(d.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.ReplaceAll(strings.TrimPrefix(string(raw), "\ufeff"), "\r\n", "\n"); d.Text != want {
+			t.Errorf("%s: text does not map to the file", prefix)
+		}
+		t.Logf("%s outlet=%q (%s) title=%q boilerplate=%v", prefix, d.Meta.Outlet.Value, d.Meta.Outlet.Detail, d.Meta.Title.Value, d.Boilerplate)
+	}
+}

@@ -1,0 +1,137 @@
+package ingest
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// maxWalkDepth bounds folder recursion.
+const maxWalkDepth = 64
+
+// osWalker lists the files to read from OS paths.
+type osWalker struct {
+	jobs     []job
+	dups     []provenance.Duplicate
+	errs     []provenance.FileError
+	seen     map[string]bool // absolute file paths listed
+	visited  map[string]bool // real folder paths walked
+	sidecars map[string]map[string]provenance.Metadata
+}
+
+func newOSWalker() *osWalker {
+	return &osWalker{seen: map[string]bool{}, visited: map[string]bool{}, sidecars: map[string]map[string]provenance.Metadata{}}
+}
+
+// add lists a path given by the user: a file (any extension; an unsupported
+// one is an error) or a folder (supported files only).
+func (w *osWalker) add(p string) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		w.errs = append(w.errs, fileError(p, err))
+		return
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		w.errs = append(w.errs, fileError(abs, err))
+		return
+	}
+	if info.IsDir() {
+		w.walk(abs, 0)
+		return
+	}
+	if formatOf(abs) == "" {
+		w.errs = append(w.errs, provenance.FileError{Path: abs, Reason: "unsupported file type " + quoteShort(filepath.Ext(abs)) +
+			" (Copytrail reads .txt, .md, .html, .htm, .pdf, .docx, .eml)"})
+		return
+	}
+	w.addFile(abs)
+}
+
+// addFile lists one file, or records it as a duplicate of itself.
+func (w *osWalker) addFile(abs string) {
+	if w.seen[abs] {
+		id := DocID(abs)
+		w.dups = append(w.dups, provenance.Duplicate{Doc: id, Original: id, Reason: "same file"})
+		return
+	}
+	w.seen[abs] = true
+	dir := filepath.Dir(abs)
+	rows, ok := w.sidecars[dir]
+	if !ok {
+		rows = w.readSidecar(filepath.Join(dir, SidecarName))
+		w.sidecars[dir] = rows
+	}
+	w.jobs = append(w.jobs, job{path: abs, open: osOpen(abs), format: formatOf(abs), sidecar: rows[sidecarKey(filepath.Base(abs))]})
+}
+
+// readSidecar parses a folder's metadata.csv when there is one.
+func (w *osWalker) readSidecar(p string) map[string]provenance.Metadata {
+	f, err := os.Open(p)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			w.errs = append(w.errs, fileError(p, err))
+		}
+		return nil
+	}
+	defer f.Close()
+	return readSidecarFrom(f, p, &w.errs)
+}
+
+// walk lists a folder's supported files, recursively. Hidden entries are
+// skipped; links to folders are followed once per real folder, so a link
+// loop ends; unreadable folders become errors.
+func (w *osWalker) walk(dir string, depth int) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.errs = append(w.errs, fileError(dir, err))
+		return
+	}
+	if w.visited[real] {
+		return
+	}
+	w.visited[real] = true
+	if depth > maxWalkDepth {
+		w.errs = append(w.errs, provenance.FileError{Path: dir, Reason: "folders nested too deep (over 64 levels); not read"})
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.errs = append(w.errs, fileError(dir, err))
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || name == SidecarName {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			info, err := os.Stat(p)
+			if err != nil {
+				w.errs = append(w.errs, provenance.FileError{Path: p, Reason: "broken or looping symbolic link: " + unwrapPathError(err)})
+				continue
+			}
+			mode = info.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			w.walk(p, depth+1)
+		case mode.IsRegular() && formatOf(name) != "":
+			w.addFile(p)
+		}
+	}
+}
+
+// unwrapPathError returns the reason of a PathError without the path.
+func unwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
