@@ -21,6 +21,9 @@ type Settings struct {
 	MinSimilarity float64 `json:"min_similarity"`
 	// MaxDocBytes caps the text kept per document.
 	MaxDocBytes int `json:"max_doc_bytes"`
+	// MergeRatio: two passages of a pair merge when the words between them
+	// are at most max(MaxGap, MergeRatio × the shorter passage's words).
+	MergeRatio float64 `json:"merge_ratio"`
 	// Lineage holds the parameters of the who-copied-whom layer.
 	Lineage LineageSettings `json:"lineage"`
 }

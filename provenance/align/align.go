@@ -1,0 +1,106 @@
+// Package align finds the passages two documents share and aligns them word
+// by word. Its heavy stages are plain functions over plain values, so any
+// runner can call them (provenance/scan runs them on a worker per core):
+//
+//   - Shingles: one document's hashed word n-grams.
+//   - SeedsForKey: one n-gram key's postings -> seeds of candidate pairs
+//     (a passim-style document-frequency cap drops keys found in too many
+//     documents, so shared boilerplate never turns into all pairs).
+//   - AlignPair: one pair's seeds -> chained, aligned, merged passages with
+//     word diffs and the incidental flag.
+//   - Summarise: passages -> pair summaries (coverage, shared words).
+package align
+
+import (
+	"slices"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/text"
+)
+
+// Params are the matching parameters, taken from provenance.Settings.
+type Params struct {
+	NGram           int
+	MinPassageWords int
+	MaxGap          int
+	MinSimilarity   float64
+	MergeRatio      float64
+}
+
+// ParamsOf reads the matching parameters of s, with safe lower bounds.
+func ParamsOf(s provenance.Settings) Params {
+	p := Params{NGram: s.NGram, MinPassageWords: s.MinPassageWords, MaxGap: s.MaxGap,
+		MinSimilarity: s.MinSimilarity, MergeRatio: s.MergeRatio}
+	p.NGram = max(p.NGram, 2)
+	p.MinPassageWords = max(p.MinPassageWords, p.NGram)
+	p.MaxGap = max(p.MaxGap, 0)
+	return p
+}
+
+// DFLimit is the largest document frequency an n-gram may have and still
+// seed a match: max(DFCapMin, DFCap × docs).
+func DFLimit(s provenance.Settings, docs int) int {
+	c := int(s.DFCap * float64(docs))
+	return max(c, s.DFCapMin, 2)
+}
+
+// Shingle is one hashed word n-gram of a document starting at word Pos.
+type Shingle struct {
+	Key uint64
+	Pos int32
+}
+
+// MaxPerKey is how many occurrences of one n-gram in one document are
+// indexed; repeats beyond it (a word said 100,000 times) add nothing.
+const MaxPerKey = 3
+
+// Shingles returns the hashed n-grams of one document's words, sorted by key,
+// at most MaxPerKey per key (the first ones).
+func Shingles(words []uint64, n int) []Shingle {
+	if n < 1 || len(words) < n {
+		return nil
+	}
+	out := make([]Shingle, 0, len(words)-n+1)
+	for i := 0; i+n <= len(words); i++ {
+		out = append(out, Shingle{Key: NGramKey(words[i : i+n]), Pos: int32(i)})
+	}
+	slices.SortFunc(out, func(a, b Shingle) int {
+		if a.Key != b.Key {
+			if a.Key < b.Key {
+				return -1
+			}
+			return 1
+		}
+		return int(a.Pos - b.Pos)
+	})
+	w := 0
+	for i := range out {
+		if i >= MaxPerKey && out[i-MaxPerKey].Key == out[i].Key {
+			continue
+		}
+		out[w] = out[i]
+		w++
+	}
+	return out[:w]
+}
+
+// NGramKey hashes a run of word hashes.
+func NGramKey(ws []uint64) uint64 {
+	k := uint64(0x9E3779B97F4A7C15)
+	for _, h := range ws {
+		k ^= h
+		k *= 0xBF58476D1CE4E5B9
+		k ^= k >> 31
+	}
+	return k
+}
+
+// Doc is what alignment needs of one document: its text and words.
+type Doc struct {
+	ID    string
+	Text  string
+	Words text.Words
+	// Common marks word positions starting an n-gram found in more
+	// documents than the DF limit (sorted); nil when none.
+	Common []int32
+}

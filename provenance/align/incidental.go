@@ -1,0 +1,127 @@
+package align
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copytrail/copytrail/provenance/text"
+)
+
+// Incidental thresholds.
+const (
+	// NameShare: a passage whose shared content words are at least this
+	// share names (capitals inside a sentence, acronyms, numbers) is
+	// mostly a name.
+	NameShare = 0.6
+	// CommonShare: a passage at least this share inside n-grams over the DF
+	// limit is built from collection-common text.
+	CommonShare = 0.5
+	// MinContentWords: a passage sharing fewer ordinary content words
+	// (neither function words nor name-like) is a stock phrase or a name.
+	MinContentWords = 4
+)
+
+// functionWords are English words that carry no content on their own.
+var functionWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with
+		as into onto over under about after before between through during without within
+		is are was were be been being am has have had do does did will would shall should
+		can could may might must it its it's this that these those there here which who whom
+		whose what when where why how not no so than then too very also just only such
+		he she they we you i me him her them us our your their his my mine ours theirs
+		said says say according told also all any each other some more most many much one`) {
+		m[text.HashTerm(w)] = true
+	}
+	return m
+}()
+
+// incidental returns why span s of a pair, with its equal runs, is
+// incidental, or "".
+func incidental(a, b *Doc, s span, runs []run, p Params) string {
+	n := s.a1 - s.a0
+	if n <= 0 {
+		return ""
+	}
+	if c := commonWords(a.Common, s.a0, s.a1, p.NGram); float64(c) >= CommonShare*float64(n) {
+		return fmt.Sprintf("built from n-grams common in the collection (%d of %d words)", c, n)
+	}
+	names, ordinary := 0, 0
+	for _, r := range runs {
+		for k := 0; k < r.n; k++ {
+			if functionWords[a.Words.Hash[r.a+k]] {
+				continue
+			}
+			if nameLike(a, r.a+k) || nameLike(b, r.b+k) {
+				names++
+			} else {
+				ordinary++
+			}
+		}
+	}
+	switch {
+	case ordinary < MinContentWords && names >= ordinary:
+		return fmt.Sprintf("mostly proper names and numbers (%d of %d shared content words)", names, names+ordinary)
+	case ordinary < MinContentWords:
+		return fmt.Sprintf("stock phrase (only %d shared content words)", ordinary+names)
+	case float64(names) >= NameShare*float64(names+ordinary):
+		return fmt.Sprintf("mostly proper names (%d of %d shared content words)", names, names+ordinary)
+	}
+	return ""
+}
+
+// nameLike reports a word that looks like part of a name or a number: a
+// capital inside a sentence, an all-capitals acronym, or digits.
+func nameLike(d *Doc, k int) bool {
+	st, en := int(d.Words.Start[k]), int(d.Words.End[k])
+	w := d.Text[st:en]
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+		return true
+	}
+	return !opensSentence(d.Text, st)
+}
+
+// commonWords counts words in [lo,hi) covered by an n-gram starting at a
+// position in common (sorted).
+func commonWords(common []int32, lo, hi, n int) int {
+	if len(common) == 0 {
+		return 0
+	}
+	i := sort.Search(len(common), func(i int) bool { return int(common[i]) > lo-n })
+	count, coveredTo := 0, lo
+	for ; i < len(common) && int(common[i]) < hi; i++ {
+		from, to := max(int(common[i]), coveredTo), min(int(common[i])+n, hi)
+		if to > from {
+			count += to - from
+			coveredTo = to
+		}
+	}
+	return count
+}
+
+// opensSentence reports whether the word at byte st starts a sentence or line.
+func opensSentence(t string, st int) bool {
+	for i := st; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(t[:i])
+		i -= size
+		switch {
+		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':':
+			return true
+		case unicode.IsSpace(r) || unicode.IsPunct(r):
+			continue
+		default:
+			return false
+		}
+	}
+	return true
+}

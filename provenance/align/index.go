@@ -1,0 +1,108 @@
+package align
+
+import (
+	"slices"
+)
+
+// Posting is one occurrence of an n-gram key: document index and position.
+type Posting struct {
+	Key uint64
+	Doc uint32
+	Pos int32
+}
+
+// Seed is a shared n-gram of two documents A < B (document indexes) at word
+// positions PA and PB.
+type Seed struct {
+	A, B   uint32
+	PA, PB int32
+}
+
+// Shard picks the shard of a key among 1<<bits shards.
+func Shard(key uint64, bits uint) int { return int(key >> (64 - bits)) }
+
+// SeedsForKey turns the postings of one key (sorted by document) into seeds
+// of every pair of distinct documents. When the key is in more than limit
+// documents it is too common to seed: no seeds, and common reports it so its
+// positions can be marked. Keys in one document give nothing.
+func SeedsForKey(postings []Posting, limit int, emit func(Seed)) (common bool) {
+	df := 0
+	for i := range postings {
+		if i == 0 || postings[i].Doc != postings[i-1].Doc {
+			df++
+		}
+	}
+	if df < 2 {
+		return false
+	}
+	if df > limit {
+		return true
+	}
+	for i := range postings {
+		for j := i + 1; j < len(postings); j++ {
+			if postings[j].Doc == postings[i].Doc {
+				continue
+			}
+			emit(Seed{A: postings[i].Doc, B: postings[j].Doc, PA: postings[i].Pos, PB: postings[j].Pos})
+		}
+	}
+	return false
+}
+
+// SeedsOfShard sorts one shard's postings by key and document and runs
+// SeedsForKey over each key. It returns the seeds and the postings of keys
+// over the limit.
+func SeedsOfShard(postings []Posting, limit int) (seeds []Seed, common []Posting) {
+	slices.SortFunc(postings, func(a, b Posting) int {
+		switch {
+		case a.Key < b.Key:
+			return -1
+		case a.Key > b.Key:
+			return 1
+		case a.Doc != b.Doc:
+			return int(a.Doc) - int(b.Doc)
+		}
+		return int(a.Pos - b.Pos)
+	})
+	emit := func(s Seed) { seeds = append(seeds, s) }
+	for i := 0; i < len(postings); {
+		j := i + 1
+		for j < len(postings) && postings[j].Key == postings[i].Key {
+			j++
+		}
+		if j-i > 1 && SeedsForKey(postings[i:j], limit, emit) {
+			common = append(common, postings[i:j]...)
+		}
+		i = j
+	}
+	return seeds, common
+}
+
+// SortSeeds orders seeds by pair, then by position in A and B.
+func SortSeeds(s []Seed) {
+	slices.SortFunc(s, func(x, y Seed) int {
+		switch {
+		case x.A != y.A:
+			return int(x.A) - int(y.A)
+		case x.B != y.B:
+			return int(x.B) - int(y.B)
+		case x.PA != y.PA:
+			return int(x.PA - y.PA)
+		}
+		return int(x.PB - y.PB)
+	})
+}
+
+// PairRuns splits seeds sorted by SortSeeds into one slice per pair.
+func PairRuns(s []Seed) [][]Seed {
+	var out [][]Seed
+	for i := 0; i < len(s); {
+		j := i + 1
+		for j < len(s) && s[j].A == s[i].A && s[j].B == s[i].B {
+			j++
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}

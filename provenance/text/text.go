@@ -1,0 +1,117 @@
+// Package text turns a document's text into the word tokens the passage
+// engine matches on. It is a small pipeline in the manner of bleve's analysis
+// package: a Tokenizer cuts the raw text into tokens that keep their byte
+// offsets, then TokenFilters (the Normaliser among them) rewrite each token's
+// matching form. The raw text is never changed, so every offset the engine
+// reports points into Document.Text.
+//
+// Word tokens are runs of letters, digits and combining marks (Latin,
+// Cyrillic, Greek, Arabic, Hebrew, Hangul, ...); an apostrophe between two
+// letters stays inside the word ("that's"), hyphens and dashes split words.
+// Scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+// Myanmar) give one token per character, so they still match.
+package text
+
+import (
+	"sort"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// Token is one word: its matching form and where it lies in the text.
+type Token struct {
+	// Term is the normalised form used for matching (after the filters).
+	Term string
+	// Start and End are byte offsets into the document text.
+	Start, End int
+}
+
+// Tokenizer cuts text into tokens, leaving out the byte ranges in skip
+// (sorted or not; they may overlap).
+type Tokenizer interface {
+	Tokenize(text string, skip []provenance.Span) []Token
+}
+
+// TokenFilter rewrites, drops or adds tokens. It may reuse the slice.
+type TokenFilter interface {
+	Filter(tokens []Token) []Token
+}
+
+// Analyzer is a tokenizer followed by token filters.
+type Analyzer struct {
+	Tokenizer Tokenizer
+	Filters   []TokenFilter
+}
+
+// DefaultAnalyzer is the analyzer the engine uses: script-aware words, then
+// the matching normaliser.
+func DefaultAnalyzer() Analyzer {
+	return Analyzer{Tokenizer: WordTokenizer{}, Filters: []TokenFilter{Normaliser{}}}
+}
+
+// Analyze tokenizes text, skipping the spans in skip, and runs the filters.
+func (a Analyzer) Analyze(text string, skip []provenance.Span) []Token {
+	toks := a.Tokenizer.Tokenize(text, skip)
+	for _, f := range a.Filters {
+		toks = f.Filter(toks)
+	}
+	return toks
+}
+
+// Ignored returns the spans of d that matching skips (Boilerplate and Skip),
+// sorted by start.
+func Ignored(d *provenance.Document) []provenance.Span {
+	if len(d.Boilerplate)+len(d.Skip) == 0 {
+		return nil
+	}
+	out := make([]provenance.Span, 0, len(d.Boilerplate)+len(d.Skip))
+	out = append(out, d.Boilerplate...)
+	out = append(out, d.Skip...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// Words holds a document's tokens in the compact form the engine keeps for
+// every document of a collection: a hash of each term and its byte span.
+type Words struct {
+	Hash  []uint64
+	Start []int32
+	End   []int32
+}
+
+// Len is the number of words.
+func (w *Words) Len() int { return len(w.Hash) }
+
+// AnalyzeDocument runs the default analyzer over d's text (its first maxBytes
+// bytes when maxBytes > 0), skipping boilerplate and skip spans.
+func AnalyzeDocument(d *provenance.Document, maxBytes int) Words {
+	t := d.Text
+	if maxBytes > 0 && len(t) > maxBytes {
+		t = t[:maxBytes]
+	}
+	toks := DefaultAnalyzer().Analyze(t, Ignored(d))
+	w := Words{Hash: make([]uint64, len(toks)), Start: make([]int32, len(toks)), End: make([]int32, len(toks))}
+	for i, tk := range toks {
+		w.Hash[i] = HashTerm(tk.Term)
+		w.Start[i] = int32(tk.Start)
+		w.End[i] = int32(tk.End)
+	}
+	return w
+}
+
+// CountWords is the number of word tokens in d outside Boilerplate and Skip:
+// the value of Document.Words.
+func CountWords(d *provenance.Document) int {
+	return len(WordTokenizer{}.Tokenize(d.Text, Ignored(d)))
+}
+
+// HashTerm is a 64-bit FNV-1a hash of a term; stable across runs, so cached
+// shingles stay valid.
+func HashTerm(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
