@@ -1,0 +1,162 @@
+package export
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance/graphlayout"
+)
+
+func TestGraphMLRoundTrips(t *testing.T) {
+	for name, r := range results() {
+		for _, g := range []graphlayout.Graph{graphlayout.DocumentGraph(r), graphlayout.OutletGraph(r)} {
+			t.Run(name+"/"+graphID(g), func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := GraphML(&buf, g); err != nil {
+					t.Fatal(err)
+				}
+				var back graphML
+				if err := xml.Unmarshal(buf.Bytes(), &back); err != nil {
+					t.Fatalf("graphml does not parse: %v", err)
+				}
+				if back.XMLName.Space != graphMLNS || len(back.Graph.Nodes) != len(g.Nodes) || len(back.Graph.Edges) != len(g.Edges) {
+					t.Fatalf("parsed %d nodes %d edges (ns %q), want %d and %d", len(back.Graph.Nodes), len(back.Graph.Edges), back.XMLName.Space, len(g.Nodes), len(g.Edges))
+				}
+				for i, n := range g.Nodes {
+					bn := back.Graph.Nodes[i]
+					data := map[string]string{}
+					for _, d := range bn.Data {
+						data[d.Key] = d.Value
+					}
+					if bn.ID != n.ID || data["label"] != n.Label || data["outlet"] != n.Outlet || data["date"] != n.Date || data["words"] != strconv.Itoa(n.Words) {
+						t.Errorf("node %d = %+v, want %+v", i, bn, n)
+					}
+				}
+				for i, e := range g.Edges {
+					be := back.Graph.Edges[i]
+					data := map[string]string{}
+					for _, d := range be.Data {
+						data[d.Key] = d.Value
+					}
+					if be.Source != e.Source || be.Target != e.Target || data["e_kind"] != string(e.Kind) ||
+						data["e_confidence"] != f64(e.Confidence) || data["e_words"] != strconv.Itoa(e.Words) ||
+						data["e_reasons"] != strings.Join(e.Reasons, ReasonSeparator) {
+						t.Errorf("edge %d = %+v, want %+v", i, be, e)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestGEXFRoundTrips(t *testing.T) {
+	for name, r := range results() {
+		g := graphlayout.DocumentGraph(r)
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := GEXF(&buf, g); err != nil {
+				t.Fatal(err)
+			}
+			var back gexfDoc
+			if err := xml.Unmarshal(buf.Bytes(), &back); err != nil {
+				t.Fatalf("gexf does not parse: %v", err)
+			}
+			if back.XMLName.Space != gexfNS || back.Version != "1.3" || back.Graph.DefaultEdgeType != "directed" {
+				t.Errorf("header %+v", back.XMLName)
+			}
+			if len(back.Graph.Attrs) != 2 || len(back.Graph.Nodes) != len(g.Nodes) || len(back.Graph.Edges) != len(g.Edges) {
+				t.Fatalf("parsed %+v", back.Graph)
+			}
+			for i, n := range g.Nodes {
+				bn := back.Graph.Nodes[i]
+				vals := map[string]string{}
+				for _, v := range bn.Values {
+					vals[v.For] = v.Value
+				}
+				if bn.ID != n.ID || bn.Label != n.Label || vals["outlet"] != n.Outlet || vals["date"] != n.Date || vals["title"] != n.Label {
+					t.Errorf("node %d = %+v, want %+v", i, bn, n)
+				}
+			}
+			for i, e := range g.Edges {
+				be := back.Graph.Edges[i]
+				vals := map[string]string{}
+				for _, v := range be.Values {
+					vals[v.For] = v.Value
+				}
+				if be.Source != e.Source || be.Target != e.Target || be.Weight != f64(e.Confidence) ||
+					vals["kind"] != string(e.Kind) || vals["words"] != strconv.Itoa(e.Words) || vals["passages"] != strconv.Itoa(e.Passages) {
+					t.Errorf("edge %d = %+v, want %+v", i, be, e)
+				}
+			}
+		})
+	}
+}
+
+// dotStrings extracts every quoted string of a DOT file, unescaped, and
+// fails on an unterminated one: a hostile label must not end a string early.
+func dotStrings(t *testing.T, dot string) []string {
+	var out []string
+	for i := 0; i < len(dot); i++ {
+		if dot[i] != '"' {
+			continue
+		}
+		var b strings.Builder
+		j := i + 1
+		for ; j < len(dot) && dot[j] != '"'; j++ {
+			if dot[j] == '\n' {
+				t.Fatalf("raw newline inside a DOT string at byte %d", j)
+			}
+			if dot[j] == '\\' && j+1 < len(dot) {
+				j++
+				if dot[j] == 'n' {
+					b.WriteByte('\n')
+					continue
+				}
+			}
+			b.WriteByte(dot[j])
+		}
+		if j == len(dot) {
+			t.Fatal("unterminated DOT string")
+		}
+		out = append(out, b.String())
+		i = j
+	}
+	return out
+}
+
+func TestDOTQuotesEverything(t *testing.T) {
+	r := results()["hostile"]
+	g := graphlayout.DocumentGraph(r)
+	var buf bytes.Buffer
+	if err := DOT(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	strs := dotStrings(t, buf.String())
+	have := map[string]bool{}
+	for _, s := range strs {
+		have[s] = true
+	}
+	for _, n := range g.Nodes {
+		if !have[n.ID] {
+			t.Errorf("node id %q not found as a DOT string", n.ID)
+		}
+		found := false
+		for _, s := range strs {
+			if strings.HasPrefix(s, n.Label) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("label %q lost", n.Label)
+		}
+	}
+	if edges := strings.Count(buf.String(), " -> "); edges != len(g.Edges) {
+		t.Errorf("%d edges written, want %d", edges, len(g.Edges))
+	}
+	if !strings.Contains(buf.String(), "rank=same") {
+		t.Error("dated documents should be ranked by date column")
+	}
+}

@@ -1,0 +1,220 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export/exporttest"
+)
+
+// readCSV parses an export with the standard library's RFC 4180 reader and
+// checks the header.
+func readCSV(t *testing.T, data []byte, header []string) [][]string {
+	t.Helper()
+	rd := csv.NewReader(bytes.NewReader(data))
+	recs, err := rd.ReadAll()
+	if err != nil {
+		t.Fatalf("csv does not parse: %v", err)
+	}
+	if strings.Join(recs[0], ",") != strings.Join(header, ",") {
+		t.Fatalf("header %v, want %v", recs[0], header)
+	}
+	return recs[1:]
+}
+
+func col(header []string, name string) int {
+	for i, h := range header {
+		if h == name {
+			return i
+		}
+	}
+	panic("no column " + name)
+}
+
+func results() map[string]*provenance.Result {
+	return map[string]*provenance.Result{"sample": exporttest.Sample(), "hostile": exporttest.Hostile()}
+}
+
+func TestPassagesCSVRoundTrips(t *testing.T) {
+	for name, r := range results() {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := PassagesCSV(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			rows := readCSV(t, buf.Bytes(), PassagesHeader)
+			if len(rows) != len(r.Passages) {
+				t.Fatalf("%d rows for %d passages", len(rows), len(r.Passages))
+			}
+			h := PassagesHeader
+			for i, p := range r.Passages {
+				row := rows[i]
+				a, b := r.Doc(p.A), r.Doc(p.B)
+				want := map[string]string{
+					"passage": strconv.Itoa(i), "a": p.A, "b": p.B, "a_title": a.Label(), "b_title": b.Label(),
+					"a_start": strconv.Itoa(p.AStart), "b_end": strconv.Itoa(p.BEnd), "words": strconv.Itoa(p.Words),
+					"incidental": strconv.FormatBool(p.Incidental), "incidental_reason": p.IncidentalReason,
+					"a_text": a.Text[p.AStart:p.AEnd], "b_text": b.Text[p.BStart:p.BEnd],
+				}
+				for k, v := range want {
+					if got := row[col(h, k)]; got != v {
+						t.Errorf("passage %d %s = %q, want %q", i, k, got, v)
+					}
+				}
+				if sim, err := strconv.ParseFloat(row[col(h, "similarity")], 64); err != nil || sim != p.Similarity {
+					t.Errorf("passage %d similarity %q, want %v", i, row[col(h, "similarity")], p.Similarity)
+				}
+			}
+			// The sample has quotes, commas and newlines inside fields.
+			if !strings.Contains(rows[1][col(h, "a_text")], `"We are confident`) || !strings.Contains(buf.String(), "\"\"") {
+				t.Error("quotes inside fields were not kept and doubled")
+			}
+		})
+	}
+}
+
+func TestDiffStringMarksChanges(t *testing.T) {
+	got := DiffString([]provenance.DiffOp{{Op: "=", Text: "costs "}, {Op: "-", Text: "may"}, {Op: "+", Text: "will"}, {Op: "=", Text: " rise"}})
+	if got != "costs [-may-]{+will+} rise" {
+		t.Errorf("DiffString = %q", got)
+	}
+}
+
+func TestTablesRoundTrip(t *testing.T) {
+	for name, r := range results() {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := LinksCSV(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			rows := readCSV(t, buf.Bytes(), LinksHeader)
+			if len(rows) != len(r.Links) {
+				t.Fatalf("%d link rows, want %d", len(rows), len(r.Links))
+			}
+			for i, l := range r.Links {
+				row := rows[i]
+				if row[col(LinksHeader, "reasons")] != strings.Join(l.Reasons, ReasonSeparator) ||
+					row[col(LinksHeader, "kind")] != string(l.Kind) || row[col(LinksHeader, "source")] != l.Source ||
+					row[col(LinksHeader, "source_outlet")] != r.Doc(l.Source).Meta.Outlet.Value {
+					t.Errorf("link %d row %q does not match %+v", i, row, l)
+				}
+				if c, _ := strconv.ParseFloat(row[col(LinksHeader, "confidence")], 64); c != l.Confidence {
+					t.Errorf("link %d confidence %v, want %v", i, c, l.Confidence)
+				}
+			}
+			if got := rows[0][col(LinksHeader, "words")]; got != "46" {
+				t.Errorf("link words = %s, want 46 (26+20 evidence words)", got)
+			}
+
+			buf.Reset()
+			if err := DocumentsCSV(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			rows = readCSV(t, buf.Bytes(), DocumentsHeader)
+			for i, d := range r.Documents {
+				row := rows[i]
+				for j, f := range fields(d.Meta) {
+					name := metaFields[j]
+					if row[col(DocumentsHeader, name)] != f.Value || row[col(DocumentsHeader, name+"_origin")] != string(f.Origin) ||
+						row[col(DocumentsHeader, name+"_detail")] != f.Detail {
+						t.Errorf("document %s field %s: row %q, want %+v", d.ID, name, row, f)
+					}
+				}
+				if row[col(DocumentsHeader, "path")] != d.Path || row[col(DocumentsHeader, "words")] != strconv.Itoa(d.Words) {
+					t.Errorf("document %s row %q", d.ID, row)
+				}
+			}
+
+			buf.Reset()
+			if err := MutationsCSV(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			rows = readCSV(t, buf.Bytes(), MutationsHeader)
+			for i, m := range r.Mutations {
+				row := rows[i]
+				if row[col(MutationsHeader, "kind")] != string(m.Kind) || row[col(MutationsHeader, "source_text")] != m.SourceText ||
+					row[col(MutationsHeader, "target_text")] != m.TargetText || row[col(MutationsHeader, "explanation")] != m.Explanation ||
+					row[col(MutationsHeader, "target_end")] != strconv.Itoa(m.TargetEnd) {
+					t.Errorf("mutation %d row %q, want %+v", i, row, m)
+				}
+			}
+
+			buf.Reset()
+			if err := PairsCSV(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			rows = readCSV(t, buf.Bytes(), PairsHeader)
+			for i, p := range r.Pairs {
+				row := rows[i]
+				if row[col(PairsHeader, "a")] != p.A || row[col(PairsHeader, "shared_words")] != strconv.Itoa(p.SharedWords) ||
+					row[col(PairsHeader, "passage_ids")] != ints(p.Passages) || row[col(PairsHeader, "a_coverage")] != f64(p.ACoverage) {
+					t.Errorf("pair %d row %q, want %+v", i, row, p)
+				}
+			}
+
+			buf.Reset()
+			if err := OutletLinksCSV(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			rows = readCSV(t, buf.Bytes(), OutletLinksHeader)
+			if len(rows) != 1 || rows[0][0] != r.OutletEdges[0].Source || rows[0][4] != strconv.Itoa(r.OutletEdges[0].Words) {
+				t.Errorf("outlet links %q, want %+v", rows, r.OutletEdges)
+			}
+		})
+	}
+}
+
+func TestPassagesJSONLRoundTrips(t *testing.T) {
+	for name, r := range results() {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := PassagesJSONL(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+			if len(lines) != len(r.Passages) {
+				t.Fatalf("%d lines for %d passages", len(lines), len(r.Passages))
+			}
+			for i, line := range lines {
+				var rec PassageRecord
+				if err := json.Unmarshal([]byte(line), &rec); err != nil {
+					t.Fatalf("line %d: %v", i+1, err)
+				}
+				p := r.Passages[i]
+				a, b := r.Doc(p.A), r.Doc(p.B)
+				if rec.Index != i || rec.A != p.A || rec.BEnd != p.BEnd || rec.Similarity != p.Similarity ||
+					rec.Incidental != p.Incidental || rec.AText != a.Text[p.AStart:p.AEnd] || rec.BText != b.Text[p.BStart:p.BEnd] ||
+					rec.ATitle != a.Label() || len(rec.Diff) != len(p.Diff) {
+					t.Errorf("line %d = %+v, want passage %+v", i+1, rec, p)
+				}
+				for j := range p.Diff {
+					if rec.Diff[j] != p.Diff[j] {
+						t.Errorf("line %d diff op %d = %+v, want %+v", i+1, j, rec.Diff[j], p.Diff[j])
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestBadSpansDoNotPanic(t *testing.T) {
+	r := exporttest.Sample()
+	r.Passages[0].AEnd = 1 << 30
+	r.Passages[0].BStart = -5
+	r.Passages = append(r.Passages, provenance.Passage{A: "missing", B: "gone", AStart: 3, AEnd: 1})
+	var buf bytes.Buffer
+	if err := PassagesCSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := PassagesJSONL(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if got := Span(&r.Documents[0], 10, 5); got != "" {
+		t.Errorf("reversed span gave %q", got)
+	}
+}
