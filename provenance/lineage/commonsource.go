@@ -1,0 +1,107 @@
+package lineage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// commonSourceEvidence weighs the explanation that both texts took from a
+// text outside the collection: the same speaker quoted in each with words
+// the other lacks, or shared text that is only a quotation.
+func commonSourceEvidence(pv *pairView) {
+	at, bt := pv.a.doc.Text, pv.b.doc.Text
+	// Shared words inside quotation marks, on both sides.
+	quoted, total := 0, 0
+	speakers := map[string]bool{}
+	for _, p := range pv.passages {
+		for _, t := range tokenize(at, p.aSpan) {
+			total++
+			if insideQuote(pv.a.quotes, provenance.Span{Start: t.start, End: t.end}) {
+				quoted++
+			}
+		}
+		for _, side := range []struct {
+			d    *docInfo
+			span provenance.Span
+		}{{pv.a, p.aSpan}, {pv.b, p.bSpan}} {
+			for _, q := range side.d.quotes {
+				if overlaps(q.inner, side.span) {
+					if s := speakerOf(side.d.doc.Text, q); s != "" {
+						speakers[s] = true
+					}
+				}
+			}
+		}
+	}
+	if total > 0 && float64(quoted) >= 0.8*float64(total) && total-quoted < 12 {
+		pv.common += 2
+		pv.csWhy = append(pv.csWhy, "the text they share is a quotation; quoting the same statement is not copying one another")
+	}
+	// The same speaker quoted on each side in words the other lacks.
+	ua := uniqueQuotes(pv.a, pv.passages, true, speakers)
+	ub := uniqueQuotes(pv.b, pv.passages, false, speakers)
+	if len(ua) > 0 && len(ub) > 0 {
+		pv.common += 2
+		pv.csWhy = append(pv.csWhy, fmt.Sprintf(
+			"each quotes %s in words the other lacks (%s in %s; %s in %s): both drew on a fuller source",
+			strings.Join(sortedKeys(speakers), ", "), snippet(spanText(at, ua[0].inner), 6), pv.a.name(),
+			snippet(spanText(bt, ub[0].inner), 6), pv.b.name()))
+	}
+}
+
+// uniqueQuotes lists quotations (≥ 6 words) in d, by one of speakers, that
+// lie outside every shared passage.
+func uniqueQuotes(d *docInfo, ps []passageView, sideA bool, speakers map[string]bool) []quote {
+	var out []quote
+	for _, q := range d.quotes {
+		if len(strings.Fields(spanText(d.doc.Text, q.inner))) < 6 {
+			continue
+		}
+		shared := false
+		for _, p := range ps {
+			s := p.bSpan
+			if sideA {
+				s = p.aSpan
+			}
+			if overlaps(q.inner, s) {
+				shared = true
+				break
+			}
+		}
+		if shared {
+			continue
+		}
+		if speakers[speakerOf(d.doc.Text, q)] || speakers[lastSpeaker(d, q)] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// lastSpeaker is the speaker of the nearest attributed quote before q (a
+// continuation quote has no attribution of its own).
+func lastSpeaker(d *docInfo, q quote) string {
+	name := ""
+	for _, o := range d.quotes {
+		if o.outer.Start >= q.outer.Start {
+			break
+		}
+		if s := speakerOf(d.doc.Text, o); s != "" {
+			name = s
+		}
+	}
+	return name
+}
+
+func overlaps(a, b provenance.Span) bool { return a.Start < b.End && b.Start < a.End }
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sortStrings(out)
+	return out
+}

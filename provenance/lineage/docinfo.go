@@ -1,0 +1,86 @@
+package lineage
+
+import (
+	"strings"
+	"time"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// docInfo is what the lineage layer reads once from each document.
+type docInfo struct {
+	doc     *provenance.Document
+	genre   genreProfile
+	orgs    []string // organisations the document speaks for
+	quotes  []quote
+	speaker map[string]string // surname → organisation named beside it in this text
+	when    time.Time
+	dated   bool
+	// inferred is true when the date was read from the text, not metadata.
+	inferred bool
+}
+
+// newDocInfo reads genre, voice, quotes and date of one document.
+func newDocInfo(d *provenance.Document) *docInfo {
+	di := &docInfo{doc: d, genre: detectGenre(d)}
+	di.orgs = selfOrgs(d, di.genre)
+	di.quotes = findQuotes(d.Text)
+	di.speaker = map[string]string{}
+	for _, q := range di.quotes {
+		name := speakerOf(d.Text, q)
+		if name == "" {
+			continue
+		}
+		if org := orgNamedIn(spanText(d.Text, q.attribution), di.orgs); org != "" {
+			di.speaker[name] = org
+		}
+	}
+	di.when, di.dated = d.Meta.PublishedTime()
+	di.inferred = di.dated && d.Meta.Published.Origin == provenance.OriginInferred
+	return di
+}
+
+// orgNamedIn returns the first of orgs that text names, or "".
+func orgNamedIn(text string, orgs []string) string {
+	for _, o := range orgs {
+		if mentionsOrg(text, o) {
+			return o
+		}
+	}
+	return ""
+}
+
+// name is the short label used in reasons.
+func (di *docInfo) name() string {
+	l := di.doc.Label()
+	if di.doc.Meta.Outlet.Known() && !strings.Contains(l, di.doc.Meta.Outlet.Value) {
+		l = di.doc.Meta.Outlet.Value + ": " + l
+	}
+	if len([]rune(l)) > 60 {
+		l = string([]rune(l)[:57]) + "…"
+	}
+	return "“" + l + "”"
+}
+
+// speaksFor reports whether the document is the voice of org.
+func (di *docInfo) speaksFor(org string) bool {
+	for _, o := range di.orgs {
+		if strings.EqualFold(o, org) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteOrg is the organisation of the speaker of q in this document: named
+// in the attribution, or by the same surname elsewhere in the text.
+func (di *docInfo) quoteOrg(q quote) string {
+	text := di.doc.Text
+	if org := orgNamedIn(spanText(text, q.attribution), di.orgs); org != "" {
+		return org
+	}
+	if name := speakerOf(text, q); name != "" {
+		return di.speaker[name]
+	}
+	return ""
+}

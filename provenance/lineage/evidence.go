@@ -1,0 +1,210 @@
+package lineage
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// evidence is one clue about direction. A positive weight says side A is the
+// source, a negative one side B; reason says why in plain words.
+type evidence struct {
+	kind   string
+	weight float64
+	reason string
+}
+
+// Evidence kinds, used by the evaluation to report which clues fire.
+const (
+	evDate       = "date"
+	evGenre      = "genre"
+	evFirstParty = "first-party quote"
+	evAttrib     = "attribution shift"
+	evTrim       = "trimmed text"
+	evContain    = "containment"
+	evHedge      = "hedge"
+	evInnovation = "shared innovation"
+)
+
+// passageView is one non-incidental passage of a pair with its word edits.
+type passageView struct {
+	index   int
+	p       provenance.Passage
+	aSpan   provenance.Span // span in pairView.a (sides may be swapped from the passage)
+	bSpan   provenance.Span
+	edits   []edit
+	matched int
+	words   int
+}
+
+// pairView is one pair of documents with its evidence.
+type pairView struct {
+	a, b     *docInfo
+	pair     *provenance.Pair
+	passages []passageView
+	evidence []evidence
+	// common is the strength of the common-source explanation, csWhy its reasons.
+	common float64
+	csWhy  []string
+	// explainedBy is set when a third document accounts for the shared text.
+	explainedBy string
+	// via lists documents through which the far side of this pair may have
+	// received the text (shared innovations); the link is dropped when the
+	// copy through one of them is confirmed.
+	via []string
+	// sharedWords counts words of A inside non-incidental passages.
+	sharedWords int
+}
+
+// score sums the evidence: >0 favours A → B.
+func (pv *pairView) score() (total, pos, neg float64) {
+	for _, e := range pv.evidence {
+		total += e.weight
+		if e.weight > 0 {
+			pos += e.weight
+		} else {
+			neg -= e.weight
+		}
+	}
+	return total, pos, neg
+}
+
+// add records a clue, capping repeats of the same kind so that one habit
+// seen in many passages does not outweigh everything else.
+func (pv *pairView) add(kind string, weight float64, reason string) {
+	if weight == 0 && reason == "" {
+		return
+	}
+	pv.evidence = append(pv.evidence, evidence{kind: kind, weight: weight, reason: reason})
+}
+
+// dateEvidence compares publication times.
+func dateEvidence(pv *pairView) {
+	a, b := pv.a, pv.b
+	switch {
+	case !a.dated && !b.dated:
+		pv.add(evDate, 0, "neither text has a publication date, so the direction rests on the texts alone")
+		return
+	case !a.dated:
+		pv.add(evDate, 0, fmt.Sprintf("%s has no publication date", a.name()))
+		return
+	case !b.dated:
+		pv.add(evDate, 0, fmt.Sprintf("%s has no publication date", b.name()))
+		return
+	}
+	dateOnly := func(d *docInfo) bool { return !strings.Contains(d.doc.Meta.Published.Value, "T") }
+	var gap float64
+	if dateOnly(a) || dateOnly(b) {
+		da, db := a.when.Truncate(24*3600e9), b.when.Truncate(24*3600e9)
+		if da.Equal(db) {
+			pv.add(evDate, 0, "both were published the same day, so the dates do not tell")
+			return
+		}
+		gap = db.Sub(da).Hours()
+	} else {
+		gap = b.when.Sub(a.when).Hours()
+		if math.Abs(gap) < 1.0/60 {
+			return
+		}
+	}
+	w := 3.0
+	note := ""
+	for _, d := range []*docInfo{a, b} {
+		if d.inferred {
+			w = 1.5
+			det := d.doc.Meta.Published.Detail
+			if det == "" {
+				det = "its text"
+			}
+			note += fmt.Sprintf(" (%s's date was inferred from %s, so it may be wrong)", d.name(), det)
+		}
+	}
+	first, second := a, b
+	if gap < 0 {
+		w, first, second = -w, b, a
+	}
+	pv.add(evDate, w, fmt.Sprintf("%s was published %s before %s%s", first.name(), humanGap(math.Abs(gap)), second.name(), note))
+}
+
+// humanGap says a gap in hours in words.
+func humanGap(h float64) string {
+	switch {
+	case h < 1:
+		return fmt.Sprintf("%.0f minutes", h*60)
+	case h < 48:
+		return fmt.Sprintf("%.0f hours", h)
+	}
+	return fmt.Sprintf("%.0f days", h/24)
+}
+
+// genreEvidence: press releases come before wire stories, wire stories
+// before the articles that reprint them.
+func genreEvidence(pv *pairView) {
+	ga, gb := pv.a.genre, pv.b.genre
+	if ga.genre == gb.genre {
+		return
+	}
+	w := 2.5
+	switch {
+	case ga.genre == GenreRelease && gb.genre == GenreWire, gb.genre == GenreRelease && ga.genre == GenreWire:
+		w = 2
+	case ga.genre == GenreWire || gb.genre == GenreWire:
+		w = 1.5
+	}
+	up, down := pv.a, pv.b
+	if gb.genre > ga.genre {
+		w, up, down = -w, pv.b, pv.a
+	}
+	pv.add(evGenre, w, fmt.Sprintf("%s reads as %s %s; %s reads as %s %s", up.name(), article(up.genre.genre), up.genre.describe(), down.name(), article(down.genre.genre), down.genre.genre.String()))
+}
+
+// firstPartyEvidence: a statement by a speaker of organisation X is original
+// in X's own text.
+func firstPartyEvidence(pv *pairView) {
+	for _, side := range []struct {
+		self, other *docInfo
+		sign        float64
+		span        func(passageView) provenance.Span
+	}{
+		{pv.a, pv.b, 1, func(p passageView) provenance.Span { return p.aSpan }},
+		{pv.b, pv.a, -1, func(p passageView) provenance.Span { return p.bSpan }},
+	} {
+		for _, p := range pv.passages {
+			q, ok := quoteAt(side.self.quotes, side.span(p))
+			if !ok {
+				continue
+			}
+			org := side.self.quoteOrg(q)
+			if org == "" || side.other.speaksFor(org) {
+				continue
+			}
+			who := speakerOf(side.self.doc.Text, q)
+			if who == "" {
+				who = "a speaker"
+			}
+			pv.add(evFirstParty, side.sign*2.5, fmt.Sprintf(
+				"first-party quote: %s of %s is quoted (%s) and %s is %s's own text, where its statements originate",
+				who, org, snippet(spanText(side.self.doc.Text, q.inner), 8), side.self.name(), org))
+			break
+		}
+	}
+}
+
+// snippet is the first n words of s in quotation marks, with an ellipsis.
+func snippet(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		return "“" + strings.Join(f[:n], " ") + " …”"
+	}
+	return "“" + strings.Join(f, " ") + "”"
+}
+
+// article is "a" or "an" before a genre name.
+func article(g Genre) string {
+	if g == GenreArticle {
+		return "an"
+	}
+	return "a"
+}

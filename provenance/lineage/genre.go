@@ -1,0 +1,105 @@
+package lineage
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// Genre ranks how far upstream a kind of text usually sits: a press release
+// is written first, a wire story is copied by outlets, an article last.
+type Genre int
+
+// Genres, from most downstream to most upstream.
+const (
+	GenreArticle Genre = iota
+	GenreWire
+	GenreRelease
+)
+
+func (g Genre) String() string {
+	switch g {
+	case GenreRelease:
+		return "press release"
+	case GenreWire:
+		return "wire story"
+	}
+	return "article"
+}
+
+// marker is one genre cue: a pattern and the plain-words name shown in reasons.
+type marker struct {
+	name   string
+	re     *regexp.Regexp
+	weight float64
+}
+
+// releaseMarkers are cues of a press release, in English and French.
+var releaseMarkers = []marker{
+	{"“FOR IMMEDIATE RELEASE”", regexp.MustCompile(`(?i)for immediate release|embargoed until`), 2},
+	{"“COMMUNIQUÉ DE PRESSE”", regexp.MustCompile(`(?i)communiqu[ée] de presse|pour diffusion imm[ée]diate|pour publication imm[ée]diate`), 2},
+	{"a “For more information … please contact” line", regexp.MustCompile(`(?i)for (more|further) information[^\n]{0,160}contact|to arrange an interview`), 2},
+	{"a “Pour plus d'informations” line", regexp.MustCompile(`(?i)pour (plus d['’]|de plus amples )informations|pour toute (demande|information)[^\n]{0,80}contact`), 2},
+	{"a media-contact block", regexp.MustCompile(`(?im)^\s*(media|press|news) (contact|enquiries|inquiries)s?\b|^\s*contacts? (presse|médias?|media)\b|^\s*contact\s*:`), 1.5},
+	{"an “About <organisation>” section", regexp.MustCompile(`(?m)^\s*(About|ABOUT) [A-Z][^\n.!?]{1,60}\s*:?\s*$`), 1.5},
+	{"an “À propos de <organisation>” section", regexp.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`), 1.5},
+	{"the “###” end mark", regexp.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5},
+	{"“Notes to editors”", regexp.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5},
+	{"a contact e-mail address", regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5},
+}
+
+// wireMarkers are cues of a news-agency story.
+var wireMarkers = []marker{
+	{"an agency dateline", regexp.MustCompile(`(?m)^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40},?\s*(\d{1,2} [A-Za-zéû]+ )?\((AFP|Reuters|AP|APS|MAP|PANA|Xinhua|dpa|ANP|IANS|Belga|Anadolu|[A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*)\)\s*[–—-]`), 2},
+	{"an agency credit line", regexp.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 2},
+}
+
+// saysAttribution finds present-tense reporting verbs next to a quotation,
+// a press-release habit ("says Wendy MacClinchy", "déclare X").
+var saysAttribution = regexp.MustCompile(`[”"»]\s*,?\s*(says|déclare|affirme|explique|souligne|ajoute|estime|indique|précise)\b|\b(says|déclare|affirme|souligne|estime)\s*:?\s*[“"«]`)
+
+// genreProfile is the genre of one document with the cues that showed it.
+type genreProfile struct {
+	genre   Genre
+	score   float64
+	reasons []string
+}
+
+// detectGenre reads a document's genre from its text.
+func detectGenre(d *provenance.Document) genreProfile {
+	text := d.Text
+	var rel, wire float64
+	var relWhy, wireWhy []string
+	for _, m := range releaseMarkers {
+		if m.re.MatchString(text) {
+			rel += m.weight
+			relWhy = append(relWhy, m.name)
+		}
+	}
+	if n := len(saysAttribution.FindAllStringIndex(text, -1)); n > 0 {
+		rel += 0.5
+		relWhy = append(relWhy, "present-tense “says” attributions")
+	}
+	for _, m := range wireMarkers {
+		if m.re.MatchString(text) {
+			wire += m.weight
+			wireWhy = append(wireWhy, m.name)
+		}
+	}
+	switch {
+	case rel >= 2 && rel >= wire:
+		return genreProfile{GenreRelease, rel, relWhy}
+	case wire >= 2:
+		return genreProfile{GenreWire, wire, wireWhy}
+	}
+	return genreProfile{GenreArticle, 0, nil}
+}
+
+// describe is "press release (media-contact block, ###)".
+func (g genreProfile) describe() string {
+	if len(g.reasons) == 0 {
+		return g.genre.String()
+	}
+	return g.genre.String() + " (" + strings.Join(g.reasons, ", ") + ")"
+}
