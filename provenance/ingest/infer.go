@@ -167,7 +167,7 @@ func titleSuffix(lines []string) (title, outlet, line string) {
 			continue
 		}
 		m := titleSuffixRE.FindStringSubmatch(l)
-		if m == nil || !isProperName(m[2]) || len(strings.Fields(m[1])) < 3 {
+		if m == nil || !isProperName(m[2]) || len(strings.Fields(m[1])) < 2 {
 			continue
 		}
 		return strings.TrimSpace(m[1]), dropLanguage(m[2]), l
