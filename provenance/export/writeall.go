@@ -102,7 +102,7 @@ func WriteAll(dir string, r *provenance.Result, opts Options) ([]string, error) 
 	want := map[string]bool{}
 	for _, f := range opts.Formats {
 		f = strings.ToLower(strings.TrimSpace(f))
-		if !known(f) {
+		if !KnownFormat(f) {
 			return nil, fmt.Errorf("export: unknown format %q (known: %s)", f, strings.Join(Formats, ", "))
 		}
 		want[f] = true
@@ -129,7 +129,8 @@ func WriteAll(dir string, r *provenance.Result, opts Options) ([]string, error) 
 	return written, nil
 }
 
-func known(format string) bool {
+// KnownFormat reports whether WriteAll knows format (see Formats).
+func KnownFormat(format string) bool {
 	for _, f := range Formats {
 		if f == format {
 			return true

@@ -61,7 +61,7 @@ func Sample() *provenance.Result {
 	s3a, s3b := span(wire, "Reporting by Jo Kline; editing by Sam Ode."), span(paper, "Reporting by Jo Kline; editing by Sam Ode.")
 	passages := []provenance.Passage{
 		{A: "d-release", B: "d-wire", AStart: s1a.Start, AEnd: s1a.End, BStart: s1b.Start, BEnd: s1b.End, Words: 26, Similarity: 0.88,
-			Diff: []provenance.DiffOp{{Op: "+", Text: "The Lakeside Water Board"}, {Op: "-", Text: "The board"},
+			Diff: []provenance.DiffOp{{Op: "-", Text: "The board"}, {Op: "+", Text: "The Lakeside Water Board"},
 				{Op: "=", Text: " said on Monday that the new filter plant at Ørnes will serve "},
 				{Op: "-", Text: "12,000"}, {Op: "+", Text: "15,000"}, {Op: "=", Text: " homes from \"early spring\", a year ahead of plan."}}},
 		{A: "d-release", B: "d-wire", AStart: s2a.Start, AEnd: s2a.End, BStart: s2b.Start, BEnd: s2b.End, Words: 20, Similarity: 0.85,

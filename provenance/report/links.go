@@ -1,0 +1,192 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
+	"github.com/copytrail/copytrail/provenance/palette"
+)
+
+// linkView is one link (or, in a comparison without a link, one pair).
+type linkView struct {
+	ID                   string
+	Num                  int
+	Kind, KindText       string
+	Confidence           string
+	HasLink              bool
+	Source, Target       docHead
+	Reasons              []string
+	Full                 bool
+	Left, Right          []segment
+	Passages             []passageView
+	SourceRole, TargRole string
+}
+
+type docHead struct {
+	Label, Outlet, Date, Anchor string
+	Words                       int
+}
+
+// segment is a run of text with one look: plain, greyed (boilerplate or
+// front matter), or inside passage N (badge set where the passage starts).
+type segment struct {
+	Text             string
+	N                int
+	Cls, Badge       string
+	Grey, Incidental bool
+}
+
+type passageView struct {
+	Num, Words int
+	Cls        string
+	Similarity string
+	Incidental bool
+	Reason     string
+	Diff       []diffOp
+}
+
+type diffOp struct{ Op, Text string }
+
+func kindClass(k provenance.LinkKind) string {
+	switch k {
+	case provenance.LinkCopy:
+		return "copy"
+	case provenance.LinkCommonSource:
+		return "common"
+	case provenance.LinkUnknown:
+		return "unknown"
+	}
+	return "none"
+}
+
+func kindText(k provenance.LinkKind) string {
+	switch k {
+	case provenance.LinkCopy:
+		return "copied"
+	case provenance.LinkCommonSource:
+		return "common source"
+	case provenance.LinkUnknown:
+		return "shared text, direction unknown"
+	}
+	return "no link drawn"
+}
+
+func head(r *provenance.Result, id string, anchors map[string]string) docHead {
+	d := r.Doc(id)
+	if d == nil {
+		return docHead{Label: id}
+	}
+	return docHead{Label: d.Label(), Outlet: d.Meta.Outlet.Value, Date: displayDate(d.Meta.Published.Value), Anchor: anchors[id], Words: d.Words}
+}
+
+func passageClass(n int) string { return fmt.Sprintf("p%d", n%palette.PassageCount) }
+
+func buildLink(r *provenance.Result, l provenance.Link, i int, full bool, anchors map[string]string) linkView {
+	v := linkView{
+		ID: fmt.Sprintf("link-%d", i+1), Num: i + 1, Kind: kindClass(l.Kind), KindText: kindText(l.Kind),
+		HasLink: l.Kind != "", Confidence: fmt.Sprintf("%.0f%%", l.Confidence*100),
+		Source: head(r, l.Source, anchors), Target: head(r, l.Target, anchors), Reasons: l.Reasons, Full: full,
+		SourceRole: "Source", TargRole: "Reused by",
+	}
+	if l.Kind != provenance.LinkCopy {
+		v.SourceRole, v.TargRole = "Article A", "Article B"
+	}
+	pair := export.PairPassages(r, l.Source, l.Target)
+	for k, pi := range pair {
+		p := r.Passages[pi]
+		pv := passageView{Num: k + 1, Words: p.Words, Cls: passageClass(k), Similarity: fmt.Sprintf("%.0f%%", p.Similarity*100),
+			Incidental: p.Incidental, Reason: p.IncidentalReason}
+		flip := p.A != l.Source
+		for _, op := range p.Diff {
+			o := "eq"
+			switch op.Op {
+			case provenance.OpDelete:
+				o = "del"
+			case provenance.OpInsert:
+				o = "ins"
+			}
+			if flip && o != "eq" {
+				o = map[string]string{"del": "ins", "ins": "del"}[o]
+			}
+			pv.Diff = append(pv.Diff, diffOp{o, strings.ToValidUTF8(op.Text, "\uFFFD")})
+		}
+		v.Passages = append(v.Passages, pv)
+	}
+	if full {
+		for side, id := range []string{l.Source, l.Target} {
+			d := r.Doc(id)
+			if d == nil {
+				continue
+			}
+			grey := append(append([]provenance.Span(nil), d.Boilerplate...), d.Skip...)
+			marks := export.Marks(r, id, pair)
+			for j := range marks {
+				marks[j].Incidental = r.Passages[pair[marks[j].N]].Incidental
+			}
+			segs := segments(d.Text, marks, grey)
+			if side == 0 {
+				v.Left = segs
+			} else {
+				v.Right = segs
+			}
+		}
+	}
+	return v
+}
+
+// segments cuts text at every mark and grey span boundary; adjacent runs
+// with the same look are merged.
+func segments(text string, marks []export.Mark, grey []provenance.Span) []segment {
+	clamp := func(i int) int { return min(max(i, 0), len(text)) }
+	cuts := []int{0, len(text)}
+	for _, m := range marks {
+		cuts = append(cuts, clamp(m.Start), clamp(m.End))
+	}
+	for _, g := range grey {
+		cuts = append(cuts, clamp(g.Start), clamp(g.End))
+	}
+	sort.Ints(cuts)
+	inc := map[int]bool{}
+	for _, m := range marks {
+		inc[m.N] = m.Incidental
+	}
+	var out []segment
+	prev := -1
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		if a == b {
+			continue
+		}
+		n := export.MarkAt(marks, a)
+		s := segment{N: n, Grey: inSpans(a, grey), Incidental: n >= 0 && inc[n]}
+		if n >= 0 {
+			s.Cls = passageClass(n)
+			if n != prev {
+				s.Badge = fmt.Sprint(n + 1)
+			}
+		}
+		prev = n
+		if k := len(out) - 1; k >= 0 && s.Badge == "" && out[k].N == s.N && out[k].Grey == s.Grey {
+			out[k].Text += text[a:b]
+			continue
+		}
+		s.Text = text[a:b]
+		out = append(out, s)
+	}
+	for i := range out {
+		out[i].Text = strings.ToValidUTF8(out[i].Text, "\uFFFD")
+	}
+	return out
+}
+
+func inSpans(i int, spans []provenance.Span) bool {
+	for _, s := range spans {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,157 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance/export"
+	"github.com/copytrail/copytrail/provenance/graphlayout"
+	"github.com/copytrail/copytrail/provenance/palette"
+)
+
+// MaxGraphNodes is the most documents the report's graph draws; larger
+// collections show the nodes of their strongest links and say so.
+const MaxGraphNodes = 60
+
+// svgGraph is the inline SVG picture of the provenance graph.
+type svgGraph struct {
+	W, H    float64
+	Empty   bool
+	Note    string
+	Columns []svgCol
+	Nodes   []svgNode
+	Edges   []svgEdge
+	Markers []svgMarker
+}
+
+type svgCol struct {
+	X, Mid, H float64
+	Label     string
+	Rule      bool
+}
+
+type svgNode struct {
+	X, Y, W, H               float64
+	Label, Sub, Full, Anchor string
+	Fill, Stroke             string
+}
+
+type svgEdge struct {
+	X1, Y1, X2, Y2, Width, LX, LY float64
+	Kind, Color, Label, Title     string
+	Dashed                        bool
+}
+
+type svgMarker struct{ ID, Color string }
+
+const (
+	svgW    = 1000.0
+	nodeH   = 46.0
+	rowH    = 70.0
+	topPad  = 40.0
+	charW   = 7.0 // average width of a 13px sans-serif character
+	maxNode = 230.0
+)
+
+func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
+	if len(g.Nodes) == 0 {
+		return svgGraph{Empty: true}
+	}
+	total := len(g.Nodes)
+	g, complete := export.SlideGraph(g, MaxGraphNodes)
+	l := graphlayout.Compute(g)
+	sg := svgGraph{W: svgW, H: topPad + float64(max(l.Rows, 1))*rowH + 10}
+	if !complete {
+		sg.Note = fmt.Sprintf("Showing %d of %d articles: those of the strongest links.", len(g.Nodes), total)
+	}
+	cols := max(len(l.Columns), 1)
+	colW := svgW / float64(cols)
+	nw := math.Min(maxNode, colW*0.86)
+	for i, c := range l.Columns {
+		lab := c.Label
+		if !l.ByDate {
+			lab = strings.Replace(lab, "step", "Step", 1)
+		}
+		sg.Columns = append(sg.Columns, svgCol{X: float64(i) * colW, Mid: (float64(i) + 0.5) * colW, H: sg.H,
+			Label: clip(lab, int(colW/charW)), Rule: i > 0})
+	}
+	areaH := sg.H - topPad
+	pos := func(id string) (float64, float64) {
+		p := l.Pos[id]
+		return p.X * svgW, topPad + p.Y*areaH
+	}
+	colors := export.OutletColors(g)
+	for _, n := range g.Nodes {
+		x, y := pos(n.ID)
+		k := colors[n.Outlet]
+		sub := strings.Join(nonEmpty(n.Outlet, dateOnly(n.Date)), " · ")
+		sg.Nodes = append(sg.Nodes, svgNode{X: x - nw/2, Y: y - nodeH/2, W: nw, H: nodeH,
+			Label: clip(n.Label, int((nw-12)/charW)), Sub: clip(sub, int((nw-12)/(charW*0.85))),
+			Full: n.Label + " — " + sub, Anchor: anchors[n.ID],
+			Fill: palette.Hex(palette.PassageTint(k)), Stroke: palette.Hex(palette.Passage(k))})
+	}
+	seen := map[string]bool{}
+	for _, e := range g.Edges {
+		if e.Source == e.Target {
+			continue
+		}
+		x0, y0 := pos(e.Source)
+		x1, y1 := pos(e.Target)
+		sx, sy := boxExit(x0, y0, x1, y1, nw/2+1, nodeH/2+1)
+		tx, ty := boxExit(x1, y1, x0, y0, nw/2+3, nodeH/2+3)
+		kind := kindClass(e.Kind)
+		col := palette.Hex(export.EdgeColor(e))
+		if !seen[kind] {
+			seen[kind] = true
+			sg.Markers = append(sg.Markers, svgMarker{ID: "arrow-" + kind, Color: col})
+		}
+		lab := fmt.Sprintf("%.0f%%", e.Confidence*100)
+		sg.Edges = append(sg.Edges, svgEdge{X1: sx, Y1: sy, X2: tx, Y2: ty, Width: 1.5 + 2.5*e.Confidence,
+			LX: (sx + tx) / 2, LY: (sy + ty) / 2, Kind: kind, Color: col, Label: lab,
+			Title:  fmt.Sprintf("%s, confidence %s, %d words in %d passages", kindText(e.Kind), lab, e.Words, e.Passages),
+			Dashed: e.Kind != "copy"})
+	}
+	return sg
+}
+
+// boxExit returns where the segment from the centre (x0,y0) towards
+// (x1,y1) leaves a box of half-size hw×hh.
+func boxExit(x0, y0, x1, y1, hw, hh float64) (float64, float64) {
+	dx, dy := x1-x0, y1-y0
+	t := 1.0
+	if dx != 0 {
+		t = math.Min(t, hw/math.Abs(dx))
+	}
+	if dy != 0 {
+		t = math.Min(t, hh/math.Abs(dy))
+	}
+	return x0 + dx*t, y0 + dy*t
+}
+
+// clip shortens s to at most n characters with an ellipsis.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if n < 2 || len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func dateOnly(s string) string {
+	if len(s) > 10 && s[4] == '-' {
+		return s[:10]
+	}
+	return s
+}
