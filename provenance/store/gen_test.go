@@ -153,7 +153,7 @@ func corpusWorkspace(n, wordsPer int, seed uint64) *Workspace {
 		}
 		res.Passages = append(res.Passages, provenance.Passage{A: ws.Documents[i-1].ID, B: d.ID, AStart: 10, AEnd: 400,
 			BStart: 20, BEnd: 410, Words: 60, Similarity: 0.9,
-			Diff: []provenance.DiffOp{{Op: "=", Text: text[20:200]}, {Op: "-", Text: "old"}, {Op: "+", Text: "new"}}})
+			Diff: []provenance.DiffOp{{Op: "=", Text: text[20:min(200, len(text))]}, {Op: "-", Text: "old"}, {Op: "+", Text: "new"}}})
 		res.Links = append(res.Links, provenance.Link{Source: ws.Documents[i-1].ID, Target: d.ID, Kind: provenance.LinkCopy,
 			Confidence: 0.8, Reasons: []string{"earlier date", "verbatim quote"}, Passages: []int{i - 1}})
 		res.Pairs = append(res.Pairs, provenance.Pair{A: ws.Documents[i-1].ID, B: d.ID, ACoverage: 0.1, BCoverage: 0.1,

@@ -17,7 +17,7 @@ var migrations = map[int]func(tx *sql.Tx) error{}
 // migrateCopy copies an older workspace to a private temporary file, brings
 // it to the current schema version and opens it. The user's file is never
 // changed; the next Save writes the current format.
-func migrateCopy(op, path, abs string, from int) (*sql.DB, func(), *Error) {
+func migrateCopy(op, path, abs string, from int, lenient bool) (*sql.DB, func(), *Error) {
 	tmp, err := copyToTemp(abs)
 	if err != nil {
 		return nil, nil, errorf(op, path, nil, err, "cannot copy the file to migrate it from schema version %d", from)
@@ -29,7 +29,7 @@ func migrateCopy(op, path, abs string, from int) (*sql.DB, func(), *Error) {
 	if err := runMigrations(tmp, from); err != nil {
 		return fail(errorf(op, path, ErrDamaged, err, "cannot migrate from schema version %d to %d", from, schemaVersion))
 	}
-	db, err := openReadOnly(tmp)
+	db, err := openReadOnly(tmp, lenient)
 	if err != nil {
 		return fail(errorf(op, path, nil, err, "cannot open the migrated copy"))
 	}

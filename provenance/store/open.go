@@ -47,7 +47,7 @@ func Open(path string) (*Workspace, error) {
 		t := &tables[i]
 		n, err := readTable(db, t, l)
 		if err != nil {
-			return nil, damaged("open", path, err, "cannot read table %s", t.name)
+			return nil, damaged("open", path, err, "corrupted: cannot read table %s", t.name)
 		}
 		if want := meta.rows(t.name); want != n {
 			return nil, damaged("open", path, nil, "table %s has %d rows where the file recorded %d", t.name, n, want)
@@ -127,7 +127,7 @@ func checkHeader(op, path, abs string) *Error {
 // version this package reads, and migrates an older one in a private copy.
 // cleanup closes the database and removes any copy.
 func openDatabase(op, path, abs string) (*sql.DB, func(), *Error) {
-	db, err := openReadOnly(abs)
+	db, err := openReadOnly(abs, op == "recover")
 	if err != nil {
 		return nil, nil, errorf(op, path, nil, err, "cannot open the file")
 	}
@@ -140,15 +140,20 @@ func openDatabase(op, path, abs string) (*sql.DB, func(), *Error) {
 		return db, func() { db.Close() }, nil
 	}
 	db.Close()
-	return migrateCopy(op, path, abs, version)
+	return migrateCopy(op, path, abs, version, op == "recover")
 }
 
-func openReadOnly(abs string) (*sql.DB, error) {
+func openReadOnly(abs string, lenient bool) (*sql.DB, error) {
 	// trusted_schema=OFF keeps a hostile file's views and triggers from
 	// calling functions with side effects; cell_size_check catches more
 	// corruption before it is used.
-	db, err := sql.Open("sqlite", sqliteURI(abs,
-		"mode=ro&_pragma=trusted_schema(OFF)&_pragma=cell_size_check(ON)&_pragma=query_only(1)"))
+	query := "mode=ro&_pragma=trusted_schema(OFF)&_pragma=cell_size_check(ON)&_pragma=query_only(1)"
+	if lenient {
+		// writable_schema lets SQLite read a file shorter than its header
+		// says, up to where it was cut, instead of refusing it whole.
+		query += "&_pragma=writable_schema(ON)"
+	}
+	db, err := sql.Open("sqlite", sqliteURI(abs, query))
 	if err != nil {
 		return nil, err
 	}
@@ -251,12 +256,12 @@ func readTable(db *sql.DB, t *tableSpec, l *loader) (int, error) {
 	defer rows.Close()
 	n := 0
 	for rows.Next() {
-		dest, apply := t.scan()
-		if err := rows.Scan(dest...); err != nil {
-			return n, fmt.Errorf("row %d: %w", n, err)
+		idx, err := scanRow(rows, t, l)
+		if err != nil {
+			return n, fmt.Errorf("row %d: %w", idx, err)
 		}
-		if err := apply(l); err != nil {
-			return n, fmt.Errorf("row %d: %w", n, err)
+		if idx != int64(n) {
+			return n, fmt.Errorf("row %d is missing", n)
 		}
 		n++
 	}
@@ -269,19 +274,19 @@ type meta map[string]string
 func readMeta(op, path string, db *sql.DB) (meta, *Error) {
 	rows, err := db.Query("SELECT key, value FROM meta")
 	if err != nil {
-		return nil, damaged(op, path, err, "cannot read table meta")
+		return nil, damaged(op, path, err, "corrupted: cannot read table meta")
 	}
 	defer rows.Close()
 	m := meta{}
 	for rows.Next() {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
-			return nil, damaged(op, path, err, "cannot read table meta")
+			return nil, damaged(op, path, err, "corrupted: cannot read table meta")
 		}
 		m[k] = v
 	}
 	if err := rows.Err(); err != nil {
-		return nil, damaged(op, path, err, "cannot read table meta")
+		return nil, damaged(op, path, err, "corrupted: cannot read table meta")
 	}
 	return m, nil
 }

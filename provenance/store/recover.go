@@ -110,7 +110,7 @@ func Recover(path string) (*Workspace, *RecoveryReport, error) {
 			return nil, nil, e
 		}
 		// The schema could not be checked: read what is there anyway.
-		if db, err = openReadOnly(abs); err != nil {
+		if db, err = openReadOnly(abs, true); err != nil {
 			return nil, nil, errorf("recover", path, ErrDamaged, err, "nothing could be read")
 		}
 		cleanup = func() { db.Close() }
@@ -193,29 +193,55 @@ func recoverTable(db *sql.DB, t *tableSpec, l *loader, expected int, fileSize in
 	}
 	// A row takes at least a few bytes: never probe more places than that.
 	limit = min(limit, fileSize/4+1)
+	known := limit >= 0
+	if !known {
+		limit = fileSize/4 + 1
+	}
 	stmt, err := db.Prepare(t.selectOneSQL())
 	if err != nil {
 		tr.Err = err.Error()
-		tr.Lost = lostRange(0, int(limit))
+		if known {
+			tr.Lost = lostRange(0, int(limit))
+		}
 		return tr
 	}
 	defer stmt.Close()
+	misses := 0
 	for i := int64(0); i < limit; i++ {
-		dest, apply := t.scan()
-		err := stmt.QueryRow(i).Scan(dest...)
+		err := readOne(stmt, i, t, l)
 		if err == nil {
-			err = apply(l)
-		}
-		if err != nil {
-			if tr.Err == "" && !errors.Is(err, sql.ErrNoRows) {
-				tr.Err = "row " + strconv.FormatInt(i, 10) + ": " + err.Error()
-			}
-			tr.Lost = append(tr.Lost, int(i))
+			tr.Recovered++
+			misses = 0
 			continue
 		}
-		tr.Recovered++
+		if tr.Err == "" && !errors.Is(err, sql.ErrNoRows) {
+			tr.Err = "row " + strconv.FormatInt(i, 10) + ": " + err.Error()
+		}
+		tr.Lost = append(tr.Lost, int(i))
+		// With the row count unknown, stop after a long run of misses.
+		if misses++; !known && misses > max(1000, 2*tr.Recovered) {
+			tr.Lost = tr.Lost[:len(tr.Lost)-misses]
+			break
+		}
 	}
 	return tr
+}
+
+// readOne reads the row at place idx into the loader.
+func readOne(stmt *sql.Stmt, idx int64, t *tableSpec, l *loader) error {
+	rows, err := stmt.Query(idx)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	_, err = scanRow(rows, t, l)
+	return err
 }
 
 func lostRange(from, to int) []int {

@@ -180,40 +180,44 @@ func writeTables(tx *sql.Tx, ws *Workspace) error {
 			return fmt.Errorf("%s: %w", s, err)
 		}
 	}
+	// The meta table goes first, at the start of the file, where it is most
+	// likely to survive damage; it records every table's row count.
 	counts := map[string]int{}
 	for i := range tables {
-		n, err := insertRows(tx, &tables[i], ws)
-		if err != nil {
-			return fmt.Errorf("table %s: %w", tables[i].name, err)
-		}
-		counts[tables[i].name] = n
+		counts[tables[i].name], _ = tables[i].rows(ws)
 	}
 	for _, kv := range metaEntries(ws, counts) {
 		if _, err := tx.Exec("INSERT INTO meta (key, value) VALUES (?, ?)", kv[0], kv[1]); err != nil {
 			return fmt.Errorf("table meta: %w", err)
 		}
 	}
+	for i := range tables {
+		if err := insertRows(tx, &tables[i], ws); err != nil {
+			return fmt.Errorf("table %s: %w", tables[i].name, err)
+		}
+	}
 	return nil
 }
 
-func insertRows(tx *sql.Tx, t *tableSpec, ws *Workspace) (int, error) {
+func insertRows(tx *sql.Tx, t *tableSpec, ws *Workspace) error {
 	n, row := t.rows(ws)
 	if n == 0 {
-		return 0, nil
+		return nil
 	}
 	stmt, err := tx.Prepare(t.insertSQL())
 	if err != nil {
-		return 0, err
+		return err
 	}
 	defer stmt.Close()
-	args := make([]any, 0, len(t.cols)+1)
+	args := make([]any, 0, len(t.cols)+2)
 	for i := 0; i < n; i++ {
-		args = append(append(args[:0], i), row(i)...)
+		args = append(append(args[:0], int64(i)), row(i)...)
+		args = append(args, rowCRC(args))
 		if _, err := stmt.Exec(args...); err != nil {
-			return 0, fmt.Errorf("row %d: %w", i, err)
+			return fmt.Errorf("row %d: %w", i, err)
 		}
 	}
-	return n, nil
+	return nil
 }
 
 // metaEntries are the key/value rows of the meta table.

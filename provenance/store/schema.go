@@ -2,8 +2,13 @@ package store
 
 import (
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -245,14 +250,16 @@ func parseTime(s string) (time.Time, error) {
 	return t.UTC(), nil
 }
 
-// createSQL returns the CREATE TABLE statement of a list table.
+// createSQL returns the CREATE TABLE statement of a list table. The last
+// column, crc, is a CRC-32C of the row's values (idx included), so damage
+// SQLite cannot see — a flipped bit in a text, a page cut short — is caught.
 func (t *tableSpec) createSQL() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s (idx INTEGER PRIMARY KEY", t.name)
 	for _, c := range t.cols {
 		fmt.Fprintf(&b, ", %s %s", c.name, c.typ)
 	}
-	b.WriteString(")")
+	b.WriteString(", crc INTEGER NOT NULL)")
 	return b.String()
 }
 
@@ -265,14 +272,77 @@ func (t *tableSpec) columnList() string {
 }
 
 func (t *tableSpec) insertSQL() string {
-	return fmt.Sprintf("INSERT INTO %s (idx, %s) VALUES (?%s)", t.name, t.columnList(),
+	return fmt.Sprintf("INSERT INTO %s (idx, %s, crc) VALUES (?%s, ?)", t.name, t.columnList(),
 		strings.Repeat(", ?", len(t.cols)))
 }
 
 func (t *tableSpec) selectSQL() string {
-	return fmt.Sprintf("SELECT %s FROM %s ORDER BY idx", t.columnList(), t.name)
+	return fmt.Sprintf("SELECT idx, %s, crc FROM %s ORDER BY idx", t.columnList(), t.name)
 }
 
 func (t *tableSpec) selectOneSQL() string {
-	return fmt.Sprintf("SELECT %s FROM %s WHERE idx = ?", t.columnList(), t.name)
+	return fmt.Sprintf("SELECT idx, %s, crc FROM %s WHERE idx = ?", t.columnList(), t.name)
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// rowCRC is the checksum of a row's values as Save binds them or as SQLite
+// returns them (ints, bools and integer columns alike as int64).
+func rowCRC(vals []any) int64 {
+	h := crc32.New(castagnoli)
+	var buf [9]byte
+	num := func(tag byte, u uint64) {
+		buf[0] = tag
+		binary.LittleEndian.PutUint64(buf[1:], u)
+		h.Write(buf[:])
+	}
+	for _, v := range vals {
+		switch x := v.(type) {
+		case nil:
+			h.Write([]byte{'n'})
+		case int:
+			num('i', uint64(x))
+		case int64:
+			num('i', uint64(x))
+		case bool:
+			num('i', map[bool]uint64{false: 0, true: 1}[x])
+		case float64:
+			num('f', math.Float64bits(x))
+		case string:
+			num('s', uint64(len(x)))
+			io.WriteString(h, x)
+		case []byte:
+			num('s', uint64(len(x)))
+			h.Write(x)
+		default:
+			num('?', 0)
+		}
+	}
+	return int64(h.Sum32())
+}
+
+// errChecksum marks a row whose values do not match its checksum.
+var errChecksum = errors.New("the row does not match its checksum (damaged, or changed outside Copytrail)")
+
+// scanRow reads the current row of rows, checks its checksum and adds it to
+// the loader. It returns the row's idx.
+func scanRow(rows *sql.Rows, t *tableSpec, l *loader) (int64, error) {
+	raw := make([]any, len(t.cols)+2)
+	ptrs := make([]any, len(raw))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return -1, err
+	}
+	idx, _ := raw[0].(int64)
+	if crc, ok := raw[len(raw)-1].(int64); !ok || crc != rowCRC(raw[:len(raw)-1]) {
+		return idx, errChecksum
+	}
+	var crc int64
+	dest, apply := t.scan()
+	if err := rows.Scan(append(append([]any{&idx}, dest...), &crc)...); err != nil {
+		return idx, err
+	}
+	return idx, apply(l)
 }

@@ -169,7 +169,12 @@ func TestMigratesOlderVersion(t *testing.T) {
 		if _, err := tx.Exec("ALTER TABLE notes ADD COLUMN created TEXT"); err != nil {
 			return err
 		}
-		if _, err := tx.Exec("INSERT INTO view (idx, key, value) VALUES (99, 'migrated', 'yes')"); err != nil {
+		var n int64
+		if err := tx.QueryRow("SELECT count(*) FROM view").Scan(&n); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("INSERT INTO view (idx, key, value, crc) VALUES (?, ?, ?, ?)",
+			n, "migrated", "yes", rowCRC([]any{n, "migrated", "yes"})); err != nil {
 			return err
 		}
 		_, err := tx.Exec("UPDATE meta SET value = value + 1 WHERE key = 'rows.view'")

@@ -64,8 +64,43 @@ func listTable[T any](name string, cols []column, list func(r *provenance.Result
 	}
 }
 
-// tables lists every list table in the order Save writes them.
+// tables lists every list table in the order Save writes them: the user's
+// own work first, then the articles, then the analysis, so that a file cut
+// short (the commonest damage) keeps what cannot be recomputed.
 var tables = []tableSpec{
+	{
+		name: "decisions",
+		cols: []column{{"source", "TEXT"}, {"target", "TEXT"}, {"verdict", "TEXT"}, {"note", "TEXT"},
+			{"decided_at", "TEXT"}},
+		rows: func(w *Workspace) (int, func(i int) []any) {
+			keys := sortedKeys(w.Decisions, func(a, b LinkKey) int {
+				return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target))
+			})
+			return len(keys), func(i int) []any {
+				d := w.Decisions[keys[i]]
+				return []any{keys[i].Source, keys[i].Target, string(d.Verdict), d.Note, formatTime(d.At)}
+			}
+		},
+		scan: func() ([]any, func(l *loader) error) {
+			var k LinkKey
+			var d Decision
+			var at string
+			return []any{&k.Source, &k.Target, (*string)(&d.Verdict), &d.Note, &at}, func(l *loader) error {
+				t, err := parseTime(at)
+				if err != nil {
+					return err
+				}
+				d.At = t
+				if l.ws.Decisions == nil {
+					l.ws.Decisions = map[LinkKey]Decision{}
+				}
+				l.ws.Decisions[k] = d
+				return nil
+			}
+		},
+	},
+	stringMapTable("notes", "doc", "note", func(w *Workspace) *map[string]string { return &w.Notes }),
+	stringMapTable("view", "key", "value", func(w *Workspace) *map[string]string { return &w.View }),
 	{
 		name: "documents",
 		cols: documentCols(),
@@ -161,39 +196,6 @@ var tables = []tableSpec{
 		func(r *provenance.Result) *[]provenance.FileError { return &r.Errors },
 		func(e *provenance.FileError) []any { return []any{e.Path, e.Reason} },
 		func(e *provenance.FileError) []any { return []any{&e.Path, &e.Reason} }, nil, 0),
-	{
-		name: "decisions",
-		cols: []column{{"source", "TEXT"}, {"target", "TEXT"}, {"verdict", "TEXT"}, {"note", "TEXT"},
-			{"decided_at", "TEXT"}},
-		rows: func(w *Workspace) (int, func(i int) []any) {
-			keys := sortedKeys(w.Decisions, func(a, b LinkKey) int {
-				return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target))
-			})
-			return len(keys), func(i int) []any {
-				d := w.Decisions[keys[i]]
-				return []any{keys[i].Source, keys[i].Target, string(d.Verdict), d.Note, formatTime(d.At)}
-			}
-		},
-		scan: func() ([]any, func(l *loader) error) {
-			var k LinkKey
-			var d Decision
-			var at string
-			return []any{&k.Source, &k.Target, (*string)(&d.Verdict), &d.Note, &at}, func(l *loader) error {
-				t, err := parseTime(at)
-				if err != nil {
-					return err
-				}
-				d.At = t
-				if l.ws.Decisions == nil {
-					l.ws.Decisions = map[LinkKey]Decision{}
-				}
-				l.ws.Decisions[k] = d
-				return nil
-			}
-		},
-	},
-	stringMapTable("notes", "doc", "note", func(w *Workspace) *map[string]string { return &w.Notes }),
-	stringMapTable("view", "key", "value", func(w *Workspace) *map[string]string { return &w.View }),
 }
 
 // stringMapTable builds the spec of a table holding a map[string]string.
