@@ -46,18 +46,25 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 	if n <= 0 {
 		return ""
 	}
-	if c := commonWords(a.Common, s.a0, s.a1, p.NGram); float64(c) >= CommonShare*float64(n) {
+	common := commonMask(a.Common, s.a0, s.a1, p.NGram)
+	c := 0
+	for _, v := range common {
+		if v {
+			c++
+		}
+	}
+	if float64(c) >= CommonShare*float64(n) {
 		return fmt.Sprintf("built from n-grams common in the collection (%d of %d words)", c, n)
 	}
 	names, ordinary := 0, 0
 	for _, r := range runs {
 		for k := 0; k < r.n; k++ {
-			if functionWords[a.Words.Hash[r.a+k]] {
-				continue
-			}
-			if nameLike(a, r.a+k) || nameLike(b, r.b+k) {
+			switch {
+			case functionWords[a.Words.Hash[r.a+k]]:
+			case common[r.a+k-s.a0]:
+			case nameLike(a, r.a+k) || nameLike(b, r.b+k):
 				names++
-			} else {
+			default:
 				ordinary++
 			}
 		}
@@ -66,7 +73,7 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 	case ordinary < MinContentWords && names >= ordinary:
 		return fmt.Sprintf("mostly proper names and numbers (%d of %d shared content words)", names, names+ordinary)
 	case ordinary < MinContentWords:
-		return fmt.Sprintf("stock phrase (only %d shared content words)", ordinary+names)
+		return fmt.Sprintf("stock phrase (only %d shared content words outside names and common phrases)", ordinary)
 	case float64(names) >= NameShare*float64(names+ordinary):
 		return fmt.Sprintf("mostly proper names (%d of %d shared content words)", names, names+ordinary)
 	}
@@ -90,6 +97,20 @@ func nameLike(d *Doc, k int) bool {
 	}
 	return !opensSentence(d.Text, st)
 }
+
+// commonMask marks the words of [lo,hi) covered by an n-gram starting at a
+// position in common (sorted).
+func commonMask(common []int32, lo, hi, n int) []bool {
+	mask := make([]bool, hi-lo)
+	i := sort.Search(len(common), func(i int) bool { return int(common[i]) > lo-n })
+	for ; i < len(common) && int(common[i]) < hi; i++ {
+		for k := max(int(common[i]), lo); k < min(int(common[i])+n, hi); k++ {
+			mask[k-lo] = true
+		}
+	}
+	return mask
+}
+
 
 // commonWords counts words in [lo,hi) covered by an n-gram starting at a
 // position in common (sorted).

@@ -52,7 +52,7 @@ func makePassage(a, b *Doc, s span, p Params) (provenance.Passage, bool) {
 		Similarity: float64(matched) / float64(s.words()),
 		Diff:       diffOps(a, b, s, diffs),
 	}
-	if ps.Similarity < p.MinSimilarity {
+	if ps.Similarity < p.MinSimilarity || matched < p.MinPassageWords {
 		return ps, false
 	}
 	s.matched = matched

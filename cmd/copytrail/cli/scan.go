@@ -9,13 +9,13 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
@@ -117,7 +117,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	docs, dups, errs := loadDocuments(ctx, paths)
+	docs, dups, errs := ingest.Load(ctx, paths, ingest.DefaultOptions(), nil)
 	for _, e := range errs {
 		fmt.Fprintln(stderr, "copytrail scan:", e.Error())
 	}
@@ -219,38 +219,4 @@ func writePairsCSV(w io.Writer, r *provenance.Result) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// loadDocuments reads .txt files from paths (files or folders). It is a
-// stand-in until provenance/ingest lands; it is replaced by ingest.Load.
-func loadDocuments(_ context.Context, paths []string) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
-	var docs []provenance.Document
-	var errs []provenance.FileError
-	add := func(p string) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, provenance.FileError{Path: p, Reason: err.Error()})
-			return
-		}
-		t := strings.ReplaceAll(strings.TrimPrefix(string(b), "\ufeff"), "\r\n", "\n")
-		docs = append(docs, provenance.Document{ID: fmt.Sprintf("d%d", len(docs)+1), Path: p, Format: "txt", Text: t})
-	}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, provenance.FileError{Path: p, Reason: err.Error()})
-			continue
-		}
-		if !st.IsDir() {
-			add(p)
-			continue
-		}
-		filepath.WalkDir(p, func(q string, de os.DirEntry, err error) error {
-			if err == nil && !de.IsDir() && strings.EqualFold(filepath.Ext(q), ".txt") {
-				add(q)
-			}
-			return nil
-		})
-	}
-	return docs, nil, errs
 }

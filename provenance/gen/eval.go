@@ -1,0 +1,72 @@
+package gen
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/scan"
+)
+
+// Row is the evaluation of one case type under one preset.
+type Row struct {
+	Preset, Type string
+	Scores
+	// FalsePassages counts non-incidental passages on pairs that share
+	// nothing by construction (for the negative type: the same-topic pairs).
+	FalsePassages int
+}
+
+// Evaluate scans c with settings s and scores each case type. The last row
+// (Type "unrelated pairs") counts non-incidental passages between documents
+// of different cases, which share nothing.
+func Evaluate(ctx context.Context, c *Collection, s provenance.Settings) ([]Row, error) {
+	r, err := scan.Run(ctx, c.Docs, s, nil)
+	if err != nil {
+		return nil, fmt.Errorf("eval scan: %w", err)
+	}
+	byType := map[string][]Detection{}
+	unrelated := 0
+	for _, p := range r.Passages {
+		if p.Incidental {
+			continue
+		}
+		typ, ok := c.TypeOf[PairKey(p.A, p.B)]
+		if !ok {
+			unrelated++
+			continue
+		}
+		byType[typ] = append(byType[typ], Detection{A: p.A, B: p.B, AS: p.ASpan(), BS: p.BSpan()})
+	}
+	cases := map[string][]Case{}
+	for _, cs := range c.Cases {
+		cases[cs.Type] = append(cases[cs.Type], cs)
+	}
+	var rows []Row
+	for _, typ := range EditTypes {
+		row := Row{Preset: s.Preset, Type: typ, Scores: Score(cases[typ], byType[typ])}
+		if typ == Negative {
+			row.FalsePassages = len(byType[typ])
+		}
+		rows = append(rows, row)
+	}
+	rows = append(rows, Row{Preset: s.Preset, Type: "unrelated pairs", FalsePassages: unrelated})
+	return rows, nil
+}
+
+// WriteTable prints rows as an aligned table.
+func WriteTable(w io.Writer, rows []Row) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "preset\tedit type\tcases\tdetections\tprecision\trecall\tgranularity\tplagdet\tfalse passages\t")
+	for _, r := range rows {
+		if r.Type == Negative || r.Type == "unrelated pairs" {
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\t\t%d\t\n", r.Preset, r.Type, r.FalsePassages)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\t\n", r.Preset, r.Type, r.Cases, r.Detections,
+			r.Precision, r.Recall, r.Granularity, r.Plagdet)
+	}
+	return tw.Flush()
+}
