@@ -1,0 +1,232 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// analyse scans docs with settings in the background and, when it finishes,
+// makes them the workspace's library and result. problems (per-file errors,
+// duplicates found on import) are shown afterwards.
+func (u *UI) analyse(title string, docs []provenance.Document, s provenance.Settings, problems []provenance.FileError) {
+	err := u.bridge.Run(title, func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		r, err := u.eng.Scan(ctx, docs, s, progress)
+		if err != nil {
+			return nil, err
+		}
+		return func() { u.applyResult(docs, s, r, problems) }, nil
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// applyResult installs a finished analysis.
+func (u *UI) applyResult(docs []provenance.Document, s provenance.Settings, r *provenance.Result, problems []provenance.FileError) {
+	idx := r.DocIndex()
+	for i := range docs {
+		if k, ok := idx[docs[i].ID]; ok {
+			docs[i].Words = r.Documents[k].Words
+		}
+	}
+	u.ws.Documents, u.ws.Settings, u.ws.Result = docs, s, r
+	u.markDirty()
+	u.refreshAll()
+	u.applyStart()
+	problems = append(problems, r.Errors...)
+	if len(problems) > 0 {
+		u.showProblems(problems)
+	}
+}
+
+// AddPaths imports files and folders into the workspace and re-analyses.
+// Documents already in the workspace are not read again.
+func (u *UI) AddPaths(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	old := slices.Clone(u.ws.Documents)
+	s := u.ws.Settings
+	err := u.bridge.Run("Adding articles", func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		loaded, dups, errs := u.eng.Load(ctx, paths, progress)
+		return u.addLoaded(ctx, old, loaded, dups, errs, s, progress)
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// addLoaded merges newly read documents into old (skipping ones already
+// there) and scans the whole set. It runs on the bridge's goroutine.
+func (u *UI) addLoaded(ctx context.Context, old, loaded []provenance.Document, dups []provenance.Duplicate,
+	errs []provenance.FileError, s provenance.Settings, progress ProgressFunc) (func(), error) {
+	docs, skipped := mergeDocs(old, loaded)
+	for _, d := range dups {
+		errs = append(errs, provenance.FileError{Path: d.Doc, Reason: "duplicate of " + d.Original + " (" + d.Reason + "), not added"})
+	}
+	errs = append(errs, skipped...)
+	if len(docs) == len(old) {
+		if len(errs) == 0 {
+			return nil, errors.New("nothing new to add: every article is already in the workspace")
+		}
+		return func() { u.showProblems(errs) }, nil
+	}
+	r, err := u.eng.Scan(ctx, docs, s, progress)
+	if err != nil {
+		return nil, err
+	}
+	return func() { u.applyResult(docs, s, r, errs) }, nil
+}
+
+// mergeDocs appends the loaded documents not already in old (same ID or
+// same content) and reports the skipped ones.
+func mergeDocs(old, loaded []provenance.Document) ([]provenance.Document, []provenance.FileError) {
+	docs := slices.Clone(old)
+	ids, hashes := map[string]bool{}, map[string]string{}
+	for _, d := range old {
+		ids[d.ID] = true
+		if d.ContentHash != "" {
+			hashes[d.ContentHash] = d.Label()
+		}
+	}
+	var skipped []provenance.FileError
+	for _, d := range loaded {
+		switch {
+		case ids[d.ID]:
+			skipped = append(skipped, provenance.FileError{Path: d.Path, Reason: "already in the workspace"})
+		case d.ContentHash != "" && hashes[d.ContentHash] != "":
+			skipped = append(skipped, provenance.FileError{Path: d.Path, Reason: "same text as “" + hashes[d.ContentHash] + "”, not added"})
+		default:
+			ids[d.ID] = true
+			if d.ContentHash != "" {
+				hashes[d.ContentHash] = d.Label()
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs, skipped
+}
+
+// AddDocument adds one document (pasted text) and re-analyses.
+func (u *UI) AddDocument(d provenance.Document) {
+	old, s := slices.Clone(u.ws.Documents), u.ws.Settings
+	err := u.bridge.Run("Adding "+d.Label(), func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		return u.addLoaded(ctx, old, []provenance.Document{d}, nil, nil, s, progress)
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// AddURL downloads a page, adds it and re-analyses.
+func (u *UI) AddURL(url string) {
+	old, s := slices.Clone(u.ws.Documents), u.ws.Settings
+	err := u.bridge.Run("Fetching "+url, func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		d, err := u.eng.FetchURL(ctx, url)
+		if err != nil {
+			return nil, err
+		}
+		return u.addLoaded(ctx, old, []provenance.Document{d}, nil, nil, s, progress)
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// LoadDemo replaces the workspace with the analysed demo corpus.
+func (u *UI) LoadDemo(fsys fs.FS) {
+	s := u.ws.Settings
+	err := u.bridge.Run("Opening the demo corpus", func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		docs, _, errs := u.eng.LoadFS(ctx, fsys, progress)
+		r, err := u.eng.Scan(ctx, docs, s, progress)
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			u.ws = newWorkspace(u.eng)
+			u.ws.Settings = s
+			u.path = ""
+			u.applyResult(docs, s, r, errs)
+			u.dirty = false
+			u.updateStatus()
+		}, nil
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// RemoveDocuments drops documents from the workspace and re-analyses.
+func (u *UI) RemoveDocuments(ids ...string) {
+	drop := map[string]bool{}
+	for _, id := range ids {
+		drop[id] = true
+	}
+	var docs []provenance.Document
+	for _, d := range u.ws.Documents {
+		if !drop[d.ID] {
+			docs = append(docs, d)
+		}
+	}
+	u.analyse("Removing articles", docs, u.ws.Settings, nil)
+}
+
+// UpdateMetadata replaces a document's metadata (typed by the user) and
+// re-analyses. Passages do not depend on metadata, but link directions do.
+func (u *UI) UpdateMetadata(id string, m provenance.Metadata) {
+	docs := slices.Clone(u.ws.Documents)
+	for i := range docs {
+		if docs[i].ID == id {
+			docs[i].Meta = m
+		}
+	}
+	u.analyse("Updating metadata", docs, u.ws.Settings, nil)
+}
+
+// Reanalyse runs the analysis again with new settings.
+func (u *UI) Reanalyse(s provenance.Settings) {
+	u.analyse("Analysing with preset "+s.Preset, u.ws.Documents, s, nil)
+}
+
+// Dropped adds files and folders dropped onto the window. It is a plain
+// method so tests can call it (the test window ignores drops).
+func (u *UI) Dropped(uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() != "file" {
+			continue
+		}
+		p := uri.Path()
+		if strings.HasSuffix(p, ".copytrail") && len(uris) == 1 {
+			u.OpenWorkspace(p)
+			return
+		}
+		paths = append(paths, p)
+	}
+	u.AddPaths(paths)
+}
+
+// showProblems lists per-file problems in a dialog.
+func (u *UI) showProblems(problems []provenance.FileError) {
+	list := &widget.List{
+		Length:     func() int { return len(problems) },
+		CreateItem: func() fyne.CanvasObject { return &widget.Label{Wrapping: fyne.TextWrapWord} },
+		UpdateItem: func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(problems[i].Path + ": " + problems[i].Reason)
+		},
+	}
+	d := dialog.NewCustom(fmt.Sprintf("%d files need attention", len(problems)), "Close", list, u.win)
+	d.Resize(fyne.NewSize(640, 360))
+	d.Show()
+	u.showDialog(d)
+}

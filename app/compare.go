@@ -1,0 +1,256 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/store"
+)
+
+// decisionKeeper is the part of the workspace the compare screen writes:
+// the user's verdicts and notes on links.
+type decisionKeeper interface {
+	Decision(source, target string) store.Decision
+	SetDecision(source, target string, d store.Decision)
+}
+
+// CompareView is the side-by-side comparison of two documents: shared
+// passages highlighted and numbered, word diffs inside them, an overview
+// strip beside each text, the link's evidence and the mutations.
+type CompareView struct {
+	nav       Navigator
+	decisions decisionKeeper
+	cmp       *comparison
+	current   int // index into cmp.Passages, -1 before any
+
+	titleA, titleB *widget.Label
+	metaA, metaB   *widget.Label
+	summary        *widget.Label
+	evidence       *widget.Label
+	reasons        *widget.Label
+	position       *widget.Label
+	confirm        *widget.Button
+	dismiss        *widget.Button
+	note           *widget.Entry
+	left, right    *textPane
+	stripA, stripB *overviewStrip
+	mutations      *fyne.Container
+	empty          *widget.Label
+	body           *fyne.Container
+	content        fyne.CanvasObject
+}
+
+// NewCompareView builds the compare screen, empty until Show is called.
+func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
+	v := &CompareView{nav: nav, decisions: decisions, current: -1}
+	v.titleA = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	v.titleB = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	v.metaA = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	v.metaB = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	v.summary = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	v.evidence = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	v.reasons = &widget.Label{Wrapping: fyne.TextWrapWord}
+	v.position = &widget.Label{Alignment: fyne.TextAlignCenter}
+	v.confirm = &widget.Button{Text: "Confirm link", Icon: theme.ConfirmIcon(), OnTapped: v.onConfirm}
+	v.dismiss = &widget.Button{Text: "Dismiss link", Icon: theme.CancelIcon(), OnTapped: v.onDismiss}
+	v.note = &widget.Entry{PlaceHolder: "Note on this link", OnChanged: v.onNote}
+	v.left, v.right = newTextPane(), newTextPane()
+	v.left.OnTapPassage = func(n int) { v.jump(n-1, true) }
+	v.right.OnTapPassage = func(n int) { v.jump(n-1, false) }
+	v.stripA, v.stripB = newOverviewStrip(), newOverviewStrip()
+	v.stripA.OnTapAt = v.left.ScrollToFraction
+	v.stripB.OnTapAt = v.right.ScrollToFraction
+	v.mutations = container.NewVBox()
+	v.empty = &widget.Label{Text: "Choose two articles to compare: tap a link in the Graph, a cell in the Matrix, or “Compare with closest match” in the Library.", Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter}
+
+	nav1 := container.NewHBox(
+		&widget.Button{Text: "Previous", Icon: theme.NavigateBackIcon(), OnTapped: v.Previous},
+		v.position,
+		&widget.Button{Text: "Next", Icon: theme.NavigateNextIcon(), IconPlacement: widget.ButtonIconTrailingText, OnTapped: v.Next},
+		&widget.Button{Text: "Swap sides", Icon: theme.ViewRefreshIcon(), OnTapped: v.swap},
+	)
+	decide := container.NewBorder(nil, nil, container.NewHBox(v.confirm, v.dismiss), nil, v.note)
+	header := container.NewVBox(v.summary, v.evidence, container.NewBorder(nil, nil, nav1, nil, decide))
+	sideA := container.NewBorder(container.NewVBox(v.titleA, v.metaA), nil, nil, v.stripA, v.left)
+	sideB := container.NewBorder(container.NewVBox(v.titleB, v.metaB), nil, nil, v.stripB, v.right)
+	split := container.NewHSplit(sideA, sideB)
+	whyTitle := &widget.Label{Text: "Why this link", TextStyle: fyne.TextStyle{Bold: true}}
+	mutTitle := &widget.Label{Text: "Changes on the way", TextStyle: fyne.TextStyle{Bold: true}}
+	side := container.NewVScroll(container.NewVBox(whyTitle, v.reasons, widget.NewSeparator(), mutTitle, v.mutations))
+	main := container.NewHSplit(split, side)
+	main.Offset = 0.8
+	v.body = container.NewBorder(header, nil, nil, nil, main)
+	v.content = container.NewStack(v.empty, v.body)
+	v.body.Hide()
+	return v
+}
+
+// CanvasObject returns the screen.
+func (v *CompareView) CanvasObject() fyne.CanvasObject { return v.content }
+
+// Pair returns the IDs shown on the left and right, or "" when empty.
+func (v *CompareView) Pair() (a, b string) {
+	if v.cmp == nil {
+		return "", ""
+	}
+	return v.cmp.A.ID, v.cmp.B.ID
+}
+
+// Current returns the index of the passage in focus, -1 when none.
+func (v *CompareView) Current() int { return v.current }
+
+// Show compares documents a (left) and b (right) of the current result.
+func (v *CompareView) Show(a, b string) {
+	c := newComparison(v.nav.Result(), a, b)
+	v.cmp, v.current = c, -1
+	if c == nil {
+		v.body.Hide()
+		v.empty.Show()
+		return
+	}
+	v.empty.Hide()
+	v.body.Show()
+	v.left.SetDoc(buildStyledDoc(c, c.A, true))
+	v.right.SetDoc(buildStyledDoc(c, c.B, false))
+	var ma, mb []stripMark
+	for _, p := range c.Passages {
+		ma = append(ma, stripMark{From: frac(p.A.Start, c.A), To: frac(p.A.End, c.A), N: p.N})
+		mb = append(mb, stripMark{From: frac(p.B.Start, c.B), To: frac(p.B.End, c.B), N: p.N})
+	}
+	v.stripA.SetMarks(ma)
+	v.stripB.SetMarks(mb)
+	v.fillMutations()
+	v.refreshText()
+}
+
+// Refresh re-reads the current result (after a new analysis or a workshop
+// toggle), keeping the same pair when both documents still exist.
+func (v *CompareView) Refresh(r *provenance.Result) {
+	if v.cmp == nil {
+		return
+	}
+	cur := v.current
+	v.Show(v.cmp.A.ID, v.cmp.B.ID)
+	if v.cmp != nil && cur >= 0 && cur < len(v.cmp.Passages) {
+		v.Focus(cur)
+	}
+}
+
+func frac(off int, d *provenance.Document) float64 {
+	if len(d.Text) == 0 {
+		return 0
+	}
+	return float64(off) / float64(len(d.Text))
+}
+
+// refreshText fills the labels from the comparison and the workshop state.
+func (v *CompareView) refreshText() {
+	c, hide := v.cmp, v.nav.Workshop().HideMetadata
+	v.titleA.SetText("A · " + c.A.Label())
+	v.titleB.SetText("B · " + c.B.Label())
+	v.metaA.SetText(docMeta(c.A, hide))
+	v.metaB.SetText(docMeta(c.B, hide))
+	v.summary.SetText(coverageSentence(c, hide))
+	head, why := evidenceText(c, hide)
+	v.evidence.SetText(head)
+	v.reasons.SetText(why)
+	v.updatePosition()
+	d := store.Decision{}
+	if c.Link != nil {
+		d = v.decisions.Decision(c.Link.Source, c.Link.Target)
+	}
+	v.confirm.Importance, v.dismiss.Importance = widget.MediumImportance, widget.MediumImportance
+	switch d.Verdict {
+	case store.VerdictConfirmed:
+		v.confirm.Importance = widget.SuccessImportance
+	case store.VerdictDismissed:
+		v.dismiss.Importance = widget.DangerImportance
+	}
+	v.confirm.Refresh()
+	v.dismiss.Refresh()
+	if c.Link == nil {
+		v.confirm.Disable()
+		v.dismiss.Disable()
+		v.note.Disable()
+	} else {
+		v.confirm.Enable()
+		v.dismiss.Enable()
+		v.note.Enable()
+	}
+	v.note.OnChanged = nil
+	v.note.SetText(d.Note)
+	v.note.OnChanged = v.onNote
+	v.body.Refresh()
+}
+
+// docMeta is the outlet · date · words line under a title.
+func docMeta(d *provenance.Document, hide bool) string {
+	parts := []string{}
+	if hide {
+		parts = append(parts, "outlet and date hidden")
+	} else {
+		parts = append(parts, orUnknown(d.Meta.Outlet.Value, "unknown outlet"), orUnknown(d.Meta.Published.Value, "no date"))
+	}
+	parts = append(parts, fmt.Sprintf("%d words", d.Words))
+	return strings.Join(parts, " · ")
+}
+
+func orUnknown(s, unknown string) string {
+	if strings.TrimSpace(s) == "" {
+		return unknown
+	}
+	return s
+}
+
+// coverageSentence is the header: "62% of B is from A · 21% of A is in B".
+func coverageSentence(c *comparison, hide bool) string {
+	pa, pb := pct(c.ACoverage), pct(c.BCoverage)
+	n := len(c.Passages)
+	if c.Link != nil && c.Link.Kind == provenance.LinkCopy && !hide {
+		if c.Link.Source == c.A.ID {
+			return fmt.Sprintf("%s of B is from A · %s of A is in B · %d shared passages", pb, pa, n)
+		}
+		return fmt.Sprintf("%s of A is from B · %s of B is in A · %d shared passages", pa, pb, n)
+	}
+	return fmt.Sprintf("%s of B is shared with A · %s of A is shared with B · %d shared passages", pb, pa, n)
+}
+
+func pct(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
+
+// evidenceText is the link's direction, kind and confidence (head) and
+// its reasons, one per line (why).
+func evidenceText(c *comparison, hide bool) (head, why string) {
+	l := c.Link
+	if l == nil {
+		if len(c.Passages) == 0 {
+			return "These articles share no passages.", "Nothing to explain."
+		}
+		return "No link drawn", "The shared text is too little or only incidental (names, stock phrases), so Copytrail claims nothing."
+	}
+	src, tgt := "A", "B"
+	if l.Source == c.B.ID {
+		src, tgt = "B", "A"
+	}
+	switch l.Kind {
+	case provenance.LinkCopy:
+		head = fmt.Sprintf("Direction %s → %s: %s reused text from %s", src, tgt, tgt, src)
+	case provenance.LinkCommonSource:
+		head = "Common source: both took this text from a source not in the collection"
+	default:
+		head = "Shared text, direction undecided"
+	}
+	if hide {
+		return "Who copied whom? Guess, then reveal (View ▸ Reveal outlets and dates).", "Hidden until the reveal."
+	}
+	head = fmt.Sprintf("%s · confidence %s", head, pct(l.Confidence))
+	if len(l.Reasons) == 0 {
+		return head, "The engine gave no reasons."
+	}
+	return head, "• " + strings.Join(l.Reasons, "\n• ")
+}

@@ -1,0 +1,31 @@
+package app
+
+import (
+	"context"
+	"io/fs"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// ProgressFunc receives a long stage's advance; it must not block.
+type ProgressFunc func(provenance.Progress)
+
+// Engine is the analysis pipeline the bridge drives: the ingest and scan
+// packages in the real app. It is a struct of functions so a test can swap
+// one stage (for instance a scan that waits, to test Cancel).
+type Engine struct {
+	// Load reads files and folders.
+	Load func(ctx context.Context, paths []string, progress ProgressFunc) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError)
+	// LoadFS reads a file system (the embedded demo corpus).
+	LoadFS func(ctx context.Context, fsys fs.FS, progress ProgressFunc) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError)
+	// FromText makes a document of pasted text.
+	FromText func(text string, meta provenance.Metadata) provenance.Document
+	// FetchURL downloads and reads one web page.
+	FetchURL func(ctx context.Context, url string) (provenance.Document, error)
+	// Scan analyses documents: passages, pairs, links, families, mutations.
+	Scan func(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, error)
+	// Preset returns a named preset's settings.
+	Preset func(name string) (provenance.Settings, error)
+	// Presets lists the preset names, the default first.
+	Presets []string
+}

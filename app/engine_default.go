@@ -1,0 +1,35 @@
+package app
+
+import (
+	"context"
+	"io/fs"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/ingest"
+	"github.com/copytrail/copytrail/provenance/scan"
+)
+
+// DefaultEngine is the real pipeline: the ingest and scan packages. Its
+// scanner keeps each document's words and shingles between scans, so adding
+// one article to an analysed workspace only tokenizes the new one.
+func DefaultEngine() Engine {
+	opts := ingest.DefaultOptions()
+	scanner := &scan.Scanner{Cache: scan.NewCache()}
+	return Engine{
+		Load: func(ctx context.Context, paths []string, progress ProgressFunc) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
+			return ingest.Load(ctx, paths, opts, progress)
+		},
+		LoadFS: func(ctx context.Context, fsys fs.FS, _ ProgressFunc) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
+			return ingest.LoadFS(ctx, fsys, opts)
+		},
+		FromText: ingest.FromText,
+		FetchURL: func(ctx context.Context, url string) (provenance.Document, error) {
+			return ingest.FetchURL(ctx, url, opts)
+		},
+		Scan: func(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, error) {
+			return scanner.Run(ctx, docs, s, progress)
+		},
+		Preset:  scan.Preset,
+		Presets: []string{"balanced", "strict", "lenient"},
+	}
+}

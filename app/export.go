@@ -1,0 +1,101 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
+	"github.com/copytrail/copytrail/provenance/report"
+)
+
+// exportDialog asks which formats to write, then for a folder, and writes
+// the tables, graphs, slides and the HTML report there in the background.
+func (u *UI) exportDialog() {
+	if u.ws.Result == nil {
+		dialog.ShowInformation("Export", "There is no analysis to export yet.", u.win)
+		return
+	}
+	choices := append([]string{"html report"}, export.Formats...)
+	check := &widget.CheckGroup{Options: choices, Selected: choices}
+	d := dialog.NewCustomConfirm("Export", "Choose folder…", "Cancel", check, func(ok bool) {
+		if !ok || len(check.Selected) == 0 {
+			return
+		}
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				u.Export(l.Path(), check.Selected)
+			}
+		}, u.win)
+		fd.Show()
+		u.showDialog(fd)
+	}, u.win)
+	d.Show()
+	u.showDialog(d)
+}
+
+// Export writes the chosen formats of the current analysis into dir; the
+// pair on screen is the one drawn in comparison.png.
+func (u *UI) Export(dir string, formats []string) {
+	r := u.ws.Result
+	a, b := u.compare.Pair()
+	err := u.bridge.Run("Exporting", func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		var names []string
+		var engineFormats []string
+		for _, f := range formats {
+			if f == "html report" {
+				path := filepath.Join(dir, "report.html")
+				if err := writeReport(path, r, u.reportTitle()); err != nil {
+					return nil, err
+				}
+				names = append(names, "report.html")
+				continue
+			}
+			engineFormats = append(engineFormats, f)
+		}
+		if len(engineFormats) > 0 {
+			written, err := export.WriteAll(dir, r, export.Options{Formats: engineFormats, Compare: [2]string{a, b}})
+			names = append(names, written...)
+			if err != nil {
+				return nil, err
+			}
+		}
+		return func() {
+			dialog.ShowInformation("Export finished", fmt.Sprintf("%d files written to %s:\n%s", len(names), dir, strings.Join(names, ", ")), u.win)
+		}, nil
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// writeReport renders the HTML report of r to path.
+func writeReport(path string, r *provenance.Result, title string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	err = report.WriteHTML(f, r, report.Options{Title: title, Version: Version, Generated: time.Now()})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	return nil
+}
+
+func (u *UI) reportTitle() string {
+	if u.path != "" {
+		return "Copytrail report — " + strings.TrimSuffix(baseName(u.path), ".copytrail")
+	}
+	return ""
+}

@@ -1,0 +1,240 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// libraryHost is what the library needs from the main window.
+type libraryHost interface {
+	Navigator
+	Documents() []provenance.Document
+	RemoveDocuments(ids ...string)
+	UpdateMetadata(id string, m provenance.Metadata)
+	AddFiles()
+	AddFolder()
+	PasteText()
+	AddURLDialog()
+	Window() fyne.Window
+	DocNote(id string) string
+	SetDocNote(id, note string)
+}
+
+// Sort orders of the library.
+const (
+	sortTitle  = "Title"
+	sortOutlet = "Outlet"
+	sortDate   = "Date"
+	sortWords  = "Words"
+	sortReuse  = "Reuse"
+)
+
+// LibraryView lists every article with its outlet, date, words and reuse
+// badge; it sorts, filters, edits metadata and removes articles.
+type LibraryView struct {
+	host     libraryHost
+	rows     []int // indexes into host.Documents(), filtered and sorted
+	reuse    map[string]float64
+	selected string
+
+	find    *widget.Entry
+	order   *widget.Select
+	list    *widget.List
+	count   *widget.Label
+	details *metadataEditor
+	content fyne.CanvasObject
+}
+
+// NewLibraryView builds the library.
+func NewLibraryView(host libraryHost) *LibraryView {
+	l := &LibraryView{host: host, reuse: map[string]float64{}}
+	l.find = &widget.Entry{PlaceHolder: "Find in library (Ctrl+F)", OnChanged: func(string) { l.Refresh() }}
+	l.order = &widget.Select{Options: []string{sortTitle, sortOutlet, sortDate, sortWords, sortReuse}, Selected: sortReuse,
+		OnChanged: func(string) { l.Refresh() }}
+	l.list = &widget.List{Length: l.length, CreateItem: newLibraryRow, UpdateItem: l.updateRow, OnSelected: l.onSelected}
+	l.count = &widget.Label{Importance: widget.LowImportance}
+	l.details = newMetadataEditor(host)
+	bar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.FileIcon(), host.AddFiles),
+		widget.NewToolbarAction(theme.FolderNewIcon(), host.AddFolder),
+		widget.NewToolbarAction(theme.ContentPasteIcon(), host.PasteText),
+		widget.NewToolbarAction(theme.MailAttachmentIcon(), host.AddURLDialog),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.DeleteIcon(), l.removeSelected),
+	)
+	heading := &widget.Label{Text: "Library", TextStyle: fyne.TextStyle{Bold: true}}
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, nil, bar), l.find,
+		container.NewBorder(nil, nil, &widget.Label{Text: "Sort by"}, l.count, l.order))
+	split := container.NewVSplit(l.list, container.NewVScroll(l.details.content))
+	split.Offset = 0.6
+	l.content = container.NewBorder(top, nil, nil, nil, split)
+	return l
+}
+
+// CanvasObject returns the library.
+func (l *LibraryView) CanvasObject() fyne.CanvasObject { return l.content }
+
+// Selected is the selected document's ID, or "".
+func (l *LibraryView) Selected() string { return l.selected }
+
+// Rows returns the IDs of the listed documents in order (for tests).
+func (l *LibraryView) Rows() []string {
+	docs := l.host.Documents()
+	out := make([]string, len(l.rows))
+	for i, k := range l.rows {
+		out[i] = docs[k].ID
+	}
+	return out
+}
+
+// FocusFind puts the cursor in the find box (Ctrl+F).
+func (l *LibraryView) FocusFind() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l.find); c != nil {
+		c.Focus(l.find)
+	}
+}
+
+// SetFilter types a query into the find box.
+func (l *LibraryView) SetFilter(q string) { l.find.SetText(q) }
+
+// SetOrder sorts by one of the sort names.
+func (l *LibraryView) SetOrder(o string) { l.order.SetSelected(o) }
+
+// Refresh rebuilds the rows from the workspace.
+func (l *LibraryView) Refresh() {
+	docs := l.host.Documents()
+	l.reuse = reuseByDoc(l.host.Result())
+	q := strings.ToLower(strings.TrimSpace(l.find.Text))
+	hide := l.host.Workshop().HideMetadata
+	l.rows = l.rows[:0]
+	for i := range docs {
+		if q == "" || matchesQuery(&docs[i], q, hide) {
+			l.rows = append(l.rows, i)
+		}
+	}
+	less := l.lessFunc(docs)
+	sort.SliceStable(l.rows, func(i, j int) bool { return less(l.rows[i], l.rows[j]) })
+	l.count.SetText(fmt.Sprintf("%d of %d", len(l.rows), len(docs)))
+	l.list.Refresh()
+	l.details.Show(l.host.Result(), findDoc(docs, l.selected))
+}
+
+func (l *LibraryView) lessFunc(docs []provenance.Document) func(i, j int) bool {
+	switch l.order.Selected {
+	case sortOutlet:
+		return func(i, j int) bool {
+			return strings.ToLower(docs[i].Meta.Outlet.Value) < strings.ToLower(docs[j].Meta.Outlet.Value)
+		}
+	case sortDate:
+		return func(i, j int) bool { return docs[i].Meta.Published.Value < docs[j].Meta.Published.Value }
+	case sortWords:
+		return func(i, j int) bool { return docs[i].Words > docs[j].Words }
+	case sortReuse:
+		return func(i, j int) bool { return l.reuse[docs[i].ID] > l.reuse[docs[j].ID] }
+	}
+	return func(i, j int) bool { return strings.ToLower(docs[i].Label()) < strings.ToLower(docs[j].Label()) }
+}
+
+// matchesQuery reports whether q is in the title, outlet, author or path.
+func matchesQuery(d *provenance.Document, q string, hide bool) bool {
+	fields := []string{d.Label(), d.Path}
+	if !hide {
+		fields = append(fields, d.Meta.Outlet.Value, d.Meta.Author.Value, d.Meta.Published.Value)
+	}
+	for _, f := range fields {
+		if strings.Contains(strings.ToLower(f), q) {
+			return true
+		}
+	}
+	return false
+}
+
+func findDoc(docs []provenance.Document, id string) *provenance.Document {
+	for i := range docs {
+		if docs[i].ID == id {
+			return &docs[i]
+		}
+	}
+	return nil
+}
+
+// Select selects the document with the given ID, if it is listed.
+func (l *LibraryView) Select(id string) {
+	docs := l.host.Documents()
+	for row, k := range l.rows {
+		if docs[k].ID == id {
+			l.list.Select(row)
+			l.list.ScrollTo(row)
+			return
+		}
+	}
+}
+
+func (l *LibraryView) length() int { return len(l.rows) }
+
+func (l *LibraryView) onSelected(row widget.ListItemID) {
+	docs := l.host.Documents()
+	if row < 0 || row >= len(l.rows) {
+		return
+	}
+	d := &docs[l.rows[row]]
+	l.selected = d.ID
+	l.details.Show(l.host.Result(), d)
+}
+
+func (l *LibraryView) removeSelected() {
+	d := findDoc(l.host.Documents(), l.selected)
+	if d == nil {
+		return
+	}
+	id := d.ID
+	dialog.ShowConfirm("Remove article", "Remove “"+d.Label()+"” from the workspace? The file itself is not touched.", func(ok bool) {
+		if ok {
+			l.selected = ""
+			l.list.UnselectAll()
+			l.host.RemoveDocuments(id)
+		}
+	}, l.host.Window())
+}
+
+// libraryRow is one article: title, a details line and the reuse badge.
+type libraryRow struct {
+	widget.BaseWidget
+	title, meta, badge *widget.Label
+}
+
+func newLibraryRow() fyne.CanvasObject {
+	r := &libraryRow{
+		title: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		meta:  &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
+		badge: &widget.Label{Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}},
+	}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer lays the labels out.
+func (r *libraryRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, r.badge, container.NewVBox(r.title, r.meta)))
+}
+
+func (l *LibraryView) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
+	r := o.(*libraryRow)
+	d := &l.host.Documents()[l.rows[row]]
+	r.title.SetText(d.Label())
+	r.meta.SetText(docMeta(d, l.host.Workshop().HideMetadata))
+	if v := l.reuse[d.ID]; v >= 0.005 {
+		r.badge.SetText(fmt.Sprintf("%.0f%% reused", v*100))
+	} else {
+		r.badge.SetText("")
+	}
+}

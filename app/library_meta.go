@@ -1,0 +1,163 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// metadataEditor edits one article's metadata in place and shows where each
+// field came from (file, sidecar, inferred from the text, typed by the user).
+type metadataEditor struct {
+	host    libraryHost
+	doc     *provenance.Document
+	fields  [5]*widget.Entry
+	origins [5]*widget.Label
+	note    *widget.Entry
+	heading *widget.Label
+	compare *widget.Button
+	apply   *widget.Button
+	form    *fyne.Container
+	content *fyne.Container
+}
+
+var metaNames = [5]string{"Title", "Outlet", "Author", "Published", "URL"}
+
+func newMetadataEditor(host libraryHost) *metadataEditor {
+	e := &metadataEditor{host: host}
+	e.heading = &widget.Label{Text: "Select an article to see and edit its details.", Wrapping: fyne.TextWrapWord}
+	e.form = container.New(layout.NewFormLayout())
+	for i, name := range metaNames {
+		e.fields[i] = &widget.Entry{OnChanged: e.onEdit}
+		e.origins[i] = &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
+		e.form.Add(&widget.Label{Text: name, TextStyle: fyne.TextStyle{Bold: true}})
+		e.form.Add(container.NewVBox(e.fields[i], e.origins[i]))
+	}
+	e.note = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Your notes on this article", OnChanged: e.onNote}
+	e.apply = &widget.Button{Text: "Apply changes", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: e.onApply}
+	e.compare = &widget.Button{Text: "Compare with closest match", Icon: theme.ContentCopyIcon(), OnTapped: e.onCompare}
+	e.content = container.NewVBox(e.heading, e.form, container.NewHBox(e.apply, e.compare), e.note)
+	e.Show(nil, nil)
+	return e
+}
+
+// Show fills the editor with d (nil hides the fields).
+func (e *metadataEditor) Show(r *provenance.Result, d *provenance.Document) {
+	e.doc = d
+	if d == nil {
+		e.heading.SetText("Select an article to see and edit its details.")
+		e.form.Hide()
+		e.apply.Hide()
+		e.compare.Hide()
+		e.note.Hide()
+		return
+	}
+	e.heading.SetText(fmt.Sprintf("%s · %s · %d words", d.Format, d.Path, d.Words))
+	hide := e.host.Workshop().HideMetadata
+	for i, f := range metaFields(&d.Meta) {
+		e.fields[i].OnChanged = nil
+		e.fields[i].SetText(f.Value)
+		e.fields[i].OnChanged = e.onEdit
+		e.origins[i].SetText(originText(*f))
+		if hide && (i == 1 || i == 3) {
+			e.fields[i].SetText("")
+			e.fields[i].SetPlaceHolder("hidden in workshop mode")
+			e.fields[i].Disable()
+			e.origins[i].SetText("")
+		} else {
+			e.fields[i].SetPlaceHolder("unknown")
+			e.fields[i].Enable()
+		}
+	}
+	e.note.OnChanged = nil
+	e.note.SetText(e.host.DocNote(d.ID))
+	e.note.OnChanged = e.onNote
+	e.apply.Disable()
+	e.form.Show()
+	e.apply.Show()
+	e.note.Show()
+	e.compare.Show()
+	if bestPartner(r, d.ID) == "" {
+		e.compare.Disable()
+	} else {
+		e.compare.Enable()
+	}
+}
+
+// metaFields lists a metadata's fields in metaNames order.
+func metaFields(m *provenance.Metadata) [5]*provenance.Field {
+	return [5]*provenance.Field{&m.Title, &m.Outlet, &m.Author, &m.Published, &m.URL}
+}
+
+// originText explains where a field's value came from.
+func originText(f provenance.Field) string {
+	if !f.Known() {
+		return "not found in the file, its sidecar or the text"
+	}
+	var s string
+	switch f.Origin {
+	case provenance.OriginUser:
+		s = "typed by you"
+	case provenance.OriginSidecar:
+		s = "from the sidecar metadata.csv"
+	case provenance.OriginFrontMatter:
+		s = "from the file's front matter"
+	case provenance.OriginMeta:
+		s = "from the page's meta tags"
+	case provenance.OriginJSONLD:
+		s = "from the page's JSON-LD"
+	case provenance.OriginProperties:
+		s = "from the document properties"
+	case provenance.OriginHTTP:
+		s = "from the web address"
+	case provenance.OriginFile:
+		s = "from the file"
+	case provenance.OriginInferred:
+		s = "inferred from the text — check it"
+	default:
+		s = "origin unknown"
+	}
+	if f.Detail != "" {
+		s += ": " + f.Detail
+	}
+	return s
+}
+
+func (e *metadataEditor) onEdit(string) { e.apply.Enable() }
+
+// onApply stores the edited fields as typed by the user.
+func (e *metadataEditor) onApply() {
+	if e.doc == nil {
+		return
+	}
+	m := e.doc.Meta
+	for i, f := range metaFields(&m) {
+		if e.fields[i].Disabled() || e.fields[i].Text == f.Value {
+			continue
+		}
+		*f = provenance.Field{Value: e.fields[i].Text, Origin: provenance.OriginUser, Detail: "edited in the library"}
+	}
+	e.apply.Disable()
+	e.host.UpdateMetadata(e.doc.ID, m)
+}
+
+func (e *metadataEditor) onNote(s string) {
+	if e.doc != nil {
+		e.host.SetDocNote(e.doc.ID, s)
+	}
+}
+
+func (e *metadataEditor) onCompare() {
+	if e.doc == nil {
+		return
+	}
+	if b := bestPartner(e.host.Result(), e.doc.ID); b != "" {
+		e.host.Compare(b, e.doc.ID)
+	}
+}

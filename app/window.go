@@ -1,0 +1,259 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/store"
+)
+
+// Screen names, as used by --screen and the saved view.
+const (
+	ScreenLibrary  = "library"
+	ScreenGraph    = "graph"
+	ScreenMatrix   = "matrix"
+	ScreenCompare  = "compare"
+	ScreenFamilies = "families"
+	ScreenSettings = "settings"
+)
+
+// resultView is a screen that redraws from a Result: the Graph, Matrix and
+// Families views.
+type resultView interface {
+	CanvasObject() fyne.CanvasObject
+	Refresh(r *provenance.Result)
+}
+
+// UI is the main window: the library on the left, the screens in tabs on
+// the right, menus and shortcuts. It implements Navigator for the screens.
+type UI struct {
+	app    fyne.App
+	win    fyne.Window
+	eng    Engine
+	bridge *Bridge
+
+	ws       *store.Workspace
+	path     string // workspace file; "" until saved
+	dirty    bool
+	workshop WorkshopState
+	saver    *autosaver
+
+	library  *LibraryView
+	compare  *CompareView
+	settings *SettingsView
+	views    map[string]resultView
+	tabs     *container.AppTabs
+	tabItems map[string]*container.TabItem
+	status   *widget.Label
+	split    *container.Split
+	dialogs  []dialogCloser
+	// pendingStart is the command line's screen and comparison, shown once
+	// the first analysis is in.
+	pendingStart *Options
+}
+
+// dialogCloser is a dialog Esc can close.
+type dialogCloser interface{ Hide() }
+
+// empty is the result shown before any analysis.
+var empty = &provenance.Result{Version: provenance.ContractVersion}
+
+// NewUI builds the main window's content in win with the given engine.
+func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
+	u := &UI{app: a, win: win, eng: eng, bridge: NewBridge(win), ws: newWorkspace(eng)}
+	u.saver = newAutosaver(u)
+	u.library = NewLibraryView(u)
+	u.compare = NewCompareView(u, u)
+	u.settings = NewSettingsView(u)
+	u.views = makeResultViews(u)
+	u.status = &widget.Label{Text: "No articles yet", Truncation: fyne.TextTruncateEllipsis}
+	u.tabItems = map[string]*container.TabItem{}
+	tab := func(name, title string, icon fyne.Resource, obj fyne.CanvasObject) *container.TabItem {
+		t := container.NewTabItemWithIcon(title, icon, obj)
+		u.tabItems[name] = t
+		return t
+	}
+	u.tabs = container.NewAppTabs(
+		tab(ScreenGraph, "Graph", theme.GridIcon(), u.views[ScreenGraph].CanvasObject()),
+		tab(ScreenMatrix, "Matrix", theme.ViewFullScreenIcon(), u.views[ScreenMatrix].CanvasObject()),
+		tab(ScreenCompare, "Compare", theme.ContentCopyIcon(), u.compare.CanvasObject()),
+		tab(ScreenFamilies, "Families", theme.ListIcon(), u.views[ScreenFamilies].CanvasObject()),
+		tab(ScreenSettings, "Settings", theme.SettingsIcon(), u.settings.CanvasObject()),
+	)
+	u.tabs.OnSelected = func(*container.TabItem) { u.recordView() }
+	u.split = container.NewHSplit(u.library.CanvasObject(), u.tabs)
+	u.split.Offset = 0.3
+	win.SetContent(container.NewBorder(u.toolbar(), u.status, nil, nil, u.split))
+	win.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
+	win.SetCloseIntercept(u.onClose)
+	return u
+}
+
+// toolbar is the row of the most used actions.
+func (u *UI) toolbar() fyne.CanvasObject {
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.openDialog),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.Save),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.FileIcon(), u.addFilesDialog),
+		widget.NewToolbarAction(theme.FolderNewIcon(), u.addFolderDialog),
+		widget.NewToolbarAction(theme.ContentPasteIcon(), u.pasteDialog),
+		widget.NewToolbarAction(theme.MailAttachmentIcon(), u.urlDialog),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.NavigateBackIcon(), u.compare.Previous),
+		widget.NewToolbarAction(theme.NavigateNextIcon(), u.compare.Next),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.ComputerIcon(), u.ToggleWorkshop),
+		widget.NewToolbarAction(theme.VisibilityIcon(), u.ToggleHideMetadata),
+	)
+}
+
+// Result is the current analysis; never nil.
+func (u *UI) Result() *provenance.Result {
+	if u.ws.Result == nil {
+		return empty
+	}
+	return u.ws.Result
+}
+
+// Compare opens the comparison of a (left) and b (right).
+func (u *UI) Compare(a, b string) {
+	u.compare.Show(a, b)
+	u.ShowScreen(ScreenCompare)
+	if len(u.compare.cmp.passagesOrNil()) > 0 {
+		u.compare.Focus(0)
+	}
+	u.recordView()
+}
+
+// SelectDocument selects a document in the library.
+func (u *UI) SelectDocument(id string) {
+	u.library.Select(id)
+	u.recordView()
+}
+
+// Workshop is the projector-mode state.
+func (u *UI) Workshop() WorkshopState { return u.workshop }
+
+// ShowScreen brings a tab to the front; the library is always visible.
+func (u *UI) ShowScreen(name string) {
+	if t, ok := u.tabItems[name]; ok {
+		u.tabs.Select(t)
+	}
+}
+
+// currentScreen is the name of the selected tab.
+func (u *UI) currentScreen() string {
+	for name, t := range u.tabItems {
+		if t == u.tabs.Selected() {
+			return name
+		}
+	}
+	return ScreenGraph
+}
+
+// Decision is the user's verdict and note on a link.
+func (u *UI) Decision(source, target string) store.Decision {
+	d, _ := u.ws.Decision(source, target)
+	return d
+}
+
+// SetDecision records the user's verdict and note on a link.
+func (u *UI) SetDecision(source, target string, d store.Decision) {
+	if u.ws.Decisions == nil {
+		u.ws.Decisions = map[store.LinkKey]store.Decision{}
+	}
+	if _, ok := u.ws.Decisions[store.LinkKey{Source: target, Target: source}]; ok {
+		source, target = target, source
+	}
+	u.ws.Decisions[store.LinkKey{Source: source, Target: target}] = d
+	u.markDirty()
+}
+
+// refreshAll redraws every screen from the workspace.
+func (u *UI) refreshAll() {
+	r := u.Result()
+	u.library.Refresh()
+	for _, v := range u.views {
+		v.Refresh(r)
+	}
+	u.compare.Refresh(r)
+	u.settings.Refresh()
+	u.updateStatus()
+}
+
+// updateStatus fills the status line and the window title.
+func (u *UI) updateStatus() {
+	r := u.Result()
+	u.status.SetText(statusLine(len(u.ws.Documents), r))
+	title := "Copytrail"
+	if u.path != "" {
+		title += " — " + baseName(u.path)
+	} else if len(u.ws.Documents) > 0 {
+		title += " — unsaved workspace"
+	}
+	if u.dirty {
+		title += " •"
+	}
+	u.win.SetTitle(title)
+}
+
+// markDirty notes an unsaved change and schedules an autosave.
+func (u *UI) markDirty() {
+	u.dirty = true
+	u.saver.Schedule()
+	u.updateStatus()
+}
+
+// showDialog shows d and remembers it so Esc can close it.
+func (u *UI) showDialog(d dialogCloser) {
+	u.dialogs = append(u.dialogs, d)
+}
+
+// Documents are the articles in the library.
+func (u *UI) Documents() []provenance.Document { return u.ws.Documents }
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// DocNote is the user's note on an article.
+func (u *UI) DocNote(id string) string { return u.ws.Notes[id] }
+
+// SetDocNote records the user's note on an article.
+func (u *UI) SetDocNote(id, note string) {
+	if u.ws.Notes == nil {
+		u.ws.Notes = map[string]string{}
+	}
+	if note == "" {
+		delete(u.ws.Notes, id)
+	} else {
+		u.ws.Notes[id] = note
+	}
+	u.markDirty()
+}
+
+// AddFiles asks for files to add.
+func (u *UI) AddFiles() { u.addFilesDialog() }
+
+// AddFolder asks for a folder to add.
+func (u *UI) AddFolder() { u.addFolderDialog() }
+
+// PasteText asks for pasted text to add.
+func (u *UI) PasteText() { u.pasteDialog() }
+
+// AddURLDialog asks for a web address to add.
+func (u *UI) AddURLDialog() { u.urlDialog() }
+
+// Settings are the workspace's analysis settings.
+func (u *UI) Settings() provenance.Settings { return u.ws.Settings }
+
+// Presets lists the engine's preset names.
+func (u *UI) Presets() []string { return u.eng.Presets }
+
+// Preset returns a preset's settings.
+func (u *UI) Preset(name string) (provenance.Settings, error) { return u.eng.Preset(name) }

@@ -1,0 +1,256 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/store"
+)
+
+// Preference keys (Fyne preferences).
+const (
+	prefRecent = "recentWorkspaces" // newline-separated, newest first
+	prefLast   = "lastWorkspace"
+	maxRecent  = 8
+)
+
+// View keys saved in the workspace so reopening restores what the user was
+// looking at.
+const (
+	viewScreen   = "screen"
+	viewCompareA = "compare_a"
+	viewCompareB = "compare_b"
+	viewPassage  = "passage"
+	viewSelected = "selected"
+)
+
+// newWorkspace is an empty workspace with the engine's default settings.
+func newWorkspace(eng Engine) *store.Workspace {
+	ws := &store.Workspace{Decisions: map[store.LinkKey]store.Decision{}, Notes: map[string]string{}, View: map[string]string{}}
+	if eng.Preset != nil && len(eng.Presets) > 0 {
+		if s, err := eng.Preset(eng.Presets[0]); err == nil {
+			ws.Settings = s
+		}
+	}
+	return ws
+}
+
+// recordView stores what the user is looking at in the workspace.
+func (u *UI) recordView() {
+	if u.ws.View == nil {
+		u.ws.View = map[string]string{}
+	}
+	v := u.ws.View
+	v[viewScreen] = u.currentScreen()
+	a, b := u.compare.Pair()
+	v[viewCompareA], v[viewCompareB] = a, b
+	v[viewPassage] = strconv.Itoa(u.compare.Current())
+	v[viewSelected] = u.library.Selected()
+}
+
+// restoreView brings back the saved view.
+func (u *UI) restoreView() {
+	v := u.ws.View
+	if v == nil {
+		return
+	}
+	if id := v[viewSelected]; id != "" {
+		u.library.Select(id)
+	}
+	if a, b := v[viewCompareA], v[viewCompareB]; a != "" && b != "" {
+		u.compare.Show(a, b)
+		if i, err := strconv.Atoi(v[viewPassage]); err == nil && i >= 0 {
+			u.compare.Focus(i)
+		}
+	}
+	if s := v[viewScreen]; s != "" {
+		u.ShowScreen(s)
+	}
+}
+
+// Save writes the workspace to its file, asking for one the first time.
+func (u *UI) Save() {
+	if u.path == "" {
+		u.SaveAs()
+		return
+	}
+	u.saveTo(u.path)
+}
+
+// saveTo writes the workspace to path now, showing any error.
+func (u *UI) saveTo(path string) {
+	u.recordView()
+	if err := store.Save(path, u.ws.Clone()); err != nil {
+		dialog.ShowError(fmt.Errorf("saving %s: %w", path, err), u.win)
+		return
+	}
+	u.path, u.dirty = path, false
+	u.addRecent(path)
+	u.updateStatus()
+}
+
+// SaveAs asks for a file and saves the workspace there.
+func (u *UI) SaveAs() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(path, store.FileExtension) {
+			path += store.FileExtension
+		}
+		u.saveTo(path)
+	}, u.win)
+	d.SetFileName("workspace" + store.FileExtension)
+	d.Show()
+	u.showDialog(d)
+}
+
+// OpenWorkspace opens a .copytrail file in the background and shows it.
+func (u *UI) OpenWorkspace(path string) {
+	err := u.bridge.Run("Opening "+baseName(path), func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		ws, err := store.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		return func() { u.setWorkspace(ws, path) }, nil
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// setWorkspace replaces the session with ws (read from path, or "" for a
+// new one) and restores its view. A workspace whose analysis is missing or
+// stale is analysed again.
+func (u *UI) setWorkspace(ws *store.Workspace, path string) {
+	if ws.Decisions == nil {
+		ws.Decisions = map[store.LinkKey]store.Decision{}
+	}
+	if ws.Notes == nil {
+		ws.Notes = map[string]string{}
+	}
+	if ws.View == nil {
+		ws.View = map[string]string{}
+	}
+	u.ws, u.path, u.dirty = ws, path, false
+	if path != "" {
+		u.addRecent(path)
+	}
+	u.refreshAll()
+	u.restoreView()
+	u.applyStart()
+	if len(ws.Documents) > 0 && (ws.Result == nil || len(ws.Result.Documents) != len(ws.Documents)) {
+		u.analyse("Analysing", ws.Documents, ws.Settings, nil)
+	}
+}
+
+// recent lists the recently used workspaces, newest first.
+func (u *UI) recent() []string {
+	s := u.app.Preferences().String(prefRecent)
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// addRecent puts path first in the recent list.
+func (u *UI) addRecent(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := []string{path}
+	for _, p := range u.recent() {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.app.Preferences().SetString(prefRecent, strings.Join(list, "\n"))
+	u.app.Preferences().SetString(prefLast, path)
+	u.win.SetMainMenu(u.mainMenu())
+}
+
+// onClose saves a workspace that has a file, then quits.
+func (u *UI) onClose() {
+	if u.dirty && u.path != "" {
+		u.saveTo(u.path)
+	}
+	u.saver.Stop()
+	u.win.Close()
+}
+
+// autosaver saves the workspace a few seconds after the last change, off
+// the UI goroutine, when the workspace has a file.
+type autosaver struct {
+	u     *UI
+	delay time.Duration
+	mu    sync.Mutex
+	timer *time.Timer
+}
+
+func newAutosaver(u *UI) *autosaver { return &autosaver{u: u, delay: 3 * time.Second} }
+
+// Schedule restarts the countdown.
+func (a *autosaver) Schedule() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+	a.timer = time.AfterFunc(a.delay, func() { ShowLater(a.save) })
+}
+
+// save runs on the UI goroutine: it snapshots the workspace and writes the
+// snapshot in the background.
+func (a *autosaver) save() {
+	u := a.u
+	if u.path == "" || !u.dirty || u.bridge.Busy() {
+		return
+	}
+	u.recordView()
+	snap, path := u.ws.Clone(), u.path
+	u.dirty = false
+	u.updateStatus()
+	go func() {
+		if err := store.Save(path, snap); err != nil {
+			ShowLater(func() {
+				u.dirty = true
+				u.updateStatus()
+				dialog.ShowError(fmt.Errorf("autosave to %s failed: %w", path, err), u.win)
+			})
+		}
+	}()
+}
+
+// Stop cancels a pending autosave.
+func (a *autosaver) Stop() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+}
+
+// statusLine summarises the workspace for the status bar.
+func statusLine(docs int, r *provenance.Result) string {
+	if docs == 0 {
+		return "No articles yet: add files, a folder, pasted text or a URL, or drop files on the window."
+	}
+	s := fmt.Sprintf("%d articles · %d shared passages · %d links", docs, len(r.Passages), len(r.Links))
+	if n := len(r.Errors); n > 0 {
+		s += fmt.Sprintf(" · %d files could not be read", n)
+	}
+	return s + " · preset " + orUnknown(r.Settings.Preset, "balanced")
+}
+
+func baseName(p string) string { return filepath.Base(p) }
