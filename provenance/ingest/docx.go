@@ -84,6 +84,9 @@ func readZipXML(f *zip.File, limit int64, decode func(*xml.Decoder) error) error
 		if errors.Is(err, errTextLimit) {
 			return err
 		}
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
+			return fmt.Errorf("corrupt DOCX: %s does not match its declared size or checksum (a zip bomb or a damaged file); refused", f.Name)
+		}
 		return fmt.Errorf("corrupt DOCX: reading %s: %w", f.Name, err)
 	}
 	return nil

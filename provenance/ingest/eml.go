@@ -104,7 +104,7 @@ func mimeBodies(h header, body io.Reader, depth int, parts *int) (plain, htmlBod
 				break
 			}
 			if err != nil {
-				return plain, htmlBody, fmt.Errorf("corrupt MIME multipart: %w", err)
+				return plain, htmlBody, fmt.Errorf("corrupt or truncated e-mail (MIME multipart): %w", err)
 			}
 			pl, ht, err := mimeBodies(p.Header, p, depth+1, parts)
 			if err != nil {
@@ -134,7 +134,7 @@ func mimeBodies(h header, body io.Reader, depth int, parts *int) (plain, htmlBod
 	}
 	raw, err := io.ReadAll(r)
 	if err != nil {
-		return "", "", fmt.Errorf("decoding the e-mail body: %w", err)
+		return "", "", fmt.Errorf("corrupt or truncated e-mail body: %w", err)
 	}
 	text := string(raw)
 	if cs := params["charset"]; cs != "" && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "us-ascii") {

@@ -133,8 +133,11 @@ func linesOutside(lines []string, text string, boiler []provenance.Span) []strin
 // isProperName reports a short name whose words are capitalised (bar
 // connectors): "CAJ News", "The Wall Street Herald", "Al Jazeera".
 func isProperName(s string) bool {
+	if len(s) > 50 {
+		return false
+	}
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 6 || len(s) > 50 {
+	if len(words) == 0 || len(words) > 6 {
 		return false
 	}
 	for i, w := range words {
@@ -152,6 +155,9 @@ func isProperName(s string) bool {
 // isMasthead reports a first line that is a publication's name: a short
 // proper name ending in a word newspapers are named with.
 func isMasthead(l string) bool {
+	if len(l) > 50 {
+		return false
+	}
 	words := strings.Fields(l)
 	if len(words) < 2 || len(words) > 6 || !isProperName(l) {
 		return false
@@ -292,9 +298,11 @@ func inferTitle(text string, skip []provenance.Span, outlet string) provenance.F
 	}
 	for i, l := range lines[:min(len(lines), 5)] {
 		switch {
+		case len(l) > 160:
+			return provenance.Field{}
 		case i == 0 && isMasthead(l), l == outlet, bylineRE.MatchString(l), datelineRE.MatchString(l):
 			continue
-		case len(l) > 160 || len(strings.Fields(l)) > 20 || strings.HasSuffix(l, "."):
+		case len(strings.Fields(l)) > 20 || strings.HasSuffix(l, "."):
 			return provenance.Field{}
 		}
 		return inferred(l, "first short line")

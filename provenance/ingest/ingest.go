@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -120,19 +121,30 @@ func DocID(source string) string {
 // runs made one space, trimmed), so that the same article saved twice
 // hashes the same.
 func ContentHash(text string, skip []provenance.Span) string {
-	var b strings.Builder
-	pos := 0
-	for _, s := range skip {
-		if s.Start >= pos && s.End <= len(text) {
-			b.WriteString(text[pos:s.Start])
-			b.WriteByte(' ')
-			pos = s.End
+	h := sha256.New()
+	var buf [utf8.UTFMax]byte
+	space := false
+	started := false
+	var it norm.Iter
+	it.InitString(norm.NFC, outside(text, skip))
+	for !it.Done() {
+		seg := it.Next()
+		for len(seg) > 0 {
+			r, n := utf8.DecodeRune(seg)
+			seg = seg[n:]
+			if unicode.IsSpace(r) {
+				space = started
+				continue
+			}
+			if space {
+				h.Write([]byte{' '})
+				space = false
+			}
+			started = true
+			h.Write(buf[:utf8.EncodeRune(buf[:], r)])
 		}
 	}
-	b.WriteString(text[pos:])
-	fields := strings.FieldsFunc(norm.NFC.String(b.String()), unicode.IsSpace)
-	sum := sha256.Sum256([]byte(strings.Join(fields, " ")))
-	return hex.EncodeToString(sum[:16])
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // build turns an extraction into a Document: metadata by precedence

@@ -56,7 +56,7 @@ func (r *reporter) loop() {
 }
 
 // closeWait bounds how long close waits for the last update's delivery.
-const closeWait = 2 * time.Second
+var closeWait = 2 * time.Second
 
 // close delivers the last update and stops the goroutine, waiting for the
 // callback at most closeWait.
