@@ -49,10 +49,11 @@ var releaseMarkers = []marker{
 	{"a contact e-mail address", regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5},
 }
 
-// wireMarkers are cues of a news-agency story.
+// wireMarkers are cues of a news-agency story. A dateline alone is not
+// enough: outlets that reprint a wire story often keep its dateline.
 var wireMarkers = []marker{
-	{"an agency dateline", regexp.MustCompile(`(?m)^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40},?\s*(\d{1,2} [A-Za-zéû]+ )?\((AFP|Reuters|AP|APS|MAP|PANA|Xinhua|dpa|ANP|IANS|Belga|Anadolu|[A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*)\)\s*[–—-]`), 2},
-	{"an agency credit line", regexp.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 2},
+	{"an agency dateline", regexp.MustCompile(`(?m)^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40},?\s*(\d{1,2} [A-Za-zéû]+ )?\((AFP|Reuters|AP|APS|MAP|PANA|Xinhua|dpa|ANP|IANS|Belga|Anadolu|[A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*)\)\s*[–—-]`), 1},
+	{"an agency credit line", regexp.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 1.5},
 }
 
 // saysAttribution finds present-tense reporting verbs next to a quotation,
@@ -90,7 +91,7 @@ func detectGenre(d *provenance.Document) genreProfile {
 	switch {
 	case rel >= 2 && rel >= wire:
 		return genreProfile{GenreRelease, rel, relWhy}
-	case wire >= 2:
+	case wire >= 2.5:
 		return genreProfile{GenreWire, wire, wireWhy}
 	}
 	return genreProfile{GenreArticle, 0, nil}

@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"os"
 	"fmt"
 	"sort"
 
@@ -28,18 +29,47 @@ func innovationsOf(pv *pairView, src *docInfo) (map[innovation]bool, []provenanc
 		} else {
 			cover = append(cover, p.bSpan)
 		}
-		for _, e := range p.edits {
+		moved := movedEdits(p.edits)
+		for i, e := range p.edits {
 			s, w := e.a, joinNorm(e.bTok)
 			if !srcIsA {
 				s, w = e.b, joinNorm(e.aTok)
 			}
-			if cosmeticOnly(e) {
+			if cosmeticOnly(e) || moved[i] {
 				continue
 			}
 			inn[innovation{s.Start, s.End, w}] = true
 		}
 	}
 	return inn, cover
+}
+
+// movedEdits marks pure insertions and deletions of the same words a few
+// words apart: a transposition ("1 July" → "July 1"). The word diff may
+// split a transposition differently in different pairs, so it is no
+// reliable innovation.
+func movedEdits(edits []edit) map[int]bool {
+	moved := map[int]bool{}
+	for i, e := range edits {
+		if len(e.aTok) > 0 && len(e.bTok) > 0 || moved[i] {
+			continue
+		}
+		for j := i + 1; j < len(edits) && j <= i+3; j++ {
+			f := edits[j]
+			if len(f.aTok) > 0 && len(f.bTok) > 0 || moved[j] {
+				continue
+			}
+			ins1, del1 := joinNorm(e.bTok), joinNorm(e.aTok)
+			ins2, del2 := joinNorm(f.bTok), joinNorm(f.aTok)
+			if (ins1 != "" && ins1 == del2) || (del1 != "" && del1 == ins2) {
+				if f.a.Start-e.a.End < 60 {
+					moved[i], moved[j] = true, true
+					break
+				}
+			}
+		}
+	}
+	return moved
 }
 
 // cosmeticOnly reports whether an edit only changes case or apostrophes; the
@@ -56,31 +86,66 @@ func inside(spans []provenance.Span, s, e int) bool {
 	return false
 }
 
-// triple compares two copies x and y of the same source z. It returns the
-// innovations both carry and those only one carries, counting only places
-// of z's text that both copies cover.
-func triple(zx, zy *pairView, z *docInfo) (shared, onlyX, onlyY []innovation) {
-	ix, cx := innovationsOf(zx, z)
-	iy, cy := innovationsOf(zy, z)
-	for k := range ix {
-		if !inside(cy, k.start, k.end) {
-			continue
-		}
-		if iy[k] {
-			shared = append(shared, k)
-		} else {
-			onlyX = append(onlyX, k)
+// changedNear reports whether inn has a change touching k's place in z's
+// text: there the copy has its own reading, which may overwrite another.
+func changedNear(inn map[innovation]bool, k innovation) bool {
+	for o := range inn {
+		if o.start <= k.end+1 && k.start <= o.end+1 {
+			return true
 		}
 	}
-	for k := range iy {
-		if inside(cx, k.start, k.end) && !ix[k] {
+	return false
+}
+
+// copyOfZ is one neighbour of z with the changes it made to z's text.
+type copyOfZ struct {
+	view  *pairView
+	doc   *docInfo
+	inn   map[innovation]bool
+	cover []provenance.Span
+}
+
+// compare returns the innovations x and y both carry and those only one
+// carries, counting only places of z's text that both copies cover.
+// Innovations that a third copy w also carries, when w looks upstream of
+// both x and y, are left out: x and y may each have them from w.
+func compare(x, y copyOfZ, others []copyOfZ, views map[[2]string]*pairView) (shared, onlyX, onlyY []innovation, inherited int) {
+	for k := range x.inn {
+		if !inside(y.cover, k.start, k.end) {
+			continue
+		}
+		if !y.inn[k] {
+			if !changedNear(y.inn, k) {
+				onlyX = append(onlyX, k)
+			}
+			continue
+		}
+		fromW := false
+		for _, w := range others {
+			if w.doc == x.doc || w.doc == y.doc || !w.inn[k] {
+				continue
+			}
+			wx, wy := views[viewKey(w.doc.doc.ID, x.doc.doc.ID)], views[viewKey(w.doc.doc.ID, y.doc.doc.ID)]
+			if wx != nil && wy != nil && upstream(wx, w.doc) > 0 && upstream(wy, w.doc) > 0 {
+				fromW = true
+				break
+			}
+		}
+		if fromW {
+			inherited++
+		} else {
+			shared = append(shared, k)
+		}
+	}
+	for k := range y.inn {
+		if inside(x.cover, k.start, k.end) && !x.inn[k] && !changedNear(x.inn, k) {
 			onlyY = append(onlyY, k)
 		}
 	}
 	for _, l := range [][]innovation{shared, onlyX, onlyY} {
 		sort.Slice(l, func(i, j int) bool { return l[i].start < l[j].start })
 	}
-	return shared, onlyX, onlyY
+	return shared, onlyX, onlyY, inherited
 }
 
 // explainTriples applies the shared-innovation rule to every document z
@@ -98,36 +163,102 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 		neighbours[pv.b.doc.ID] = append(neighbours[pv.b.doc.ID], pv)
 	}
 	const maxNeighbours = 40
+	verdicts := map[*pairView]*tripleVerdict{}
 	for _, zid := range order {
 		z := infos[zid]
-		ns := neighbours[zid]
-		if len(ns) > maxNeighbours {
-			ns = ns[:maxNeighbours]
+		var copies []copyOfZ
+		for _, pv := range neighbours[zid] {
+			if upstream(pv, z) <= 0 {
+				continue
+			}
+			inn, cover := innovationsOf(pv, z)
+			copies = append(copies, copyOfZ{pv, other(pv, z), inn, cover})
+			if len(copies) == maxNeighbours {
+				break
+			}
 		}
-		for i := 0; i < len(ns); i++ {
-			for j := i + 1; j < len(ns); j++ {
-				zx, zy := ns[i], ns[j]
-				x, y := other(zx, z), other(zy, z)
+		for i := 0; i < len(copies); i++ {
+			for j := i + 1; j < len(copies); j++ {
+				cx, cy := copies[i], copies[j]
+				x, y := cx.doc, cy.doc
 				xy := views[viewKey(x.doc.ID, y.doc.ID)]
-				if xy == nil || xy.explainedBy != "" || upstream(zx, z) <= 0 || upstream(zy, z) <= 0 {
+				if xy == nil {
 					continue
 				}
-				shared, onlyX, onlyY := triple(zx, zy, z)
-				extra := textOutside(xy, x, zx, z)
+				shared, onlyX, onlyY, inherited := compare(cx, cy, copies, views)
+				extra := textOutside(xy, x, cx.view, z)
+				if os.Getenv("LINEAGE_DEBUG") != "" {
+					println("TRIPLE z", zid, "x", x.doc.ID, "y", y.doc.ID, "shared", len(shared), "onlyX", len(onlyX), "onlyY", len(onlyY), "inh", inherited, "extra", extra)
+				}
+				v := verdicts[xy]
+				if v == nil {
+					v = &tripleVerdict{}
+					verdicts[xy] = v
+				}
 				switch {
-				case len(shared) == 0 && extra < 8:
-					xy.explainedBy = zid
-					xy.csWhy = append(xy.csWhy, fmt.Sprintf("both took the text from %s and neither carries the other's changes to it", z.name()))
-				case len(shared) > 0 && len(onlyX) == 0 && len(onlyY) > 0:
-					addInnovation(xy, x, y, z, shared)
-					zy.via = append(zy.via, x.doc.ID)
-				case len(shared) > 0 && len(onlyY) == 0 && len(onlyX) > 0:
-					addInnovation(xy, y, x, z, shared)
-					zx.via = append(zx.via, y.doc.ID)
+				case extra < 8 && inherited == 0 && (len(shared) <= 1 || len(onlyX) > 0 && len(onlyY) > 0):
+					// Neither carries all of the other's changes, or they share
+					// at most one (a coincidence two editors easily make):
+					// nothing shows that one copied the other.
+					v.explainers = append(v.explainers, z)
+				case len(shared) >= 2 && len(onlyX) == 0 && len(onlyY) > 0:
+					v.directions = append(v.directions, tripleDirection{x, y, z, shared, cy.view})
+				case len(shared) >= 2 && len(onlyY) == 0 && len(onlyX) > 0:
+					v.directions = append(v.directions, tripleDirection{y, x, z, shared, cx.view})
 				}
 			}
 		}
 	}
+	for _, k := range sortedViewKeys(views) {
+		xy := views[k]
+		v := verdicts[xy]
+		if v == nil {
+			continue
+		}
+		if d, ok := v.consistent(); ok {
+			addInnovation(xy, d.src, d.dst, d.z, d.shared)
+			for _, o := range v.directions {
+				o.zDst.via = append(o.zDst.via, d.src.doc.ID)
+			}
+			continue
+		}
+		if len(v.explainers) > 0 && len(v.directions) == 0 {
+			z := v.explainers[0]
+			xy.explainedBy = z.doc.ID
+			xy.csWhy = append(xy.csWhy, fmt.Sprintf("both took the text from %s and neither carries the other's changes to it", z.name()))
+		}
+	}
+}
+
+// tripleDirection is one shared-innovation verdict: dst carries src's
+// changes to z's text; zDst is the z–dst pair.
+type tripleDirection struct {
+	src, dst, z *docInfo
+	shared      []innovation
+	zDst        *pairView
+}
+
+// tripleVerdict gathers what every third document says about one pair.
+type tripleVerdict struct {
+	explainers []*docInfo
+	directions []tripleDirection
+}
+
+// consistent returns the shared-innovation verdict when all agree.
+func (v *tripleVerdict) consistent() (tripleDirection, bool) {
+	if len(v.directions) == 0 {
+		return tripleDirection{}, false
+	}
+	d := v.directions[0]
+	for _, o := range v.directions[1:] {
+		if o.src != d.src {
+			return tripleDirection{}, false
+		}
+		if len(o.shared) > len(d.shared) {
+			d = o
+		}
+	}
+	return d, true
 }
 
 // addInnovation records on xy that dst carries all of src's changes to z.

@@ -57,7 +57,7 @@ func findQuotes(text string) []quote {
 }
 
 // reportingVerb matches a reporting verb; present tense forms are listed in presentVerbs.
-var reportingVerb = regexp.MustCompile(`(?i)\b(says|said|say|adds|added|notes|noted|told|tells|explains|explained|states|stated|declares|declared|warns|warned|insists|insisted|stresses|stressed|according to|appealed|déclare|a déclaré|affirme|a affirmé|explique|a expliqué|ajoute|a ajouté|souligne|a souligné|estime|a estimé|indique|a indiqué|précise|a précisé|selon)\b`)
+var reportingVerb = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(says|said|say|adds|added|notes|noted|told|tells|explains|explained|states|stated|declares|declared|warns|warned|insists|insisted|stresses|stressed|according to|appealed|déclare|a déclaré|affirme|a affirmé|explique|a expliqué|ajoute|a ajouté|souligne|a souligné|estime|a estimé|indique|a indiqué|précise|a précisé|selon)(?:[^\p{L}]|$)`)
 
 var presentVerbs = map[string]bool{
 	"says": true, "say": true, "adds": true, "notes": true, "tells": true, "explains": true,
@@ -70,13 +70,13 @@ var presentVerbs = map[string]bool{
 // rest of its sentence after the closing mark, then in the lead-in before it.
 func findAttribution(text string, outer provenance.Span) (provenance.Span, string, bool) {
 	after := provenance.Span{Start: outer.End, End: sentenceEnd(text, outer.End, 200)}
-	if m := reportingVerb.FindStringIndex(text[after.Start:after.End]); m != nil {
-		v := strings.ToLower(text[after.Start+m[0] : after.Start+m[1]])
+	if m := reportingVerb.FindStringSubmatchIndex(text[after.Start:after.End]); m != nil {
+		v := strings.ToLower(text[after.Start+m[2] : after.Start+m[3]])
 		return after, v, presentVerbs[v]
 	}
 	before := provenance.Span{Start: sentenceStart(text, outer.Start, 200), End: outer.Start}
-	if m := reportingVerb.FindStringIndex(text[before.Start:before.End]); m != nil {
-		v := strings.ToLower(text[before.Start+m[0] : before.Start+m[1]])
+	if m := reportingVerb.FindStringSubmatchIndex(text[before.Start:before.End]); m != nil {
+		v := strings.ToLower(text[before.Start+m[2] : before.Start+m[3]])
 		return before, v, presentVerbs[v]
 	}
 	return provenance.Span{Start: outer.End, End: outer.End}, "", false

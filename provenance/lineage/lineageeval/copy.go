@@ -35,7 +35,7 @@ func (g *generator) copyOf(id string, src *draft, o copyOpts) *draft {
 	b := g.b
 	d := &draft{id: id, outlet: o.outletName}
 	for i := 0; i < o.intro; i++ {
-		d.units = append(d.units, unit{id: fmt.Sprintf("%s/own%d", id, i), text: g.pick(b.intro) + ", " + g.clause() + "."})
+		d.units = append(d.units, unit{id: fmt.Sprintf("%s/own%d", id, i), text: g.sentence()})
 	}
 	innovations := o.innovate
 	for _, u := range src.units {
@@ -104,11 +104,11 @@ func (g *generator) innovate(t string) (string, bool) {
 		k := keys[g.r.Intn(len(keys))]
 		return strings.Replace(t, k, g.b.synonyms[k], 1), true
 	}
-	for _, tail := range g.b.tails {
-		if strings.Contains(t, tail) {
-			alt := g.pick(g.b.tails)
-			if alt != tail {
-				return strings.Replace(t, tail, alt, 1), true
+	for _, tm := range g.b.times {
+		if strings.Contains(t, " "+tm) {
+			alt := g.pick(g.b.times)
+			if alt != tm {
+				return strings.Replace(t, " "+tm, " "+alt, 1), true
 			}
 		}
 	}
@@ -123,7 +123,7 @@ func (g *generator) independent(id, outlet string, org struct{ long, short strin
 	for i := 0; i < 9; i++ {
 		t := g.sentence()
 		if i == 3 {
-			t = fmt.Sprintf("“%s %s %s, %s,” %s %s of %s.", g.pick(b.quoteVerbs), g.pick(b.subjects), g.pick(b.tails), g.clause(), b.said, sp.full(), org.long)
+			t = fmt.Sprintf("“%s %s, %s,” %s %s of %s.", g.pick(b.quoteVerbs), g.simpleClause(), g.clause(), b.said, sp.full(), org.long)
 		}
 		d.units = append(d.units, unit{id: fmt.Sprintf("%s/%d", id, i), text: t})
 	}

@@ -94,11 +94,16 @@ type generator struct {
 
 func (g *generator) pick(s []string) string { return s[g.r.Intn(len(s))] }
 
-// sentence is one invented clause pair, 18–26 words.
+// clause is one invented clause pair, 18–30 words, built from single-word
+// slots so that two independent texts almost never share a run of words.
 func (g *generator) clause() string {
+	return g.simpleClause() + ", " + g.pick(g.b.links) + " " + g.simpleClause()
+}
+
+func (g *generator) simpleClause() string {
 	b := g.b
-	return fmt.Sprintf("%s %s %s %s, %s %s %s %s", g.pick(b.subjects), g.pick(b.verbs), g.pick(b.objects), g.pick(b.tails),
-		g.pick(b.links), g.pick(b.subjects), g.pick(b.verbs), g.pick(b.objects))
+	return fmt.Sprintf(g.pick(b.clauseFmts), g.pick(b.adjs), g.pick(b.actors), g.pick(b.acts), g.pick(b.adjs),
+		g.pick(b.nouns), g.pick(b.places), g.pick(b.times))
 }
 
 func (g *generator) sentence() string { return capitalise(g.clause()) + "." }
@@ -124,21 +129,21 @@ func (g *generator) release(id string, org struct{ long, short string }, sp pers
 	if g.r.Intn(10) < 7 {
 		d.head = append(d.head, b.releaseHead)
 	}
-	d.head = append(d.head, capitalise(g.pick(b.objects))+": "+org.short+" "+g.pick(b.orgVoice)+" "+g.pick(b.objects))
+	d.head = append(d.head, capitalise(g.simpleClause()))
 	add := func(kind, text string, q bool) {
 		d.units = append(d.units, unit{id: id + "/" + kind, text: text, quote: q})
 	}
-	add("lead", fmt.Sprintf("%s (%s) %s %s %s, %s.", org.long, org.short, g.pick(b.orgVoice), g.pick(b.objects), g.pick(b.tails), g.clause()), false)
-	add("q1", fmt.Sprintf("“%s %s to reconsider %s %s, %s,” %s %s, %s’s %s.", g.pick(b.quoteVerbs), g.pick(b.subjects), g.pick(b.objects), g.pick(b.tails), g.clause(), b.says, sp.full(), org.short, sp.title), true)
-	add("q1b", fmt.Sprintf("“%s %s %s, %s.”", g.pick(b.quoteVerbs), g.pick(b.subjects), g.pick(b.tails), g.clause()), true)
+	add("lead", fmt.Sprintf("%s (%s) %s %s, %s.", org.long, org.short, g.pick(b.orgVoice), g.simpleClause(), g.clause()), false)
+	add("q1", fmt.Sprintf("“%s %s, %s,” %s %s, %s’s %s.", g.pick(b.quoteVerbs), g.simpleClause(), g.clause(), b.says, sp.full(), org.short, sp.title), true)
+	add("q1b", fmt.Sprintf("“%s %s, %s.”", g.pick(b.quoteVerbs), g.simpleClause(), g.clause()), true)
 	add("s1", g.sentence(), false)
-	add("v1", fmt.Sprintf("%s %s %s %s.", org.short, g.pick(b.orgVoice), g.pick(b.objects), g.pick(b.tails)), false)
-	add("hedge", fmt.Sprintf("%s %s %s %s %s, %s.", capitalise(g.pick(b.subjects)), b.hedge, b.hedgeVerb, g.pick(b.objects), g.pick(b.tails), g.clause()), false)
+	add("v1", fmt.Sprintf("%s %s %s.", org.short, g.pick(b.orgVoice), g.clause()), false)
+	add("hedge", fmt.Sprintf("%s, %s %s %s %s %s.", capitalise(g.simpleClause()), g.pick(b.hedgeSubjects), b.hedge, g.pick(b.hedgeVerbs), g.pick(b.nouns), g.pick(b.places)), false)
 	add("date", g.dateSentence(), false)
-	add("q2", fmt.Sprintf("“%s %s %s, %s,” %s %s.", g.pick(b.quoteVerbs), g.pick(b.subjects), g.pick(b.tails), g.clause(), b.says, sp.last), true)
+	add("q2", fmt.Sprintf("“%s %s, %s,” %s %s.", g.pick(b.quoteVerbs), g.simpleClause(), g.clause(), b.says, sp.last), true)
 	add("s2", g.sentence(), false)
-	add("v2", fmt.Sprintf("%s %s %s %s, %s.", org.short, g.pick(b.orgVoice), g.pick(b.objects), g.pick(b.tails), g.clause()), false)
-	add("q3", fmt.Sprintf("“%s %s to act on %s %s, %s,” %s %s.", g.pick(b.quoteVerbs), g.pick(b.subjects), g.pick(b.objects), g.pick(b.tails), g.clause(), b.says, sp.last), true)
+	add("v2", fmt.Sprintf("%s %s %s.", org.short, g.pick(b.orgVoice), g.clause()), false)
+	add("q3", fmt.Sprintf("“%s %s, %s,” %s %s.", g.pick(b.quoteVerbs), g.simpleClause(), g.clause(), b.says, sp.last), true)
 	add("s3", g.sentence(), false)
 	d.tail = append(d.tail, fmt.Sprintf(b.aboutFmt, org.long), g.sentence(),
 		fmt.Sprintf(b.contactFmt, g.pick(firstNames)+" "+g.pick(lastNames), strings.ToLower(org.short)))
@@ -148,12 +153,12 @@ func (g *generator) release(id string, org struct{ long, short string }, sp pers
 	return d
 }
 
-// dateSentence names two dates in day-month order ("began on 1 July").
+// dateSentence names a date in day-month order ("on 1 July").
 func (g *generator) dateSentence() string {
-	m1, m2 := g.pick(g.b.months), g.pick(g.b.months)
-	d1, d2 := 1+g.r.Intn(28), 1+g.r.Intn(28)
+	m, d := g.pick(g.b.months), 1+g.r.Intn(28)
+	on := "on"
 	if g.b == &french {
-		return fmt.Sprintf("Le programme a commencé le %d %s et doit s'achever le %d %s 2027, %s.", d1, m1, d2, m2, g.clause())
+		on = "le"
 	}
-	return fmt.Sprintf("The programme began on %d %s and is due to end by %d %s 2027, %s.", d1, m1, d2, m2, g.clause())
+	return fmt.Sprintf("%s %s %d %s, %s.", capitalise(g.simpleClause()), on, d, m, g.clause())
 }
