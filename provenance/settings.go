@@ -11,7 +11,8 @@ type Settings struct {
 	NGram int `json:"ngram"`
 	// MinPassageWords is the shortest passage reported, in words.
 	MinPassageWords int `json:"min_passage_words"`
-	// MaxGap is the most unmatched words bridged inside one passage.
+	// MaxGap is the most unmatched words bridged inside one passage (a pure
+	// insertion or deletion, with nothing on the other side, up to twice it).
 	MaxGap int `json:"max_gap"`
 	// DFCap: an n-gram found in more than max(DFCapMin, DFCap × documents)
 	// documents is too common to seed a match.

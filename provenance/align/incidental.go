@@ -111,7 +111,6 @@ func commonMask(common []int32, lo, hi, n int) []bool {
 	return mask
 }
 
-
 // commonWords counts words in [lo,hi) covered by an n-gram starting at a
 // position in common (sorted).
 func commonWords(common []int32, lo, hi, n int) int {

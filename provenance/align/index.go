@@ -106,3 +106,35 @@ func PairRuns(s []Seed) [][]Seed {
 	}
 	return out
 }
+
+// SeedsBetween returns the seeds of two documents from their shingles
+// (sorted by key, as Shingles returns them), as documents 0 and 1, sorted
+// by SortSeeds. It serves comparing one new document with a few others
+// without building an index.
+func SeedsBetween(a, b []Shingle) []Seed {
+	var out []Seed
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].Key < b[j].Key:
+			i++
+		case a[i].Key > b[j].Key:
+			j++
+		default:
+			ie, je := i, j
+			for ie < len(a) && a[ie].Key == a[i].Key {
+				ie++
+			}
+			for je < len(b) && b[je].Key == b[j].Key {
+				je++
+			}
+			for _, x := range a[i:ie] {
+				for _, y := range b[j:je] {
+					out = append(out, Seed{A: 0, B: 1, PA: x.Pos, PB: y.Pos})
+				}
+			}
+			i, j = ie, je
+		}
+	}
+	SortSeeds(out)
+	return out
+}

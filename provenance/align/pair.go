@@ -169,7 +169,7 @@ func groupRuns(runs []run, gap, n int) []span {
 			break
 		}
 		p, r := runs[i-1], runs[i]
-		if max(r.a-(p.a+p.n), r.b-(p.b+p.n)) > gap {
+		if !gapOK(r.a-(p.a+p.n), r.b-(p.b+p.n), gap) {
 			flush(runs[start:i])
 			start = i
 		}
@@ -199,7 +199,16 @@ func mergeable(p, q span, par Params) bool {
 	if ga < 0 || gb < 0 {
 		return false
 	}
-	limit := max(par.MaxGap, int(par.MergeRatio*float64(min(p.words(), q.words()))))
+	return gapOK(ga, gb, par.MaxGap) || max(ga, gb) <= int(par.MergeRatio*float64(min(p.words(), q.words())))
+}
+
+// gapOK reports whether ga unmatched words in A and gb in B may be bridged
+// under limit: a replacement up to limit words, a pure insertion or
+// deletion (nothing on the other side) up to twice that.
+func gapOK(ga, gb, limit int) bool {
+	if min(ga, gb) == 0 {
+		return max(ga, gb) <= 2*limit
+	}
 	return max(ga, gb) <= limit
 }
 

@@ -14,6 +14,7 @@ package text
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -82,12 +83,16 @@ type Words struct {
 // Len is the number of words.
 func (w *Words) Len() int { return len(w.Hash) }
 
-// AnalyzeDocument runs the default analyzer over d's text (its first maxBytes
-// bytes when maxBytes > 0), skipping boilerplate and skip spans.
+// AnalyzeDocument runs the default analyzer over d's text (at most its first
+// maxBytes bytes, cut at a space, when maxBytes > 0), skipping boilerplate and skip spans.
 func AnalyzeDocument(d *provenance.Document, maxBytes int) Words {
 	t := d.Text
 	if maxBytes > 0 && len(t) > maxBytes {
 		t = t[:maxBytes]
+		// cut at a space so no word is cut in half (if there is one)
+		if i := strings.LastIndexAny(t, " \n\t"); i > maxBytes/2 {
+			t = t[:i]
+		}
 	}
 	toks := DefaultAnalyzer().Analyze(t, Ignored(d))
 	w := Words{Hash: make([]uint64, len(toks)), Start: make([]int32, len(toks)), End: make([]int32, len(toks))}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,9 +36,13 @@ func isApostrophe(r rune) bool {
 // Tokenize implements Tokenizer.
 func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 	toks := make([]Token, 0, len(text)/6+1)
+	spans := mergeSpans(skip)
+	si := 0
+	nextSkip := len(text) + 1
+	if len(spans) > 0 {
+		nextSkip = spans[0].Start
+	}
 	start := -1
-	si := 0 // next skip span to consider (skip sorted by Ignored; tolerate unsorted)
-	sorted := isSorted(skip)
 	flush := func(end int) {
 		if start >= 0 {
 			toks = append(toks, Token{Term: text[start:end], Start: start, End: end})
@@ -45,16 +50,15 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 		}
 	}
 	for i := 0; i < len(text); {
-		// Jump over ignored spans.
-		if len(skip) > 0 {
-			if end, in := inSkip(skip, &si, sorted, i); in {
-				flush(i)
-				if end <= i {
-					end = i + 1
-				}
-				i = end
-				continue
+		if i >= nextSkip {
+			flush(i)
+			i = max(i, spans[si].End)
+			si++
+			nextSkip = len(text) + 1
+			if si < len(spans) {
+				nextSkip = spans[si].Start
 			}
+			continue
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -62,7 +66,7 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 				if start < 0 {
 					start = i
 				}
-			} else if c == '\'' && start >= 0 && i+1 < len(text) && nextIsWord(text[i+1:]) {
+			} else if c == '\'' && start >= 0 && i+1 < nextSkip && nextIsWord(text[i+1:]) {
 				// apostrophe inside a word: keep going
 			} else {
 				flush(i)
@@ -71,6 +75,12 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if i+size > nextSkip {
+			// the rune straddles an ignored span: cut here
+			flush(i)
+			i = nextSkip
+			continue
+		}
 		switch {
 		case perCharacter(r):
 			flush(i)
@@ -79,7 +89,7 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 			if start < 0 {
 				start = i
 			}
-		case isApostrophe(r) && start >= 0 && i+size < len(text) && nextIsWord(text[i+size:]):
+		case isApostrophe(r) && start >= 0 && i+size < nextSkip && nextIsWord(text[i+size:]):
 		default:
 			flush(i)
 		}
@@ -94,35 +104,26 @@ func nextIsWord(s string) bool {
 	return isWordRune(r) && !perCharacter(r)
 }
 
-func isSorted(s []provenance.Span) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i].Start < s[i-1].Start {
-			return false
+// mergeSpans returns skip sorted by start with overlapping spans joined and
+// empty ones dropped.
+func mergeSpans(skip []provenance.Span) []provenance.Span {
+	if len(skip) == 0 {
+		return nil
+	}
+	s := make([]provenance.Span, 0, len(skip))
+	for _, sp := range skip {
+		if sp.End > sp.Start && sp.End > 0 {
+			s = append(s, provenance.Span{Start: max(sp.Start, 0), End: sp.End})
 		}
 	}
-	return true
-}
-
-// inSkip reports whether byte i lies in a skip span and, if so, where the
-// covering spans end.
-func inSkip(skip []provenance.Span, si *int, sorted bool, i int) (int, bool) {
-	if !sorted {
-		end, in := 0, false
-		for _, s := range skip {
-			if s.Start <= i && i < s.End && s.End > end {
-				end, in = s.End, true
-			}
+	sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+	out := s[:0]
+	for _, sp := range s {
+		if n := len(out); n > 0 && sp.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, sp.End)
+			continue
 		}
-		return end, in
+		out = append(out, sp)
 	}
-	for *si < len(skip) && skip[*si].End <= i {
-		*si++
-	}
-	end, in := 0, false
-	for k := *si; k < len(skip) && skip[k].Start <= i; k++ {
-		if i < skip[k].End && skip[k].End > end {
-			end, in = skip[k].End, true
-		}
-	}
-	return end, in
+	return out
 }
