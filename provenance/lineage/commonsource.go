@@ -51,26 +51,30 @@ func commonSourceEvidence(pv *pairView) {
 	}
 }
 
-// uniqueQuotes lists quotations (≥ 6 words) in d, by one of speakers, that
-// lie outside every shared passage.
+// uniqueQuotes lists quotations (≥ 6 words) in d, by one of speakers, most
+// of whose words lie outside the shared passages.
 func uniqueQuotes(d *docInfo, ps []passageView, sideA bool, speakers map[string]bool) []quote {
 	var out []quote
 	for _, q := range d.quotes {
 		if len(strings.Fields(spanText(d.doc.Text, q.inner))) < 6 {
 			continue
 		}
-		shared := false
-		for _, p := range ps {
-			s := p.bSpan
-			if sideA {
-				s = p.aSpan
-			}
-			if overlaps(q.inner, s) {
-				shared = true
-				break
+		// Unique when most of its words lie outside the shared passages.
+		toks := tokenize(d.doc.Text, q.inner)
+		in := 0
+		for _, t := range toks {
+			for _, p := range ps {
+				s := p.bSpan
+				if sideA {
+					s = p.aSpan
+				}
+				if s.Start <= t.start && t.end <= s.End {
+					in++
+					break
+				}
 			}
 		}
-		if shared {
+		if 2*in >= len(toks) {
 			continue
 		}
 		if speakers[speakerOf(d.doc.Text, q)] || speakers[lastSpeaker(d, q)] {

@@ -54,8 +54,9 @@ type pairView struct {
 	// received the text (shared innovations); the link is dropped when the
 	// copy through one of them is confirmed.
 	via []string
-	// sharedWords counts words of A inside non-incidental passages.
-	sharedWords int
+	// sharedWords counts the matched words of the non-incidental passages,
+	// longest those of the longest one.
+	sharedWords, longest int
 }
 
 // score sums the evidence: >0 favours A → B.

@@ -1,8 +1,8 @@
 package lineage
 
 import (
-	"os"
 	"fmt"
+	"os"
 	"sort"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -84,6 +84,21 @@ func inside(spans []provenance.Span, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// within reports whether the part of z's text covered by inner lies, but
+// for fewer than MinLinkWords words, inside outer: a copy that took nothing
+// from z beyond what an intermediary carries.
+func within(inner, outer []provenance.Span, ztext string) bool {
+	outside := 0
+	for _, s := range inner {
+		for _, t := range tokenize(ztext, s) {
+			if !inside(outer, t.start, t.end) {
+				outside++
+			}
+		}
+	}
+	return outside < MinLinkWords
 }
 
 // changedNear reports whether inn has a change touching k's place in z's
@@ -196,15 +211,25 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 					verdicts[xy] = v
 				}
 				switch {
-				case extra < 8 && inherited == 0 && (len(shared) <= 1 || len(onlyX) > 0 && len(onlyY) > 0):
+				case extra < 8 && inherited == 0 && (len(shared) <= 2 || len(onlyX) > 0 && len(onlyY) > 0):
 					// Neither carries all of the other's changes, or they share
-					// at most one (a coincidence two editors easily make):
-					// nothing shows that one copied the other.
+					// at most two (coincidences two editors easily make) and no
+					// text of their own: nothing shows one copied the other.
 					v.explainers = append(v.explainers, z)
-				case len(shared) >= 2 && len(onlyX) == 0 && len(onlyY) > 0:
+				case (len(shared) >= 3 || len(shared) >= 1 && extra >= 8) && len(onlyX) == 0 && len(onlyY) > 0:
 					v.directions = append(v.directions, tripleDirection{x, y, z, shared, cy.view})
-				case len(shared) >= 2 && len(onlyY) == 0 && len(onlyX) > 0:
+				case (len(shared) >= 3 || len(shared) >= 1 && extra >= 8) && len(onlyY) == 0 && len(onlyX) > 0:
 					v.directions = append(v.directions, tripleDirection{y, x, z, shared, cx.view})
+				}
+				// x and y share text z lacks: they are related directly, so
+				// whichever copied the other may have z's text through it.
+				if extra >= 8 {
+					if within(cy.cover, cx.cover, z.doc.Text) {
+						cy.view.via = append(cy.view.via, x.doc.ID)
+					}
+					if within(cx.cover, cy.cover, z.doc.Text) {
+						cx.view.via = append(cx.view.via, y.doc.ID)
+					}
 				}
 			}
 		}
@@ -218,7 +243,9 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 		if d, ok := v.consistent(); ok {
 			addInnovation(xy, d.src, d.dst, d.z, d.shared)
 			for _, o := range v.directions {
-				o.zDst.via = append(o.zDst.via, d.src.doc.ID)
+				if o.src == d.src {
+					o.zDst.via = append(o.zDst.via, d.src.doc.ID)
+				}
 			}
 			continue
 		}

@@ -18,9 +18,10 @@ import (
 	"github.com/copytrail/copytrail/provenance"
 )
 
-// MinLinkWords is the least shared non-incidental text, in words, on which
-// any link is claimed: a single short sentence in common (a stock phrase, a
-// fact everyone reports) is not evidence of a relation.
+// MinLinkWords is the fewest matched words the longest non-incidental
+// passage of a pair must have before any link is claimed: a short sentence
+// in common (a stock phrase, a fact everyone reports) or a few loosely
+// matching fragments are not evidence of a relation.
 const MinLinkWords = 15
 
 // DefaultMinConfidence is used when Settings.Lineage.MinConfidence is unset.
@@ -107,7 +108,10 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 		}
 		v.edits, v.matched = wordDiff(a.doc.Text, v.aSpan, b.doc.Text, v.bSpan)
 		v.words = p.Words
-		pv.sharedWords += len(tokenize(a.doc.Text, v.aSpan))
+		pv.sharedWords += v.matched
+		if v.matched > pv.longest {
+			pv.longest = v.matched
+		}
 		pv.passages = append(pv.passages, v)
 	}
 	if len(pv.passages) == 0 {

@@ -102,7 +102,8 @@ func (g *generator) innovate(t string) (string, bool) {
 	if len(keys) > 0 {
 		sortStrings(keys)
 		k := keys[g.r.Intn(len(keys))]
-		return strings.Replace(t, k, g.b.synonyms[k], 1), true
+		alts := strings.Split(g.b.synonyms[k], "|")
+		return strings.Replace(t, k, alts[g.r.Intn(len(alts))], 1), true
 	}
 	for _, tm := range g.b.times {
 		if strings.Contains(t, " "+tm) {

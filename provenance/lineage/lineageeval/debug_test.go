@@ -2,21 +2,23 @@ package lineageeval_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance/lineage/lineageeval"
 )
 
 func TestDebugCase(t *testing.T) {
-	c := lineageeval.Generate(1001, lineageeval.AllDates, false)
+	c := lineageeval.Generate(1006, lineageeval.AllDates, true)
 	r, _ := runner(context.Background(), c.Docs)
-	for _, p := range r.Passages {
-		if p.Incidental {
-			continue
+	for _, d := range r.Documents {
+		if strings.Contains(d.ID, "common") {
+			t.Logf("%s\n%s", d.ID, d.Text)
 		}
-		t.Logf("%s-%s %d words", p.A, p.B, p.Words)
 	}
-	for _, l := range r.Links {
-		t.Logf("%s %s→%s %.2f %v", l.Kind, l.Source, l.Target, l.Confidence, l.Reasons)
+	for _, p := range r.Passages {
+		if strings.Contains(p.A, "common") && strings.Contains(p.B, "common") {
+			t.Logf("%s-%s %q | %q", p.A, p.B, r.Doc(p.A).Text[p.AStart:p.AEnd], r.Doc(p.B).Text[p.BStart:p.BEnd])
+		}
 	}
 }

@@ -82,6 +82,7 @@ func (s *Score) Add(c *Case, r *provenance.Result) {
 			s.Direct++
 		case right:
 			s.Indirect++
+			s.Failures = append(s.Failures, fmt.Sprintf("%s: indirect link %s → %s (%.2f)", c.Name, l.Source, l.Target, l.Confidence))
 		default:
 			s.Wrong++
 			s.Failures = append(s.Failures, fmt.Sprintf("%s: wrong link %s → %s (%.2f): %s", c.Name, l.Source, l.Target, l.Confidence, strings.Join(l.Reasons, " | ")))
