@@ -86,6 +86,21 @@ func inside(spans []provenance.Span, s, e int) bool {
 	return false
 }
 
+// upstreamOfBoth reports whether another copy of z looks upstream of both
+// x and y: then the text x and y share beyond z's may be that copy's.
+func upstreamOfBoth(copies []copyOfZ, x, y *docInfo, views map[[2]string]*pairView) bool {
+	for _, w := range copies {
+		if w.doc == x || w.doc == y {
+			continue
+		}
+		wx, wy := views[viewKey(w.doc.doc.ID, x.doc.ID)], views[viewKey(w.doc.doc.ID, y.doc.ID)]
+		if wx != nil && wy != nil && upstream(wx, w.doc) > 0 && upstream(wy, w.doc) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // within reports whether the part of z's text covered by inner lies, but
 // for fewer than MinLinkWords words, inside outer: a copy that took nothing
 // from z beyond what an intermediary carries.
@@ -223,12 +238,20 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 				}
 				// x and y share text z lacks: they are related directly, so
 				// whichever copied the other may have z's text through it.
-				if extra >= 8 {
-					if within(cy.cover, cx.cover, z.doc.Text) {
+				if extra >= 8 && !upstreamOfBoth(copies, x, y, views) {
+					yInX, xInY := within(cy.cover, cx.cover, z.doc.Text), within(cx.cover, cy.cover, z.doc.Text)
+					if yInX {
 						cy.view.via = append(cy.view.via, x.doc.ID)
 					}
-					if within(cx.cover, cy.cover, z.doc.Text) {
+					if xInY {
 						cx.view.via = append(cx.view.via, y.doc.ID)
+					}
+					// The copy of a copy holds no more of z's text than its source.
+					switch {
+					case yInX && !xInY:
+						v.subsets = append(v.subsets, tripleDirection{x, y, z, shared, cy.view})
+					case xInY && !yInX:
+						v.subsets = append(v.subsets, tripleDirection{y, x, z, shared, cx.view})
 					}
 				}
 			}
@@ -240,13 +263,23 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 		if v == nil {
 			continue
 		}
-		if d, ok := v.consistent(); ok {
+		if d, ok := consistent(v.directions); ok {
 			addInnovation(xy, d.src, d.dst, d.z, d.shared)
 			for _, o := range v.directions {
 				if o.src == d.src {
 					o.zDst.via = append(o.zDst.via, d.src.doc.ID)
 				}
 			}
+			continue
+		}
+		if d, ok := consistent(v.subsets); ok && len(v.directions) == 0 {
+			w := 1.5
+			if xy.a != d.src {
+				w = -w
+			}
+			xy.add(evInnovation, w, fmt.Sprintf(
+				"%s and %s share text that %s lacks, and %s holds all of %s's text that %s has and more: the shorter selection is the later copy",
+				d.src.name(), d.dst.name(), d.z.name(), d.src.name(), d.z.name(), d.dst.name()))
 			continue
 		}
 		if len(v.explainers) > 0 && len(v.directions) == 0 {
@@ -269,15 +302,16 @@ type tripleDirection struct {
 type tripleVerdict struct {
 	explainers []*docInfo
 	directions []tripleDirection
+	subsets    []tripleDirection // weaker: the shorter selection of z's text is the copy
 }
 
-// consistent returns the shared-innovation verdict when all agree.
-func (v *tripleVerdict) consistent() (tripleDirection, bool) {
-	if len(v.directions) == 0 {
+// consistent returns the verdict when all agree.
+func consistent(ds []tripleDirection) (tripleDirection, bool) {
+	if len(ds) == 0 {
 		return tripleDirection{}, false
 	}
-	d := v.directions[0]
-	for _, o := range v.directions[1:] {
+	d := ds[0]
+	for _, o := range ds[1:] {
 		if o.src != d.src {
 			return tripleDirection{}, false
 		}

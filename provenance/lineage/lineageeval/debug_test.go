@@ -9,16 +9,11 @@ import (
 )
 
 func TestDebugCase(t *testing.T) {
-	c := lineageeval.Generate(1006, lineageeval.AllDates, true)
+	c := lineageeval.Generate(1000, lineageeval.NoDates, false)
 	r, _ := runner(context.Background(), c.Docs)
-	for _, d := range r.Documents {
-		if strings.Contains(d.ID, "common") {
-			t.Logf("%s\n%s", d.ID, d.Text)
-		}
-	}
-	for _, p := range r.Passages {
-		if strings.Contains(p.A, "common") && strings.Contains(p.B, "common") {
-			t.Logf("%s-%s %q | %q", p.A, p.B, r.Doc(p.A).Text[p.AStart:p.AEnd], r.Doc(p.B).Text[p.BStart:p.BEnd])
+	for _, l := range r.Links {
+		if strings.Contains(l.Source+l.Target, "outlet3") {
+			t.Logf("%s %s→%s %.2f %s", l.Kind, l.Source, l.Target, l.Confidence, strings.Join(l.Reasons, "\n   "))
 		}
 	}
 }
