@@ -1,6 +1,7 @@
 package graphlayout
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"time"
@@ -68,15 +69,27 @@ func Compute(g Graph) Layout {
 		c.Nodes = append(c.Nodes, n.ID)
 	}
 	order(l.Columns, g.Edges)
-	for _, c := range l.Columns {
-		l.Rows = max(l.Rows, len(c.Nodes))
+	lanes := assignLanes(l.Columns, g.Edges)
+	used := map[int]int{}
+	for _, ln := range lanes {
+		used[ln] = 0
 	}
-	for ci, c := range l.Columns {
-		off := float64(l.Rows-len(c.Nodes)) / 2
-		for ri, id := range c.Nodes {
+	keys := make([]int, 0, len(used))
+	for k := range used {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	for i, k := range keys {
+		used[k] = i
+	}
+	l.Rows = max(len(keys), 1)
+	for ci := range l.Columns {
+		c := &l.Columns[ci]
+		sort.SliceStable(c.Nodes, func(i, j int) bool { return lanes[c.Nodes[i]] < lanes[c.Nodes[j]] })
+		for _, id := range c.Nodes {
 			l.Pos[id] = Point{
 				X: (float64(ci) + 0.5) / float64(len(l.Columns)),
-				Y: (float64(ri) + 0.5 + off) / float64(l.Rows),
+				Y: (float64(used[lanes[id]]) + 0.5) / float64(l.Rows),
 			}
 		}
 	}
@@ -240,4 +253,127 @@ func order(cols []Column, edges []Edge) {
 			}
 		}
 	}
+}
+
+// maxExtraLanes is how many rows beyond the fullest column the layout may
+// add to keep long edges from running through other nodes.
+const maxExtraLanes = 4
+
+// assignLanes gives every node a row ("lane"), column by column from the
+// left, in the order found by order. Each node takes the free lane that
+// keeps the edges to already placed nodes from running through other
+// nodes (an edge that skips columns must not pass over the nodes between)
+// and stays near the mean lane of its neighbours. Unused lanes are dropped
+// by the caller.
+func assignLanes(cols []Column, edges []Edge) map[string]int {
+	rows := 1
+	for _, c := range cols {
+		rows = max(rows, len(c.Nodes))
+	}
+	total := rows + maxExtraLanes
+	colOf := map[string]int{}
+	for ci, c := range cols {
+		for _, id := range c.Nodes {
+			colOf[id] = ci
+		}
+	}
+	nbrs := map[string][]string{}
+	for _, e := range edges {
+		if e.Source != e.Target {
+			nbrs[e.Source] = append(nbrs[e.Source], e.Target)
+			nbrs[e.Target] = append(nbrs[e.Target], e.Source)
+		}
+	}
+	lane := map[string]int{}
+	placed := func(id string) bool { _, ok := lane[id]; return ok }
+	// occupant[col][lane] is the node there, for collision tests.
+	occupant := make([]map[int]bool, len(cols))
+	for i := range occupant {
+		occupant[i] = map[int]bool{}
+	}
+	// byLane lists the placed nodes of each lane; pending counts a node's
+	// neighbours right of column ci, whose edges will cross ci.
+	byLane := map[int][]string{}
+	pending := func(u string, ci int) int {
+		n := 0
+		for _, nb := range nbrs[u] {
+			if colOf[nb] > ci {
+				n++
+			}
+		}
+		return n
+	}
+	centre := float64(total-1) / 2
+	for ci, c := range cols {
+		// Lanes for this column's nodes, centred when nothing pulls them.
+		base := int(centre - float64(len(c.Nodes)-1)/2 + 0.5)
+		for ni, id := range c.Nodes {
+			want, k := 0.0, 0
+			for _, nb := range nbrs[id] {
+				if placed(nb) {
+					want += float64(lane[nb])
+					k++
+				}
+			}
+			if k > 0 {
+				want /= float64(k)
+			} else {
+				want = float64(base + ni)
+			}
+			best, bestCost := -1, 0.0
+			for ln := 0; ln < total; ln++ {
+				if occupant[ci][ln] {
+					continue
+				}
+				cost := math.Abs(float64(ln)-want) * 0.4
+				if ln < base || ln >= base+max(rows, len(c.Nodes)) {
+					cost += 0.25 // prefer the compact band
+				}
+				for _, nb := range nbrs[id] {
+					if placed(nb) {
+						cost += 3 * float64(collisions(colOf[nb], lane[nb], ci, ln, occupant))
+					}
+				}
+				// Keep out of the lane of an earlier node whose edges still
+				// have to cross this column.
+				for _, u := range byLane[ln] {
+					cost += float64(min(pending(u, ci), 3))
+				}
+				if best < 0 || cost < bestCost {
+					best, bestCost = ln, cost
+				}
+			}
+			lane[id] = best
+			occupant[ci][best] = true
+			byLane[best] = append(byLane[best], id)
+		}
+	}
+	return lane
+}
+
+// collisions counts placed nodes that a straight edge from (c0,l0) to
+// (c1,l1) passes over, in the columns strictly between them (or, for an
+// edge inside one column, in the lanes between).
+func collisions(c0, l0, c1, l1 int, occupant []map[int]bool) int {
+	n := 0
+	if c0 == c1 {
+		for ln := min(l0, l1) + 1; ln < max(l0, l1); ln++ {
+			if occupant[c0][ln] {
+				n++
+			}
+		}
+		return n
+	}
+	if c0 > c1 {
+		c0, l0, c1, l1 = c1, l1, c0, l0
+	}
+	for k := c0 + 1; k < c1; k++ {
+		y := float64(l0) + float64(l1-l0)*float64(k-c0)/float64(c1-c0)
+		for ln := range occupant[k] {
+			if math.Abs(y-float64(ln)) < 0.6 {
+				n++
+			}
+		}
+	}
+	return n
 }

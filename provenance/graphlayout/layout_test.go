@@ -118,3 +118,32 @@ func TestGraphsFromResult(t *testing.T) {
 		t.Errorf("outlet layout should be layered with Wire left of Daily: %+v", l)
 	}
 }
+
+func TestLongEdgesDoNotRunThroughNodes(t *testing.T) {
+	// One source reused on each of the five following days: the edges to
+	// later days must not pass over the articles in between.
+	g := Graph{Nodes: []Node{{ID: "src", Time: day(1)}}}
+	for i := 2; i <= 6; i++ {
+		id := string(rune('a' + i))
+		g.Nodes = append(g.Nodes, Node{ID: id, Time: day(i)})
+		g.Edges = append(g.Edges, Edge{Source: "src", Target: id})
+	}
+	g.Edges = append(g.Edges, Edge{Source: "c", Target: "g"})
+	l := Compute(g)
+	rowH := 1 / float64(l.Rows)
+	for _, e := range g.Edges {
+		a, b := l.Pos[e.Source], l.Pos[e.Target]
+		for id, p := range l.Pos {
+			if id == e.Source || id == e.Target || p.X <= min(a.X, b.X) || p.X >= max(a.X, b.X) {
+				continue
+			}
+			y := a.Y + (b.Y-a.Y)*(p.X-a.X)/(b.X-a.X)
+			if d := y - p.Y; d > -rowH*0.3 && d < rowH*0.3 {
+				t.Errorf("edge %s→%s passes over %s (rows %d, %+v)", e.Source, e.Target, id, l.Rows, l.Pos)
+			}
+		}
+	}
+	if l.Rows > 1+maxExtraLanes {
+		t.Errorf("rows = %d, more than the fullest column plus %d", l.Rows, maxExtraLanes)
+	}
+}

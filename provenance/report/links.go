@@ -121,12 +121,11 @@ func buildLink(r *provenance.Result, l provenance.Link, i int, full bool, anchor
 			if d == nil {
 				continue
 			}
-			grey := append(append([]provenance.Span(nil), d.Boilerplate...), d.Skip...)
 			marks := export.Marks(r, id, pair)
 			for j := range marks {
 				marks[j].Incidental = r.Passages[pair[marks[j].N]].Incidental
 			}
-			segs := segments(d.Text, marks, grey)
+			segs := segments(d.Text, marks, d.Boilerplate, d.Skip)
 			if side == 0 {
 				v.Left = segs
 			} else {
@@ -138,14 +137,15 @@ func buildLink(r *provenance.Result, l provenance.Link, i int, full bool, anchor
 }
 
 // segments cuts text at every mark and grey span boundary; adjacent runs
-// with the same look are merged.
-func segments(text string, marks []export.Mark, grey []provenance.Span) []segment {
+// with the same look are merged. Text in skip (front matter, not article
+// text) is left out; the appendix shows the metadata it held.
+func segments(text string, marks []export.Mark, grey, skip []provenance.Span) []segment {
 	clamp := func(i int) int { return min(max(i, 0), len(text)) }
 	cuts := []int{0, len(text)}
 	for _, m := range marks {
 		cuts = append(cuts, clamp(m.Start), clamp(m.End))
 	}
-	for _, g := range grey {
+	for _, g := range append(append([]provenance.Span(nil), grey...), skip...) {
 		cuts = append(cuts, clamp(g.Start), clamp(g.End))
 	}
 	sort.Ints(cuts)
@@ -157,7 +157,7 @@ func segments(text string, marks []export.Mark, grey []provenance.Span) []segmen
 	prev := -1
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
-		if a == b {
+		if a == b || inSpans(a, skip) {
 			continue
 		}
 		n := export.MarkAt(marks, a)

@@ -46,7 +46,7 @@ type svgEdge struct {
 type svgMarker struct{ ID, Color string }
 
 const (
-	svgW    = 1000.0
+	svgW    = 1150.0
 	nodeH   = 46.0
 	rowH    = 70.0
 	topPad  = 40.0
@@ -67,7 +67,7 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 	}
 	cols := max(len(l.Columns), 1)
 	colW := svgW / float64(cols)
-	nw := math.Min(maxNode, colW*0.86)
+	nw := math.Min(maxNode, colW*0.74)
 	for i, c := range l.Columns {
 		lab := c.Label
 		if !l.ByDate {
@@ -107,10 +107,13 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 			sg.Markers = append(sg.Markers, svgMarker{ID: "arrow-" + kind, Color: col})
 		}
 		lab := fmt.Sprintf("%.0f%%", e.Confidence*100)
+		title := fmt.Sprintf("%s, confidence %s, %d words in %d passages", kindText(e.Kind), lab, e.Words, e.Passages)
+		if math.Hypot(tx-sx, ty-sy) < 60 {
+			lab = "" // no room: the tooltip and the link list carry it
+		}
 		sg.Edges = append(sg.Edges, svgEdge{X1: sx, Y1: sy, X2: tx, Y2: ty, Width: 1.5 + 2.5*e.Confidence,
 			LX: (sx + tx) / 2, LY: (sy + ty) / 2, Kind: kind, Color: col, Label: lab,
-			Title:  fmt.Sprintf("%s, confidence %s, %d words in %d passages", kindText(e.Kind), lab, e.Words, e.Passages),
-			Dashed: e.Kind != "copy"})
+			Title: title, Dashed: e.Kind != "copy"})
 	}
 	return sg
 }
