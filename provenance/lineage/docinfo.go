@@ -18,6 +18,7 @@ type docInfo struct {
 	dated   bool
 	// inferred is true when the date was read from the text, not metadata.
 	inferred bool
+	gramSet  map[string]bool // word n-grams, filled on first use
 }
 
 // newDocInfo reads genre, voice, quotes and date of one document.

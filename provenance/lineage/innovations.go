@@ -2,7 +2,6 @@ package lineage
 
 import (
 	"fmt"
-	"os"
 	"sort"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -127,6 +126,10 @@ func changedNear(inn map[innovation]bool, k innovation) bool {
 	return false
 }
 
+// minExtra is the shortest run of shared words outside z's text that shows
+// two copies of z are related directly.
+const minExtra = 10
+
 // copyOfZ is one neighbour of z with the changes it made to z's text.
 type copyOfZ struct {
 	view  *pairView
@@ -217,28 +220,25 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 				}
 				shared, onlyX, onlyY, inherited := compare(cx, cy, copies, views)
 				extra := textOutside(xy, x, cx.view, z)
-				if os.Getenv("LINEAGE_DEBUG") != "" {
-					println("TRIPLE z", zid, "x", x.doc.ID, "y", y.doc.ID, "shared", len(shared), "onlyX", len(onlyX), "onlyY", len(onlyY), "inh", inherited, "extra", extra)
-				}
 				v := verdicts[xy]
 				if v == nil {
 					v = &tripleVerdict{}
 					verdicts[xy] = v
 				}
 				switch {
-				case extra < 8 && inherited == 0 && (len(shared) <= 2 || len(onlyX) > 0 && len(onlyY) > 0):
+				case extra < minExtra && inherited == 0 && (len(shared) <= 2 || len(onlyX) > 0 && len(onlyY) > 0):
 					// Neither carries all of the other's changes, or they share
 					// at most two (coincidences two editors easily make) and no
 					// text of their own: nothing shows one copied the other.
 					v.explainers = append(v.explainers, z)
-				case (len(shared) >= 3 || len(shared) >= 1 && extra >= 8) && len(onlyX) == 0 && len(onlyY) > 0:
+				case (len(shared) >= 3 || len(shared) >= 1 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) > 0:
 					v.directions = append(v.directions, tripleDirection{x, y, z, shared, cy.view})
-				case (len(shared) >= 3 || len(shared) >= 1 && extra >= 8) && len(onlyY) == 0 && len(onlyX) > 0:
+				case (len(shared) >= 3 || len(shared) >= 1 && extra >= minExtra) && len(onlyY) == 0 && len(onlyX) > 0:
 					v.directions = append(v.directions, tripleDirection{y, x, z, shared, cx.view})
 				}
 				// x and y share text z lacks: they are related directly, so
 				// whichever copied the other may have z's text through it.
-				if extra >= 8 && !upstreamOfBoth(copies, x, y, views) {
+				if extra >= minExtra && !upstreamOfBoth(copies, x, y, views) {
 					yInX, xInY := within(cy.cover, cx.cover, z.doc.Text), within(cx.cover, cy.cover, z.doc.Text)
 					if yInX {
 						cy.view.via = append(cy.view.via, x.doc.ID)
@@ -334,8 +334,9 @@ func addInnovation(xy *pairView, src, dst, z *docInfo, shared []innovation) {
 		dst.name(), len(shared), src.name(), z.name(), ex.words, spanText(z.doc.Text, provenance.Span{Start: ex.start, End: ex.end}), src.name(), z.name()))
 }
 
-// textOutside counts words x shares with y that are not z's text (material x
-// or y added and the other copied).
+// textOutside is the longest run of words x shares with y that is not z's
+// text (material x or y added and the other copied). Runs, not totals, so
+// that passage ends placed a few words apart do not add up.
 func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 	var zcover []provenance.Span
 	for _, p := range zx.passages {
@@ -345,19 +346,39 @@ func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 			zcover = append(zcover, p.aSpan)
 		}
 	}
-	n := 0
+	grams := z.grams()
+	best := 0
 	for _, p := range xy.passages {
 		s := p.aSpan
 		if xy.b == x {
 			s = p.bSpan
 		}
-		for _, t := range tokenize(x.doc.Text, s) {
-			if !inside(zcover, t.start, t.end) {
-				n++
+		var changed []provenance.Span // x's words the other side does not share
+		for _, e := range p.edits {
+			if xy.b == x {
+				changed = append(changed, e.b)
+			} else {
+				changed = append(changed, e.a)
+			}
+		}
+		run := 0
+		toks := tokenize(x.doc.Text, s)
+		for i, t := range toks {
+			if inside(changed, t.start, t.end) {
+				continue
+			}
+			// z's text even where the passages missed it.
+			if inside(zcover, t.start, t.end) || inGrams(grams, toks, i) {
+				run = 0
+				continue
+			}
+			run++
+			if run > best {
+				best = run
 			}
 		}
 	}
-	return n
+	return best
 }
 
 // other is the document of pv that is not d.
@@ -399,3 +420,28 @@ func sortedViewKeys(m map[[2]string]*pairView) [][2]string {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// gramSize is the n-gram length used to recognise z's text directly.
+const gramSize = 5
+
+// grams returns the document's word 5-grams (computed once).
+func (di *docInfo) grams() map[string]bool {
+	if di.gramSet == nil {
+		toks := tokenize(di.doc.Text, provenance.Span{Start: 0, End: len(di.doc.Text)})
+		di.gramSet = map[string]bool{}
+		for i := 0; i+gramSize <= len(toks); i++ {
+			di.gramSet[joinNorm(toks[i:i+gramSize])] = true
+		}
+	}
+	return di.gramSet
+}
+
+// inGrams reports whether token i of toks lies in an n-gram found in grams.
+func inGrams(grams map[string]bool, toks []token, i int) bool {
+	for s := i - gramSize + 1; s <= i; s++ {
+		if s >= 0 && s+gramSize <= len(toks) && grams[joinNorm(toks[s:s+gramSize])] {
+			return true
+		}
+	}
+	return false
+}
