@@ -1,0 +1,181 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+func familiesWindow(t *testing.T, nav *viewsNav) (*FamiliesView, fyne.Window) {
+	t.Helper()
+	viewsApp(t)
+	v := NewFamiliesView(nav)
+	return v, viewsWindow(t, v.CanvasObject(), 900, 600)
+}
+
+// timelineButtons are the member buttons of the shown timeline, in order.
+func timelineButtons(v *FamiliesView) []*widget.Button {
+	var out []*widget.Button
+	for _, o := range visibleObjects(v.timeline) {
+		if b, ok := o.(*widget.Button); ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func TestFamilyOrder_ByReachThenWords(t *testing.T) {
+	r := viewsResult()
+	r.Families = append(r.Families,
+		provenance.Family{ID: "f-long-pair", Words: 99, Members: []provenance.FamilyMember{{Doc: "w"}, {Doc: "b"}}},
+		// The same document twice still counts once.
+		provenance.Family{ID: "f-repeat", Words: 5, Members: []provenance.FamilyMember{{Doc: "w"}, {Doc: "w", Start: 50}, {Doc: "w", Start: 90}}})
+	var got []string
+	for _, i := range familyOrder(r) {
+		got = append(got, r.Families[i].ID)
+	}
+	if s := strings.Join(got, ","); s != "f-wide,f-long-pair,f-short,f-repeat" {
+		t.Errorf("order %s", s)
+	}
+}
+
+func TestFamilyTimeline_ByDateUndatedLast(t *testing.T) {
+	r := viewsResult()
+	f := r.Families[1]
+	var got []string
+	for _, e := range familyTimeline(r, f, false) {
+		got = append(got, e.Doc+"@"+e.When)
+	}
+	if s := strings.Join(got, " "); s != "r@2024-03-01 w@2024-03-02 b@2024-03-03 u@undated" {
+		t.Errorf("timeline %s", s)
+	}
+	hidden := familyTimeline(r, f, true)
+	var labels []string
+	for _, e := range hidden {
+		if e.When != "" || e.Origin || strings.Contains(e.Label, "—") {
+			t.Errorf("workshop timeline leaks metadata: %+v", e)
+		}
+		labels = append(labels, e.Label)
+	}
+	if s := strings.Join(labels, "|"); s != "Ferry terminal opens after delays|Harbour opens new ferry terminal|Our view on the ferry terminal|Undated note on harbour works" {
+		t.Errorf("workshop order %s", s)
+	}
+}
+
+func TestFamilyMutations_OnlyInsideMembers(t *testing.T) {
+	r := viewsResult()
+	got := familyMutations(r, r.Families[1])
+	if len(got) != 1 || got[0].Kind != provenance.MutationNumber {
+		t.Errorf("family mutations %+v, want the number change only", got)
+	}
+	if got := familyMutations(r, r.Families[0]); len(got) != 0 {
+		t.Errorf("the common-source family has mutations %+v", got)
+	}
+}
+
+func TestFamiliesView_ShowsWidestFamilyAndComparesMembers(t *testing.T) {
+	nav := &viewsNav{result: viewsResult()}
+	v, _ := familiesWindow(t, nav)
+	if v.selected != 0 || v.result.Families[v.order[0]].ID != "f-wide" {
+		t.Fatalf("selected %d, first %v", v.selected, v.order)
+	}
+	if v.heading.Text != "Carried by 4 articles · 12 words" {
+		t.Errorf("heading %q", v.heading.Text)
+	}
+	if v.snippet.Text != "“the terminal will carry two thousand passengers”" {
+		t.Errorf("snippet %q", v.snippet.Text)
+	}
+	if !strings.Contains(v.witness.Text, "Harbour opens new ferry terminal — Port Authority, 2024-03-01") {
+		t.Errorf("witness %q", v.witness.Text)
+	}
+	buttons := timelineButtons(v)
+	if len(buttons) != 4 || !strings.HasSuffix(buttons[0].Text, "(earliest witness)") ||
+		!strings.HasPrefix(buttons[3].Text, "Undated note") {
+		var texts []string
+		for _, b := range buttons {
+			texts = append(texts, b.Text)
+		}
+		t.Fatalf("timeline buttons %q", texts)
+	}
+	var undated bool
+	for _, o := range visibleObjects(v.timeline) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "undated" {
+			undated = true
+		}
+	}
+	if !undated {
+		t.Error("the undated member is not marked undated")
+	}
+	test.Tap(buttons[2])
+	if len(nav.compared) != 1 || nav.compared[0] != [2]string{"r", "b"} {
+		t.Errorf("tapping the blog compared %v, want [[r b]]", nav.compared)
+	}
+	test.Tap(buttons[0])
+	if len(nav.selected) != 1 || nav.selected[0] != "r" {
+		t.Errorf("tapping the origin selected %v", nav.selected)
+	}
+	var mutations []string
+	for _, o := range visibleObjects(v.mutations) {
+		if l, ok := o.(*widget.Label); ok {
+			mutations = append(mutations, l.Text)
+		}
+	}
+	if len(mutations) != 1 || !strings.HasPrefix(mutations[0], "number changed: “two thousand” → “three thousand”") {
+		t.Errorf("mutations %q", mutations)
+	}
+}
+
+func TestFamiliesView_NoOriginComparesAgainstEarliest(t *testing.T) {
+	nav := &viewsNav{result: viewsResult()}
+	v, _ := familiesWindow(t, nav)
+	v.list.Select(1)
+	if !strings.Contains(v.witness.Text, "undecided") {
+		t.Errorf("witness %q", v.witness.Text)
+	}
+	buttons := timelineButtons(v)
+	if len(buttons) != 2 {
+		t.Fatalf("%d buttons", len(buttons))
+	}
+	test.Tap(buttons[1])
+	if len(nav.compared) != 1 || nav.compared[0] != [2]string{"r", "u"} {
+		t.Errorf("compared %v, want [[r u]]", nav.compared)
+	}
+	if got := v.mutations.Objects[0].(*widget.Label).Text; !strings.HasPrefix(got, "None found") {
+		t.Errorf("mutations %q", got)
+	}
+}
+
+func TestFamiliesView_WorkshopHidesWitness(t *testing.T) {
+	nav := &viewsNav{result: viewsResult(), ws: WorkshopState{On: true, HideMetadata: true}}
+	v, _ := familiesWindow(t, nav)
+	if !strings.Contains(v.witness.Text, "hidden") {
+		t.Errorf("witness %q", v.witness.Text)
+	}
+	for _, b := range timelineButtons(v) {
+		if strings.Contains(b.Text, "Port Authority") || strings.Contains(b.Text, "earliest") {
+			t.Errorf("workshop timeline shows %q", b.Text)
+		}
+	}
+}
+
+func TestFamiliesView_EmptyStates(t *testing.T) {
+	v, _ := familiesWindow(t, &viewsNav{result: &provenance.Result{}})
+	if !v.empty.Visible() || !strings.HasPrefix(v.empty.Text, "No articles yet") {
+		t.Errorf("no documents: %q", v.empty.Text)
+	}
+	r := viewsResult()
+	r.Families = nil
+	v.Refresh(r)
+	if !v.empty.Visible() || !strings.Contains(v.empty.Text, "No passage travels") {
+		t.Errorf("no families: %q", v.empty.Text)
+	}
+	v.Refresh(viewsResult())
+	if v.empty.Visible() || v.selected != 0 {
+		t.Errorf("with families: empty %v, selected %d", v.empty.Visible(), v.selected)
+	}
+}

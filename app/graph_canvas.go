@@ -1,0 +1,379 @@
+package app
+
+import (
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// Drawing constants, in layout units (pixels at zoom 1).
+const (
+	graphTextSize   = 12
+	graphHitTol     = 6
+	graphMinZoom    = 0.05
+	graphMaxZoom    = 4
+	graphZoomStep   = 1.25
+	graphMinTextPx  = 5 // labels smaller than this are hidden
+	graphHeadLength = 9
+)
+
+// graphCanvas is the custom widget that draws a GraphLayout with zoom and pan.
+type graphCanvas struct {
+	widget.BaseWidget
+	view   *GraphView
+	layout GraphLayout
+	colors bool    // colour nodes by outlet (off when outlets are hidden)
+	scale  float32 // workshop text scale
+	// generation counts setGraph calls, so the renderer knows to rebuild.
+	generation int
+	zoom       float32
+	pan        fyne.Position
+	fitted     bool
+}
+
+var (
+	_ fyne.Tappable       = (*graphCanvas)(nil)
+	_ fyne.DoubleTappable = (*graphCanvas)(nil)
+	_ fyne.Draggable      = (*graphCanvas)(nil)
+	_ fyne.Scrollable     = (*graphCanvas)(nil)
+	_ desktop.Hoverable   = (*graphCanvas)(nil)
+)
+
+func newGraphCanvas(v *GraphView) *graphCanvas {
+	g := &graphCanvas{view: v, zoom: 1, scale: 1}
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+// setGraph lays out a new graph and resets the view to fit it.
+func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, workshop bool) {
+	g.scale = 1
+	if workshop {
+		g.scale = 1.5
+	}
+	size := float32(graphTextSize) * g.scale
+	measure := func(s string) float32 {
+		return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+	}
+	g.layout = LayoutGraph(nodes, edges, LayoutOptions{
+		ByDate: byDate, Measure: measure,
+		LabelWidth: 130 * g.scale, LineHeight: 16 * g.scale, Radius: 9 * g.scale,
+	})
+	g.colors = byDate // byDate is off exactly when metadata is hidden
+	g.generation++
+	g.fitted = false
+	g.Refresh()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (g *graphCanvas) CreateRenderer() fyne.WidgetRenderer {
+	return &graphRenderer{g: g, generation: -1}
+}
+
+// MinSize keeps the graph usable in a small window.
+func (g *graphCanvas) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
+
+// toLayout converts a widget position to layout units.
+func (g *graphCanvas) toLayout(p fyne.Position) (float32, float32) {
+	return (p.X - g.pan.X) / g.zoom, (p.Y - g.pan.Y) / g.zoom
+}
+
+// edgeAt is the edge under a widget position, or -1.
+func (g *graphCanvas) edgeAt(p fyne.Position) int {
+	x, y := g.toLayout(p)
+	return g.layout.EdgeAt(x, y, graphHitTol/g.zoom+2)
+}
+
+// Tapped selects the arrow under the pointer, or shows a tapped article.
+func (g *graphCanvas) Tapped(ev *fyne.PointEvent) {
+	x, y := g.toLayout(ev.Position)
+	if n := g.layout.NodeAt(x, y, 9*g.scale+2); n >= 0 { // nodes are drawn over edges
+		g.view.tapNode(n)
+		return
+	}
+	g.view.selectEdge(g.edgeAt(ev.Position))
+}
+
+// DoubleTapped opens the comparison for the arrow under the pointer.
+func (g *graphCanvas) DoubleTapped(ev *fyne.PointEvent) {
+	if i := g.edgeAt(ev.Position); i >= 0 {
+		g.view.selectEdge(i)
+		g.view.openEdge(i)
+	}
+}
+
+// Dragged pans the graph.
+func (g *graphCanvas) Dragged(ev *fyne.DragEvent) {
+	g.pan = g.pan.Add(ev.Dragged)
+	g.Refresh()
+}
+
+// DragEnd implements fyne.Draggable.
+func (g *graphCanvas) DragEnd() {}
+
+// Scrolled zooms around the pointer.
+func (g *graphCanvas) Scrolled(ev *fyne.ScrollEvent) {
+	switch {
+	case ev.Scrolled.DY > 0:
+		g.zoomAround(ev.Position, graphZoomStep)
+	case ev.Scrolled.DY < 0:
+		g.zoomAround(ev.Position, 1/graphZoomStep)
+	}
+}
+
+// MouseIn implements desktop.Hoverable.
+func (g *graphCanvas) MouseIn(ev *desktop.MouseEvent) { g.MouseMoved(ev) }
+
+// MouseMoved previews the arrow under the pointer.
+func (g *graphCanvas) MouseMoved(ev *desktop.MouseEvent) { g.view.hoverEdge(g.edgeAt(ev.Position)) }
+
+// MouseOut ends the preview.
+func (g *graphCanvas) MouseOut() { g.view.hoverEdge(-1) }
+
+func (g *graphCanvas) zoomIn()  { g.zoomAround(g.center(), graphZoomStep) }
+func (g *graphCanvas) zoomOut() { g.zoomAround(g.center(), 1/graphZoomStep) }
+
+func (g *graphCanvas) center() fyne.Position {
+	return fyne.NewPos(g.Size().Width/2, g.Size().Height/2)
+}
+
+// zoomAround scales by f keeping the layout point under p fixed.
+func (g *graphCanvas) zoomAround(p fyne.Position, f float32) {
+	z := min(graphMaxZoom, max(graphMinZoom, g.zoom*f))
+	x, y := g.toLayout(p)
+	g.zoom = z
+	g.pan = fyne.NewPos(p.X-x*z, p.Y-y*z)
+	g.fitted = true
+	g.Refresh()
+}
+
+// fit zooms so the whole graph shows, centred (never above 1.5×).
+func (g *graphCanvas) fit() {
+	s := g.Size()
+	if s.Width <= 0 || s.Height <= 0 || g.layout.Width <= 0 {
+		return
+	}
+	z := min(s.Width/g.layout.Width, s.Height/g.layout.Height, 1.5)
+	g.zoom = max(graphMinZoom, z)
+	g.pan = fyne.NewPos((s.Width-g.layout.Width*g.zoom)/2, (s.Height-g.layout.Height*g.zoom)/2)
+	g.fitted = true
+	g.Refresh()
+}
+
+// segment is a line in layout units.
+type segment struct{ x1, y1, x2, y2 float32 }
+
+// edgeShape is the drawn form of one edge: dash segments and an arrowhead.
+type edgeShape struct {
+	segs  []segment
+	lines []*canvas.Line // one per segment, then the arrowhead's two strokes
+}
+
+// edgeSegments computes the dashes and arrowhead strokes of edge e, trimmed
+// to the node circles (radius r). Copies get arrowheads; low-confidence and
+// undecided links are dashed; common sources are dotted without a head.
+func edgeSegments(l *GraphLayout, e GraphEdge, r float32) []segment {
+	a, b := l.Nodes[e.From], l.Nodes[e.To]
+	dx, dy := b.X-a.X, b.Y-a.Y
+	length := float32(math.Hypot(float64(dx), float64(dy)))
+	if length <= 2*r {
+		return nil
+	}
+	ux, uy := dx/length, dy/length
+	x1, y1 := a.X+ux*r, a.Y+uy*r
+	x2, y2 := b.X-ux*(r+1), b.Y-uy*(r+1)
+	run := length - 2*r - 1
+	dash, gap := float32(0), float32(0)
+	switch {
+	case e.Kind == provenance.LinkCommonSource:
+		dash, gap = 2, 4
+	case e.Kind != provenance.LinkCopy || e.Confidence < lowConfidence:
+		dash, gap = 8, 5
+	}
+	var segs []segment
+	if dash == 0 {
+		segs = append(segs, segment{x1, y1, x2, y2})
+	} else {
+		// Stretch the pattern so no edge needs more than 40 dashes.
+		if n := run / (dash + gap); n > 40 {
+			dash, gap = dash*n/40, gap*n/40
+		}
+		for t := float32(0); t < run; t += dash + gap {
+			t2 := min(run, t+dash)
+			segs = append(segs, segment{x1 + ux*t, y1 + uy*t, x1 + ux*t2, y1 + uy*t2})
+		}
+	}
+	if e.Kind == provenance.LinkCopy {
+		h := graphHeadLength + 1.5*edgeWidth(l, e)
+		const spread = 0.45 // radians either side of the shaft
+		for _, s := range []float64{spread, -spread} {
+			c, sn := float32(math.Cos(s)), float32(math.Sin(s))
+			hx, hy := ux*c-uy*sn, ux*sn+uy*c
+			segs = append(segs, segment{x2, y2, x2 - hx*h, y2 - hy*h})
+		}
+	}
+	return segs
+}
+
+// edgeWidth is the stroke width: 1 to 6 by words reused.
+func edgeWidth(l *GraphLayout, e GraphEdge) float32 {
+	if l.MaxWords <= 0 {
+		return 1.5
+	}
+	return 1 + 5*float32(e.Words)/float32(l.MaxWords)
+}
+
+// graphRenderer draws the layout; objects are rebuilt only for a new graph.
+type graphRenderer struct {
+	g          *graphCanvas
+	generation int
+	background *canvas.Rectangle
+	headers    []*canvas.Text
+	edges      []edgeShape
+	circles    []*canvas.Circle
+	titles     []*canvas.Text
+	detailText []*canvas.Text
+	objects    []fyne.CanvasObject
+}
+
+func (r *graphRenderer) Destroy() {}
+
+func (r *graphRenderer) MinSize() fyne.Size { return r.g.MinSize() }
+
+func (r *graphRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// rebuild creates one canvas object per header, dash, node and label line.
+func (r *graphRenderer) rebuild() {
+	l := &r.g.layout
+	r.generation = r.g.generation
+	r.background = canvas.NewRectangle(color.Transparent)
+	r.objects = []fyne.CanvasObject{r.background}
+	r.headers = r.headers[:0]
+	for _, c := range l.Columns {
+		t := canvas.NewText(c.Label, theme.Color(theme.ColorNamePlaceHolder))
+		t.Alignment = fyne.TextAlignCenter
+		r.headers = append(r.headers, t)
+		r.objects = append(r.objects, t)
+	}
+	radius := 9 * r.g.scale
+	r.edges = make([]edgeShape, len(l.Edges))
+	for i, e := range l.Edges {
+		segs := edgeSegments(l, e, radius)
+		shape := edgeShape{segs: segs, lines: make([]*canvas.Line, len(segs))}
+		for k := range segs {
+			ln := canvas.NewLine(color.Black)
+			shape.lines[k] = ln
+			r.objects = append(r.objects, ln)
+		}
+		r.edges[i] = shape
+	}
+	colors := groupColors(l.Nodes)
+	r.circles = make([]*canvas.Circle, len(l.Nodes))
+	r.titles = make([]*canvas.Text, len(l.Nodes))
+	r.detailText = make([]*canvas.Text, len(l.Nodes))
+	for i, n := range l.Nodes {
+		fill := unknownGroupColor
+		if r.g.colors {
+			fill = colorOf(colors, n.Group)
+		}
+		c := canvas.NewCircle(fill)
+		c.StrokeWidth = 1.5
+		r.circles[i] = c
+		t := canvas.NewText(n.TitleLine, color.Black)
+		t.Alignment = fyne.TextAlignCenter
+		d := canvas.NewText(n.DetailLine, color.Black)
+		d.Alignment = fyne.TextAlignCenter
+		r.titles[i], r.detailText[i] = t, d
+		r.objects = append(r.objects, c, t, d)
+	}
+}
+
+// Refresh rebuilds for a new graph, restyles for selection and theme, and lays out.
+func (r *graphRenderer) Refresh() {
+	if r.generation != r.g.generation {
+		r.rebuild()
+	}
+	l := &r.g.layout
+	fg := theme.Color(theme.ColorNameForeground)
+	primary := theme.Color(theme.ColorNamePrimary)
+	grey := theme.Color(theme.ColorNameDisabled)
+	for i, e := range l.Edges {
+		c, w := fg, edgeWidth(l, e)
+		if e.Kind != provenance.LinkCopy {
+			c = grey
+		}
+		if i == r.g.view.selected || i == r.g.view.hovered {
+			c, w = primary, w+1.5
+		}
+		for _, ln := range r.edges[i].lines {
+			ln.StrokeColor, ln.StrokeWidth = c, w
+		}
+	}
+	for i := range l.Nodes {
+		r.circles[i].StrokeColor = fg
+		r.titles[i].Color = fg
+		r.detailText[i].Color = theme.Color(theme.ColorNamePlaceHolder)
+	}
+	for _, h := range r.headers {
+		h.Color = theme.Color(theme.ColorNamePlaceHolder)
+	}
+	r.Layout(r.g.Size())
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
+
+// Layout places every object for the current zoom and pan.
+func (r *graphRenderer) Layout(size fyne.Size) {
+	g := r.g
+	if r.generation != g.generation {
+		r.rebuild()
+	}
+	if !g.fitted && size.Width > 0 && size.Height > 0 {
+		z := min(size.Width/max(1, g.layout.Width), size.Height/max(1, g.layout.Height), 1.5)
+		g.zoom = max(graphMinZoom, z)
+		g.pan = fyne.NewPos((size.Width-g.layout.Width*g.zoom)/2, (size.Height-g.layout.Height*g.zoom)/2)
+		g.fitted = true
+	}
+	r.background.Resize(size)
+	z, px, py := g.zoom, g.pan.X, g.pan.Y
+	at := func(x, y float32) fyne.Position { return fyne.NewPos(x*z+px, y*z+py) }
+	text := graphTextSize * g.scale * z
+	showText := text >= graphMinTextPx
+	for i, c := range g.layout.Columns {
+		h := r.headers[i]
+		h.TextSize = text
+		h.Move(at(c.X, layoutMargin/2))
+		h.Resize(fyne.NewSize(c.W*z, layoutHeaderH*z))
+		h.Hidden = !showText || !g.layout.ByDate // level numbers mean little to readers
+	}
+	for _, shape := range r.edges {
+		for k, s := range shape.segs {
+			ln := shape.lines[k]
+			ln.Position1, ln.Position2 = at(s.x1, s.y1), at(s.x2, s.y2)
+		}
+	}
+	radius := 9 * g.scale * z
+	for i, n := range g.layout.Nodes {
+		c := r.circles[i]
+		c.Move(at(n.X, n.Y).SubtractXY(radius, radius))
+		c.Resize(fyne.NewSquareSize(2 * radius))
+		lineH := n.Label.H * z
+		if n.DetailLine != "" {
+			lineH /= 2
+		}
+		for k, t := range []*canvas.Text{r.titles[i], r.detailText[i]} {
+			t.TextSize = text
+			t.Move(at(n.Label.X, n.Label.Y).AddXY(0, float32(k)*lineH))
+			t.Resize(fyne.NewSize(n.Label.W*z, lineH))
+			t.Hidden = !showText || t.Text == ""
+		}
+	}
+}

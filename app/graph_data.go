@@ -1,0 +1,203 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// okabeIto is the Okabe–Ito colour-blind-safe palette without black (which
+// vanishes on a dark theme): orange, sky blue, bluish green, yellow, blue,
+// vermillion, reddish purple.
+var okabeIto = []color.NRGBA{
+	{0xE6, 0x9F, 0x00, 0xff},
+	{0x56, 0xB4, 0xE9, 0xff},
+	{0x00, 0x9E, 0x73, 0xff},
+	{0xF0, 0xE4, 0x42, 0xff},
+	{0x00, 0x72, 0xB2, 0xff},
+	{0xD5, 0x5E, 0x00, 0xff},
+	{0xCC, 0x79, 0xA7, 0xff},
+}
+
+// unknownGroupColor marks nodes with no known outlet.
+var unknownGroupColor = color.NRGBA{0x99, 0x99, 0x99, 0xff}
+
+// unknownOutlet is the label for documents whose outlet is not known.
+const unknownOutlet = "unknown outlet"
+
+// lowConfidence is the confidence below which a link is drawn dashed.
+const lowConfidence = 0.5
+
+// groupColors assigns palette colours to groups in name order, so the same
+// collection always gets the same colours. The unknown outlet stays grey.
+func groupColors(nodes []GraphNode) map[string]color.NRGBA {
+	var names []string
+	seen := map[string]bool{}
+	for _, n := range nodes {
+		if !seen[n.Group] && n.Group != "" && n.Group != unknownOutlet {
+			seen[n.Group] = true
+			names = append(names, n.Group)
+		}
+	}
+	sort.Strings(names)
+	m := make(map[string]color.NRGBA, len(names)+1)
+	for i, g := range names {
+		m[g] = okabeIto[i%len(okabeIto)]
+	}
+	return m
+}
+
+// colorOf is the fill colour of a group.
+func colorOf(m map[string]color.NRGBA, group string) color.NRGBA {
+	if c, ok := m[group]; ok {
+		return c
+	}
+	return unknownGroupColor
+}
+
+// outletOf is a document's outlet name, or unknownOutlet.
+func outletOf(d *provenance.Document) string {
+	if d.Meta.Outlet.Known() {
+		return strings.TrimSpace(d.Meta.Outlet.Value)
+	}
+	return unknownOutlet
+}
+
+// dateLabel is a document's publication day, or "undated".
+func dateLabel(d *provenance.Document) string {
+	if t, ok := d.Meta.PublishedTime(); ok {
+		return t.Format("2006-01-02")
+	}
+	return "undated"
+}
+
+// linkWords is the number of words a link's evidence covers: its
+// non-incidental passages, else the pair's shared words.
+func linkWords(r *provenance.Result, l provenance.Link) int {
+	words := 0
+	for _, pi := range l.Passages {
+		if pi >= 0 && pi < len(r.Passages) && !r.Passages[pi].Incidental {
+			words += r.Passages[pi].Words
+		}
+	}
+	if words == 0 {
+		if p := r.PairOf(l.Source, l.Target); p != nil {
+			words = p.SharedWords
+		}
+	}
+	return words
+}
+
+// documentGraph builds one node per document that takes part in a link and
+// one edge per link. hide drops outlets and dates (workshop guessing).
+// unlinked counts the documents left out.
+func documentGraph(r *provenance.Result, hide bool) (nodes []GraphNode, edges []GraphEdge, unlinked int) {
+	index := map[string]int{}
+	docs := r.DocIndex()
+	node := func(id string) int {
+		if i, ok := index[id]; ok {
+			return i
+		}
+		n := GraphNode{ID: id, Title: id, Group: unknownOutlet}
+		if di, ok := docs[id]; ok {
+			d := &r.Documents[di]
+			n.Title = d.Label()
+			if !hide {
+				n.Group = outletOf(d)
+				n.Detail = n.Group // the date shows in the column header
+				n.When = dateLabel(d)
+				n.Time, n.Dated = d.Meta.PublishedTime()
+			}
+		}
+		if hide {
+			n.Group = ""
+		}
+		index[id] = len(nodes)
+		nodes = append(nodes, n)
+		return index[id]
+	}
+	for i, l := range r.Links {
+		edges = append(edges, GraphEdge{
+			From: node(l.Source), To: node(l.Target), Kind: l.Kind,
+			Confidence: l.Confidence, Words: linkWords(r, l), Reasons: l.Reasons, Link: i,
+		})
+	}
+	return nodes, edges, max(0, len(r.Documents)-len(nodes))
+}
+
+// outletGraph builds one node per outlet and one edge per r.OutletEdges entry.
+func outletGraph(r *provenance.Result) (nodes []GraphNode, edges []GraphEdge) {
+	articles := map[string]int{}
+	for i := range r.Documents {
+		articles[outletOf(&r.Documents[i])]++
+	}
+	index := map[string]int{}
+	node := func(name string) int {
+		if name == "" {
+			name = unknownOutlet
+		}
+		if i, ok := index[name]; ok {
+			return i
+		}
+		index[name] = len(nodes)
+		nodes = append(nodes, GraphNode{ID: name, Title: name, Group: name,
+			Detail: plural(articles[name], "article", "articles")})
+		return index[name]
+	}
+	for _, e := range r.OutletEdges {
+		reasons := []string{
+			fmt.Sprintf("%s of %s reused text from %s.", plural(e.Articles, "article", "articles"), outletName(e.Target), outletName(e.Source)),
+			fmt.Sprintf("%s, %s in all.", plural(e.Passages, "passage", "passages"), plural(e.Words, "word", "words")),
+		}
+		edges = append(edges, GraphEdge{From: node(e.Source), To: node(e.Target), Kind: provenance.LinkCopy,
+			Confidence: e.Confidence, Words: e.Words, Reasons: reasons, Link: -1})
+	}
+	return nodes, edges
+}
+
+func outletName(s string) string {
+	if s == "" {
+		return unknownOutlet
+	}
+	return s
+}
+
+// plural formats a count with the right noun form.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// confidenceWord puts a confidence in plain words.
+func confidenceWord(c float64) string {
+	switch {
+	case c >= 0.8:
+		return "high"
+	case c >= lowConfidence:
+		return "moderate"
+	default:
+		return "low"
+	}
+}
+
+// strongestLink is the most confident document link from an article of
+// outlet src to one of outlet dst, for opening a comparison from an outlet edge.
+func strongestLink(r *provenance.Result, src, dst string) (provenance.Link, bool) {
+	var best provenance.Link
+	found := false
+	for _, l := range r.Links {
+		a, b := r.Doc(l.Source), r.Doc(l.Target)
+		if a == nil || b == nil || outletOf(a) != outletName(src) || outletOf(b) != outletName(dst) {
+			continue
+		}
+		if !found || l.Confidence > best.Confidence {
+			best, found = l, true
+		}
+	}
+	return best, found
+}

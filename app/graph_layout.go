@@ -1,0 +1,383 @@
+package app
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// GraphNode is one node of the provenance graph (an article or an outlet):
+// the caller fills the descriptive fields, LayoutGraph fills the geometry.
+type GraphNode struct {
+	ID     string
+	Title  string // first label line
+	Detail string // second label line (the outlet); "" for none
+	When   string // publication day or "undated", for the details panel
+	Group  string // colour group (the outlet)
+	Time   time.Time
+	Dated  bool
+
+	// Set by LayoutGraph.
+	Layer       int
+	X, Y        float32 // centre of the node's circle
+	Label       Rect    // bounding box of the label lines
+	TitleLine   string  // Title truncated to fit
+	DetailLine  string  // Detail truncated to fit
+	ColumnIndex int     // index into GraphLayout.Columns
+}
+
+// GraphEdge is one arrow (or, for common sources, a plain line).
+type GraphEdge struct {
+	From, To   int // indexes into the node slice: From is the source
+	Kind       provenance.LinkKind
+	Confidence float64
+	Words      int // words reused; sets the line width
+	Reasons    []string
+	// Link indexes Result.Links, or -1 for an aggregated outlet edge.
+	Link int
+}
+
+// Rect is an axis-aligned rectangle in layout units.
+type Rect struct{ X, Y, W, H float32 }
+
+// Overlaps reports whether two rectangles share any area.
+func (r Rect) Overlaps(o Rect) bool {
+	return r.X < o.X+o.W && o.X < r.X+r.W && r.Y < o.Y+o.H && o.Y < r.Y+r.H
+}
+
+// GraphColumn is a column header: a date range, "undated" or a level.
+type GraphColumn struct {
+	X, W  float32
+	Label string
+}
+
+// GraphLayout is the positioned graph, in layout units (1 unit = 1 px at zoom 1).
+type GraphLayout struct {
+	Nodes         []GraphNode
+	Edges         []GraphEdge
+	Columns       []GraphColumn
+	Width, Height float32
+	ByDate        bool // columns are dates (else longest-path levels)
+	MaxWords      int  // largest Edge.Words, for scaling widths
+}
+
+// LayoutOptions tunes LayoutGraph. Zero values take the defaults noted.
+type LayoutOptions struct {
+	// ByDate lays columns out by publication date when any node is dated.
+	ByDate bool
+	// Measure returns the width of a label line; default ~7 units a rune.
+	Measure func(s string) float32
+	// LabelWidth is the widest label line (default 150).
+	LabelWidth float32
+	// LineHeight is the height of one label line (default 16).
+	LineHeight float32
+	// Radius is the node circle radius (default 9).
+	Radius float32
+	// MaxColumns caps the number of date columns (default 30): more dates are bucketed.
+	MaxColumns int
+}
+
+const (
+	layoutGapX    = 24
+	layoutGapY    = 10
+	layoutHeaderH = 28
+	layoutMargin  = 16
+)
+
+func (o *LayoutOptions) defaults() {
+	if o.Measure == nil {
+		o.Measure = func(s string) float32 { return 7 * float32(utf8.RuneCountInString(s)) }
+	}
+	if o.LabelWidth <= 0 {
+		o.LabelWidth = 150
+	}
+	if o.LineHeight <= 0 {
+		o.LineHeight = 16
+	}
+	if o.Radius <= 0 {
+		o.Radius = 9
+	}
+	if o.MaxColumns <= 0 {
+		o.MaxColumns = 30
+	}
+}
+
+// LayoutGraph positions nodes left to right: by publication date when
+// opt.ByDate and dates exist (undated nodes in a last column), otherwise in
+// longest-path levels of the copy edges (sources left of their copies).
+// Tall columns wrap into sub-columns and odd sub-columns are staggered by half
+// a row; labels are truncated with an ellipsis to LabelWidth, so no two label
+// rectangles overlap. Nodes and edges are copied, not modified.
+func LayoutGraph(nodes []GraphNode, edges []GraphEdge, opt LayoutOptions) GraphLayout {
+	opt.defaults()
+	l := GraphLayout{Nodes: append([]GraphNode(nil), nodes...), Edges: append([]GraphEdge(nil), edges...)}
+	for _, e := range l.Edges {
+		l.MaxWords = max(l.MaxWords, e.Words)
+	}
+	if len(l.Nodes) == 0 {
+		return l
+	}
+	var headers []string
+	var columns [][]int
+	dated := false
+	for _, n := range l.Nodes {
+		dated = dated || n.Dated
+	}
+	if opt.ByDate && dated {
+		l.ByDate = true
+		columns, headers = dateColumns(l.Nodes, opt.MaxColumns)
+	} else {
+		columns, headers = levelColumns(l.Nodes, l.Edges)
+	}
+	place(&l, columns, headers, opt)
+	return l
+}
+
+// dateColumns groups nodes by calendar day (bucketed to at most maxCols
+// columns), ordered by time inside a column; undated nodes go last.
+func dateColumns(nodes []GraphNode, maxCols int) ([][]int, []string) {
+	var dated, undated []int
+	for i, n := range nodes {
+		if n.Dated {
+			dated = append(dated, i)
+		} else {
+			undated = append(undated, i)
+		}
+	}
+	sort.SliceStable(dated, func(a, b int) bool { return nodes[dated[a]].Time.Before(nodes[dated[b]].Time) })
+	var days []string
+	dayOf := make([]int, len(dated))
+	for k, i := range dated {
+		d := nodes[i].Time.Format("2006-01-02")
+		if len(days) == 0 || days[len(days)-1] != d {
+			days = append(days, d)
+		}
+		dayOf[k] = len(days) - 1
+	}
+	buckets := min(len(days), maxCols)
+	columns := make([][]int, buckets)
+	first := make([]string, buckets)
+	last := make([]string, buckets)
+	for k, i := range dated {
+		b := dayOf[k] * buckets / len(days)
+		columns[b] = append(columns[b], i)
+		if first[b] == "" {
+			first[b] = days[dayOf[k]]
+		}
+		last[b] = days[dayOf[k]]
+	}
+	headers := make([]string, 0, buckets+1)
+	out := columns[:0]
+	for b, c := range columns {
+		if len(c) == 0 {
+			continue
+		}
+		out = append(out, c)
+		if first[b] == last[b] {
+			headers = append(headers, first[b])
+		} else {
+			headers = append(headers, first[b]+" – "+last[b])
+		}
+	}
+	if len(undated) > 0 {
+		out = append(out, undated)
+		headers = append(headers, "undated")
+	}
+	return out, headers
+}
+
+// levelColumns assigns longest-path levels over copy edges (cycles broken by
+// ignoring back edges of a depth-first search) and orders each level by the
+// barycentre of its neighbours in the level before.
+func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
+	n := len(nodes)
+	succ := make([][]int, n)
+	pred := make([][]int, n)
+	for _, e := range edges {
+		if e.Kind == provenance.LinkCopy && e.From != e.To && e.From >= 0 && e.To >= 0 && e.From < n && e.To < n {
+			succ[e.From] = append(succ[e.From], e.To)
+		}
+	}
+	// Drop back edges so the copy graph is a DAG.
+	state := make([]byte, n) // 0 new, 1 on stack, 2 done
+	type frame struct{ v, next int }
+	for root := 0; root < n; root++ {
+		if state[root] != 0 {
+			continue
+		}
+		stack := []frame{{root, 0}}
+		state[root] = 1
+		for len(stack) > 0 {
+			f := &stack[len(stack)-1]
+			if f.next == len(succ[f.v]) {
+				state[f.v] = 2
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			w := succ[f.v][f.next]
+			f.next++
+			switch state[w] {
+			case 0:
+				state[w] = 1
+				pred[w] = append(pred[w], f.v)
+				stack = append(stack, frame{w, 0})
+			case 2:
+				pred[w] = append(pred[w], f.v)
+			}
+		}
+	}
+	level := make([]int, n)
+	done := make([]bool, n)
+	var depth func(v int) int
+	depth = func(v int) int {
+		if done[v] {
+			return level[v]
+		}
+		done[v] = true // pred is acyclic, so no revisit before finishing
+		lv := 0
+		for _, p := range pred[v] {
+			lv = max(lv, depth(p)+1)
+		}
+		level[v] = lv
+		return lv
+	}
+	top := 0
+	for v := range nodes {
+		top = max(top, depth(v))
+	}
+	columns := make([][]int, top+1)
+	for v := range nodes {
+		columns[level[v]] = append(columns[level[v]], v)
+	}
+	// Barycentre ordering: each level follows the mean row of its sources.
+	row := make([]float64, n)
+	for li, col := range columns {
+		if li > 0 {
+			key := make(map[int]float64, len(col))
+			for _, v := range col {
+				sum, cnt := 0.0, 0
+				for _, p := range pred[v] {
+					sum += row[p]
+					cnt++
+				}
+				if cnt == 0 {
+					key[v] = math.Inf(1)
+				} else {
+					key[v] = sum / float64(cnt)
+				}
+			}
+			sort.SliceStable(col, func(a, b int) bool { return key[col[a]] < key[col[b]] })
+		}
+		for r, v := range col {
+			row[v] = float64(r)
+		}
+	}
+	headers := make([]string, len(columns))
+	for i := range headers {
+		headers[i] = "level " + strconv.Itoa(i+1)
+	}
+	return columns, headers
+}
+
+// place turns columns into coordinates, wrapping tall columns.
+func place(l *GraphLayout, columns [][]int, headers []string, opt LayoutOptions) {
+	maxRows := max(8, int(math.Ceil(math.Sqrt(float64(len(l.Nodes)))*1.2)))
+	lines := float32(1)
+	for _, n := range l.Nodes {
+		if n.Detail != "" {
+			lines = 2
+			break
+		}
+	}
+	colW := opt.LabelWidth + layoutGapX
+	rowH := 2*opt.Radius + 3 + lines*opt.LineHeight + layoutGapY
+	x := float32(layoutMargin)
+	sub := 0
+	tallest := 0
+	for ci, col := range columns {
+		start := x
+		for k := 0; k < len(col); k += maxRows {
+			chunk := col[k:min(k+maxRows, len(col))]
+			stagger := float32(0)
+			if sub%2 == 1 {
+				stagger = rowH / 2
+			}
+			for r, v := range chunk {
+				nd := &l.Nodes[v]
+				nd.Layer = ci
+				nd.ColumnIndex = ci
+				nd.X = x + colW/2
+				nd.Y = layoutHeaderH + layoutMargin + opt.Radius + stagger + float32(r)*rowH
+				nd.TitleLine = truncateToWidth(nd.Title, opt.LabelWidth, opt.Measure)
+				nd.DetailLine = truncateToWidth(nd.Detail, opt.LabelWidth, opt.Measure)
+				w := max(opt.Measure(nd.TitleLine), opt.Measure(nd.DetailLine))
+				nd.Label = Rect{X: nd.X - w/2, Y: nd.Y + opt.Radius + 3, W: w, H: lines * opt.LineHeight}
+			}
+			tallest = max(tallest, len(chunk))
+			x += colW
+			sub++
+		}
+		l.Columns = append(l.Columns, GraphColumn{X: start, W: x - start, Label: headers[ci]})
+	}
+	l.Width = x + layoutMargin
+	l.Height = layoutHeaderH + 2*layoutMargin + float32(tallest)*rowH + rowH/2
+}
+
+// truncateToWidth shortens s with an ellipsis until measure(s) <= w. It
+// guesses the cut from the mean rune width, then corrects it, so a label
+// costs a few measurements rather than a binary search's worth.
+func truncateToWidth(s string, w float32, measure func(string) float32) string {
+	full := measure(s)
+	if s == "" || full <= w {
+		return s
+	}
+	r := []rune(s)
+	fits := func(n int) bool { return measure(string(r[:n])+"…") <= w }
+	n := int(float32(len(r)) * (w - measure("…")) / full)
+	n = min(max(n, 0), len(r)-1)
+	for n > 0 && !fits(n) {
+		n--
+	}
+	for n+1 < len(r) && fits(n+1) {
+		n++
+	}
+	return string(r[:n]) + "…"
+}
+
+// EdgeAt returns the index of the edge nearest (x, y) within tol, or -1.
+func (l *GraphLayout) EdgeAt(x, y, tol float32) int {
+	best, bestD := -1, tol
+	for i, e := range l.Edges {
+		a, b := l.Nodes[e.From], l.Nodes[e.To]
+		if d := segmentDistance(x, y, a.X, a.Y, b.X, b.Y); d <= bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
+}
+
+// NodeAt returns the index of the node whose circle contains (x, y), or -1.
+func (l *GraphLayout) NodeAt(x, y, radius float32) int {
+	for i, n := range l.Nodes {
+		dx, dy := x-n.X, y-n.Y
+		if dx*dx+dy*dy <= radius*radius {
+			return i
+		}
+	}
+	return -1
+}
+
+// segmentDistance is the distance from point p to segment ab.
+func segmentDistance(px, py, ax, ay, bx, by float32) float32 {
+	dx, dy := bx-ax, by-ay
+	t := float32(0)
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = min(1, max(0, ((px-ax)*dx+(py-ay)*dy)/l2))
+	}
+	cx, cy := ax+t*dx-px, ay+t*dy-py
+	return float32(math.Sqrt(float64(cx*cx + cy*cy)))
+}

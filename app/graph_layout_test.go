@@ -1,0 +1,166 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// fiftyNodes is a 50-node graph with long titles: a tree of copies plus a
+// few common-source lines, dated over a week when dated is set.
+func fiftyNodes(dated bool) ([]GraphNode, []GraphEdge) {
+	var nodes []GraphNode
+	start := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	for i := 0; i < 50; i++ {
+		n := GraphNode{ID: fmt.Sprintf("n%d", i),
+			Title:  fmt.Sprintf("Story %d: a very long headline about the harbour budget vote and its aftermath", i),
+			Detail: "Some Outlet With A Long Name · 2024-05-0x", Group: fmt.Sprintf("outlet %d", i%6)}
+		if dated && i%10 != 9 {
+			n.Time, n.Dated = start.Add(time.Duration(i*3)*time.Hour), true
+		}
+		nodes = append(nodes, n)
+	}
+	var edges []GraphEdge
+	for i := 1; i < 50; i++ {
+		edges = append(edges, GraphEdge{From: (i - 1) / 3, To: i, Kind: provenance.LinkCopy, Confidence: 0.8, Words: i, Link: i})
+	}
+	for i := 0; i+7 < 50; i += 7 {
+		edges = append(edges, GraphEdge{From: i, To: i + 7, Kind: provenance.LinkCommonSource, Confidence: 0.5, Link: -1})
+	}
+	return nodes, edges
+}
+
+func TestLayoutGraph_FiftyNodesLabelsDoNotOverlap(t *testing.T) {
+	for _, dated := range []bool{false, true} {
+		t.Run(fmt.Sprintf("dated=%v", dated), func(t *testing.T) {
+			nodes, edges := fiftyNodes(dated)
+			l := LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+			if len(l.Nodes) != 50 || l.ByDate != dated {
+				t.Fatalf("got %d nodes, ByDate %v", len(l.Nodes), l.ByDate)
+			}
+			for i, a := range l.Nodes {
+				if a.Label.W <= 0 || a.Label.W > 150 {
+					t.Errorf("node %d label width %v outside (0, 150]", i, a.Label.W)
+				}
+				if !strings.HasSuffix(a.TitleLine, "…") {
+					t.Errorf("long title not truncated: %q", a.TitleLine)
+				}
+				if a.Label.X < 0 || a.Label.Y < 0 || a.Label.X+a.Label.W > l.Width || a.Label.Y+a.Label.H > l.Height {
+					t.Errorf("node %d label %+v outside the %vx%v layout", i, a.Label, l.Width, l.Height)
+				}
+				for j := i + 1; j < len(l.Nodes); j++ {
+					if b := l.Nodes[j]; a.Label.Overlaps(b.Label) {
+						t.Errorf("labels of %s %+v and %s %+v overlap", a.ID, a.Label, b.ID, b.Label)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestLayoutGraph_LevelsPutSourcesLeftOfCopies(t *testing.T) {
+	nodes, edges := fiftyNodes(false)
+	l := LayoutGraph(nodes, edges, LayoutOptions{})
+	for _, e := range l.Edges {
+		if e.Kind != provenance.LinkCopy {
+			continue
+		}
+		a, b := l.Nodes[e.From], l.Nodes[e.To]
+		if a.Layer >= b.Layer || a.X >= b.X {
+			t.Errorf("copy %s→%s: layers %d→%d, x %v→%v", a.ID, b.ID, a.Layer, b.Layer, a.X, b.X)
+		}
+	}
+	// A tree of branching 3 over 50 nodes has five levels: 1, 3, 9, 27 and 10 nodes.
+	if len(l.Columns) != 5 || l.Columns[0].Label != "level 1" {
+		t.Errorf("columns = %+v", l.Columns)
+	}
+}
+
+func TestLayoutGraph_DatesLeftToRightUndatedLast(t *testing.T) {
+	nodes, edges := fiftyNodes(true)
+	l := LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+	last := l.Columns[len(l.Columns)-1]
+	if last.Label != "undated" {
+		t.Fatalf("last column %q, want undated", last.Label)
+	}
+	for i, a := range l.Nodes {
+		if !a.Dated {
+			if a.X < last.X || a.X > last.X+last.W {
+				t.Errorf("undated %s at x %v, not in the undated column %+v", a.ID, a.X, last)
+			}
+			continue
+		}
+		if day := a.Time.Format("2006-01-02"); l.Columns[a.ColumnIndex].Label != day {
+			t.Errorf("%s dated %s sits under %q", a.ID, day, l.Columns[a.ColumnIndex].Label)
+		}
+		for _, b := range l.Nodes[i+1:] {
+			if b.Dated && a.Time.Format("2006-01-02") < b.Time.Format("2006-01-02") && a.X >= b.X {
+				t.Errorf("%s (%v) is not left of later %s (%v)", a.ID, a.Time, b.ID, b.Time)
+			}
+		}
+	}
+}
+
+func TestLayoutGraph_ManyDatesAreBucketed(t *testing.T) {
+	var nodes []GraphNode
+	for i := 0; i < 100; i++ {
+		nodes = append(nodes, GraphNode{ID: fmt.Sprint(i), Title: "t", Dated: true,
+			Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)})
+	}
+	l := LayoutGraph(nodes, nil, LayoutOptions{ByDate: true, MaxColumns: 10})
+	if len(l.Columns) != 10 || l.Columns[0].Label != "2020-01-01 – 2020-01-10" {
+		t.Errorf("got %d columns, first %q", len(l.Columns), l.Columns[0].Label)
+	}
+}
+
+func TestLayoutGraph_CyclesAndEmpty(t *testing.T) {
+	if l := LayoutGraph(nil, nil, LayoutOptions{}); len(l.Nodes) != 0 || l.Width != 0 {
+		t.Errorf("empty layout = %+v", l)
+	}
+	nodes := []GraphNode{{ID: "a", Title: "a"}, {ID: "b", Title: "b"}, {ID: "c", Title: "c"}}
+	edges := []GraphEdge{{From: 0, To: 1, Kind: provenance.LinkCopy}, {From: 1, To: 2, Kind: provenance.LinkCopy},
+		{From: 2, To: 0, Kind: provenance.LinkCopy}}
+	l := LayoutGraph(nodes, edges, LayoutOptions{})
+	if l.Nodes[0].Layer != 0 || l.Nodes[1].Layer != 1 || l.Nodes[2].Layer != 2 {
+		t.Errorf("cycle layers %d %d %d, want 0 1 2", l.Nodes[0].Layer, l.Nodes[1].Layer, l.Nodes[2].Layer)
+	}
+}
+
+func TestGraphLayout_HitTesting(t *testing.T) {
+	nodes := []GraphNode{{ID: "a", Title: "a"}, {ID: "b", Title: "b"}}
+	l := LayoutGraph(nodes, []GraphEdge{{From: 0, To: 1, Kind: provenance.LinkCopy}}, LayoutOptions{})
+	a, b := l.Nodes[0], l.Nodes[1]
+	mx, my := (a.X+b.X)/2, (a.Y+b.Y)/2
+	if got := l.EdgeAt(mx, my+3, 5); got != 0 {
+		t.Errorf("EdgeAt near the middle = %d, want 0", got)
+	}
+	if got := l.EdgeAt(mx, my+40, 5); got != -1 {
+		t.Errorf("EdgeAt far away = %d, want -1", got)
+	}
+	if got := l.NodeAt(b.X+2, b.Y-2, 9); got != 1 {
+		t.Errorf("NodeAt on b = %d, want 1", got)
+	}
+}
+
+func TestTruncateToWidth(t *testing.T) {
+	measure := func(s string) float32 { return float32(len([]rune(s))) }
+	for _, c := range []struct{ in, want string }{
+		{"short", "short"}, {"", ""}, {"exactly ten", "exactly t…"}, {"ünïcödé wörds here", "ünïcödé w…"},
+	} {
+		if got := truncateToWidth(c.in, 10, measure); got != c.want {
+			t.Errorf("truncateToWidth(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func BenchmarkLayoutGraph1000(b *testing.B) {
+	r := bigResult(1000)
+	nodes, edges, _ := documentGraph(r, false)
+	b.ResetTimer()
+	for b.Loop() {
+		LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+	}
+}
