@@ -46,7 +46,10 @@ func textEvidence(pv *pairView) {
 			if s := tenseShift(an, bn); s != 0 {
 				tense += s
 				if tenseEx == "" {
-					tenseEx = fmt.Sprintf("“%s” / “%s”", e.aText(at), e.bText(bt))
+					tenseEx = fmt.Sprintf("“%s” became “%s”", e.aText(at), e.bText(bt))
+					if s < 0 {
+						tenseEx = fmt.Sprintf("“%s” became “%s”", e.bText(bt), e.aText(at))
+					}
 				}
 			}
 			// An attribution added on one side only.

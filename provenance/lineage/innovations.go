@@ -128,7 +128,7 @@ func changedNear(inn map[innovation]bool, k innovation) bool {
 
 // minExtra is the shortest run of shared words outside z's text that shows
 // two copies of z are related directly.
-const minExtra = 10
+const minExtra = 3
 
 // copyOfZ is one neighbour of z with the changes it made to z's text.
 type copyOfZ struct {

@@ -122,7 +122,7 @@ func hasValue(e edit) bool {
 			if _, ok := parseNumber(t.norm); ok {
 				return true
 			}
-			if _, ok := months[t.norm]; ok {
+			if _, ok := months[t.norm]; ok && t.norm != "may" { // "may" is mostly the verb
 				return true
 			}
 		}

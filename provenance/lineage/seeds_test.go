@@ -4,11 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
@@ -36,40 +36,78 @@ func seedsDir(t *testing.T) string {
 	return seeds
 }
 
-// loadSeeds reads the seed .txt files as documents with no dates.
-func loadSeeds(t *testing.T) []provenance.Document {
+// seedResult scans the seeds with every publication date removed.
+func seedResult(t *testing.T) (*provenance.Result, map[string]string) {
 	dir := seedsDir(t)
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no seed files in %s", dir)
+	docs, _, errs := ingest.Load(context.Background(), []string{dir}, ingest.DefaultOptions(), nil)
+	if len(errs) > 0 || len(docs) < 5 {
+		t.Fatalf("loading seeds: %d docs, errors %v", len(docs), errs)
 	}
-	sort.Strings(files)
-	var docs []provenance.Document
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatalf("read seed %s: %v", f, err)
-		}
-		id := filepath.Base(f)[:3]
-		text := strings.ReplaceAll(strings.TrimPrefix(string(b), "\ufeff"), "\r\n", "\n")
-		docs = append(docs, provenance.Document{ID: id, Path: f, Format: "txt", Text: text})
+	byPrefix := map[string]string{}
+	for i := range docs {
+		docs[i].Meta.Published = provenance.Field{}
+		byPrefix[filepath.Base(docs[i].Path)[:3]] = docs[i].ID
 	}
-	return docs
-}
-
-func TestSeedsLineage(t *testing.T) {
-	docs := loadSeeds(t)
 	r, err := scan.Run(context.Background(), docs, scan.DefaultSettings(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range r.Links {
-		t.Logf("link %s -> %s %s %.2f\n  %s", l.Source, l.Target, l.Kind, l.Confidence, strings.Join(l.Reasons, "\n  "))
+	return r, byPrefix
+}
+
+func TestSeedsLineage(t *testing.T) {
+	r, id := seedResult(t)
+	release, caj := id["001"], id["000"]
+	var found *provenance.Link
+	for i, l := range r.Links {
+		if l.Source == release && l.Target == caj && l.Kind == provenance.LinkCopy {
+			found = &r.Links[i]
+			continue
+		}
+		t.Errorf("unexpected link %s → %s (%s, %.2f): %v", l.Source, l.Target, l.Kind, l.Confidence, l.Reasons)
 	}
+	if found == nil {
+		t.Fatalf("no copy link CIVIC release → CAJ article; links: %+v", r.Links)
+	}
+	if found.Confidence < 0.6 {
+		t.Errorf("confidence %.2f < 0.6", found.Confidence)
+	}
+	reasons := strings.Join(found.Reasons, "\n")
+	for _, want := range []string{"press release", "please contact", "first-party quote", "CIVIC"} {
+		if !strings.Contains(reasons, want) {
+			t.Errorf("reasons do not mention %q:\n%s", want, reasons)
+		}
+	}
+	t.Logf("link %.2f:\n%s", found.Confidence, reasons)
+}
+
+func TestSeedsMutations(t *testing.T) {
+	r, id := seedResult(t)
+	release, caj := id["001"], id["000"]
+	var civicus, civilian bool
 	for _, m := range r.Mutations {
-		t.Logf("mutation %s %q -> %q (%s)", m.Kind, m.SourceText, m.TargetText, m.Explanation)
+		src, dst := r.Doc(m.Source), r.Doc(m.Target)
+		if src.Text[m.SourceStart:m.SourceEnd] != m.SourceText || dst.Text[m.TargetStart:m.TargetEnd] != m.TargetText {
+			t.Errorf("mutation spans do not match their texts: %+v", m)
+		}
+		if m.Source != release || m.Target != caj {
+			t.Errorf("mutation outside the release → article link: %+v", m)
+		}
+		t.Logf("%s: %q → %q (%s)", m.Kind, m.SourceText, m.TargetText, m.Explanation)
+		switch {
+		case m.Kind == provenance.MutationAttribution && strings.Contains(m.TargetText, "CIVICUS official said"):
+			civicus = true
+		case m.Kind == provenance.MutationQuote && m.SourceText == "civilians" && m.TargetText == "civilian":
+			civilian = true
+		}
+		if strings.Contains(m.SourceText+m.TargetText, "July") {
+			t.Errorf("“1 July” → “July 1” is the same date, not a mutation: %+v", m)
+		}
 	}
-	for _, p := range r.Passages {
-		t.Logf("passage %s-%s inc=%v %q | %q", p.A, p.B, p.Incidental, r.Doc(p.A).Text[p.AStart:p.AEnd], r.Doc(p.B).Text[p.BStart:p.BEnd])
+	if !civicus {
+		t.Error("missing the CIVIC → CIVICUS attribution mutation")
+	}
+	if !civilian {
+		t.Error("missing the quote mutation “civilians benchmarks” → “civilian benchmarks”")
 	}
 }
