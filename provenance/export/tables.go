@@ -62,6 +62,11 @@ func ints(is []int) string {
 	return strings.Join(s, IndexSeparator)
 }
 
+// crlf turns CRLF and lone CR into LF inside fields: encoding/csv writes a
+// line break inside a quoted field as CRLF and reads it back as LF, and with
+// CRLF line ends it would drop a lone CR.
+var crlf = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // table writes a header and rows with encoding/csv (RFC 4180, CRLF line
 // ends so spreadsheets on every platform agree).
 func table(w io.Writer, header []string, rows func(emit func(...string) error) error) error {
@@ -70,7 +75,14 @@ func table(w io.Writer, header []string, rows func(emit func(...string) error) e
 	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("csv header: %w", err)
 	}
-	err := rows(func(rec ...string) error { return cw.Write(rec) })
+	err := rows(func(rec ...string) error {
+		for i, f := range rec {
+			if strings.IndexByte(f, '\r') >= 0 {
+				rec[i] = crlf.Replace(f)
+			}
+		}
+		return cw.Write(rec)
+	})
 	if err != nil {
 		return fmt.Errorf("csv row: %w", err)
 	}

@@ -1,0 +1,209 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
+	"github.com/copytrail/copytrail/provenance/export/exporttest"
+)
+
+func render(t testing.TB, r *provenance.Result, opts Options) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// unsafeMarkup tokenises a report and returns the first thing in it that
+// could run or fetch anything: a script, iframe, object, embed, img, link
+// or base element, an on* attribute, a non-local href, or an external
+// reference inside the style.
+func unsafeMarkup(doc string) string {
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			switch tok.Data {
+			case "script", "iframe", "object", "embed", "img", "link", "base", "form", "image", "use", "foreignobject":
+				return "element <" + tok.Data + ">"
+			}
+			for _, a := range tok.Attr {
+				k := strings.ToLower(a.Key)
+				v := strings.ToLower(strings.TrimSpace(a.Val))
+				if strings.HasPrefix(k, "on") {
+					return "attribute " + a.Key + " on <" + tok.Data + ">"
+				}
+				if (k == "href" || k == "src" || k == "xlink:href") && !strings.HasPrefix(v, "#") && !strings.HasPrefix(v, "http://") && !strings.HasPrefix(v, "https://") {
+					return "reference " + a.Key + "=" + a.Val
+				}
+			}
+		case html.TextToken:
+			// Inside <style> the tokenizer yields raw text: it must hold no
+			// url() other than our own fragment references.
+		}
+	}
+}
+
+func TestHostileContentIsEscaped(t *testing.T) {
+	r := exporttest.Hostile()
+	for _, opts := range []Options{{}, {Compare: [2]string{"d-release", "d-wire"}}} {
+		doc := render(t, r, opts)
+		if bad := unsafeMarkup(doc); bad != "" {
+			t.Errorf("compare=%v: report contains %s", opts.Compare, bad)
+		}
+		if !strings.Contains(doc, "&lt;script&gt;document.title=") {
+			t.Error("the hostile title is not shown as text")
+		}
+		if strings.Contains(strings.ToLower(doc), `href="javascript:`) {
+			t.Error("a javascript: URL became a link")
+		}
+		if !strings.Contains(doc, "Content-Security-Policy") {
+			t.Error("no Content-Security-Policy")
+		}
+	}
+}
+
+func FuzzReportEscapes(f *testing.F) {
+	for _, a := range exporttest.Attacks {
+		f.Add(a, a)
+	}
+	f.Add("<svg><script>alert(1)</script></svg>", "</textarea><a href=javascript:x>")
+	f.Fuzz(func(t *testing.T, field, text string) {
+		r := exporttest.Sample()
+		d := &r.Documents[0]
+		d.Meta.Title.Value, d.Meta.Outlet.Value, d.Meta.URL.Value, d.Meta.Author.Detail = field, field, field, field
+		d.Text = text + d.Text
+		for i := range r.Passages {
+			if p := &r.Passages[i]; p.A == d.ID {
+				p.AStart += len(text)
+				p.AEnd += len(text)
+			}
+		}
+		r.Links[0].Reasons = append(r.Links[0].Reasons, field)
+		r.Passages[0].Diff = append(r.Passages[0].Diff, provenance.DiffOp{Op: "-", Text: text})
+		doc := render(t, r, Options{Title: field, Version: field})
+		if bad := unsafeMarkup(doc); bad != "" {
+			t.Fatalf("field %q text %q: report contains %s", field, text, bad)
+		}
+	})
+}
+
+func TestCompareReportCoversOnePair(t *testing.T) {
+	r := exporttest.Sample()
+	doc := render(t, r, Options{Compare: [2]string{"d-wire", "d-release"}})
+	if n := strings.Count(doc, `<article class="link"`); n != 1 {
+		t.Errorf("%d comparisons, want 1", n)
+	}
+	if strings.Contains(doc, "Town notes") || strings.Count(doc, `<h3 id="doc-`) != 2 {
+		t.Error("a comparison report shows a third article")
+	}
+	// The source (release) is on the left whatever the order asked.
+	if strings.Index(doc, "Lakeside Water Board — press release") > strings.Index(doc, "ØRNES, March 4") {
+		t.Error("the source is not on the left")
+	}
+	if _, err := build(r, Options{Compare: [2]string{"d-wire", "nope"}}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("unknown document: %v", err)
+	}
+	// A pair with no link is still compared, without an arrow.
+	r.Links = nil
+	doc = render(t, r, Options{Compare: [2]string{"d-wire", "d-release"}})
+	if !strings.Contains(doc, "no link drawn") || !strings.Contains(doc, "↔") {
+		t.Error("an unlinked pair should say no link was drawn")
+	}
+}
+
+func TestDiffsReadFromSourceToTarget(t *testing.T) {
+	r := exporttest.Sample()
+	doc := render(t, r, Options{})
+	if !strings.Contains(doc, "<del>12,000</del><ins>15,000</ins>") {
+		t.Error("passage diff not shown source → target")
+	}
+	// Swap the passage's sides: the report must flip the diff so that
+	// deleted words are still the source's.
+	p := &r.Passages[0]
+	p.A, p.B, p.AStart, p.AEnd, p.BStart, p.BEnd = p.B, p.A, p.BStart, p.BEnd, p.AStart, p.AEnd
+	for i, op := range p.Diff {
+		p.Diff[i].Op = map[string]string{"=": "=", "-": "+", "+": "-"}[op.Op]
+	}
+	doc = render(t, r, Options{})
+	if !strings.Contains(doc, "<del>12,000</del>") || !strings.Contains(doc, "<ins>15,000</ins>") {
+		t.Error("flipped passage: diff not re-oriented from source to target")
+	}
+}
+
+func TestSegmentsNumberPassagesAndGreyBoilerplate(t *testing.T) {
+	text := "---\ntitle: x\n---\nHello shared words here. Share this article. More shared text."
+	skip := []provenance.Span{{Start: 0, End: 17}}
+	grey := []provenance.Span{{Start: strings.Index(text, "Share this"), End: strings.Index(text, "More")}}
+	marks := []export.Mark{
+		{Span: provenance.Span{Start: strings.Index(text, "shared words"), End: strings.Index(text, " here")}, N: 0},
+		{Span: provenance.Span{Start: strings.Index(text, "shared text"), End: len(text)}, N: 1},
+	}
+	segs := segments(text, marks, grey, skip)
+	var joined strings.Builder
+	badges := 0
+	for _, s := range segs {
+		joined.WriteString(s.Text)
+		if s.Badge != "" {
+			badges++
+		}
+	}
+	if joined.String() != text[17:] {
+		t.Errorf("segments hold %q, want the text without front matter", joined.String())
+	}
+	if badges != 2 {
+		t.Errorf("%d badges, want one per passage", badges)
+	}
+	for _, s := range segs {
+		if strings.HasPrefix(s.Text, "Share this") && !s.Grey {
+			t.Error("boilerplate not greyed")
+		}
+		if s.Text == "shared words" && (s.N != 0 || s.Cls != "p0" || s.Badge != "1") {
+			t.Errorf("first passage segment %+v", s)
+		}
+	}
+	// Bad spans are clamped, never a panic.
+	segments("short", []export.Mark{{Span: provenance.Span{Start: -4, End: 99}}}, []provenance.Span{{Start: 50, End: 2}}, nil)
+}
+
+func TestSummaryRepeatsEverySetting(t *testing.T) {
+	r := exporttest.Sample()
+	rows := flatten(r.Settings)
+	names := map[string]string{}
+	for _, row := range rows {
+		names[row[0]] = row[1]
+	}
+	for _, want := range []string{"preset", "ngram", "min_passage_words", "max_gap", "df_cap", "df_cap_min", "min_similarity", "max_doc_bytes", "lineage.min_confidence"} {
+		if _, ok := names[want]; !ok {
+			t.Errorf("settings table lacks %s", want)
+		}
+	}
+	if names["max_doc_bytes"] != "1048576" {
+		t.Errorf("max_doc_bytes shown as %q", names["max_doc_bytes"])
+	}
+	doc := render(t, r, Options{Version: "9.9.9"})
+	if !strings.Contains(doc, "Copytrail 9.9.9") || !strings.Contains(doc, "Top sources") {
+		t.Error("summary lacks version or top sources")
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/a?b=1": "https://example.org/a?b=1", " HTTP://x.example ": "HTTP://x.example",
+		"javascript:alert(1)": "", "data:text/html,x": "", "https://x\" onmouseover=\"y": "", "file:///etc/passwd": "",
+	} {
+		if got := safeURL(in); got != want {
+			t.Errorf("safeURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
