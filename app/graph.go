@@ -46,7 +46,7 @@ func NewGraphView(nav Navigator) *GraphView {
 		&widget.Button{Icon: theme.ZoomOutIcon(), OnTapped: v.graph.zoomOut},
 		&widget.Button{Icon: theme.ZoomInIcon(), OnTapped: v.graph.zoomIn},
 		&widget.Button{Text: "Fit", Icon: theme.ZoomFitIcon(), OnTapped: v.graph.fit},
-		&widget.Label{Text: "→ copy · dashed: low confidence · dotted grey: common source", Importance: widget.LowImportance},
+		&widget.Label{Text: "→ copy · dashed: low confidence or undecided · dotted green: common source", Importance: widget.LowImportance},
 	)
 	clip := container.NewScroll(v.graph)
 	clip.Direction = container.ScrollNone

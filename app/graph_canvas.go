@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/palette"
 )
 
 // Drawing constants, in layout units (pixels at zoom 1).
@@ -35,7 +36,9 @@ type graphCanvas struct {
 	generation int
 	zoom       float32
 	pan        fyne.Position
-	fitted     bool
+	// userView is set once the user zooms or pans; until then the graph
+	// is refitted whenever the widget is resized.
+	userView bool
 }
 
 var (
@@ -58,18 +61,33 @@ func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, wor
 	if workshop {
 		g.scale = 1.5
 	}
-	size := float32(graphTextSize) * g.scale
-	measure := func(s string) float32 {
-		return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
-	}
 	g.layout = LayoutGraph(nodes, edges, LayoutOptions{
-		ByDate: byDate, Measure: measure,
+		ByDate: byDate, Measure: runeMeasure(float32(graphTextSize) * g.scale),
 		LabelWidth: 130 * g.scale, LineHeight: 16 * g.scale, Radius: 9 * g.scale,
 	})
 	g.colors = byDate // byDate is off exactly when metadata is hidden
 	g.generation++
-	g.fitted = false
+	g.userView = false
 	g.Refresh()
+}
+
+// runeMeasure measures text as the sum of its runes' widths, each shaped
+// once, plus 2% for kerning: a thousand labels cost a few dozen shapings
+// instead of thousands (fyne.MeasureText shapes the whole string each call).
+func runeMeasure(size float32) func(string) float32 {
+	widths := map[rune]float32{}
+	return func(s string) float32 {
+		total := float32(0)
+		for _, r := range s {
+			w, ok := widths[r]
+			if !ok {
+				w = fyne.MeasureText(string(r), size, fyne.TextStyle{}).Width
+				widths[r] = w
+			}
+			total += w
+		}
+		return total * 1.02
+	}
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -112,6 +130,7 @@ func (g *graphCanvas) DoubleTapped(ev *fyne.PointEvent) {
 // Dragged pans the graph.
 func (g *graphCanvas) Dragged(ev *fyne.DragEvent) {
 	g.pan = g.pan.Add(ev.Dragged)
+	g.userView = true
 	g.Refresh()
 }
 
@@ -150,21 +169,24 @@ func (g *graphCanvas) zoomAround(p fyne.Position, f float32) {
 	x, y := g.toLayout(p)
 	g.zoom = z
 	g.pan = fyne.NewPos(p.X-x*z, p.Y-y*z)
-	g.fitted = true
+	g.userView = true
 	g.Refresh()
 }
 
-// fit zooms so the whole graph shows, centred (never above 1.5×).
+// fit zooms so the whole graph shows and keeps it fitted on resize.
 func (g *graphCanvas) fit() {
-	s := g.Size()
-	if s.Width <= 0 || s.Height <= 0 || g.layout.Width <= 0 {
+	g.userView = false
+	g.Refresh()
+}
+
+// fitTo sets zoom and pan so the whole graph shows in size, centred
+// (never above 1.5×, so a small graph is not blown up).
+func (g *graphCanvas) fitTo(size fyne.Size) {
+	if size.Width <= 0 || size.Height <= 0 || g.layout.Width <= 0 {
 		return
 	}
-	z := min(s.Width/g.layout.Width, s.Height/g.layout.Height, 1.5)
-	g.zoom = max(graphMinZoom, z)
-	g.pan = fyne.NewPos((s.Width-g.layout.Width*g.zoom)/2, (s.Height-g.layout.Height*g.zoom)/2)
-	g.fitted = true
-	g.Refresh()
+	g.zoom = max(graphMinZoom, min(size.Width/g.layout.Width, size.Height/g.layout.Height, 1.5))
+	g.pan = fyne.NewPos((size.Width-g.layout.Width*g.zoom)/2, (size.Height-g.layout.Height*g.zoom)/2)
 }
 
 // segment is a line in layout units.
@@ -306,7 +328,10 @@ func (r *graphRenderer) Refresh() {
 	grey := theme.Color(theme.ColorNameDisabled)
 	for i, e := range l.Edges {
 		c, w := fg, edgeWidth(l, e)
-		if e.Kind != provenance.LinkCopy {
+		switch e.Kind {
+		case provenance.LinkCommonSource:
+			c = palette.Link(e.Kind) // bluish green, as in the report
+		case provenance.LinkUnknown:
 			c = grey
 		}
 		if i == r.g.view.selected || i == r.g.view.hovered {
@@ -336,11 +361,8 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 	if r.generation != g.generation {
 		r.rebuild()
 	}
-	if !g.fitted && size.Width > 0 && size.Height > 0 {
-		z := min(size.Width/max(1, g.layout.Width), size.Height/max(1, g.layout.Height), 1.5)
-		g.zoom = max(graphMinZoom, z)
-		g.pan = fyne.NewPos((size.Width-g.layout.Width*g.zoom)/2, (size.Height-g.layout.Height*g.zoom)/2)
-		g.fitted = true
+	if !g.userView {
+		g.fitTo(size)
 	}
 	r.background.Resize(size)
 	z, px, py := g.zoom, g.pan.X, g.pan.Y

@@ -7,23 +7,11 @@ import (
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/palette"
 )
 
-// okabeIto is the Okabe–Ito colour-blind-safe palette without black (which
-// vanishes on a dark theme): orange, sky blue, bluish green, yellow, blue,
-// vermillion, reddish purple.
-var okabeIto = []color.NRGBA{
-	{0xE6, 0x9F, 0x00, 0xff},
-	{0x56, 0xB4, 0xE9, 0xff},
-	{0x00, 0x9E, 0x73, 0xff},
-	{0xF0, 0xE4, 0x42, 0xff},
-	{0x00, 0x72, 0xB2, 0xff},
-	{0xD5, 0x5E, 0x00, 0xff},
-	{0xCC, 0x79, 0xA7, 0xff},
-}
-
 // unknownGroupColor marks nodes with no known outlet.
-var unknownGroupColor = color.NRGBA{0x99, 0x99, 0x99, 0xff}
+var unknownGroupColor = color.RGBA{0x99, 0x99, 0x99, 0xff}
 
 // unknownOutlet is the label for documents whose outlet is not known.
 const unknownOutlet = "unknown outlet"
@@ -31,9 +19,10 @@ const unknownOutlet = "unknown outlet"
 // lowConfidence is the confidence below which a link is drawn dashed.
 const lowConfidence = 0.5
 
-// groupColors assigns palette colours to groups in name order, so the same
-// collection always gets the same colours. The unknown outlet stays grey.
-func groupColors(nodes []GraphNode) map[string]color.NRGBA {
+// groupColors assigns the shared Okabe–Ito outlet colours to groups in name
+// order, so the same collection always gets the same colours (the report
+// uses the same palette). The unknown outlet stays grey.
+func groupColors(nodes []GraphNode) map[string]color.RGBA {
 	var names []string
 	seen := map[string]bool{}
 	for _, n := range nodes {
@@ -43,15 +32,15 @@ func groupColors(nodes []GraphNode) map[string]color.NRGBA {
 		}
 	}
 	sort.Strings(names)
-	m := make(map[string]color.NRGBA, len(names)+1)
+	m := make(map[string]color.RGBA, len(names)+1)
 	for i, g := range names {
-		m[g] = okabeIto[i%len(okabeIto)]
+		m[g] = palette.Outlet(i)
 	}
 	return m
 }
 
 // colorOf is the fill colour of a group.
-func colorOf(m map[string]color.NRGBA, group string) color.NRGBA {
+func colorOf(m map[string]color.RGBA, group string) color.RGBA {
 	if c, ok := m[group]; ok {
 		return c
 	}

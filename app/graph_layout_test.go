@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/copytrail/copytrail/provenance"
 )
 
@@ -162,5 +164,16 @@ func BenchmarkLayoutGraph1000(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+	}
+}
+
+func TestRuneMeasureCoversRenderedWidth(t *testing.T) {
+	viewsApp(t)
+	measure := runeMeasure(12)
+	for _, s := range []string{"Harbour opens new ferry terminal", "Ünïcödé wörds — “quoted”", "WAVY AVATAR Type"} {
+		real := fyne.MeasureText(s, 12, fyne.TextStyle{}).Width
+		if got := measure(s); got < real || got > real*1.1 {
+			t.Errorf("runeMeasure(%q) = %v, rendered width %v", s, got, real)
+		}
 	}
 }

@@ -260,8 +260,15 @@ func TestGraphView_ZoomAndPan(t *testing.T) {
 		t.Errorf("after zoom and pan, tap at %v (graph at %v) selected %d, want %d", pos, onCanvas(w, v.graph, fyne.Position{}), v.selected, i)
 	}
 	v.graph.fit()
-	if v.graph.zoom > 1.5 || v.graph.zoom <= 0 {
-		t.Errorf("fit zoom %v", v.graph.zoom)
+	if v.graph.zoom > 1.5 || v.graph.zoom <= 0 || v.graph.userView {
+		t.Errorf("fit zoom %v, user view %v", v.graph.zoom, v.graph.userView)
+	}
+	// A fitted graph follows the window: the whole layout stays in view.
+	w.Resize(fyne.NewSize(500, 400))
+	s := v.graph.Size()
+	l := v.graph.layout
+	if v.graph.pan.X < -0.5 || v.graph.pan.Y < -0.5 || l.Width*v.graph.zoom > s.Width+0.5 || l.Height*v.graph.zoom > s.Height+0.5 {
+		t.Errorf("after resize to %v: zoom %v pan %v for a %vx%v layout", s, v.graph.zoom, v.graph.pan, l.Width, l.Height)
 	}
 }
 
