@@ -59,7 +59,7 @@ func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Li
 	keys := sortedViewKeys(views)
 	for _, k := range keys {
 		pv := views[k]
-		if pv.explainedBy != "" || pv.longest < MinLinkWords {
+		if pv.explainedBy != "" || pv.longest < MinLinkWords || pv.longestRun < MinVerbatimRun {
 			continue
 		}
 		decided[k] = decideOne(pv, minConf)

@@ -57,6 +57,8 @@ type pairView struct {
 	// sharedWords counts the matched words of the non-incidental passages,
 	// longest those of the longest one.
 	sharedWords, longest int
+	// longestRun is the longest stretch of identical words in one passage.
+	longestRun int
 }
 
 // score sums the evidence: >0 favours A → B.

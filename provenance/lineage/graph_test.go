@@ -137,8 +137,8 @@ func TestConflictingEvidenceLowersConfidence(t *testing.T) {
 }
 
 func TestMutationKinds(t *testing.T) {
-	src := "Officials say the new rules may cause delays at the CIVIC border post, according to the organisation of traders.\n"
-	dst := "Officials say the new rules will cause delays at the CIVICUS border post, according to the organization of traders.\n"
+	src := "Officials say the new rules that the ministry announced last week may cause delays at the CIVIC border post, according to the organisation of traders.\n"
+	dst := "Officials say the new rules that the ministry announced last week will cause delays at the CIVICUS border post, according to the organization of traders.\n"
 	f := newFixture(t)
 	f.doc("s", "", "2026-01-01", src)
 	f.doc("d", "", "2026-01-02", dst)

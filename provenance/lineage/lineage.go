@@ -18,6 +18,12 @@ import (
 	"github.com/copytrail/copytrail/provenance"
 )
 
+// MinVerbatimRun is the longest run of identical words a pair must share
+// (besides MinLinkWords matched words): genuine reuse keeps at least one
+// stretch word for word, while texts built on the same pattern only echo
+// each other's scaffolding.
+const MinVerbatimRun = 8
+
 // MinLinkWords is the fewest matched words the longest non-incidental
 // passage of a pair must have before any link is claimed: a short sentence
 // in common (a stock phrase, a fact everyone reports) or a few loosely
@@ -112,6 +118,9 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 		if v.matched > pv.longest {
 			pv.longest = v.matched
 		}
+		if run := verbatimRun(a.doc.Text, v.aSpan, v.edits); run > pv.longestRun {
+			pv.longestRun = run
+		}
 		pv.passages = append(pv.passages, v)
 	}
 	if len(pv.passages) == 0 {
@@ -119,4 +128,28 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 	}
 	sort.Slice(pv.passages, func(i, j int) bool { return pv.passages[i].aSpan.Start < pv.passages[j].aSpan.Start })
 	return pv
+}
+
+// verbatimRun is the longest run of side-A words in span untouched by edits.
+func verbatimRun(text string, span provenance.Span, edits []edit) int {
+	best, run := 0, 0
+	toks := tokenize(text, span)
+	k := 0 // next edit
+	for _, t := range toks {
+		broken := false
+		for k < len(edits) && edits[k].a.End <= t.start {
+			broken = true // an edit lies between the previous word and this one
+			k++
+		}
+		if k < len(edits) && edits[k].a.Start <= t.start && t.end <= edits[k].a.End && edits[k].a.Len() > 0 {
+			run = 0
+			continue
+		}
+		if broken {
+			run = 0
+		}
+		run++
+		best = max(best, run)
+	}
+	return best
 }

@@ -185,8 +185,8 @@ func WriteTable(w io.Writer, rows map[DateMode]*Score) {
 	}
 }
 
-// WriteReliability writes the pooled reliability table.
-func WriteReliability(w io.Writer, rows map[DateMode]*Score) {
+// Pool adds up the reliability bins of several scores.
+func Pool(rows map[DateMode]*Score) *Score {
 	pooled := NewScore()
 	modes := make([]string, 0, len(rows))
 	for m := range rows {
@@ -199,6 +199,12 @@ func WriteReliability(w io.Writer, rows map[DateMode]*Score) {
 			pooled.Bins[i].Right += b.Right
 		}
 	}
+	return pooled
+}
+
+// WriteReliability writes the pooled reliability table.
+func WriteReliability(w io.Writer, rows map[DateMode]*Score) {
+	pooled := Pool(rows)
 	fmt.Fprintln(w, "| confidence claimed | links | right direction | observed share |")
 	fmt.Fprintln(w, "|---|---|---|---|")
 	for _, b := range pooled.Bins {

@@ -2,7 +2,7 @@ package lineageeval_test
 
 import (
 	"context"
-	"os"
+	"strings"
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -14,8 +14,8 @@ func runner(ctx context.Context, docs []provenance.Document) (*provenance.Result
 	return scan.Run(ctx, docs, scan.DefaultSettings(), nil)
 }
 
-// TestLineageTargets measures the lineage layer on generated lineages and
-// checks the targets of issue 4.
+// TestLineageTargets measures the lineage layer on generated lineages (the
+// real passage engine finds the passages) and checks the targets of issue 4.
 func TestLineageTargets(t *testing.T) {
 	n := 10
 	if testing.Short() {
@@ -32,6 +32,70 @@ func TestLineageTargets(t *testing.T) {
 			t.Log(f)
 		}
 	}
-	lineageeval.WriteTable(os.Stdout, rows)
-	lineageeval.WriteReliability(os.Stdout, rows)
+	var b strings.Builder
+	lineageeval.WriteTable(&b, rows)
+	lineageeval.WriteReliability(&b, rows)
+	t.Log("\n" + b.String())
+
+	if a := rows[lineageeval.AllDates].DirectionAccuracy(); a < 0.95 {
+		t.Errorf("direction accuracy with dates %.3f < 0.95", a)
+	}
+	for _, m := range []lineageeval.DateMode{lineageeval.SomeDates, lineageeval.NoDates} {
+		if a := rows[m].DirectionAccuracy(); a < 0.85 {
+			t.Errorf("direction accuracy (%s) %.3f < 0.85", m, a)
+		}
+	}
+	for m, s := range rows {
+		if s.CommonRate() < 0.8 {
+			t.Errorf("%s: common source reported %.3f of the time, want ≥ 0.8", m, s.CommonRate())
+		}
+		if s.IndependentLinked > 0 {
+			t.Errorf("%s: %d links between independent same-topic texts", m, s.IndependentLinked)
+		}
+		if s.Recall() < 0.85 {
+			t.Errorf("%s: recall %.3f < 0.85", m, s.Recall())
+		}
+		// A wrong arrow is the worst defect: at most one in twenty claims.
+		if s.Wrong*20 > s.CopyLinks {
+			t.Errorf("%s: %d wrong arrows of %d", m, s.Wrong, s.CopyLinks)
+		}
+	}
+	// Calibration: no bin with enough links may be right much less often than it claims.
+	pooled := lineageeval.Pool(rows)
+	for _, bin := range pooled.Bins {
+		if bin.Links >= 10 && float64(bin.Right)/float64(bin.Links) < bin.Lo-0.1 {
+			t.Errorf("links claimed at %.1f–%.1f were right only %d of %d times", bin.Lo, bin.Hi, bin.Right, bin.Links)
+		}
+	}
+}
+
+// TestGenerateDeterministic checks that a seed always makes the same case
+// and that the ground truth names documents that exist.
+func TestGenerateDeterministic(t *testing.T) {
+	a := lineageeval.Generate(7, lineageeval.SomeDates, false)
+	b := lineageeval.Generate(7, lineageeval.SomeDates, false)
+	if len(a.Docs) != len(b.Docs) {
+		t.Fatal("different document counts for one seed")
+	}
+	ids := map[string]bool{}
+	for i := range a.Docs {
+		if a.Docs[i].Text != b.Docs[i].Text || a.Docs[i].Meta != b.Docs[i].Meta {
+			t.Fatalf("seed 7 made two different texts for %s", a.Docs[i].ID)
+		}
+		ids[a.Docs[i].ID] = true
+	}
+	for _, e := range append(append(a.Edges, a.Common...), a.Independent...) {
+		if !ids[e[0]] || !ids[e[1]] {
+			t.Errorf("ground truth names a missing document: %v", e)
+		}
+	}
+	if !a.Descends(a.Edges[0][0], a.Edges[3][1]) {
+		t.Error("the release should be an ancestor of the copy of a copy")
+	}
+	fr := lineageeval.Generate(7, lineageeval.NoDates, true)
+	for _, d := range fr.Docs {
+		if d.Meta.Published.Known() {
+			t.Errorf("no-dates case has a date on %s", d.ID)
+		}
+	}
 }
