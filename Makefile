@@ -49,3 +49,8 @@ bench:
 
 clean:
 	rm -f $(BIN)
+
+# screenshots: the real app under Xvfb on the demo corpus and ../shared/seeds,
+# one PNG per screen in docs/screenshots/.
+screenshots: deps-test build
+	BIN=$(BIN) scripts/screenshots.sh

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -31,6 +32,9 @@ type Options struct {
 	Compare string
 	// Passage focuses that passage (1-based) in the comparison.
 	Passage int
+	// Mutation jumps to the first mutation of that kind (e.g.
+	// attribution-changed) in the comparison.
+	Mutation string
 	// Workshop starts in workshop mode; Hide hides outlets and dates.
 	Workshop, Hide bool
 	// Width and Height size the window.
@@ -46,6 +50,7 @@ func ParseArgs(args []string, stderr io.Writer) (Options, error) {
 	fs.StringVar(&o.Screen, "screen", "", "screen to show first: library, graph, matrix, compare, families, settings")
 	fs.StringVar(&o.Compare, "compare", "", `articles to compare: "A,B" (IDs, file names or title words) or "top"`)
 	fs.IntVar(&o.Passage, "passage", 0, "passage to focus in the comparison (1-based)")
+	fs.StringVar(&o.Mutation, "mutation", "", "jump to the first mutation of this kind in the comparison (e.g. attribution-changed)")
 	fs.BoolVar(&o.Workshop, "workshop", false, "start in workshop mode (large type, high contrast)")
 	fs.BoolVar(&o.Hide, "hide", false, "hide outlets and dates (workshop guessing round)")
 	w := fs.Float64("width", 1400, "window width")
@@ -114,6 +119,12 @@ func (u *UI) applyStart() {
 			if o.Passage > 0 {
 				u.compare.Focus(o.Passage - 1)
 			}
+			for _, m := range u.compare.cmp.Mutations {
+				if string(m.Kind) == o.Mutation {
+					u.compare.jumpToMutation(m)
+					break
+				}
+			}
 		} else {
 			fmt.Fprintln(os.Stderr, "copytrail:", err)
 		}
@@ -125,6 +136,21 @@ func (u *UI) applyStart() {
 	} else if o.Screen != "" {
 		u.ShowScreen(o.Screen)
 	}
+	signalReady()
+}
+
+// signalReady writes the file named by $COPYTRAIL_READY a moment after the
+// first analysis is on screen, so scripts/screenshots.sh knows when to shoot.
+func signalReady() {
+	path := os.Getenv("COPYTRAIL_READY")
+	if path == "" {
+		return
+	}
+	time.AfterFunc(1500*time.Millisecond, func() {
+		if err := os.WriteFile(path, []byte("ready\n"), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "copytrail:", err)
+		}
+	})
 }
 
 // resolvePair finds the two documents named by spec: "top" is the link with
@@ -165,7 +191,12 @@ func resolveDoc(r *provenance.Result, name string) (string, error) {
 		}
 	}
 	for _, d := range r.Documents {
-		if strings.Contains(strings.ToLower(d.Label()), low) || strings.EqualFold(d.Meta.Outlet.Value, name) {
+		if strings.EqualFold(d.Meta.Outlet.Value, name) {
+			return d.ID, nil
+		}
+	}
+	for _, d := range r.Documents {
+		if strings.Contains(strings.ToLower(d.Label()), low) || strings.Contains(strings.ToLower(d.Meta.Outlet.Value), low) {
 			return d.ID, nil
 		}
 	}

@@ -43,6 +43,7 @@ type CompareView struct {
 	mutations      *fyne.Container
 	empty          *widget.Label
 	body           *fyne.Container
+	navRow         *fyne.Container
 	content        fyne.CanvasObject
 }
 
@@ -51,8 +52,8 @@ func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
 	v := &CompareView{nav: nav, decisions: decisions, current: -1}
 	v.titleA = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	v.titleB = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	v.metaA = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
-	v.metaB = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	v.metaA = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	v.metaB = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	v.summary = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	v.evidence = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	v.reasons = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -69,22 +70,21 @@ func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
 	v.mutations = container.NewVBox()
 	v.empty = &widget.Label{Text: "Choose two articles to compare: tap a link in the Graph, a cell in the Matrix, or “Compare with closest match” in the Library.", Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter}
 
-	nav1 := container.NewHBox(
+	v.navRow = container.NewHBox(
 		&widget.Button{Text: "Previous", Icon: theme.NavigateBackIcon(), OnTapped: v.Previous},
 		v.position,
 		&widget.Button{Text: "Next", Icon: theme.NavigateNextIcon(), IconPlacement: widget.ButtonIconTrailingText, OnTapped: v.Next},
 		&widget.Button{Text: "Swap sides", Icon: theme.ViewRefreshIcon(), OnTapped: v.swap},
 	)
 	decide := container.NewBorder(nil, nil, container.NewHBox(v.confirm, v.dismiss), nil, v.note)
-	header := container.NewVBox(v.summary, v.evidence, container.NewBorder(nil, nil, nav1, nil, decide))
+	header := container.NewVBox(v.summary, v.evidence, v.navRow, decide)
 	sideA := container.NewBorder(container.NewVBox(v.titleA, v.metaA), nil, nil, v.stripA, v.left)
 	sideB := container.NewBorder(container.NewVBox(v.titleB, v.metaB), nil, nil, v.stripB, v.right)
 	split := container.NewHSplit(sideA, sideB)
 	whyTitle := &widget.Label{Text: "Why this link", TextStyle: fyne.TextStyle{Bold: true}}
 	mutTitle := &widget.Label{Text: "Changes on the way", TextStyle: fyne.TextStyle{Bold: true}}
-	side := container.NewVScroll(container.NewVBox(whyTitle, v.reasons, widget.NewSeparator(), mutTitle, v.mutations))
-	main := container.NewHSplit(split, side)
-	main.Offset = 0.8
+	side := container.NewVScroll(container.NewVBox(mutTitle, v.mutations, whyTitle, v.reasons))
+	main := container.NewBorder(nil, nil, nil, container.New(fixedWidth(300), side), split)
 	v.body = container.NewBorder(header, nil, nil, nil, main)
 	v.content = container.NewStack(v.empty, v.body)
 	v.body.Hide()
@@ -214,11 +214,18 @@ func coverageSentence(c *comparison, hide bool) string {
 	n := len(c.Passages)
 	if c.Link != nil && c.Link.Kind == provenance.LinkCopy && !hide {
 		if c.Link.Source == c.A.ID {
-			return fmt.Sprintf("%s of B is from A · %s of A is in B · %d shared passages", pb, pa, n)
+			return fmt.Sprintf("%s of B is from A · %s of A is in B · %s", pb, pa, passagesCount(n))
 		}
-		return fmt.Sprintf("%s of A is from B · %s of B is in A · %d shared passages", pa, pb, n)
+		return fmt.Sprintf("%s of A is from B · %s of B is in A · %s", pa, pb, passagesCount(n))
 	}
-	return fmt.Sprintf("%s of B is shared with A · %s of A is shared with B · %d shared passages", pb, pa, n)
+	return fmt.Sprintf("%s of B is shared with A · %s of A is shared with B · %s", pb, pa, passagesCount(n))
+}
+
+func passagesCount(n int) string {
+	if n == 1 {
+		return "1 shared passage"
+	}
+	return fmt.Sprintf("%d shared passages", n)
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
@@ -253,4 +260,24 @@ func evidenceText(c *comparison, hide bool) (head, why string) {
 		return head, "The engine gave no reasons."
 	}
 	return head, "• " + strings.Join(l.Reasons, "\n• ")
+}
+
+// fixedWidth lays its objects out stacked, as wide as the given width.
+type fixedWidth float32
+
+// Layout stacks the objects over the full size.
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize is the fixed width and the tallest object's height.
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(w), h)
 }

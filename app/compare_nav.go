@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -86,7 +88,7 @@ func (v *CompareView) updatePosition() {
 		}
 		v.position.SetText(s)
 	}
-	v.body.Refresh()
+	v.navRow.Refresh()
 }
 
 // swap puts B on the left.
@@ -106,12 +108,14 @@ func (v *CompareView) fillMutations() {
 	}
 	for _, m := range c.Mutations {
 		m := m
-		label := fmt.Sprintf("%s\n“%s” → “%s”", mutationTitle(m.Kind), clip(m.SourceText, 60), clip(m.TargetText, 60))
-		btn := &widget.Button{Text: label, Alignment: widget.ButtonAlignLeading, OnTapped: func() { v.jumpToMutation(m) }}
-		v.mutations.Add(btn)
+		show := &widget.Button{Text: "Show", Icon: theme.SearchIcon(), OnTapped: func() { v.jumpToMutation(m) }}
+		title := &widget.Label{Text: mutationTitle(m.Kind), TextStyle: fyne.TextStyle{Bold: true}}
+		v.mutations.Add(container.NewBorder(nil, nil, nil, show, title))
+		v.mutations.Add(&widget.Label{Text: fmt.Sprintf("“%s” → “%s”", clip(m.SourceText, 80), clip(m.TargetText, 80)), Wrapping: fyne.TextWrapWord})
 		if m.Explanation != "" {
-			v.mutations.Add(&widget.Label{Text: m.Explanation, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
+			v.mutations.Add(&widget.Label{Text: m.Explanation, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
+		v.mutations.Add(widget.NewSeparator())
 	}
 }
 

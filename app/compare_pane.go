@@ -25,7 +25,9 @@ type textPane struct {
 	lineH   float32
 	size    float32
 	current int // passage number drawn stronger
-	cache   map[string]float32
+	pending int // byte offset to scroll to once the pane has a size, -1 none
+	ascii   [128]float32
+	cache   map[rune]float32
 	body    *textBody
 	scroll  *container.Scroll
 	// OnTapPassage is called with a passage number when the user taps one.
@@ -33,7 +35,7 @@ type textPane struct {
 }
 
 func newTextPane() *textPane {
-	p := &textPane{cache: map[string]float32{}}
+	p := &textPane{cache: map[rune]float32{}, pending: -1}
 	p.body = &textBody{pane: p}
 	p.body.ExtendBaseWidget(p.body)
 	p.scroll = container.NewVScroll(p.body)
@@ -44,7 +46,7 @@ func newTextPane() *textPane {
 
 // SetDoc shows sd (nil clears the pane) from the top.
 func (p *textPane) SetDoc(sd *styledDoc) {
-	p.doc, p.lines, p.wrapW, p.current = sd, nil, 0, 0
+	p.doc, p.lines, p.wrapW, p.current, p.pending = sd, nil, 0, 0, -1
 	p.rewrap(p.Size().Width)
 	p.scroll.ScrollToTop()
 	p.body.Refresh()
@@ -56,12 +58,27 @@ func (p *textPane) SetCurrent(n int) {
 	p.body.Refresh()
 }
 
+// measure is the width of s as the sum of its characters' advances (each
+// measured once), so wrapping 10,000 words costs a few hundred
+// measurements, not one per distinct word. Kerning is ignored: at most a
+// pixel or so per run, which the highlight padding absorbs.
 func (p *textPane) measure(s string) float32 {
-	if w, ok := p.cache[s]; ok {
-		return w
+	w := float32(0)
+	for _, r := range s {
+		if r < 128 {
+			if p.ascii[r] == 0 {
+				p.ascii[r] = fyne.MeasureText(string(r), p.size, fyne.TextStyle{}).Width
+			}
+			w += p.ascii[r]
+			continue
+		}
+		rw, ok := p.cache[r]
+		if !ok {
+			rw = fyne.MeasureText(string(r), p.size, fyne.TextStyle{}).Width
+			p.cache[r] = rw
+		}
+		w += rw
 	}
-	w := fyne.MeasureText(s, p.size, fyne.TextStyle{}).Width
-	p.cache[s] = w
 	return w
 }
 
@@ -69,7 +86,7 @@ func (p *textPane) measure(s string) float32 {
 func (p *textPane) rewrap(width float32) {
 	size := p.Theme().Size(theme.SizeNameText)
 	if size != p.size {
-		p.size, p.cache = size, map[string]float32{}
+		p.size, p.cache, p.ascii = size, map[rune]float32{}, [128]float32{}
 	}
 	p.lineH = fyne.MeasureText("Mg", p.size, fyne.TextStyle{}).Height * 1.35
 	w := width - theme.Padding()*2 - p.Theme().Size(theme.SizeNameScrollBar)
@@ -93,13 +110,20 @@ func (p *textPane) Resize(s fyne.Size) {
 		p.rewrap(s.Width)
 	}
 	p.BaseWidget.Resize(s)
+	if p.pending >= 0 && s.Height > 0 {
+		off := p.pending
+		p.pending = -1
+		p.scroll.Resize(s)
+		p.ScrollToOffset(off)
+	}
 	p.body.Refresh()
 }
 
 // ScrollToOffset scrolls so the line holding byte offset off is near the top
 // third of the view.
 func (p *textPane) ScrollToOffset(off int) {
-	if len(p.lines) == 0 {
+	if len(p.lines) == 0 || p.scroll.Size().Height <= 0 {
+		p.pending = off
 		return
 	}
 	y := float32(lineOf(p.lines, off))*p.lineH - p.scroll.Size().Height/3
@@ -240,7 +264,7 @@ func (r *textBodyRenderer) Refresh() {
 					t.Resize(fyne.NewSize(run.W, textH))
 					continue
 				}
-				if st.Passage > 0 {
+				if st.Passage > 0 && st.Op == 0 {
 					n := st.Passage
 					if st.Weak {
 						n = 0

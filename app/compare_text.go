@@ -39,8 +39,17 @@ type styledDoc struct {
 func buildStyledDoc(c *comparison, doc *provenance.Document, left bool) *styledDoc {
 	text := doc.Text
 	sd := &styledDoc{Text: text, Words: make([]styledWord, 0, doc.Words+16)}
+	skip := sortedSpans(doc.Skip)
 	breaks := 0
 	for i := 0; i < len(text); {
+		if len(skip) > 0 && i >= skip[0].Start {
+			// front matter and other non-article text are left out
+			if i < skip[0].End {
+				i = skip[0].End
+			}
+			skip = skip[1:]
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
 			if r == '\n' {
@@ -61,8 +70,7 @@ func buildStyledDoc(c *comparison, doc *provenance.Document, left bool) *styledD
 		breaks = 0
 		i = j
 	}
-	grey := append(append([]provenance.Span(nil), doc.Boilerplate...), doc.Skip...)
-	markSpans(sd.Words, grey, func(w *styledWord) { w.Style.Grey = true })
+	markSpans(sd.Words, doc.Boilerplate, func(w *styledWord) { w.Style.Grey = true })
 	markSpans(sd.Words, c.mutationSpans(doc.ID), func(w *styledWord) { w.Style.Mutation = true })
 	for _, p := range c.Passages {
 		span, own := p.B, provenance.OpInsert
@@ -85,6 +93,13 @@ func buildStyledDoc(c *comparison, doc *provenance.Document, left bool) *styledD
 		}
 	}
 	return sd
+}
+
+// sortedSpans returns the spans ordered by start.
+func sortedSpans(spans []provenance.Span) []provenance.Span {
+	out := append([]provenance.Span(nil), spans...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
 
 // sideOps flattens a word diff to one flag per word of one side: true where

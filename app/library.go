@@ -215,7 +215,7 @@ type libraryRow struct {
 func newLibraryRow() fyne.CanvasObject {
 	r := &libraryRow{
 		title: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-		meta:  &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
+		meta:  &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText},
 		badge: &widget.Label{Importance: widget.WarningImportance, TextStyle: fyne.TextStyle{Bold: true}},
 	}
 	r.ExtendBaseWidget(r)

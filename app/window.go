@@ -83,7 +83,7 @@ func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 		tab(ScreenFamilies, "Families", theme.ListIcon(), u.views[ScreenFamilies].CanvasObject()),
 		tab(ScreenSettings, "Settings", theme.SettingsIcon(), u.settings.CanvasObject()),
 	)
-	u.tabs.OnSelected = func(*container.TabItem) { u.recordView() }
+	u.tabs.OnSelected = u.onTab
 	u.split = container.NewHSplit(u.library.CanvasObject(), u.tabs)
 	u.split.Offset = 0.3
 	win.SetContent(container.NewBorder(u.toolbar(), u.status, nil, nil, u.split))
@@ -111,6 +111,15 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.ComputerIcon(), u.ToggleWorkshop),
 		widget.NewToolbarAction(theme.VisibilityIcon(), u.ToggleHideMetadata),
 	)
+}
+
+// onTab redraws a result view when its tab comes to the front (it may have
+// been laid out while hidden) and records the view.
+func (u *UI) onTab(*container.TabItem) {
+	if v, ok := u.views[u.currentScreen()]; ok {
+		v.Refresh(u.Result())
+	}
+	u.recordView()
 }
 
 // Result is the current analysis; never nil.

@@ -1,0 +1,63 @@
+#!/bin/sh
+# screenshots.sh runs the real copytrail binary under a virtual X display on
+# the embedded demo corpus and on ../shared/seeds, and writes a PNG of each
+# screen to docs/screenshots/. Needs Xvfb and ImageMagick's `import`.
+set -eu
+cd "$(dirname "$0")/.."
+OUT=docs/screenshots
+BIN=${BIN:-./copytrail}
+SEEDS=${SEEDS:-../shared/seeds}
+DISPLAY_NUM=${DISPLAY_NUM:-:99}
+export LANG=C.UTF-8 LANGUAGE=en_US
+mkdir -p "$OUT"
+[ -x "$BIN" ] || go build -o "$BIN" ./cmd/copytrail
+
+# A private HOME so the runs never touch the user's recent workspaces.
+HOME=$(mktemp -d)
+export HOME
+Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null; rm -rf "$HOME"' EXIT
+export DISPLAY="$DISPLAY_NUM"
+sleep 1
+
+# shot NAME ARGS...: start copytrail with ARGS, wait until its first
+# analysis is on screen, capture the screen, close it.
+shot() {
+	name=$1
+	shift
+	ready="$HOME/ready"
+	rm -f "$ready"
+	COPYTRAIL_READY="$ready" "$BIN" --width 1400 --height 900 "$@" >"$HOME/log" 2>&1 &
+	pid=$!
+	i=0
+	while [ ! -f "$ready" ]; do
+		i=$((i + 1))
+		if [ $i -gt 600 ] || ! kill -0 $pid 2>/dev/null; then
+			echo "screenshots: $name did not come up:" >&2
+			cat "$HOME/log" >&2
+			kill $pid 2>/dev/null || true
+			return 1
+		fi
+		sleep 0.1
+	done
+	import -window root "$OUT/$name.png"
+	kill $pid
+	wait $pid 2>/dev/null || true
+	echo "wrote $OUT/$name.png"
+}
+
+shot demo-graph --demo --screen graph
+shot demo-library --demo --screen library
+shot demo-matrix --demo --screen matrix
+shot demo-compare --demo --compare top --passage 1
+shot demo-families --demo --screen families
+shot demo-settings --demo --screen settings
+shot demo-workshop --demo --workshop --hide --compare top --passage 1
+if [ -d "$SEEDS" ]; then
+	shot seeds-graph --screen graph "$SEEDS"
+	shot seeds-compare --compare CIVIC,CAJ --mutation attribution-changed "$SEEDS"
+	shot seeds-library --screen library "$SEEDS"
+else
+	echo "screenshots: $SEEDS not found, seed screenshots skipped" >&2
+fi
