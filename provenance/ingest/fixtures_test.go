@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
+	"io"
 	"fmt"
 	"strings"
 	"testing"
@@ -105,21 +107,33 @@ func xmlEscape(b *strings.Builder, s string) {
 
 // makeZipBomb builds a DOCX whose word/document.xml inflates to expand
 // bytes. When lie is set the header declares a tiny size, so only the
-// streaming limit can catch it.
+// streaming limit can catch it. The deflate stream is one compressed 1 MiB
+// block repeated (blocks flushed from fresh writers refer to no earlier
+// data), so making a 100 MiB bomb costs one 1 MiB compression.
 func makeZipBomb(t testing.TB, expand int64, lie bool) []byte {
 	t.Helper()
+	block := func(data []byte, final bool) []byte {
+		var b bytes.Buffer
+		fw, err := flate.NewWriter(&b, flate.BestCompression)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+		if final {
+			fw.Close()
+		} else {
+			fw.Flush()
+		}
+		return b.Bytes()
+	}
+	head := []byte(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>`)
+	chunk := block(bytes.Repeat([]byte("a"), 1<<20), false)
 	var compressed bytes.Buffer
-	fw, err := flate.NewWriter(&compressed, flate.BestCompression)
-	if err != nil {
-		t.Fatal(err)
+	compressed.Write(block(head, false))
+	for n := int64(0); n < expand; n += 1 << 20 {
+		compressed.Write(chunk)
 	}
-	head := `<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>`
-	fw.Write([]byte(head))
-	chunk := bytes.Repeat([]byte("a"), 1<<20)
-	for n := int64(0); n < expand; n += int64(len(chunk)) {
-		fw.Write(chunk)
-	}
-	fw.Close()
+	compressed.Write(block(nil, true))
 	size := uint64(expand) + uint64(len(head))
 	if lie {
 		size = 1000
@@ -134,4 +148,26 @@ func makeZipBomb(t testing.TB, expand int64, lie bool) []byte {
 	w.Write(compressed.Bytes())
 	zw.Close()
 	return b.Bytes()
+}
+
+// TestZipBombFixtureInflates checks the fixture is a real bomb: small on
+// disk, inflating to the full size when read without a limit.
+func TestZipBombFixtureInflates(t *testing.T) {
+	const expand = 8 << 20
+	data := makeZipBomb(t, expand, false)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.File[0].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, rc)
+	if err != nil && !errors.Is(err, zip.ErrChecksum) { // the fixture carries no CRC
+		t.Fatal(err)
+	}
+	if n < expand || len(data) > expand/100 {
+		t.Errorf("%d bytes on disk inflate to %d", len(data), n)
+	}
 }
