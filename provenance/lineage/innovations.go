@@ -128,7 +128,7 @@ func changedNear(inn map[innovation]bool, k innovation) bool {
 
 // minExtra is the shortest run of shared words outside z's text that shows
 // two copies of z are related directly.
-const minExtra = 3
+const minExtra = 6
 
 // copyOfZ is one neighbour of z with the changes it made to z's text.
 type copyOfZ struct {
@@ -231,9 +231,9 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 					// at most two (coincidences two editors easily make) and no
 					// text of their own: nothing shows one copied the other.
 					v.explainers = append(v.explainers, z)
-				case (len(shared) >= 3 || len(shared) >= 1 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) > 0:
+				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) > 0:
 					v.directions = append(v.directions, tripleDirection{x, y, z, shared, cy.view})
-				case (len(shared) >= 3 || len(shared) >= 1 && extra >= minExtra) && len(onlyY) == 0 && len(onlyX) > 0:
+				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyY) == 0 && len(onlyX) > 0:
 					v.directions = append(v.directions, tripleDirection{y, x, z, shared, cx.view})
 				}
 				// x and y share text z lacks: they are related directly, so
