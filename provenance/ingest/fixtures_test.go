@@ -5,8 +5,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 )

@@ -38,6 +38,17 @@ func checkExtracted(t *testing.T, x extracted) {
 	}
 }
 
+// fuzzReader fuzzes a format reader: no panic, and a clean extraction
+// whenever it succeeds.
+func fuzzReader(read func(context.Context, []byte, Options) (extracted, error)) func(*testing.T, []byte) {
+	return func(t *testing.T, data []byte) {
+		x, err := read(context.Background(), data, fuzzOptions())
+		if err == nil {
+			checkExtracted(t, x)
+		}
+	}
+}
+
 func FuzzDecodeText(f *testing.F) {
 	f.Add([]byte("plain text\r\nline two"))
 	f.Add([]byte("\xef\xbb\xbfBOM text"))
@@ -64,12 +75,7 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","author":[{"name":"A"}]}]}</script><p>x</p>`))
 	f.Add([]byte(strings.Repeat("<div>", 600)))
 	f.Add([]byte(`<meta charset="windows-1252"><p>caf` + "\xe9</p>"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		x, err := extractHTML(data, "", nil, fuzzOptions())
-		if err == nil {
-			checkExtracted(t, x)
-		}
-	})
+	f.Fuzz(fuzzReader(readers["html"]))
 }
 
 func FuzzPDF(f *testing.F) {
@@ -78,12 +84,7 @@ func FuzzPDF(f *testing.F) {
 	f.Add(good[:len(good)/2])
 	f.Add(makePDF(nil, nil))
 	f.Add([]byte("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		x, err := extractPDF(context.Background(), data, fuzzOptions())
-		if err == nil {
-			checkExtracted(t, x)
-		}
-	})
+	f.Fuzz(fuzzReader(extractPDF))
 }
 
 func FuzzDOCX(f *testing.F) {
@@ -91,23 +92,13 @@ func FuzzDOCX(f *testing.F) {
 	f.Add(good)
 	f.Add(good[:len(good)-20])
 	f.Add(makeZipBomb(f, 1<<20, true))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		x, err := extractDOCX(context.Background(), data, fuzzOptions())
-		if err == nil {
-			checkExtracted(t, x)
-		}
-	})
+	f.Fuzz(fuzzReader(extractDOCX))
 }
 
 func FuzzEML(f *testing.F) {
 	f.Add([]byte("Subject: =?UTF-8?B?SGVsbG8=?=\r\nFrom: A <a@b.c>\r\nDate: Tue, 5 Mar 2024 09:30:00 +0100\r\n\r\nBody text\r\n"))
 	f.Add([]byte("Content-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPHA+aGk8L3A+\r\n--B--\r\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		x, err := extractEML(context.Background(), data, fuzzOptions())
-		if err == nil {
-			checkExtracted(t, x)
-		}
-	})
+	f.Fuzz(fuzzReader(extractEML))
 }
 
 func FuzzFrontMatter(f *testing.F) {
