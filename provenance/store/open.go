@@ -64,6 +64,15 @@ func damaged(op, path string, cause error, format string, args ...any) *Error {
 	return errorf(op, path, ErrDamaged, cause, format, args...)
 }
 
+// oneLine folds a multi-line message into one line of at most n bytes.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "*** in database main ***", "")), " ")
+	if len(s) > n {
+		s = strings.ToValidUTF8(s[:n], "") + "…"
+	}
+	return s
+}
+
 func firstN(s []string, n int) []string {
 	if len(s) > n {
 		return append(s[:n:n], fmt.Sprintf("and %d more", len(s)-n))
@@ -241,7 +250,7 @@ func sqliteCheck(db *sql.DB, pragma string, problems *[]string) error {
 			return err
 		}
 		if s != "ok" {
-			*problems = append(*problems, s)
+			*problems = append(*problems, oneLine(s, 300))
 		}
 	}
 	return rows.Err()

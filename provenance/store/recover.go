@@ -4,9 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
@@ -34,8 +32,10 @@ type TableRecovery struct {
 	// Expected is the number of rows Save wrote, -1 when unknown.
 	Expected  int
 	Recovered int
-	// Lost lists the places (idx) of the rows that could not be read.
-	Lost []int
+	// Lost is the number of rows lost, -1 when unknown.
+	Lost int
+	// LostAt lists places (idx) of rows known lost, at most 100.
+	LostAt []int
 	// Err is the first error met in the table, "" when none.
 	Err string
 }
@@ -46,7 +46,7 @@ func (r *RecoveryReport) Lossless() bool {
 		return false
 	}
 	for _, t := range r.Tables {
-		if len(t.Lost) > 0 || t.Expected < 0 || t.Recovered != t.Expected {
+		if t.Lost != 0 || t.Recovered != t.Expected {
 			return false
 		}
 	}
@@ -124,15 +124,11 @@ func Recover(path string) (*Workspace, *RecoveryReport, error) {
 	if e != nil {
 		m = meta{}
 	}
-	var fileSize int64
-	if fi, err := os.Stat(abs); err == nil {
-		fileSize = fi.Size()
-	}
 	l := &loader{}
 	resultComplete := true
 	for i := range tables {
-		tr := recoverTable(db, &tables[i], l, m.rows(tables[i].name), fileSize)
-		if resultTables[tr.Table] && (len(tr.Lost) > 0 || tr.Expected < 0 || tr.Err != "") {
+		tr := recoverTable(db, &tables[i], l, m.rows(tables[i].name))
+		if resultTables[tr.Table] && (tr.Lost != 0 || tr.Err != "") {
 			resultComplete = false
 		}
 		rep.Tables = append(rep.Tables, tr)
@@ -172,109 +168,70 @@ func salvage(l *loader, m meta, rep *RecoveryReport, resultComplete bool) *Works
 	return ws
 }
 
-// recoverTable reads a table, first whole, then row by row if that fails.
-func recoverTable(db *sql.DB, t *tableSpec, l *loader, expected int, fileSize int64) TableRecovery {
-	tr := TableRecovery{Table: t.name, Expected: expected}
-	// Fast path: the whole table reads cleanly.
-	trial := &loader{}
-	n, err := readTable(db, t, trial)
-	if err == nil && (expected < 0 || n == expected) {
-		mergeLoader(l, trial)
-		tr.Recovered = n
-		return tr
-	}
-	if err != nil {
-		tr.Err = err.Error()
-	}
-	limit := int64(expected)
-	var maxIdx sql.NullInt64
-	if err := db.QueryRow("SELECT max(idx) FROM " + t.name).Scan(&maxIdx); err == nil && maxIdx.Valid {
-		limit = max(limit, maxIdx.Int64+1)
-	}
-	// A row takes at least a few bytes: never probe more places than that.
-	limit = min(limit, fileSize/4+1)
-	known := limit >= 0
-	if !known {
-		limit = fileSize/4 + 1
-	}
-	stmt, err := db.Prepare(t.selectOneSQL())
-	if err != nil {
-		tr.Err = err.Error()
-		if known {
-			tr.Lost = lostRange(0, int(limit))
+// maxFailures bounds the failed reads Recover spends on one table, so a
+// hostile or badly damaged file cannot keep it busy.
+const maxFailures = 2000
+
+// recoverTable reads a table in idx order, streaming; where SQLite fails on a
+// damaged page it skips one place and seeks again, and it drops rows that
+// fail their checksum.
+func recoverTable(db *sql.DB, t *tableSpec, l *loader, expected int) (tr TableRecovery) {
+	tr = TableRecovery{Table: t.name, Expected: expected, Lost: -1}
+	note := func(place int64, err error) {
+		if tr.Err == "" {
+			tr.Err = fmt.Sprintf("row %d: %v", place, err)
 		}
+		if len(tr.LostAt) < 100 && place >= 0 && (len(tr.LostAt) == 0 || int64(tr.LostAt[len(tr.LostAt)-1]) < place) {
+			tr.LostAt = append(tr.LostAt, int(place))
+		}
+	}
+	defer func() {
+		if expected >= 0 {
+			tr.Lost = max(0, expected-tr.Recovered)
+		}
+	}()
+	stmt, err := db.Prepare(fmt.Sprintf("SELECT idx, %s, crc FROM %s WHERE idx >= ? ORDER BY idx", t.columnList(), t.name))
+	if err != nil {
+		tr.Err = err.Error()
 		return tr
 	}
 	defer stmt.Close()
-	misses := 0
-	for i := int64(0); i < limit; i++ {
-		err := readOne(stmt, i, t, l)
-		if err == nil {
-			tr.Recovered++
-			misses = 0
+	// After a failed read, skip ahead: one place, then further and further
+	// while reads keep failing (a damaged page holds a run of rows). Rows
+	// skipped over count as lost, even if a few were readable.
+	next, failures, run := int64(0), 0, 0
+	fail := func(err error) {
+		note(next, err)
+		failures++
+		run++
+		next += int64(1) << min(max(run-4, 0), 10)
+	}
+	for failures < maxFailures && (expected < 0 || next < int64(expected)) && (expected >= 0 || run < 64) {
+		rows, err := stmt.Query(next)
+		if err != nil {
+			fail(err)
 			continue
 		}
-		if tr.Err == "" && !errors.Is(err, sql.ErrNoRows) {
-			tr.Err = "row " + strconv.FormatInt(i, 10) + ": " + err.Error()
+		for rows.Next() {
+			idx, err := scanRow(rows, t, l)
+			for gap := next; gap < idx && gap < next+100; gap++ {
+				note(gap, errors.New("missing"))
+			}
+			if err != nil {
+				note(idx, err)
+				failures++
+			} else {
+				tr.Recovered++
+				run = 0
+			}
+			next = max(next, idx+1)
 		}
-		tr.Lost = append(tr.Lost, int(i))
-		// With the row count unknown, stop after a long run of misses.
-		if misses++; !known && misses > max(1000, 2*tr.Recovered) {
-			tr.Lost = tr.Lost[:len(tr.Lost)-misses]
+		err = rows.Err()
+		rows.Close()
+		if err == nil {
 			break
 		}
+		fail(err)
 	}
 	return tr
-}
-
-// readOne reads the row at place idx into the loader.
-func readOne(stmt *sql.Stmt, idx int64, t *tableSpec, l *loader) error {
-	rows, err := stmt.Query(idx)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return sql.ErrNoRows
-	}
-	_, err = scanRow(rows, t, l)
-	return err
-}
-
-func lostRange(from, to int) []int {
-	var s []int
-	for i := from; i < to; i++ {
-		s = append(s, i)
-	}
-	return s
-}
-
-// mergeLoader adds the rows one loader read to another.
-func mergeLoader(dst, src *loader) {
-	dst.wsDocs = append(dst.wsDocs, src.wsDocs...)
-	dst.resDocs = append(dst.resDocs, src.resDocs...)
-	r, s := &dst.res, &src.res
-	r.Passages = append(r.Passages, s.Passages...)
-	r.Pairs = append(r.Pairs, s.Pairs...)
-	r.Links = append(r.Links, s.Links...)
-	r.Families = append(r.Families, s.Families...)
-	r.Mutations = append(r.Mutations, s.Mutations...)
-	r.OutletEdges = append(r.OutletEdges, s.OutletEdges...)
-	r.Duplicates = append(r.Duplicates, s.Duplicates...)
-	r.Errors = append(r.Errors, s.Errors...)
-	for k, v := range src.ws.Decisions {
-		dst.ws.Decisions = nonNilMap(dst.ws.Decisions)
-		dst.ws.Decisions[k] = v
-	}
-	for k, v := range src.ws.Notes {
-		dst.ws.Notes = nonNilMap(dst.ws.Notes)
-		dst.ws.Notes[k] = v
-	}
-	for k, v := range src.ws.View {
-		dst.ws.View = nonNilMap(dst.ws.View)
-		dst.ws.View[k] = v
-	}
 }

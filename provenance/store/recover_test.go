@@ -37,8 +37,8 @@ func checkSalvage(t *testing.T, orig, got *Workspace, rep *RecoveryReport) {
 		}
 	}
 	for _, tr := range rep.Tables {
-		if tr.Expected >= 0 && tr.Recovered+len(tr.Lost) != tr.Expected {
-			t.Errorf("table %s: %d recovered + %d lost != %d saved", tr.Table, tr.Recovered, len(tr.Lost), tr.Expected)
+		if tr.Expected >= 0 && tr.Recovered+tr.Lost != tr.Expected {
+			t.Errorf("table %s: %d recovered + %d lost != %d saved", tr.Table, tr.Recovered, tr.Lost, tr.Expected)
 		}
 		if tr.Table == "documents" && tr.Recovered != len(got.Documents) {
 			t.Errorf("report says %d documents recovered, workspace has %d", tr.Recovered, len(got.Documents))

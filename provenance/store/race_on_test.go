@@ -1,0 +1,6 @@
+//go:build race
+
+package store
+
+// raceEnabled: the race detector is on; slow tests do less.
+const raceEnabled = true
