@@ -55,14 +55,24 @@ type Shingle struct {
 const MaxPerKey = 3
 
 // Shingles returns the hashed n-grams of one document's words, sorted by key,
-// at most MaxPerKey per key (the first ones).
-func Shingles(words []uint64, n int) []Shingle {
+// at most MaxPerKey per key (the first ones). N-grams made only of weak
+// words (function words, names, numbers) are left out: they cannot anchor
+// evidence of copying, and names shared by every article on a story would
+// otherwise make most same-story pairs candidates.
+func Shingles(w text.Words, n int) []Shingle {
+	words := w.Hash
 	if n < 1 || len(words) < n {
 		return nil
 	}
 	out := make([]Shingle, 0, len(words)-n+1)
-	for i := 0; i+n <= len(words); i++ {
-		out = append(out, Shingle{Key: NGramKey(words[i : i+n]), Pos: int32(i)})
+	lastStrong := -1 << 30 // position of the latest non-weak word
+	for i := 0; i < len(words); i++ {
+		if len(w.Weak) != len(words) || !w.Weak[i] {
+			lastStrong = i
+		}
+		if s := i - n + 1; s >= 0 && lastStrong >= s {
+			out = append(out, Shingle{Key: NGramKey(words[s : i+1]), Pos: int32(s)})
+		}
 	}
 	slices.SortFunc(out, func(a, b Shingle) int {
 		if a.Key != b.Key {
@@ -73,15 +83,15 @@ func Shingles(words []uint64, n int) []Shingle {
 		}
 		return int(a.Pos - b.Pos)
 	})
-	w := 0
+	kept := 0
 	for i := range out {
-		if i >= MaxPerKey && out[i-MaxPerKey].Key == out[i].Key {
+		if kept >= MaxPerKey && out[kept-MaxPerKey].Key == out[i].Key {
 			continue
 		}
-		out[w] = out[i]
-		w++
+		out[kept] = out[i]
+		kept++
 	}
-	return out[:w]
+	return out[:kept]
 }
 
 // NGramKey hashes a run of word hashes.

@@ -3,9 +3,6 @@ package align
 import (
 	"fmt"
 	"sort"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance/text"
 )
@@ -23,21 +20,6 @@ const (
 	// (neither function words nor name-like) is a stock phrase or a name.
 	MinContentWords = 4
 )
-
-// functionWords are English words that carry no content on their own.
-var functionWords = func() map[uint64]bool {
-	m := map[uint64]bool{}
-	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with
-		as into onto over under about after before between through during without within
-		is are was were be been being am has have had do does did will would shall should
-		can could may might must it its it's this that these those there here which who whom
-		whose what when where why how not no so than then too very also just only such
-		he she they we you i me him her them us our your their his my mine ours theirs
-		said says say according told also all any each other some more most many much one`) {
-		m[text.HashTerm(w)] = true
-	}
-	return m
-}()
 
 // incidental returns why span s of a pair, with its equal runs, is
 // incidental, or "".
@@ -60,7 +42,7 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 	for _, r := range runs {
 		for k := 0; k < r.n; k++ {
 			switch {
-			case functionWords[a.Words.Hash[r.a+k]]:
+			case text.FunctionWord(a.Words.Hash[r.a+k]):
 			case common[r.a+k-s.a0]:
 			case nameLike(a, r.a+k) || nameLike(b, r.b+k):
 				names++
@@ -78,24 +60,6 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 		return fmt.Sprintf("mostly proper names (%d of %d shared content words)", names, names+ordinary)
 	}
 	return ""
-}
-
-// nameLike reports a word that looks like part of a name or a number: a
-// capital inside a sentence, an all-capitals acronym, or digits.
-func nameLike(d *Doc, k int) bool {
-	st, en := int(d.Words.Start[k]), int(d.Words.End[k])
-	w := d.Text[st:en]
-	r, _ := utf8.DecodeRuneInString(w)
-	if unicode.IsDigit(r) {
-		return true
-	}
-	if !unicode.IsUpper(r) {
-		return false
-	}
-	if len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
-		return true
-	}
-	return !opensSentence(d.Text, st)
 }
 
 // commonMask marks the words of [lo,hi) covered by an n-gram starting at a
@@ -129,19 +93,6 @@ func commonWords(common []int32, lo, hi, n int) int {
 	return count
 }
 
-// opensSentence reports whether the word at byte st starts a sentence or line.
-func opensSentence(t string, st int) bool {
-	for i := st; i > 0; {
-		r, size := utf8.DecodeLastRuneInString(t[:i])
-		i -= size
-		switch {
-		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':':
-			return true
-		case unicode.IsSpace(r) || unicode.IsPunct(r):
-			continue
-		default:
-			return false
-		}
-	}
-	return true
+func nameLike(d *Doc, k int) bool {
+	return text.NameLike(d.Text, int(d.Words.Start[k]), int(d.Words.End[k]))
 }

@@ -180,8 +180,11 @@ func groupRuns(runs []run, gap, n int) []span {
 // alignRegion aligns A[a0,a1) with B[b0,b1) word by word and returns the
 // passages found in it.
 func alignRegion(a, b *Doc, r span, p Params) []span {
-	diffs := wordDiff(a.Words.Hash[r.a0:r.a1], b.Words.Hash[r.b0:r.b1], false)
-	return groupRuns(equalRuns(diffs, r.a0, r.b0), p.MaxGap, p.NGram)
+	runs := lcsRuns(a.Words.Hash[r.a0:r.a1], b.Words.Hash[r.b0:r.b1], r.a0, r.b0)
+	if len(runs) == 0 {
+		return nil
+	}
+	return groupRuns(runs, p.MaxGap, p.NGram)
 }
 
 // mergeable reports whether q follows p closely enough in both documents

@@ -15,8 +15,10 @@ func AlignPair(a, b *Doc, seeds []Seed, p Params) []provenance.Passage {
 		return nil
 	}
 	margin := p.MaxGap + p.NGram
+	// chains that overlap or follow closely in both documents are aligned
+	// as one region; others (moved paragraphs) on their own
 	var found []span
-	for _, c := range chainSeeds(seeds, p.NGram, p.MaxGap+p.NGram) {
+	for _, c := range mergeSpans(chainSeeds(seeds, p.NGram, margin), Params{MaxGap: margin}) {
 		r := span{a0: max(0, c.a0-margin), a1: min(a.Words.Len(), c.a1+margin),
 			b0: max(0, c.b0-margin), b1: min(b.Words.Len(), c.b1+margin)}
 		found = append(found, alignRegion(a, b, r, p)...)
@@ -40,7 +42,7 @@ func makePassage(a, b *Doc, s span, p Params) (provenance.Passage, bool) {
 	ha, hb := a.Words.Hash[s.a0:s.a1], b.Words.Hash[s.b0:s.b1]
 	diffs := wordDiff(ha, hb, true)
 	matched := 0
-	runs := equalRuns(wordDiff(ha, hb, false), s.a0, s.b0)
+	runs := lcsRuns(ha, hb, s.a0, s.b0)
 	for _, r := range runs {
 		matched += r.n
 	}

@@ -55,7 +55,7 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 		e, ok := sc.Cache.get(key)
 		if !ok {
 			e.words = text.AnalyzeDocument(d, s.MaxDocBytes)
-			e.shingles = align.Shingles(e.words.Hash, s.NGram)
+			e.shingles = align.Shingles(e.words, s.NGram)
 			sc.Cache.put(key, e)
 		}
 		d.Words = e.words.Len()

@@ -78,6 +78,9 @@ type Words struct {
 	Hash  []uint64
 	Start []int32
 	End   []int32
+	// Weak marks function words and name-like words (see NameLike): an
+	// n-gram made only of them cannot seed a match on its own.
+	Weak []bool
 }
 
 // Len is the number of words.
@@ -95,11 +98,13 @@ func AnalyzeDocument(d *provenance.Document, maxBytes int) Words {
 		}
 	}
 	toks := DefaultAnalyzer().Analyze(t, Ignored(d))
-	w := Words{Hash: make([]uint64, len(toks)), Start: make([]int32, len(toks)), End: make([]int32, len(toks))}
+	w := Words{Hash: make([]uint64, len(toks)), Start: make([]int32, len(toks)), End: make([]int32, len(toks)),
+		Weak: make([]bool, len(toks))}
 	for i, tk := range toks {
 		w.Hash[i] = HashTerm(tk.Term)
 		w.Start[i] = int32(tk.Start)
 		w.End[i] = int32(tk.End)
+		w.Weak[i] = functionWords[w.Hash[i]] || NameLike(t, tk.Start, tk.End)
 	}
 	return w
 }

@@ -1,0 +1,85 @@
+package align
+
+// maxLCSCells bounds the dynamic-programming table of lcsRuns; larger
+// regions are aligned with go-diff's Myers diff instead.
+const maxLCSCells = 1 << 18
+
+// lcsRuns aligns word-hash sequences a and b (starting at word positions a0
+// and b0 of their documents) and returns the equal runs of a longest common
+// subsequence. Small regions, the common case, use a plain LCS table (no
+// allocation beyond it, no string conversion); large ones go-diff.
+func lcsRuns(a, b []uint64, a0, b0 int) []run {
+	var out []run
+	// common prefix and suffix
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	if p > 0 {
+		out = append(out, run{a: a0, b: b0, n: p})
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
+	switch {
+	case len(ma) == 0 || len(mb) == 0:
+	case len(ma)*len(mb) > maxLCSCells:
+		out = appendRuns(out, equalRuns(wordDiff(ma, mb, false), a0+p, b0+p))
+	default:
+		out = appendRuns(out, tableRuns(ma, mb, a0+p, b0+p))
+	}
+	if s > 0 {
+		out = appendRuns(out, []run{{a: a0 + len(a) - s, b: b0 + len(b) - s, n: s}})
+	}
+	return out
+}
+
+// appendRuns appends runs, joining a run that continues the last one.
+func appendRuns(out, more []run) []run {
+	for _, r := range more {
+		if n := len(out); n > 0 {
+			l := &out[n-1]
+			if l.a+l.n == r.a && l.b+l.n == r.b {
+				l.n += r.n
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// tableRuns is the LCS by a suffix table, read forwards.
+func tableRuns(a, b []uint64, a0, b0 int) []run {
+	n, m := len(a), len(b)
+	w := m + 1
+	L := make([]uint16, (n+1)*w)
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[i] == b[j]:
+				L[i*w+j] = L[(i+1)*w+j+1] + 1
+			case L[(i+1)*w+j] >= L[i*w+j+1]:
+				L[i*w+j] = L[(i+1)*w+j]
+			default:
+				L[i*w+j] = L[i*w+j+1]
+			}
+		}
+	}
+	var out []run
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case a[i] == b[j]:
+			out = appendRuns(out, []run{{a: a0 + i, b: b0 + j, n: 1}})
+			i++
+			j++
+		case L[(i+1)*w+j] >= L[i*w+j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
