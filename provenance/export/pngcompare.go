@@ -98,13 +98,13 @@ func ComparisonPNG(w io.Writer, r *provenance.Result, a, b string) error {
 	pair := PairPassages(r, da.ID, db.ID)
 	head := "These two articles share no passage"
 	if link != nil {
-		head = fmt.Sprintf("%s · confidence %.0f%% · %d passages", kindPhrase(link.Kind), link.Confidence*100, len(pair))
+		head = fmt.Sprintf("%s · confidence %.0f%% · %s", kindPhrase(link.Kind), link.Confidence*100, plural(len(pair), "shared passage"))
 	} else if len(pair) > 0 {
-		head = fmt.Sprintf("%d shared passages, no link drawn", len(pair))
+		head = plural(len(pair), "shared passage") + ", no link drawn"
 	}
 	c.text(c.face(34, true), 60, 64, fit(c.face(34, true), head, SlideWidth-120), palette.Ink)
 	if link != nil && len(link.Reasons) > 0 {
-		c.text(c.face(21, false), 60, 100, fit(c.face(21, false), "Because "+lowerFirst(link.Reasons[0]), SlideWidth-120), palette.Muted)
+		c.text(c.face(21, false), 60, 100, fit(c.face(21, false), link.Reasons[0], SlideWidth-120), palette.Muted)
 	}
 	const colW, gap, top = 870.0, 60.0, 130.0
 	roles := [2]string{"SOURCE", "REUSED BY"}
@@ -121,7 +121,7 @@ func ComparisonPNG(w io.Writer, r *provenance.Result, a, b string) error {
 		fm := c.face(19, false)
 		c.text(fm, x, top+90, fit(fm, strings.Join(nonEmpty(d.Meta.Outlet.Value, dateOnly(d.Meta.Published.Value), fmt.Sprintf("%d words", d.Words)), " · "), colW), palette.Muted)
 		c.rect(x, top+104, colW, 2, palette.Rule)
-		flow(c, d.Text, Marks(r, d.ID, pair), x, top+140, colW, 1000)
+		flow(c, d, Marks(r, d.ID, pair), x, top+140, colW, 1000)
 	}
 	c.rect(60+colW+gap/2, top, 1.5, 1000-top, palette.Rule)
 	f := c.face(19, false)
@@ -140,18 +140,12 @@ func kindPhrase(k provenance.LinkKind) string {
 	}
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
 // flow lays out text in a column from y to bottom with the marks
 // highlighted and numbered. It starts a little before the first mark and
 // ends with an ellipsis when the column is full.
-func flow(c *canvas, text string, ms []Mark, x, y, w, bottom float64) {
+func flow(c *canvas, d *provenance.Document, ms []Mark, x, y, w, bottom float64) {
 	const size, lineH = 20.0, 29.0
+	text := d.Text
 	f, fb := c.face(size, false), c.face(14, true)
 	start := 0
 	if len(ms) > 0 {
@@ -166,6 +160,16 @@ func flow(c *canvas, text string, ms []Mark, x, y, w, bottom float64) {
 			start += sp + 1
 		}
 	}
+	// Never start inside front matter: start after it, without an ellipsis.
+	body := 0
+	for _, sk := range d.Skip {
+		if sk.Start <= body && sk.End > body {
+			body = sk.End
+		}
+	}
+	if start <= body {
+		start = body
+	}
 	cx, cy := x, y
 	space := measure(f, " ")
 	prev := -1
@@ -173,13 +177,16 @@ func flow(c *canvas, text string, ms []Mark, x, y, w, bottom float64) {
 		cx, cy = x, cy+lineH+gap
 		return cy <= bottom
 	}
-	if start > 0 {
+	if start > body {
 		c.text(f, cx, cy, "…", palette.Muted)
 		cx += measure(f, "… ")
 	}
 	for _, wd := range words(text, start) {
+		if inAny(wd.start, d.Skip) {
+			continue
+		}
+		grey := inAny(wd.start, d.Boilerplate)
 		if wd.breaks > 0 {
-			prev = -1
 			if cx > x && !newline(float64(min(wd.breaks-1, 1))*lineH*0.4) {
 				return
 			}
@@ -212,7 +219,11 @@ func flow(c *canvas, text string, ms []Mark, x, y, w, bottom float64) {
 			c.text(fb, cx+5, cy-3, badge, palette.TextOn(palette.Passage(n)))
 			cx += bwid
 		}
-		c.text(f, cx, cy, wd.text, palette.Ink)
+		ink := palette.Ink
+		if grey && n < 0 {
+			ink = palette.Muted
+		}
+		c.text(f, cx, cy, wd.text, ink)
 		cx += ww + space
 		prev = n
 	}
@@ -248,4 +259,13 @@ func words(text string, start int) []word {
 		i = j
 	}
 	return out
+}
+
+func inAny(i int, spans []provenance.Span) bool {
+	for _, s := range spans {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
 }

@@ -84,7 +84,7 @@ func GraphPNG(w io.Writer, g graphlayout.Graph, title string) error {
 	colW := areaW / float64(cols)
 	rows := max(l.Rows, 1)
 	bw := math.Min(340, colW*0.78)
-	bh := math.Min(84, areaH/float64(rows)*0.78)
+	bh := math.Min(96, areaH/float64(rows)*0.78)
 	big := math.Min(22, math.Max(13, bh*0.3))
 	small := math.Min(18, math.Max(11, bh*0.24))
 	for i, col := range l.Columns {
@@ -138,11 +138,22 @@ func GraphPNG(w io.Writer, g graphlayout.Graph, title string) error {
 		if g.Outlets {
 			line2 = plural(n.Articles, "article")
 		}
-		if line2 == "" {
-			c.text(fb, x-bw/2+12, y+big*0.35, fit(fb, n.Label, bw-24), palette.Ink)
-		} else {
-			c.text(fb, x-bw/2+12, y-bh*0.06, fit(fb, n.Label, bw-24), palette.Ink)
-			c.text(fs, x-bw/2+12, y+bh*0.06+small, fit(fs, line2, bw-24), palette.Ink)
+		title := wrap(fb, n.Label, bw-24, 1)
+		if bh >= 80 {
+			title = wrap(fb, n.Label, bw-24, 2)
+		}
+		lines := len(title)
+		if line2 != "" {
+			lines++
+		}
+		lh := big * 1.2
+		ty := y - float64(lines)*lh/2 + big*0.95
+		for _, tl := range title {
+			c.text(fb, x-bw/2+12, ty, tl, palette.Ink)
+			ty += lh
+		}
+		if line2 != "" {
+			c.text(fs, x-bw/2+12, ty-big*0.1, fit(fs, line2, bw-24), palette.Ink)
 		}
 	}
 	for _, lb := range labels {

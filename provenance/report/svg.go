@@ -32,9 +32,11 @@ type svgCol struct {
 }
 
 type svgNode struct {
-	X, Y, W, H               float64
-	Label, Sub, Full, Anchor string
-	Fill, Stroke             string
+	X, Y, W, H         float64
+	Label, Label2, Sub string
+	Full, Anchor       string
+	SubDY              float64
+	Fill, Stroke       string
 }
 
 type svgEdge struct {
@@ -47,8 +49,8 @@ type svgMarker struct{ ID, Color string }
 
 const (
 	svgW    = 1150.0
-	nodeH   = 46.0
-	rowH    = 70.0
+	nodeH   = 62.0
+	rowH    = 84.0
 	topPad  = 40.0
 	charW   = 7.0 // average width of a 13px sans-serif character
 	maxNode = 230.0
@@ -86,8 +88,13 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 		x, y := pos(n.ID)
 		k := colors[n.Outlet]
 		sub := strings.Join(nonEmpty(n.Outlet, dateOnly(n.Date)), " · ")
+		l1, l2 := twoLines(n.Label, int((nw-12)/charW))
+		subDY := 52.0
+		if l2 == "" {
+			subDY = 38
+		}
 		sg.Nodes = append(sg.Nodes, svgNode{X: x - nw/2, Y: y - nodeH/2, W: nw, H: nodeH,
-			Label: clip(n.Label, int((nw-12)/charW)), Sub: clip(sub, int((nw-12)/(charW*0.85))),
+			Label: l1, Label2: l2, SubDY: subDY, Sub: clip(sub, int((nw-12)/(charW*0.85))),
 			Full: n.Label + " — " + sub, Anchor: anchors[n.ID],
 			Fill: palette.Hex(palette.PassageTint(k)), Stroke: palette.Hex(palette.Passage(k))})
 	}
@@ -157,4 +164,22 @@ func dateOnly(s string) string {
 		return s[:10]
 	}
 	return s
+}
+
+// twoLines breaks s at a space into at most two lines of n characters, the
+// second clipped with an ellipsis.
+func twoLines(s string, n int) (string, string) {
+	words := strings.Fields(s)
+	first := ""
+	for i, w := range words {
+		try := strings.TrimSpace(first + " " + w)
+		if len([]rune(try)) > n {
+			if first == "" {
+				return clip(s, n), ""
+			}
+			return first, clip(strings.Join(words[i:], " "), n)
+		}
+		first = try
+	}
+	return first, ""
 }

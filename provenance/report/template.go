@@ -45,7 +45,8 @@ a{color:#0072B2}
 table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.5em 0}
 th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{font-weight:600}
-.narrow{max-width:640px}
+.settings{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:2px 16px}
+.settings li{border-bottom:1px solid var(--rule);padding:2px 0;overflow-wrap:anywhere}
 figure{margin:0}svg{max-width:100%;height:auto;display:block}
 svg text{font-family:system-ui,"DejaVu Sans",sans-serif}
 .link{border:1px solid var(--rule);border-radius:10px;padding:4px 16px 16px;margin:18px 0;break-inside:auto}
@@ -120,8 +121,8 @@ const pageHTML = `<!DOCTYPE html>
 {{range .TopSources}}<tr><td><a href="#{{.Anchor}}">{{.Label}}</a></td><td>{{.Outlet}}</td><td>{{.Reusers}} article{{if ne .Reusers 1}}s{{end}}</td><td>{{.Words}}</td></tr>
 {{end}}</tbody></table>{{end}}
 <h3>Settings used</h3>
-<table class="settings narrow"><tbody>{{range .Settings}}<tr><th class="mono">{{index . 0}}</th><td class="mono">{{index . 1}}</td></tr>{{end}}
-<tr><th class="mono">tool version</th><td class="mono">Copytrail {{$.Version}}</td></tr></tbody></table>
+<ul class="settings">{{range .Settings}}<li><span class="mono">{{index . 0}}</span> <b class="mono">{{index . 1}}</b></li>{{end}}
+<li><span class="mono">tool version</span> <b class="mono">Copytrail {{$.Version}}</b></li></ul>
 {{if .Duplicates}}<h3>Duplicates left out</h3><ul>{{range .Duplicates}}<li>{{.Doc}} = {{.Original}} ({{.Reason}})</li>{{end}}</ul>{{end}}
 {{if .Errors}}<h3>Files that could not be read</h3><ul>{{range .Errors}}<li><span class="mono">{{.Path}}</span>: {{.Reason}}</li>{{end}}</ul>{{end}}
 </section>
@@ -134,7 +135,7 @@ const pageHTML = `<!DOCTYPE html>
 <defs>{{range .Markers}}<marker id="{{.ID}}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse" style="overflow:visible"><path d="M0,0 L10,5 L0,10 z" fill="{{.Color}}" transform="scale(1.6) translate(-3.7,-1.9)"/></marker>{{end}}</defs>
 {{range .Columns}}{{if .Rule}}<line x1="{{.X}}" y1="0" x2="{{.X}}" y2="{{.H}}" stroke="#D0D0D0" stroke-width="1"/>{{end}}<text x="{{.Mid}}" y="18" text-anchor="middle" font-size="13" font-weight="600" fill="#6B6B6B">{{.Label}}</text>
 {{end}}{{range .Edges}}<g class="edge {{.Kind}}"><title>{{.Title}}</title><line x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}" stroke="{{.Color}}" stroke-width="{{.Width}}"{{if .Dashed}} stroke-dasharray="7 5"{{end}} marker-end="url(#arrow-{{.Kind}})"/>{{if .Label}}<rect x="{{.LX}}" y="{{.LY}}" width="40" height="18" rx="9" transform="translate(-20,-9)" fill="#fff" stroke="{{.Color}}"/><text x="{{.LX}}" y="{{.LY}}" dy="4.5" text-anchor="middle" font-size="12" font-weight="700" fill="#1A1A1A">{{.Label}}</text>{{end}}</g>
-{{end}}{{range .Nodes}}<a href="#{{.Anchor}}"><g class="node"><title>{{.Full}}</title><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="7" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="2"/><text x="{{.X}}" y="{{.Y}}" dx="7" dy="19" font-size="13" font-weight="700" fill="#1A1A1A">{{.Label}}</text><text x="{{.X}}" y="{{.Y}}" dx="7" dy="36" font-size="11" fill="#1A1A1A">{{.Sub}}</text></g></a>
+{{end}}{{range .Nodes}}<a href="#{{.Anchor}}"><g class="node"><title>{{.Full}}</title><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="7" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="2"/><text x="{{.X}}" y="{{.Y}}" dx="7" dy="18" font-size="13" font-weight="700" fill="#1A1A1A">{{.Label}}</text>{{if .Label2}}<text x="{{.X}}" y="{{.Y}}" dx="7" dy="34" font-size="13" font-weight="700" fill="#1A1A1A">{{.Label2}}</text>{{end}}<text x="{{.X}}" y="{{.Y}}" dx="7" dy="{{.SubDY}}" font-size="11" fill="#1A1A1A">{{.Sub}}</text></g></a>
 {{end}}</svg></figure>{{end}}{{end}}
 </section>
 
