@@ -15,6 +15,10 @@ import (
 // nameChars is what an outlet name may be made of.
 const nameChars = `[\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{0,48}[\p{L}\p{N}.]`
 
+// nameLazy is nameChars matching as little as it can, for names followed
+// by optional words ("… newsletter", "… All rights reserved").
+const nameLazy = `[\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{0,48}?[\p{L}\p{N}]`
+
 var (
 	// datelineRE: "BAMAKO, (CAJ News) –", "WASHINGTON (Reuters) -",
 	// "NAIROBI, Kenya, (AFP) —".
@@ -24,9 +28,9 @@ var (
 	// titleSuffixRE: "Headline – Al Jazeera English", "Headline | The Times".
 	titleSuffixRE = regexp.MustCompile(`^(.{10,}?) +[–—|-] +(` + nameChars + `)$`)
 	// subscribeRE: "Subscribe to BNN Breaking", "Follow The Daily Star".
-	subscribeRE = regexp.MustCompile(`^(?i:subscribe to|follow|sign up for) (?:the )?(` + nameChars + `?)(?:’s|'s)?(?i: newsletters?)?[.!]?$`)
+	subscribeRE = regexp.MustCompile(`^(?i:subscribe to|follow|sign up for) (?:the )?(` + nameLazy + `)(?:’s|'s)?(?i: newsletters?)?[.!]?$`)
 	// copyrightRE: "© 2024 The Daily Star. All rights reserved."
-	copyrightRE = regexp.MustCompile(`^(?i:copyright )?(?:©|\(c\)) ?(?:\d{4}(?:[–-]\d{4})? )?(` + nameChars + `?)[.,]?(?: (?i:all rights reserved)\.?)?$`)
+	copyrightRE = regexp.MustCompile(`^(?i:copyright )?(?:©|\(c\)) ?(?:\d{4}(?:[–-]\d{4})? )?(` + nameLazy + `)[.,]?(?: (?i:all rights reserved)\.?)?$`)
 	// acronymRE: "Center for Civilians in Conflict (CIVIC)".
 	acronymRE = regexp.MustCompile(`\((\p{Lu}[\p{Lu}\p{N}&-]{1,11})\)`)
 	// contactRE: the media-contact block of a press release.

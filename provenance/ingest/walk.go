@@ -44,6 +44,9 @@ func (w *osWalker) add(p string) {
 		w.walk(abs, 0)
 		return
 	}
+	if filepath.Base(abs) == SidecarName {
+		return // metadata for the articles beside it, not an article
+	}
 	if formatOf(abs) == "" {
 		w.errs = append(w.errs, provenance.FileError{Path: abs, Reason: "unsupported file type " + quoteShort(filepath.Ext(abs)) +
 			" (Copytrail reads .txt, .md, .html, .htm, .pdf, .docx, .eml)"})

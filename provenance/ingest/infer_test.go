@@ -1,0 +1,76 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+func TestInferOutlet(t *testing.T) {
+	body := "The ferry operator raised fares by a third on Friday, the second rise this year.\n" +
+		"Commuters said the increase would cost them a day's wages each month.\n"
+	release := "Following the vote, the Harbour Workers Alliance for Fair Pay (HWAFP) is deeply concerned.\n" +
+		strings.Repeat("HWAFP calls for talks. "+body, 3) +
+		"For more information, please contact:\nJo Bloggs, Press Officer, jo@harbourworkersalliance.example\n"
+	cases := []struct {
+		name, text, want, detail string
+	}{
+		{"dateline with comma", "by A Writer\nLAGOS, (Example Wire) – " + body, "Example Wire", "dateline"},
+		{"dateline without comma", "NEW YORK (Newswire) - " + body, "Newswire", "dateline"},
+		{"sign-off line", body + "\n– Coast Post\n", "Coast Post", "sign-off"},
+		{"sign-off before chrome", body + "— Coast Post\nLeave a Reply\nShare\n", "Coast Post", "sign-off"},
+		{"masthead line", "The Harbour Gazette\n\n" + body, "The Harbour Gazette", "site name line"},
+		{"title suffix with language edition", "Fares rise again – Example Network English\n\n" + body, "Example Network", "title line"},
+		{"title suffix with bar", "Fares rise again | Example Daily\n" + body, "Example Daily", "title line"},
+		{"subscribe chrome", body + "Subscribe to Harbour Breaking\nComments\n", "Harbour Breaking", "site chrome"},
+		{"copyright line", body + "© 2024 Coastal Media Group. All rights reserved.\n", "Coastal Media Group", "copyright"},
+		{"press release organisation", release, "HWAFP", "press release"},
+		{"acronym without contact block", strings.Replace(release, "For more information, please contact:", "Jo Bloggs said:", 1), "", ""},
+		{"plain text", body, "", ""},
+		{"sentence-case first line is no masthead", "The ferry news\n" + body, "", ""},
+		{"lower-case subscribe is no outlet", body + "Subscribe to our newsletter\n", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := FromText(c.text, provenance.Metadata{})
+			got := d.Meta.Outlet
+			if got.Value != c.want || (c.want != "" && (got.Origin != provenance.OriginInferred || !strings.Contains(got.Detail, c.detail))) {
+				t.Errorf("outlet %+v, want %q from %s", got, c.want, c.detail)
+			}
+			if d.Meta.Published.Known() {
+				t.Errorf("a date was invented: %+v", d.Meta.Published)
+			}
+		})
+	}
+}
+
+func TestInferTitle(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Fares rise again\n\nThe ferry operator raised fares.\n", "Fares rise again"},
+		{"\n\nBy Ann Writer\nFares rise again\nBody.\n", "Fares rise again"},
+		{"Fares rise again – Example News\nBody text here.\n", "Fares rise again"},
+		{"The Harbour Gazette\n\nA long first paragraph that reads as a sentence and ends with a full stop.\n", ""},
+		{"A first line that is a whole sentence.\n", ""},
+	}
+	for _, c := range cases {
+		d := FromText(c.text, provenance.Metadata{})
+		if d.Meta.Title.Value != c.want || (c.want != "" && d.Meta.Title.Origin != provenance.OriginInferred) {
+			t.Errorf("%q: title %+v, want %q", c.text, d.Meta.Title, c.want)
+		}
+	}
+}
+
+func TestExpandAcronym(t *testing.T) {
+	cases := []struct{ before, acr, want string }{
+		{"at the request of Bamako, Center for Civilians in Conflict", "CIVIC", "Center for Civilians in Conflict"},
+		{"the World Health Organization", "WHO", "World Health Organization"},
+		{"said the spokesperson for", "UN", ""},
+		{"members of Médecins Sans Frontières", "MSF", "Médecins Sans Frontières"},
+	}
+	for _, c := range cases {
+		if got := expandAcronym(c.before, c.acr); got != c.want {
+			t.Errorf("expandAcronym(%q, %q) = %q, want %q", c.before, c.acr, got, c.want)
+		}
+	}
+}
