@@ -1,5 +1,7 @@
 package align
 
+import "sync"
+
 // maxLCSCells bounds the dynamic-programming table of lcsRuns; larger
 // regions are aligned with go-diff's Myers diff instead.
 const maxLCSCells = 1 << 18
@@ -51,20 +53,32 @@ func appendRuns(out, more []run) []run {
 	return out
 }
 
+// tablePool recycles LCS tables between calls.
+var tablePool = sync.Pool{New: func() any { return new([]uint16) }}
+
 // tableRuns is the LCS by a suffix table, read forwards.
 func tableRuns(a, b []uint64, a0, b0 int) []run {
 	n, m := len(a), len(b)
 	w := m + 1
-	L := make([]uint16, (n+1)*w)
+	buf := tablePool.Get().(*[]uint16)
+	defer tablePool.Put(buf)
+	if cap(*buf) < (n+1)*w {
+		*buf = make([]uint16, (n+1)*w)
+	}
+	L := (*buf)[:(n+1)*w]
+	clear(L[n*w:])
 	for i := n - 1; i >= 0; i-- {
+		row, next := L[i*w:(i+1)*w], L[(i+1)*w:(i+2)*w]
+		row[m] = 0
+		ai := a[i]
 		for j := m - 1; j >= 0; j-- {
 			switch {
-			case a[i] == b[j]:
-				L[i*w+j] = L[(i+1)*w+j+1] + 1
-			case L[(i+1)*w+j] >= L[i*w+j+1]:
-				L[i*w+j] = L[(i+1)*w+j]
+			case ai == b[j]:
+				row[j] = next[j+1] + 1
+			case next[j] >= row[j+1]:
+				row[j] = next[j]
 			default:
-				L[i*w+j] = L[i*w+j+1]
+				row[j] = row[j+1]
 			}
 		}
 	}
@@ -72,7 +86,11 @@ func tableRuns(a, b []uint64, a0, b0 int) []run {
 	for i, j := 0, 0; i < n && j < m; {
 		switch {
 		case a[i] == b[j]:
-			out = appendRuns(out, []run{{a: a0 + i, b: b0 + j, n: 1}})
+			if k := len(out) - 1; k >= 0 && out[k].a+out[k].n == a0+i && out[k].b+out[k].n == b0+j {
+				out[k].n++
+			} else {
+				out = append(out, run{a: a0 + i, b: b0 + j, n: 1})
+			}
 			i++
 			j++
 		case L[(i+1)*w+j] >= L[i*w+j+1]:
