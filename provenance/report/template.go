@@ -43,7 +43,7 @@ a{color:#0072B2}
 .stats li{border:1px solid var(--rule);border-radius:8px;padding:10px 12px}
 .stats b{display:block;font-size:1.8em;line-height:1.1}
 table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.5em 0}
-th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{font-weight:600}
 .settings{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:2px 16px}
 .settings li{border-bottom:1px solid var(--rule);padding:2px 0;overflow-wrap:anywhere}
@@ -68,10 +68,11 @@ del,ins{font-weight:600}
 .reasons{margin:.3em 0}
 .mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em}
 footer{margin-top:3em;color:var(--muted);font-size:.85em}
-@media (max-width:760px){
+@media screen and (max-width:760px){
  main{padding:12px}
  .sbs{grid-template-columns:1fr}
- .appx th:first-child{width:30%}
+ table{table-layout:auto}
+ th[style]{width:auto!important}
 }
 @media print{
  @page{margin:14mm}
@@ -83,6 +84,7 @@ footer{margin-top:3em;color:var(--muted);font-size:.85em}
  .sbs{gap:8mm}
  .text{font-size:9pt}
  h2,h3,h4{break-after:avoid}
+ #graph,figure{break-inside:avoid}
  ol.passages li,tr{break-inside:avoid}
  mark,.n,.kind,.role,.grey{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
