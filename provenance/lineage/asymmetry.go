@@ -43,7 +43,7 @@ func textEvidence(pv *pairView) {
 		for _, e := range p.edits {
 			an, bn := joinNorm(e.aTok), joinNorm(e.bTok)
 			// Reporting verb tense: "says" → "said".
-			if s := tenseShift(an, bn); s != 0 {
+			if s := tenseShift(an, bn); s != 0 && (inAttribution(pv.a.quotes, e.a) || inAttribution(pv.b.quotes, e.b)) {
 				tense += s
 				if tenseEx == "" {
 					tenseEx = fmt.Sprintf("“%s” became “%s”", e.aText(at), e.bText(bt))
@@ -202,4 +202,15 @@ func sentenceShare(text string, s provenance.Span) float64 {
 		return 1
 	}
 	return float64(in) / float64(all)
+}
+
+// inAttribution reports whether span lies in the attribution of a quote
+// ("says X" beside the quotation), not in reported speech elsewhere.
+func inAttribution(qs []quote, s provenance.Span) bool {
+	for _, q := range qs {
+		if q.verb != "" && q.attribution.Start <= s.Start && s.End <= q.attribution.End {
+			return true
+		}
+	}
+	return false
 }

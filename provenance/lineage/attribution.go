@@ -32,7 +32,7 @@ func attributionMutations(src, dst *docInfo, p passageView) []provenance.Mutatio
 			srcSpeaker = lastSpeaker(src, qs)
 		}
 		switch {
-		case srcSpeaker != "" && len(dEnt) == 0 && qd.verb == "" && lastSpeaker(dst, qd) == "":
+		case srcSpeaker != "" && len(dEnt) == 0 && qd.verb == "" && lastSpeaker(dst, qd) == "" && !namedNear(dt, qd, srcSpeaker):
 			out = append(out, mutation(provenance.MutationAttribution, src, dst, p, sAtt, provenance.Span{Start: qd.outer.End, End: qd.outer.End},
 				fmt.Sprintf("the quotation %s is attributed to %s in the source; the copy drops the attribution", snippet(spanText(st, qs.inner), 6), srcSpeaker)))
 		case len(dEnt) > 0:
@@ -129,4 +129,15 @@ func trimAttribution(text string, s provenance.Span) provenance.Span {
 		return provenance.Span{Start: s.Start, End: s.Start}
 	}
 	return provenance.Span{Start: s.Start + l, End: s.End - r}
+}
+
+// namedNear reports whether name appears in the sentence before, around or
+// after the quotation (a lead-in such as "credited to its director X:").
+func namedNear(text string, q quote, name string) bool {
+	start := sentenceStart(text, sentenceStart(text, q.outer.Start, 300)-1, 300)
+	if start < 0 {
+		start = 0
+	}
+	end := sentenceEnd(text, q.outer.End, 300)
+	return strings.Contains(text[start:end], name)
 }

@@ -79,12 +79,100 @@ func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Li
 			}
 		}
 	}
+	reduceChains(decided, views, keys)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
 			links = append(links, l)
 		}
 	}
 	return links
+}
+
+// reduceChains drops a link z – y (copy or unknown) explained by a chain of
+// copies z → … → x → y, when all of z's text that y has is also in x: y got
+// it through x. Decided on the links as they stand, then applied together.
+func reduceChains(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
+	targets := map[string][]string{}
+	for _, k := range keys {
+		if l, ok := decided[k]; ok && l.Kind == provenance.LinkCopy {
+			targets[l.Source] = append(targets[l.Source], l.Target)
+		}
+	}
+	isCopy := func(src, dst string) bool {
+		l, ok := decided[viewKey(src, dst)]
+		return ok && l.Kind == provenance.LinkCopy && l.Source == src
+	}
+	var drop [][2]string
+	for _, k := range keys {
+		l, ok := decided[k]
+		if !ok || l.Kind == provenance.LinkCommonSource {
+			continue
+		}
+		ends := [][2]string{{l.Source, l.Target}}
+		if l.Kind == provenance.LinkUnknown {
+			ends = append(ends, [2]string{l.Target, l.Source})
+		}
+	search:
+		for _, zy := range ends {
+			z, y := zy[0], zy[1]
+			for _, x := range reachable(targets, z) {
+				if x == y || !isCopy(x, y) || views[viewKey(z, x)] == nil {
+					continue
+				}
+				if within(sideSpans(views[k], z), sideSpans(views[viewKey(z, x)], z), views[k].side(z).doc.Text) {
+					drop = append(drop, k)
+					break search
+				}
+			}
+		}
+	}
+	for _, k := range drop {
+		delete(decided, k)
+	}
+}
+
+// reachable lists the documents a chain of copy links leads to from z, in
+// the order found.
+func reachable(targets map[string][]string, z string) []string {
+	seen := map[string]bool{z: true}
+	var out []string
+	queue := []string{z}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, t := range targets[n] {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+				queue = append(queue, t)
+			}
+		}
+	}
+	return out
+}
+
+// side returns the docInfo of pv with the given ID.
+func (pv *pairView) side(id string) *docInfo {
+	if pv.a.doc.ID == id {
+		return pv.a
+	}
+	return pv.b
+}
+
+// sideSpans lists the spans of pv's passages in document id.
+func sideSpans(pv *pairView, id string) []provenance.Span {
+	var out []provenance.Span
+	if pv == nil {
+		return out
+	}
+	for _, p := range pv.passages {
+		if pv.a.doc.ID == id {
+			out = append(out, p.aSpan)
+		} else {
+			out = append(out, p.bSpan)
+		}
+	}
+	return out
 }
 
 // decideOne weighs one pair.

@@ -329,9 +329,23 @@ func addInnovation(xy *pairView, src, dst, z *docInfo, shared []innovation) {
 		w = -w
 	}
 	ex := shared[0]
+	for _, k := range shared {
+		if k.words != "" && k.end > k.start {
+			ex = k
+			break
+		}
+	}
+	was := spanText(z.doc.Text, provenance.Span{Start: ex.start, End: ex.end})
+	change := fmt.Sprintf("“%s” for “%s”", ex.words, was)
+	switch {
+	case ex.words == "":
+		change = fmt.Sprintf("“%s” left out", was)
+	case was == "":
+		change = fmt.Sprintf("“%s” added", ex.words)
+	}
 	xy.add(evInnovation, w, fmt.Sprintf(
-		"shared innovations: %s carries %d of %s's own changes to %s's text (such as “%s” for “%s”) and makes further changes, so it copied %s, not %s",
-		dst.name(), len(shared), src.name(), z.name(), ex.words, spanText(z.doc.Text, provenance.Span{Start: ex.start, End: ex.end}), src.name(), z.name()))
+		"shared innovations: %s carries %d of %s's own changes to %s's text (such as %s) and makes further changes, so it copied %s, not %s",
+		dst.name(), len(shared), src.name(), z.name(), change, src.name(), z.name()))
 }
 
 // textOutside is the longest run of words x shares with y that is not z's

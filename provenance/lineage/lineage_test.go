@@ -117,8 +117,8 @@ func TestReleaseToArticle(t *testing.T) {
 	if ms := kinds[provenance.MutationNumber]; len(ms) != 1 || ms[0].SourceText != "300" || ms[0].TargetText != "400" {
 		t.Errorf("want one number change 300 → 400, got %+v", ms)
 	}
-	if ms := kinds[provenance.MutationQuote]; len(ms) != 1 || ms[0].SourceText != "may" || ms[0].TargetText != "will" {
-		t.Errorf("want the quote altered may → will, got %+v", ms)
+	if ms := kinds[provenance.MutationHedge]; len(ms) != 1 || ms[0].SourceText != "may" || ms[0].TargetText != "will" {
+		t.Errorf("want the hedge dropped inside the quote, may → will, got %+v", ms)
 	}
 	if ms := kinds[provenance.MutationAttribution]; len(ms) != 1 || !strings.Contains(ms[0].TargetText, "HRCU official said") {
 		t.Errorf("want the quote given to the HRCU official, got %+v", ms)

@@ -69,6 +69,11 @@ func passageMutations(src, dst *docInfo, p passageView) []provenance.Mutation {
 		add(provenance.MutationNumber, c[0].span, c[1].span,
 			fmt.Sprintf("%s “%s” became “%s”", c[0].kind, spanText(st, c[0].span), spanText(dt, c[1].span)))
 	}
+	// A number just outside the aligned span ("Some 4,200 | households").
+	for _, c := range edgeValues(st, p.aSpan, dt, p.bSpan) {
+		add(provenance.MutationNumber, c[0].span, c[1].span,
+			fmt.Sprintf("%s “%s” became “%s”, next to the shared passage", c[0].kind, spanText(st, c[0].span), spanText(dt, c[1].span)))
+	}
 	for _, e := range p.edits {
 		if len(e.aTok) == 0 && len(e.bTok) == 0 || cosmetic(e) || hasValue(e) {
 			continue
@@ -76,12 +81,23 @@ func passageMutations(src, dst *docInfo, p passageView) []provenance.Mutation {
 		sq, inSrcQuote := quoteAround(src.quotes, e.a)
 		_, inDstQuote := quoteAround(dst.quotes, e.b)
 		switch {
+		case hasAny(e.aTok, hedges) && !hasAny(e.bTok, hedges):
+			where := ""
+			if inSrcQuote {
+				where = ", inside a quotation"
+			}
+			add(provenance.MutationHedge, e.a, e.b, fmt.Sprintf("the hedge “%s” became “%s”%s", e.aText(st), orDash(e.bText(dt)), where))
 		case inSrcQuote && inDstQuote && !(len(e.bTok) == 0 && trimmedEnd(sq, e.a, st)):
 			add(provenance.MutationQuote, e.a, e.b, fmt.Sprintf("the quotation reads “%s” in the source and “%s” in the copy", orDash(e.aText(st)), orDash(e.bText(dt))))
-		case hasAny(e.aTok, hedges) && !hasAny(e.bTok, hedges):
-			add(provenance.MutationHedge, e.a, e.b, fmt.Sprintf("the hedge “%s” became “%s”", e.aText(st), orDash(e.bText(dt))))
+		case inSrcQuote && len(e.bTok) == 0 && trimmedEnd(sq, e.a, st) && atQuoteEdge(dst.quotes, e.b.Start, dt):
+			add(provenance.MutationQuote, e.a, e.b, fmt.Sprintf("the quotation is cut short inside its quotation marks: “%s” is left out", snippet(e.aText(st), 10)))
 		case nameChanged(e, st, dt):
 			add(provenance.MutationName, e.a, e.b, fmt.Sprintf("“%s” became “%s”: a different name", e.aText(st), e.bText(dt)))
+		case len(e.aTok) == 0 && len(capitalised(e.bTok, dt)) == len(e.bTok):
+			// A name extended: "Ombra Watch" → "Ombra Watch International".
+			if ns, nd, ok := extendedName(st, p.aSpan, e, dt); ok {
+				add(provenance.MutationName, ns, nd, fmt.Sprintf("“%s” became “%s”: a different name", spanText(st, ns), spanText(dt, nd)))
+			}
 		}
 	}
 	out = append(out, attributionMutations(src, dst, p)...)
@@ -219,4 +235,106 @@ func sentenceInitial(text string, pos int) bool {
 		return false
 	}
 	return true
+}
+
+// atQuoteEdge reports whether pos sits at the start or end of a quotation
+// (give or take its punctuation).
+func atQuoteEdge(qs []quote, pos int, text string) bool {
+	for _, q := range qs {
+		if pos >= q.inner.Start-1 && pos <= q.inner.Start+1 {
+			return true
+		}
+		if pos <= q.inner.End && pos >= q.inner.End-3 && len(tokenize(text, provenance.Span{Start: pos, End: q.inner.End})) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// extendedName returns the source name just before an inserted run of
+// capitalised words, and the longer name in the copy.
+func extendedName(st string, aSpan provenance.Span, e edit, dt string) (provenance.Span, provenance.Span, bool) {
+	toks := tokenize(st, aSpan)
+	end := e.a.Start
+	i := len(toks) - 1
+	for i >= 0 && toks[i].end > end {
+		i--
+	}
+	if i < 0 || toks[i].end != end {
+		return provenance.Span{}, provenance.Span{}, false
+	}
+	if !startsUpper(st[toks[i].start:toks[i].end]) {
+		return provenance.Span{}, provenance.Span{}, false
+	}
+	j := i // the name runs back over capitalised words within its sentence
+	for j > 0 && startsUpper(st[toks[j-1].start:toks[j-1].end]) && !sentenceInitial(st, toks[j].start) {
+		j--
+	}
+	ns := provenance.Span{Start: toks[j].start, End: toks[i].end}
+	nameLen := ns.Len()
+	nd := provenance.Span{Start: e.b.Start - nameLen - 1, End: e.b.End}
+	if nd.Start < 0 || !strings.HasPrefix(dt[nd.Start:], st[ns.Start:ns.End]) {
+		return provenance.Span{}, provenance.Span{}, false
+	}
+	return ns, nd, true
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// edgeWords is how many words beside a passage are read for numbers.
+const edgeWords = 3
+
+// edgeValues compares the few words just before and just after a passage on
+// both sides, within their sentences: where they are the same words around
+// different numbers, the number was changed.
+func edgeValues(st string, a provenance.Span, dt string, b provenance.Span) [][2]value {
+	var out [][2]value
+	for _, before := range []bool{true, false} {
+		ta, tb := edgeTokens(st, a, before), edgeTokens(dt, b, before)
+		va, vb := readValues(ta), readValues(tb)
+		if len(va) == 0 || len(vb) == 0 {
+			continue
+		}
+		// The value nearest the passage on each side, and the words between.
+		x, y := va[len(va)-1], vb[len(vb)-1]
+		between := func(toks []token, v value) []string {
+			var w []string
+			for _, t := range toks {
+				if (before && t.start >= v.span.End) || (!before && t.end <= v.span.Start) {
+					w = append(w, t.norm)
+				}
+			}
+			return w
+		}
+		if !before {
+			x, y = va[0], vb[0]
+		}
+		if x.kind != y.kind || sameValue(x, y) || strings.Join(between(ta, x), " ") != strings.Join(between(tb, y), " ") {
+			continue
+		}
+		out = append(out, [2]value{x, y})
+	}
+	return out
+}
+
+// edgeTokens returns up to edgeWords tokens just before (or after) span,
+// not crossing a sentence end or a line break.
+func edgeTokens(text string, s provenance.Span, before bool) []token {
+	if before {
+		start := sentenceStart(text, s.Start, 80)
+		toks := tokenize(text, provenance.Span{Start: start, End: s.Start})
+		if len(toks) > edgeWords {
+			toks = toks[len(toks)-edgeWords:]
+		}
+		return toks
+	}
+	end := sentenceEnd(text, s.End, 80)
+	toks := tokenize(text, provenance.Span{Start: s.End, End: end})
+	if len(toks) > edgeWords {
+		toks = toks[:edgeWords]
+	}
+	return toks
 }
