@@ -210,7 +210,7 @@ func checkWorkspace(op, path string, db *sql.DB) (int, *Error) {
 	if version == schemaVersion {
 		for _, name := range append([]string{"meta"}, tableNames()...) {
 			if kinds[name] != "table" {
-				return 0, damaged(op, path, nil, "table %s is missing", name)
+				return 0, damaged(op, path, nil, "table %s is missing or not a plain table", name)
 			}
 		}
 	}
