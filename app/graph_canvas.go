@@ -198,20 +198,21 @@ type edgeShape struct {
 	lines []*canvas.Line // one per segment, then the arrowhead's two strokes
 }
 
-// edgeSegments computes the dashes and arrowhead strokes of edge e, trimmed
-// to the node circles (radius r). Copies get arrowheads; low-confidence and
-// undecided links are dashed; common sources are dotted without a head.
+// edgeSegments computes the dashes and arrowhead strokes of edge e along
+// its path, trimmed to the node circles (radius r). Copies get arrowheads;
+// low-confidence and undecided links are dashed; common sources are dotted
+// without a head.
 func edgeSegments(l *GraphLayout, e GraphEdge, r float32) []segment {
-	a, b := l.Nodes[e.From], l.Nodes[e.To]
-	dx, dy := b.X-a.X, b.Y-a.Y
-	length := float32(math.Hypot(float64(dx), float64(dy)))
-	if length <= 2*r {
+	path := l.EdgePath(e)
+	cum := make([]float32, len(path)) // arc length at each point
+	for k := 1; k < len(path); k++ {
+		cum[k] = cum[k-1] + float32(math.Hypot(float64(path[k].X-path[k-1].X), float64(path[k].Y-path[k-1].Y)))
+	}
+	length := cum[len(cum)-1]
+	if length <= 2*r+1 {
 		return nil
 	}
-	ux, uy := dx/length, dy/length
-	x1, y1 := a.X+ux*r, a.Y+uy*r
-	x2, y2 := b.X-ux*(r+1), b.Y-uy*(r+1)
-	run := length - 2*r - 1
+	start, end := r, length-r-1
 	dash, gap := float32(0), float32(0)
 	switch {
 	case e.Kind == provenance.LinkCommonSource:
@@ -221,27 +222,70 @@ func edgeSegments(l *GraphLayout, e GraphEdge, r float32) []segment {
 	}
 	var segs []segment
 	if dash == 0 {
-		segs = append(segs, segment{x1, y1, x2, y2})
+		segs = subPath(path, cum, start, end)
 	} else {
 		// Stretch the pattern so no edge needs more than 40 dashes.
-		if n := run / (dash + gap); n > 40 {
+		if n := (end - start) / (dash + gap); n > 40 {
 			dash, gap = dash*n/40, gap*n/40
 		}
-		for t := float32(0); t < run; t += dash + gap {
-			t2 := min(run, t+dash)
-			segs = append(segs, segment{x1 + ux*t, y1 + uy*t, x1 + ux*t2, y1 + uy*t2})
+		for t := start; t < end; t += dash + gap {
+			segs = append(segs, subPath(path, cum, t, min(end, t+dash))...)
 		}
 	}
 	if e.Kind == provenance.LinkCopy {
+		tip, back := pointAt(path, cum, end), pointAt(path, cum, end-1)
+		ux, uy := tip.X-back.X, tip.Y-back.Y
+		if n := float32(math.Hypot(float64(ux), float64(uy))); n > 0 {
+			ux, uy = ux/n, uy/n
+		}
 		h := graphHeadLength + 1.5*edgeWidth(l, e)
 		const spread = 0.45 // radians either side of the shaft
 		for _, s := range []float64{spread, -spread} {
 			c, sn := float32(math.Cos(s)), float32(math.Sin(s))
 			hx, hy := ux*c-uy*sn, ux*sn+uy*c
-			segs = append(segs, segment{x2, y2, x2 - hx*h, y2 - hy*h})
+			segs = append(segs, segment{tip.X, tip.Y, tip.X - hx*h, tip.Y - hy*h})
 		}
 	}
 	return segs
+}
+
+// pointAt is the point at arc length t along a polyline with cumulative lengths cum.
+func pointAt(path []Point, cum []float32, t float32) Point {
+	for k := 1; k < len(path); k++ {
+		if t <= cum[k] || k == len(path)-1 {
+			f := float32(0)
+			if d := cum[k] - cum[k-1]; d > 0 {
+				f = min(1, max(0, (t-cum[k-1])/d))
+			}
+			a, b := path[k-1], path[k]
+			return Point{a.X + (b.X-a.X)*f, a.Y + (b.Y-a.Y)*f}
+		}
+	}
+	return path[0]
+}
+
+// subPath is the stretch of a polyline between arc lengths t0 and t1.
+func subPath(path []Point, cum []float32, t0, t1 float32) []segment {
+	var segs []segment
+	prev := pointAt(path, cum, t0)
+	for k := 1; k < len(path); k++ {
+		if cum[k] <= t0 || cum[k-1] >= t1 {
+			continue
+		}
+		next := path[k]
+		if cum[k] >= t1 {
+			next = pointAt(path, cum, t1)
+		}
+		segs = append(segs, segment{prev.X, prev.Y, next.X, next.Y})
+		prev = next
+	}
+	return segs
+}
+
+// labelBackground is the theme background, slightly see-through, behind labels.
+func labelBackground() color.Color {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xd8}
 }
 
 // edgeWidth is the stroke width: 1 to 6 by words reused.
@@ -262,6 +306,7 @@ type graphRenderer struct {
 	circles    []*canvas.Circle
 	titles     []*canvas.Text
 	detailText []*canvas.Text
+	labelBg    []*canvas.Rectangle // keeps labels legible over arrows
 	objects    []fyne.CanvasObject
 }
 
@@ -300,6 +345,7 @@ func (r *graphRenderer) rebuild() {
 	r.circles = make([]*canvas.Circle, len(l.Nodes))
 	r.titles = make([]*canvas.Text, len(l.Nodes))
 	r.detailText = make([]*canvas.Text, len(l.Nodes))
+	r.labelBg = make([]*canvas.Rectangle, len(l.Nodes))
 	for i, n := range l.Nodes {
 		fill := unknownGroupColor
 		if r.g.colors {
@@ -312,8 +358,10 @@ func (r *graphRenderer) rebuild() {
 		t.Alignment = fyne.TextAlignCenter
 		d := canvas.NewText(n.DetailLine, color.Black)
 		d.Alignment = fyne.TextAlignCenter
-		r.titles[i], r.detailText[i] = t, d
-		r.objects = append(r.objects, c, t, d)
+		bg := canvas.NewRectangle(color.Transparent)
+		bg.CornerRadius = 3
+		r.titles[i], r.detailText[i], r.labelBg[i] = t, d, bg
+		r.objects = append(r.objects, c, bg, t, d)
 	}
 }
 
@@ -344,6 +392,7 @@ func (r *graphRenderer) Refresh() {
 	for i := range l.Nodes {
 		r.circles[i].StrokeColor = fg
 		r.titles[i].Color = fg
+		r.labelBg[i].FillColor = labelBackground()
 		r.detailText[i].Color = theme.Color(theme.ColorNamePlaceHolder)
 	}
 	for _, h := range r.headers {
@@ -376,10 +425,16 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		h.Resize(fyne.NewSize(c.W*z, layoutHeaderH*z))
 		h.Hidden = !showText || !g.layout.ByDate // level numbers mean little to readers
 	}
+	// Objects wholly outside the widget are hidden, so a zoomed-in view of a
+	// large graph draws only what shows.
+	outside := func(x1, y1, x2, y2 float32) bool {
+		return max(x1, x2) < 0 || max(y1, y2) < 0 || min(x1, x2) > size.Width || min(y1, y2) > size.Height
+	}
 	for _, shape := range r.edges {
 		for k, s := range shape.segs {
 			ln := shape.lines[k]
 			ln.Position1, ln.Position2 = at(s.x1, s.y1), at(s.x2, s.y2)
+			ln.Hidden = outside(ln.Position1.X, ln.Position1.Y, ln.Position2.X, ln.Position2.Y)
 		}
 	}
 	radius := 9 * g.scale * z
@@ -387,15 +442,22 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		c := r.circles[i]
 		c.Move(at(n.X, n.Y).SubtractXY(radius, radius))
 		c.Resize(fyne.NewSquareSize(2 * radius))
+		c.Hidden = outside(c.Position().X, c.Position().Y, c.Position().X+2*radius, c.Position().Y+2*radius)
 		lineH := n.Label.H * z
 		if n.DetailLine != "" {
 			lineH /= 2
 		}
+		box := at(n.Label.X, n.Label.Y)
+		labelHidden := !showText || outside(box.X, box.Y, box.X+n.Label.W*z, box.Y+n.Label.H*z)
+		bg := r.labelBg[i]
+		bg.Move(box.SubtractXY(2, 0))
+		bg.Resize(fyne.NewSize(n.Label.W*z+4, n.Label.H*z))
+		bg.Hidden = labelHidden
 		for k, t := range []*canvas.Text{r.titles[i], r.detailText[i]} {
 			t.TextSize = text
-			t.Move(at(n.Label.X, n.Label.Y).AddXY(0, float32(k)*lineH))
+			t.Move(box.AddXY(0, float32(k)*lineH))
 			t.Resize(fyne.NewSize(n.Label.W*z, lineH))
-			t.Hidden = !showText || t.Text == ""
+			t.Hidden = labelHidden || t.Text == ""
 		}
 	}
 }

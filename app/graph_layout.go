@@ -61,8 +61,9 @@ type GraphLayout struct {
 	Edges         []GraphEdge
 	Columns       []GraphColumn
 	Width, Height float32
-	ByDate        bool // columns are dates (else longest-path levels)
-	MaxWords      int  // largest Edge.Words, for scaling widths
+	ByDate        bool    // columns are dates (else longest-path levels)
+	MaxWords      int     // largest Edge.Words, for scaling widths
+	Bow           float32 // how far an edge between two nodes of one column bows left
 }
 
 // LayoutOptions tunes LayoutGraph. Zero values take the defaults noted.
@@ -294,6 +295,7 @@ func place(l *GraphLayout, columns [][]int, headers []string, opt LayoutOptions)
 		}
 	}
 	colW := opt.LabelWidth + layoutGapX
+	l.Bow = opt.LabelWidth/2 + layoutGapX/2 // the curve's apex runs in the gap between columns
 	rowH := 2*opt.Radius + 3 + lines*opt.LineHeight + layoutGapY
 	x := float32(layoutMargin)
 	sub := 0
@@ -348,13 +350,39 @@ func truncateToWidth(s string, w float32, measure func(string) float32) string {
 	return string(r[:n]) + "…"
 }
 
+// Point is a position in layout units.
+type Point struct{ X, Y float32 }
+
+// curvePieces is how many straight pieces draw a curved edge.
+const curvePieces = 16
+
+// EdgePath is the polyline an edge is drawn along, from source centre to
+// target centre: straight, except between two nodes stacked in one column,
+// where it bows left (a quadratic curve) so it does not run under the labels.
+func (l *GraphLayout) EdgePath(e GraphEdge) []Point {
+	a, b := l.Nodes[e.From], l.Nodes[e.To]
+	if math.Abs(float64(a.X-b.X)) > 1 || l.Bow == 0 {
+		return []Point{{a.X, a.Y}, {b.X, b.Y}}
+	}
+	cx, cy := a.X-2*l.Bow, (a.Y+b.Y)/2 // control point: the apex sits Bow left
+	pts := make([]Point, 0, curvePieces+1)
+	for i := 0; i <= curvePieces; i++ {
+		t := float32(i) / curvePieces
+		u := 1 - t
+		pts = append(pts, Point{u*u*a.X + 2*u*t*cx + t*t*b.X, u*u*a.Y + 2*u*t*cy + t*t*b.Y})
+	}
+	return pts
+}
+
 // EdgeAt returns the index of the edge nearest (x, y) within tol, or -1.
 func (l *GraphLayout) EdgeAt(x, y, tol float32) int {
 	best, bestD := -1, tol
 	for i, e := range l.Edges {
-		a, b := l.Nodes[e.From], l.Nodes[e.To]
-		if d := segmentDistance(x, y, a.X, a.Y, b.X, b.Y); d <= bestD {
-			best, bestD = i, d
+		path := l.EdgePath(e)
+		for k := 1; k < len(path); k++ {
+			if d := segmentDistance(x, y, path[k-1].X, path[k-1].Y, path[k].X, path[k].Y); d <= bestD {
+				best, bestD = i, d
+			}
 		}
 	}
 	return best

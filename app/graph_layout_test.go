@@ -177,3 +177,22 @@ func TestRuneMeasureCoversRenderedWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestGraphLayout_SameColumnEdgesBowPastLabels(t *testing.T) {
+	nodes := []GraphNode{{ID: "a", Title: "a", Dated: true, Time: time.Date(2024, 1, 1, 8, 0, 0, 0, time.UTC)},
+		{ID: "b", Title: "b", Dated: true, Time: time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)}}
+	l := LayoutGraph(nodes, []GraphEdge{{From: 0, To: 1, Kind: provenance.LinkCopy}}, LayoutOptions{ByDate: true})
+	path := l.EdgePath(l.Edges[0])
+	a := l.Nodes[0]
+	if len(path) != curvePieces+1 || path[0] != (Point{a.X, a.Y}) {
+		t.Fatalf("path %v", path)
+	}
+	apex := path[curvePieces/2]
+	if apex.X > a.Label.X || apex.X < a.X-l.Bow-1 {
+		t.Errorf("apex x %v: want left of the label (x %v) within the bow %v", apex.X, a.Label.X, l.Bow)
+	}
+	// The curve is where a tap finds it, and the straight line is not.
+	if l.EdgeAt(apex.X, apex.Y, 3) != 0 || l.EdgeAt(a.X, apex.Y, 3) != -1 {
+		t.Errorf("hit test does not follow the curve")
+	}
+}

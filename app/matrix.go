@@ -208,8 +208,11 @@ func (v *MatrixView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	t.Refresh()
 }
 
+// createHeader is a padded canvas.Text: it draws aligned within whatever
+// size the table gives it.
 func (v *MatrixView) createHeader() fyne.CanvasObject {
-	return &widget.Label{Text: "000"}
+	t := canvas.NewText("000", theme.Color(theme.ColorNameForeground))
+	return container.NewPadded(t)
 }
 
 // matrixRowHeaderWidth is the width of the row labels.
@@ -218,17 +221,17 @@ const matrixRowHeaderWidth = 240
 // updateHeader labels rows with number and title (shortened with an
 // ellipsis to fit) and columns with the number alone.
 func (v *MatrixView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	t := o.(*fyne.Container).Objects[0].(*canvas.Text)
+	t.Color = theme.Color(theme.ColorNameForeground)
 	switch {
 	case id.Row < 0 && id.Col >= 0 && id.Col < len(v.matrix.Labels):
-		l.Alignment = fyne.TextAlignCenter
-		l.SetText(strconv.Itoa(id.Col + 1))
+		t.Alignment, t.Text = fyne.TextAlignCenter, strconv.Itoa(id.Col+1)
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(v.matrix.Labels):
-		l.Alignment = fyne.TextAlignLeading
-		l.SetText(v.rowLabel(id.Row))
+		t.Alignment, t.Text = fyne.TextAlignLeading, v.rowLabel(id.Row)
 	default:
-		l.SetText("")
+		t.Text = ""
 	}
+	t.Refresh()
 }
 
 // rowLabel is row i's label shortened to the row header width.
