@@ -131,13 +131,16 @@ func reduceChains(decided map[[2]string]provenance.Link, views map[[2]string]*pa
 	}
 }
 
+// maxReach bounds the chain search from one document in large collections.
+const maxReach = 200
+
 // reachable lists the documents a chain of copy links leads to from z, in
 // the order found.
 func reachable(targets map[string][]string, z string) []string {
 	seen := map[string]bool{z: true}
 	var out []string
 	queue := []string{z}
-	for len(queue) > 0 {
+	for len(queue) > 0 && len(out) < maxReach {
 		n := queue[0]
 		queue = queue[1:]
 		for _, t := range targets[n] {

@@ -226,10 +226,12 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 					verdicts[xy] = v
 				}
 				switch {
-				case extra < minExtra && inherited == 0 && (len(shared) <= 2 || len(onlyX) > 0 && len(onlyY) > 0):
+				case extra < minExtra && inherited == 0 &&
+					(len(shared) == 0 || len(onlyX) > 0 && len(onlyY) > 0 || len(shared) <= 2 && textClues(xy) < 1):
 					// Neither carries all of the other's changes, or they share
-					// at most two (coincidences two editors easily make) and no
-					// text of their own: nothing shows one copied the other.
+					// at most two (coincidences two editors easily make), no
+					// text of their own and nothing else marks one as the
+					// source: nothing shows one copied the other.
 					v.explainers = append(v.explainers, z)
 				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) > 0:
 					v.directions = append(v.directions, tripleDirection{x, y, z, shared, cy.view})
@@ -458,4 +460,18 @@ func inGrams(grams map[string]bool, toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// textClues is the weight of a pair's direction clues other than dates.
+func textClues(pv *pairView) float64 {
+	w := 0.0
+	for _, e := range pv.evidence {
+		if e.kind != evDate {
+			w += e.weight
+		}
+	}
+	if w < 0 {
+		return -w
+	}
+	return w
 }
