@@ -54,3 +54,9 @@ clean:
 # one PNG per screen in docs/screenshots/.
 screenshots: deps-test build
 	BIN=$(BIN) scripts/screenshots.sh
+
+# lineage-eval: the lineage targets as a test, then the measured tables of
+# docs/lineage.md (generated lineages, English and French; see that file).
+lineage-eval:
+	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestLineageTargets|TestSeeds|TestDemoCorpus' ./provenance/lineage/...
+	CGO_ENABLED=0 $(GO) run ./provenance/lineage/lineageeval/cmd/lineage-eval -n 20
