@@ -58,6 +58,11 @@ func Save(path string, ws *Workspace) error {
 	if err != nil {
 		return errorf("save", path, nil, err, "cannot resolve the path")
 	}
+	// Saving through a symbolic link replaces the file it points to, not
+	// the link.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
 	defer lockPath(abs)()
 	dir, base := filepath.Split(abs)
 	removeStaleTemps(dir, base)
@@ -72,6 +77,16 @@ func Save(path string, ws *Workspace) error {
 			os.Remove(tmpName)
 		}
 	}()
+	// Keep the permissions of the file being replaced; a new file gets the
+	// usual 0644.
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(abs); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return errorf("save", path, nil, err, "cannot set the permissions of the new file")
+	}
 	if err := tmp.Close(); err != nil {
 		return errorf("save", path, nil, err, "cannot create a file in %s", dir)
 	}

@@ -258,3 +258,36 @@ func firstDiff(a, b reflect.Value, path string) string {
 	}
 	return fmt.Sprintf("%s: got %s, want %s", path, short(a), short(b))
 }
+
+func TestSaveKeepsPermissionsAndFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.copytrail")
+	if err := Save(real, &Workspace{}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o644 {
+		t.Errorf("a new workspace has mode %v, want 0644", fi.Mode().Perm())
+	}
+	if err := os.Chmod(real, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.copytrail")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	ws := corpusWorkspace(2, 20, 1)
+	if err := Save(link, ws); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("saving through a link replaced the link")
+	}
+	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o600 {
+		t.Errorf("save changed the mode to %v", fi.Mode().Perm())
+	}
+	got, err := Open(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertEqual(t, got, ws)
+}
