@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -26,6 +27,7 @@ func newTestUI(t *testing.T, eng Engine) *UI {
 	w.Resize(fyne.NewSize(1200, 800))
 	t.Cleanup(func() { w.Close() })
 	u := NewUI(a, w, eng)
+	u.saver.delay = time.Hour // TestAutosave sets its own
 	t.Cleanup(u.saver.Stop)
 	return u
 }
@@ -383,4 +385,27 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) fyne.Tappable {
 	}
 	t.Fatalf("no button %q", text)
 	return nil
+}
+
+func TestAutosaveWritesAfterAChange(t *testing.T) {
+	u := demoUI(t)
+	path := filepath.Join(t.TempDir(), "auto.copytrail")
+	u.saveTo(path)
+	u.saver.delay = 20 * time.Millisecond
+	l := u.ws.Result.Links[0]
+	u.SetDecision(l.Source, l.Target, store.Decision{Verdict: store.VerdictDismissed, Note: "autosaved"})
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ws, err := store.Open(path)
+		if err == nil {
+			if d, _ := ws.Decision(l.Source, l.Target); d.Note == "autosaved" {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the change was not autosaved within 10 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	u.saver.Wait()
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -123,7 +124,7 @@ func originText(f provenance.Field) string {
 	default:
 		s = "origin unknown"
 	}
-	if f.Detail != "" {
+	if f.Detail != "" && !strings.Contains(s, strings.ToLower(f.Detail)) {
 		s += ": " + f.Detail
 	}
 	return s

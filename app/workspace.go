@@ -196,6 +196,7 @@ type autosaver struct {
 	delay time.Duration
 	mu    sync.Mutex
 	timer *time.Timer
+	saves sync.WaitGroup // background writes in flight
 }
 
 func newAutosaver(u *UI) *autosaver { return &autosaver{u: u, delay: 3 * time.Second} }
@@ -221,7 +222,9 @@ func (a *autosaver) save() {
 	snap, path := u.ws.Clone(), u.path
 	u.dirty = false
 	u.updateStatus()
+	a.saves.Add(1)
 	go func() {
+		defer a.saves.Done()
 		if err := store.Save(path, snap); err != nil {
 			ShowLater(func() {
 				u.dirty = true
@@ -231,6 +234,9 @@ func (a *autosaver) save() {
 		}
 	}()
 }
+
+// Wait blocks until the background writes started so far have finished.
+func (a *autosaver) Wait() { a.saves.Wait() }
 
 // Stop cancels a pending autosave.
 func (a *autosaver) Stop() {

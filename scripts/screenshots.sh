@@ -51,6 +51,9 @@ shot demo-graph --demo --screen graph
 shot demo-library --demo --screen library
 shot demo-matrix --demo --screen matrix
 shot demo-compare --demo --compare top --passage 1
+export FYNE_THEME=light
+shot demo-compare-light --demo --compare top --passage 1
+unset FYNE_THEME
 shot demo-families --demo --screen families
 shot demo-settings --demo --screen settings
 shot demo-workshop --demo --workshop --hide --compare top --passage 1
