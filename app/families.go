@@ -20,8 +20,9 @@ import (
 type FamiliesView struct {
 	nav      Navigator
 	result   *provenance.Result
-	order    []int // indexes into result.Families, widest reach first
-	selected int   // position in order; -1 for none
+	order    []int  // indexes into result.Families, widest reach first
+	selected int    // position in order; -1 for none
+	shownID  string // ID of the family in the detail pane
 
 	list      *widget.List
 	heading   *widget.Label
@@ -171,7 +172,8 @@ func NewFamiliesView(nav Navigator) *FamiliesView {
 // CanvasObject is the screen's root object.
 func (v *FamiliesView) CanvasObject() fyne.CanvasObject { return v.pane.box }
 
-// Refresh shows r (nil shows the empty state) and selects the widest family.
+// Refresh shows r (nil shows the empty state) and selects the family shown
+// before if it is still there, else the widest.
 // It re-reads the workshop state, so call it after toggling workshop mode.
 func (v *FamiliesView) Refresh(r *provenance.Result) {
 	if r == nil {
@@ -187,11 +189,19 @@ func (v *FamiliesView) Refresh(r *provenance.Result) {
 	default:
 		v.pane.show(fmt.Sprintf("No passage travels across several of the %s. Families appear when the same text turns up in three or more articles, or in two with a clear line of descent.", plural(len(r.Documents), "article", "articles")))
 	}
+	keep := 0 // the family shown before, if it is still there
+	if v.selected >= 0 && v.selected < len(v.order) && v.shownID != "" {
+		for i, fi := range v.order {
+			if r.Families[fi].ID == v.shownID {
+				keep = i
+			}
+		}
+	}
 	v.list.UnselectAll()
 	v.list.Refresh()
 	v.selected = -1
 	if len(v.order) > 0 {
-		v.list.Select(0)
+		v.list.Select(keep)
 	}
 }
 
@@ -222,6 +232,7 @@ func (v *FamiliesView) onSelected(i widget.ListItemID) {
 		return
 	}
 	v.selected = i
+	v.shownID = v.result.Families[v.order[i]].ID
 	v.showFamily(v.result.Families[v.order[i]])
 }
 

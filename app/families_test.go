@@ -137,6 +137,10 @@ func TestFamiliesView_NoOriginComparesAgainstEarliest(t *testing.T) {
 	if !strings.Contains(v.witness.Text, "undecided") {
 		t.Errorf("witness %q", v.witness.Text)
 	}
+	v.Refresh(nav.result)
+	if v.selected != 1 || v.shownID != "f-short" {
+		t.Errorf("refresh moved the selection to %d (%s)", v.selected, v.shownID)
+	}
 	buttons := timelineButtons(v)
 	if len(buttons) != 2 {
 		t.Fatalf("%d buttons", len(buttons))

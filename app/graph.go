@@ -64,13 +64,13 @@ func NewGraphView(nav Navigator) *GraphView {
 func (v *GraphView) CanvasObject() fyne.CanvasObject { return v.root }
 
 // Refresh shows r (nil shows the empty state). It also re-reads the
-// workshop state, so call it after toggling workshop mode.
+// workshop state, so call it after toggling workshop mode. When the graph
+// is unchanged (say, on a tab switch) the chosen arrow, zoom and pan stay.
 func (v *GraphView) Refresh(r *provenance.Result) {
 	if r == nil {
 		r = &provenance.Result{}
 	}
 	v.result = r
-	v.selected, v.hovered = -1, -1
 	ws := v.nav.Workshop()
 	if ws.HideMetadata {
 		v.outlets.Disable()
@@ -84,6 +84,9 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 		nodes, edges = outletGraph(r)
 	} else {
 		nodes, edges, unlinked = documentGraph(r, ws.HideMetadata)
+	}
+	if !sameGraph(v.graph.layout, nodes, edges) {
+		v.selected, v.hovered = -1, -1 // a different graph: the old choice means nothing
 	}
 	v.graph.setGraph(nodes, edges, !ws.HideMetadata, ws.On)
 	v.showDetails()

@@ -55,8 +55,11 @@ func newGraphCanvas(v *GraphView) *graphCanvas {
 	return g
 }
 
-// setGraph lays out a new graph and resets the view to fit it.
+// setGraph lays out a graph. When it has the same nodes and edges as the
+// one shown (a tab switch or a metadata edit), the user's zoom and pan
+// stay; otherwise the view is reset to fit the new graph.
 func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, workshop bool) {
+	same := sameGraph(g.layout, nodes, edges)
 	g.scale = 1
 	if workshop {
 		g.scale = 1.5
@@ -67,8 +70,26 @@ func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, wor
 	})
 	g.colors = byDate // byDate is off exactly when metadata is hidden
 	g.generation++
-	g.userView = false
+	g.userView = g.userView && same
 	g.Refresh()
+}
+
+// sameGraph reports whether l shows exactly these nodes and edges.
+func sameGraph(l GraphLayout, nodes []GraphNode, edges []GraphEdge) bool {
+	if len(l.Nodes) != len(nodes) || len(l.Edges) != len(edges) {
+		return false
+	}
+	for i := range nodes {
+		if l.Nodes[i].ID != nodes[i].ID {
+			return false
+		}
+	}
+	for i, e := range edges {
+		if o := l.Edges[i]; o.From != e.From || o.To != e.To || o.Kind != e.Kind || o.Link != e.Link {
+			return false
+		}
+	}
+	return true
 }
 
 // runeMeasure measures text as the sum of its runes' widths, each shaped

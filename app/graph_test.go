@@ -179,6 +179,25 @@ func TestGraphView_OutletToggle(t *testing.T) {
 	}
 }
 
+func TestGraphView_RefreshKeepsViewOfTheSameGraph(t *testing.T) {
+	nav := &viewsNav{result: viewsResult()}
+	v, w := graphWindow(t, nav)
+	i, pos := edgeOnCanvas(t, w, v, linkEdge(0))
+	test.TapCanvas(w.Canvas(), pos)
+	v.graph.zoomIn()
+	zoom, pan := v.graph.zoom, v.graph.pan
+	v.Refresh(nav.result) // e.g. the tab comes back to the front
+	if v.selected != i || v.graph.zoom != zoom || v.graph.pan != pan {
+		t.Errorf("same graph: selected %d (want %d), zoom %v→%v, pan %v→%v", v.selected, i, zoom, v.graph.zoom, pan, v.graph.pan)
+	}
+	r := viewsResult()
+	r.Links = r.Links[1:]
+	v.Refresh(r)
+	if v.selected != -1 || v.graph.userView {
+		t.Errorf("new graph kept selection %d / user view %v", v.selected, v.graph.userView)
+	}
+}
+
 func TestGraphView_TapNodeSelectsDocument(t *testing.T) {
 	nav := &viewsNav{result: viewsResult()}
 	v, w := graphWindow(t, nav)
