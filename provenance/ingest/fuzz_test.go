@@ -3,6 +3,9 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -38,10 +41,29 @@ func checkExtracted(t *testing.T, x extracted) {
 	}
 }
 
+// countDir, when INGEST_FUZZ_COUNT_DIR is set, receives one byte per fuzz
+// execution in a file per worker process: Go's fuzzer under-reports
+// executions of slow targets (golang/go#51484), so docs/ingest.md records
+// these counts instead.
+var countDir = os.Getenv("INGEST_FUZZ_COUNT_DIR")
+
+// countExec records one execution when counting is on.
+func countExec(name string) {
+	if countDir == "" {
+		return
+	}
+	f, err := os.OpenFile(filepath.Join(countDir, fmt.Sprintf("%s-%d", name, os.Getpid())), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err == nil {
+		f.Write([]byte{'.'})
+		f.Close()
+	}
+}
+
 // fuzzReader fuzzes a format reader: no panic, and a clean extraction
 // whenever it succeeds.
-func fuzzReader(read func(context.Context, []byte, Options) (extracted, error)) func(*testing.T, []byte) {
+func fuzzReader(name string, read func(context.Context, []byte, Options) (extracted, error)) func(*testing.T, []byte) {
 	return func(t *testing.T, data []byte) {
+		countExec(name)
 		x, err := read(context.Background(), data, fuzzOptions())
 		if err == nil {
 			checkExtracted(t, x)
@@ -57,6 +79,7 @@ func FuzzDecodeText(f *testing.F) {
 	f.Add([]byte("caf\xe9 \x93q\x94"))
 	f.Add([]byte{0, 0, 0, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		countExec("FuzzDecodeText")
 		text, enc, err := decodeText(data)
 		if err != nil {
 			return
@@ -75,7 +98,7 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","author":[{"name":"A"}]}]}</script><p>x</p>`))
 	f.Add([]byte(strings.Repeat("<div>", 600)))
 	f.Add([]byte(`<meta charset="windows-1252"><p>caf` + "\xe9</p>"))
-	f.Fuzz(fuzzReader(readers["html"]))
+	f.Fuzz(fuzzReader("FuzzExtractHTML", readers["html"]))
 }
 
 func FuzzPDF(f *testing.F) {
@@ -84,7 +107,7 @@ func FuzzPDF(f *testing.F) {
 	f.Add(good[:len(good)/2])
 	f.Add(makePDF(nil, nil))
 	f.Add([]byte("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
-	f.Fuzz(fuzzReader(extractPDF))
+	f.Fuzz(fuzzReader("FuzzPDF", extractPDF))
 }
 
 func FuzzDOCX(f *testing.F) {
@@ -92,13 +115,13 @@ func FuzzDOCX(f *testing.F) {
 	f.Add(good)
 	f.Add(good[:len(good)-20])
 	f.Add(makeZipBomb(f, 1<<20, true))
-	f.Fuzz(fuzzReader(extractDOCX))
+	f.Fuzz(fuzzReader("FuzzDOCX", extractDOCX))
 }
 
 func FuzzEML(f *testing.F) {
 	f.Add([]byte("Subject: =?UTF-8?B?SGVsbG8=?=\r\nFrom: A <a@b.c>\r\nDate: Tue, 5 Mar 2024 09:30:00 +0100\r\n\r\nBody text\r\n"))
 	f.Add([]byte("Content-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPHA+aGk8L3A+\r\n--B--\r\n"))
-	f.Fuzz(fuzzReader(extractEML))
+	f.Fuzz(fuzzReader("FuzzEML", extractEML))
 }
 
 func FuzzFrontMatter(f *testing.F) {
@@ -107,6 +130,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add("---\npublished: D:20240102030405+02'00'\n---\n")
 	f.Add("---")
 	f.Fuzz(func(t *testing.T, text string) {
+		countExec("FuzzFrontMatter")
 		m, end := frontMatter(text)
 		if end < 0 || end > len(text) || (end > 0 && !strings.HasPrefix(text, "---")) {
 			t.Fatalf("end %d for %d bytes", end, len(text))
@@ -124,6 +148,7 @@ func FuzzSidecar(f *testing.F) {
 	f.Add([]byte("a.txt,\"quoted, title\",O\n\"unterminated\n"))
 	f.Add([]byte("\ufefffile;title\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		countExec("FuzzSidecar")
 		rows, _, _ := parseSidecar(bytes.NewReader(data))
 		for k, m := range rows {
 			if k == "" || strings.Contains(k, `\`) {
@@ -145,6 +170,7 @@ func FuzzDocumentSpans(f *testing.F) {
 	f.Add("---\ntitle: x\n---\nSubscribe to The Daily\nComments\n")
 	f.Add("Center for Civilians in Conflict (CIVIC) says.\nFor more information contact: a@civic.example\n")
 	f.Fuzz(func(t *testing.T, text string) {
+		countExec("FuzzDocumentSpans")
 		d := FromText(text, provenance.Metadata{})
 		prev := 0
 		for _, s := range d.Boilerplate {
