@@ -17,8 +17,9 @@ const (
 	// limit is built from collection-common text.
 	CommonShare = 0.5
 	// MinContentWords: a passage sharing fewer ordinary content words
-	// (neither function words nor name-like) is a stock phrase or a name.
-	MinContentWords = 4
+	// (not function words, names, numbers, stock phrases or n-grams common
+	// in the collection) is a stock phrase or a name.
+	MinContentWords = 5
 )
 
 // incidental returns why span s of a pair, with its equal runs, is
@@ -38,12 +39,13 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 	if float64(c) >= CommonShare*float64(n) {
 		return fmt.Sprintf("built from n-grams common in the collection (%d of %d words)", c, n)
 	}
+	stock := text.StockMask(a.Words.Hash[s.a0:s.a1])
 	names, ordinary := 0, 0
 	for _, r := range runs {
 		for k := 0; k < r.n; k++ {
 			switch {
 			case text.FunctionWord(a.Words.Hash[r.a+k]):
-			case common[r.a+k-s.a0]:
+			case common[r.a+k-s.a0] || stock[r.a+k-s.a0]:
 			case nameLike(a, r.a+k) || nameLike(b, r.b+k):
 				names++
 			default:

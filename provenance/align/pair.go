@@ -139,16 +139,18 @@ func equalRuns(diffs []diffmatchpatch.Diff, a0, b0 int) []run {
 }
 
 // groupRuns splits equal runs where either side has more than gap unmatched
-// words, trims lone single-word runs at a group's edges, and keeps groups
+// words, trims short stray runs at a group's edges, and keeps groups
 // holding a run of at least n words (a real shared n-gram).
 func groupRuns(runs []run, gap, n int) []span {
 	var out []span
 	flush := func(g []run) {
-		for len(g) > 1 && g[0].n < 2 {
+		// a run of one or two words at an edge, further from the rest than
+		// it is long, is a chance match
+		for len(g) > 1 && g[0].n < 3 && runGap(g[0], g[1]) > g[0].n {
 			g = g[1:]
 		}
-		for len(g) > 1 && g[len(g)-1].n < 2 {
-			g = g[:len(g)-1]
+		for k := len(g) - 1; k > 0 && g[k].n < 3 && runGap(g[k-1], g[k]) > g[k].n; k-- {
+			g = g[:k]
 		}
 		anchored := false
 		s := span{a0: g[0].a, b0: g[0].b}
@@ -177,6 +179,9 @@ func groupRuns(runs []run, gap, n int) []span {
 	return out
 }
 
+// runGap is the larger number of unmatched words between runs p and r.
+func runGap(p, r run) int { return max(r.a-(p.a+p.n), r.b-(p.b+p.n)) }
+
 // alignRegion aligns A[a0,a1) with B[b0,b1) word by word and returns the
 // passages found in it.
 func alignRegion(a, b *Doc, r span, p Params) []span {
@@ -202,7 +207,7 @@ func mergeable(p, q span, par Params) bool {
 	if ga < 0 || gb < 0 {
 		return false
 	}
-	return gapOK(ga, gb, par.MaxGap) || max(ga, gb) <= int(par.MergeRatio*float64(min(p.words(), q.words())))
+	return gapOK(ga, gb, par.MaxGap) || float64(max(ga, gb)) <= par.MergeRatio*float64(p.words()+q.words())/2
 }
 
 // gapOK reports whether ga unmatched words in A and gb in B may be bridged

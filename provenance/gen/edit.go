@@ -57,7 +57,7 @@ func (w *Writer) insertClause(s string) string {
 		return s
 	}
 	i := 2 + w.r.IntN(len(words)-4)
-	words[i] = strings.TrimRight(words[i], ",") + ", " + w.pick(clauses) + ","
+	words[i] = strings.TrimRight(words[i], ",") + ", " + w.stockClause() + ","
 	return strings.Join(words, " ")
 }
 

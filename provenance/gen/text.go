@@ -25,6 +25,8 @@ type Topic struct {
 // Writer generates sentences and documents from a seeded random source.
 type Writer struct {
 	r *rand.Rand
+	// introduced: people already named in full in the current document
+	introduced map[string]bool
 }
 
 // NewWriter returns a Writer whose output is fixed by seed.
@@ -41,9 +43,27 @@ func (w *Writer) NewTopic() Topic {
 	for i := 0; i < 2; i++ {
 		t.Orgs = append(t.Orgs, t.Place+" "+w.pick(orgKinds))
 		t.People = append(t.People, w.name()+" "+w.name())
-		t.Roles = append(t.Roles, w.pick(roles))
+		t.Roles = append(t.Roles, w.role())
 	}
 	return t
+}
+
+// role makes a job title such as "the acting director for water".
+func (w *Writer) role() string {
+	return "the " + w.pick(rankWords) + " " + w.pick(titleWords) + " for " + w.pick(nouns)
+}
+
+// opener makes a sentence opening such as "Late last week in".
+func (w *Writer) opener() string {
+	return fmt.Sprintf(w.pick(openers), w.pick(periods))
+}
+
+// stockClause is a stock phrase from the list or a made-up attribution.
+func (w *Writer) stockClause() string {
+	if w.r.IntN(2) == 0 {
+		return w.pick(clauses)
+	}
+	return "according to " + w.pick(determiners[3:]) + " " + w.pick(adjectives) + " " + w.pick(nouns)
 }
 
 // name invents a capitalised name from syllables.
@@ -104,13 +124,21 @@ func (w *Writer) Sentence(t Topic) string {
 	}
 	switch w.r.IntN(6) {
 	case 0:
+		if w.introduced[t.People[p]] {
+			// later references use the surname alone, as newspapers do
+			return fmt.Sprintf("“%s,” %s %s.", capitalise(c), w.pick(saysWords), t.People[p][strings.IndexByte(t.People[p], ' ')+1:])
+		}
+		if w.introduced == nil {
+			w.introduced = map[string]bool{}
+		}
+		w.introduced[t.People[p]] = true
 		return fmt.Sprintf("“%s,” %s %s, %s of the %s.", capitalise(c), w.pick(saysWords), t.People[p], t.Roles[p], t.Orgs[p])
 	case 1:
 		return fmt.Sprintf("%s %s %s.", t.People[p], w.pick(saysWords), c)
 	case 2:
-		return fmt.Sprintf("%s, %s.", capitalise(c), w.pick(clauses))
+		return fmt.Sprintf("%s, %s.", capitalise(c), w.stockClause())
 	case 3:
-		return fmt.Sprintf("%s %s, %s.", w.pick(openers), t.Place, c)
+		return fmt.Sprintf("%s %s, %s.", w.opener(), t.Place, c)
 	}
 	return capitalise(c) + "."
 }
@@ -126,6 +154,7 @@ func (w *Writer) longSentence(t Topic, minWords int) string {
 
 // Sentences returns sentences on t totalling at least words words.
 func (w *Writer) Sentences(t Topic, words int) []string {
+	clear(w.introduced)
 	var out []string
 	for n := 0; n < words; {
 		s := w.Sentence(t)

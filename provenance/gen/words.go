@@ -52,13 +52,15 @@ var (
 	modals       = strings.Fields(`will may could should would might must`)
 	saysWords    = strings.Fields(`says says said added noted warned`)
 	conjunctions = strings.Fields(`while although as after because but and since`)
-	openers      = []string{"On Monday in", "Earlier this month in", "Last year in", "Across",
-		"For residents of", "In central", "According to officials in", "Back in", "Outside"}
-	orgKinds = []string{"Ministry of Water", "Regional Council", "Workers' Union",
+	openers      = []string{"Earlier this %s in", "Late last %s in", "For much of the %s in",
+		"Since the start of the %s in", "By the end of the %s in", "Over the %s in",
+		"Early in the %s across", "During the %s outside", "Throughout the %s near"}
+	periods    = strings.Fields(`week month year season quarter spring summer autumn winter decade`)
+	rankWords  = strings.Fields(`deputy acting regional senior chief interim assistant principal`)
+	titleWords = strings.Fields(`director minister spokesperson coordinator adviser secretary officer commissioner`)
+	orgKinds   = []string{"Ministry of Water", "Regional Council", "Workers' Union",
 		"Farmers' Cooperative", "Port Authority", "Relief Agency", "Electoral Commission",
 		"Chamber of Commerce", "Health Board", "Transport Authority"}
-	roles = []string{"the spokesperson", "the director", "a senior adviser", "the chair",
-		"the deputy minister", "a regional coordinator", "the head of policy"}
 )
 
 // tense pairs for tense and attribution edits (present -> past).

@@ -148,8 +148,11 @@ func TestBadInputSharedBoilerplate(t *testing.T) {
 		docs[i] = docOf(fmt.Sprintf("d%04d", i), d.Text+"\n\n"+boiler)
 	}
 	r := run(t, docs)
+	// Copies near a document's end may run on into the boilerplate (it is
+	// shared text), but no passage may be mostly boilerplate.
 	for _, p := range r.Passages {
-		if !p.Incidental && strings.Contains(sideA(p, docs), "newsletter") {
+		a := sideA(p, docs)
+		if i := strings.Index(a, "Sign up for"); !p.Incidental && i >= 0 && len(a)-i > len(a)/2 {
 			t.Fatalf("the shared boilerplate became evidence: %+v", p)
 		}
 	}
