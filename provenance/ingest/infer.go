@@ -301,6 +301,7 @@ func inferTitle(text string, skip []provenance.Span, outlet string) provenance.F
 		return inferred(t, "title line "+quoteShort(l))
 	}
 	for i, l := range lines[:min(len(lines), 5)] {
+		l = strings.TrimSpace(strings.TrimLeft(l, "#")) // a Markdown heading
 		switch {
 		case len(l) > 160:
 			return provenance.Field{}

@@ -52,6 +52,7 @@ func TestInferTitle(t *testing.T) {
 		{"Fares rise again – Example News\nBody text here.\n", "Fares rise again"},
 		{"The Harbour Gazette\n\nA long first paragraph that reads as a sentence and ends with a full stop.\n", ""},
 		{"A first line that is a whole sentence.\n", ""},
+		{"# Fares rise again\n\nBody text.\n", "Fares rise again"},
 	}
 	for _, c := range cases {
 		d := FromText(c.text, provenance.Metadata{})

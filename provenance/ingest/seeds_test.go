@@ -62,6 +62,15 @@ func TestSeedsOutlets(t *testing.T) {
 		if want := strings.ReplaceAll(strings.TrimPrefix(string(raw), "\ufeff"), "\r\n", "\n"); d.Text != want {
 			t.Errorf("%s: text does not map to the file", prefix)
 		}
+		// 002 and 003 end in site chrome (a comment form and share buttons; a
+		// newsletter prompt): it must be marked up to the end of the text.
+		if prefix == "002" || prefix == "003" {
+			if n := len(d.Boilerplate); n == 0 || d.Boilerplate[n-1].End != len(d.Text) {
+				t.Errorf("%s: trailing chrome not marked: %v", prefix, d.Boilerplate)
+			}
+		} else if len(d.Boilerplate) > 0 {
+			t.Errorf("%s: article text marked as chrome: %q", prefix, d.Text[d.Boilerplate[0].Start:d.Boilerplate[0].End])
+		}
 		t.Logf("%s outlet=%q (%s) title=%q boilerplate=%v", prefix, d.Meta.Outlet.Value, d.Meta.Outlet.Detail, d.Meta.Title.Value, d.Boilerplate)
 	}
 }
