@@ -409,3 +409,19 @@ func TestAutosaveWritesAfterAChange(t *testing.T) {
 	}
 	u.saver.Wait()
 }
+
+func TestExportWritesTheChosenFormats(t *testing.T) {
+	u := demoUI(t)
+	dir := t.TempDir()
+	u.Export(dir, []string{"html report", "csv"})
+	u.bridge.Wait()
+	for _, name := range []string{"report.html", "links.csv"} {
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "graph.graphml")); err == nil {
+		t.Errorf("a format not chosen was written")
+	}
+}

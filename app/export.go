@@ -47,13 +47,14 @@ func (u *UI) exportDialog() {
 func (u *UI) Export(dir string, formats []string) {
 	r := u.ws.Result
 	a, b := u.compare.Pair()
+	title := u.reportTitle()
 	err := u.bridge.Run("Exporting", func(ctx context.Context, progress ProgressFunc) (func(), error) {
 		var names []string
 		var engineFormats []string
 		for _, f := range formats {
 			if f == "html report" {
 				path := filepath.Join(dir, "report.html")
-				if err := writeReport(path, r, u.reportTitle()); err != nil {
+				if err := writeReport(path, r, title); err != nil {
 					return nil, err
 				}
 				names = append(names, "report.html")

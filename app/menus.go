@@ -150,8 +150,10 @@ func (u *UI) ToggleWorkshop() {
 	u.workshop.On = !u.workshop.On
 	if u.workshop.On {
 		u.app.Settings().SetTheme(newWorkshopTheme(u.app.Settings().ThemeVariant() == theme.VariantDark))
+		u.split.SetOffset(0.2) // the comparison gets the room
 	} else {
 		u.app.Settings().SetTheme(theme.DefaultTheme())
+		u.split.SetOffset(0.3)
 	}
 	u.afterWorkshopChange()
 }
