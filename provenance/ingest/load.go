@@ -223,16 +223,29 @@ func readJob(ctx context.Context, j job, opts Options) (provenance.Document, err
 	return build(j.path, j.format, x, j.sidecar, opts)
 }
 
-// extract dispatches to the reader for a format.
+// extract dispatches to the reader for a format. A panic in a reader (a
+// library bug met by a hostile file) becomes an error for this file only.
 func extract(ctx context.Context, format string, data []byte, opts Options) (extracted, error) {
-	switch format {
-	case "txt", "md":
-		return extractText(data)
-	}
-	if r := readers[format]; r != nil {
-		return r(ctx, data, opts)
-	}
-	return extracted{}, fmt.Errorf("unsupported format %q", format)
+	return guard(format, func() (extracted, error) {
+		switch format {
+		case "txt", "md":
+			return extractText(data)
+		}
+		if r := readers[format]; r != nil {
+			return r(ctx, data, opts)
+		}
+		return extracted{}, fmt.Errorf("unsupported format %q", format)
+	})
+}
+
+// guard runs a reader, turning a panic into an error.
+func guard(format string, read func() (extracted, error)) (x extracted, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			x, err = extracted{}, fmt.Errorf("the %s reader failed on this file: %v", format, p)
+		}
+	}()
+	return read()
 }
 
 // readers holds the binary and markup formats (registered by their files).

@@ -174,3 +174,12 @@ func TestDocIDStable(t *testing.T) {
 		t.Error("DocID not stable or not distinct")
 	}
 }
+
+func TestReaderPanicBecomesError(t *testing.T) {
+	readers["boom"] = func(context.Context, []byte, Options) (extracted, error) { panic("library bug") }
+	defer delete(readers, "boom")
+	_, err := extract(context.Background(), "boom", []byte("x"), DefaultOptions())
+	if err == nil || !strings.Contains(err.Error(), "the boom reader failed on this file: library bug") {
+		t.Fatalf("err = %v", err)
+	}
+}

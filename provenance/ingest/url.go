@@ -85,11 +85,11 @@ func fetch(ctx context.Context, rawURL string, opts Options) (provenance.Documen
 	var x extracted
 	switch {
 	case media == "text/html" || media == "application/xhtml+xml" || media == "":
-		x, err = extractHTML(body, ctype, resp.Request.URL, opts)
+		x, err = guard("html", func() (extracted, error) { return extractHTML(body, ctype, resp.Request.URL, opts) })
 	case media == "text/plain":
-		x, err = extractText(body)
+		x, err = extract(ctx, "txt", body, opts)
 	case media == "application/pdf":
-		x, err = extractPDF(ctx, body, opts)
+		x, err = extract(ctx, "pdf", body, opts)
 	default:
 		err = fmt.Errorf("unsupported content type %q", media)
 	}
