@@ -60,3 +60,10 @@ screenshots: deps-test build
 lineage-eval:
 	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestLineageTargets|TestSeeds|TestDemoCorpus' ./provenance/lineage/...
 	CGO_ENABLED=0 $(GO) run ./provenance/lineage/lineageeval/cmd/lineage-eval -n 20
+
+# eval: the passage-engine targets as a test, then PAN's measures (precision,
+# recall, granularity, plagdet) per edit type and preset on a generated
+# collection with known reuse (the table in docs/engine.md).
+eval:
+	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestEvalTargets|TestSeeds' ./provenance/gen/ ./provenance/scan/
+	CGO_ENABLED=0 $(GO) run ./provenance/gen/evaltable

@@ -27,7 +27,7 @@ func DefaultSettings() provenance.Settings {
 //     heavy rewrites too, at the price of more weak matches.
 func Preset(name string) (provenance.Settings, error) {
 	s := provenance.Settings{
-		DFCap: 0.01, DFCapMin: 50, MaxDocBytes: 4 << 20, MergeRatio: 0.5,
+		DFCap: 0.005, DFCapMin: 50, MaxDocBytes: 4 << 20, MergeRatio: 0.5,
 		Lineage: provenance.LineageSettings{MinConfidence: 0.6},
 	}
 	switch strings.ToLower(strings.TrimSpace(name)) {
@@ -37,7 +37,7 @@ func Preset(name string) (provenance.Settings, error) {
 		s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.MinSimilarity = "balanced", 5, 10, 6, 0.6
 	case "lenient":
 		s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.MinSimilarity, s.MergeRatio = "lenient", 4, 8, 10, 0.45, 0.75
-		s.DFCap = 0.02
+		s.DFCap = 0.01
 	default:
 		return s, fmt.Errorf("unknown preset %q (want strict, balanced or lenient)", name)
 	}

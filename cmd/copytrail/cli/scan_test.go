@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// genCollection writes a small generated collection with `copytrail gen`.
+func genCollection(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := Main([]string{"gen", "-out", dir, "-cases", "1", "-seed", "3"}, &out, &errb); code != 0 {
+		t.Fatalf("gen exit %d: %s", code, errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "truth.json")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "truth.json"))
+	return dir
+}
+
+func TestScanJSONContract(t *testing.T) {
+	dir := genCollection(t)
+	missing := filepath.Join(dir, "missing.txt")
+	var out, errb bytes.Buffer
+	code := Main([]string{"scan", "--json", "--with-text", "--preset", "strict", "--max-gap", "4", dir, missing}, &out, &errb)
+	if code != 0 {
+		t.Fatalf("scan exit %d: %s", code, errb.String())
+	}
+	var got struct {
+		Version  int `json:"version"`
+		Settings struct {
+			Preset string `json:"preset"`
+			MaxGap int    `json:"max_gap"`
+			NGram  int    `json:"ngram"`
+		} `json:"settings"`
+		Documents []struct {
+			ID   string  `json:"id"`
+			Text *string `json:"text"`
+		} `json:"documents"`
+		Passages []map[string]any `json:"passages"`
+		Pairs    []map[string]any `json:"pairs"`
+		Errors   []struct{ Path, Reason string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	if got.Version != 1 || got.Settings.Preset != "custom" || got.Settings.MaxGap != 4 || got.Settings.NGram != 6 {
+		t.Fatalf("settings not repeated: %+v", got.Settings)
+	}
+	if len(got.Documents) < 10 || got.Documents[0].Text == nil || len(got.Passages) == 0 || len(got.Pairs) == 0 {
+		t.Fatalf("%d documents, %d passages, %d pairs", len(got.Documents), len(got.Passages), len(got.Pairs))
+	}
+	for _, k := range []string{"a", "b", "a_start", "a_end", "b_start", "b_end", "words", "similarity", "incidental", "diff"} {
+		if _, ok := got.Passages[0][k]; !ok {
+			t.Fatalf("passage lacks %q", k)
+		}
+	}
+	if len(got.Errors) != 1 || !strings.Contains(errb.String(), "missing.txt") {
+		t.Fatalf("missing file: errors %+v, stderr %q", got.Errors, errb.String())
+	}
+}
+
+func TestScanTableAndCSV(t *testing.T) {
+	dir := genCollection(t)
+	var out, errb bytes.Buffer
+	if code := Main([]string{"scan", dir}, &out, &errb); code != 0 || !strings.Contains(out.String(), "A COVERAGE") {
+		t.Fatalf("table exit %d: %s %s", code, out.String(), errb.String())
+	}
+	out.Reset()
+	if code := Main([]string{"scan", "--csv", dir}, &out, &errb); code != 0 || !strings.HasPrefix(out.String(), "a,b,a_label") {
+		t.Fatalf("csv exit %d: %q", code, out.String())
+	}
+	if code := Main([]string{"scan", "--preset", "wild", dir}, &out, &errb); code != 2 {
+		t.Fatalf("unknown preset: exit %d, want 2", code)
+	}
+	if code := Main([]string{"scan"}, &out, &errb); code != 2 {
+		t.Fatalf("no paths: exit %d, want 2", code)
+	}
+}
