@@ -23,6 +23,8 @@ const (
 	graphZoomStep   = 1.25
 	graphMinTextPx  = 5 // labels smaller than this are hidden
 	graphHeadLength = 9
+	maxDashes       = 12  // per edge; a long edge gets longer dashes
+	manyEdges       = 300 // above this, 4 dashes an edge keep the object count down
 )
 
 // graphCanvas is the custom widget that draws a GraphLayout with zoom and pan.
@@ -245,9 +247,17 @@ func edgeSegments(l *GraphLayout, e GraphEdge, r float32) []segment {
 	if dash == 0 {
 		segs = subPath(path, cum, start, end)
 	} else {
-		// Stretch the pattern so no edge needs more than 40 dashes.
-		if n := (end - start) / (dash + gap); n > 40 {
-			dash, gap = dash*n/40, gap*n/40
+		// Stretch the pattern so no edge needs more than maxDashes dashes:
+		// every dash is a canvas object.
+		most := float32(maxDashes)
+		if dash < 4 {
+			most = 3 * maxDashes // dots stay dots, or common sources look dashed
+		}
+		if len(l.Edges) > manyEdges {
+			most = 4
+		}
+		if n := (end - start) / (dash + gap); n > most {
+			dash, gap = dash*n/most, gap*n/most
 		}
 		for t := start; t < end; t += dash + gap {
 			segs = append(segs, subPath(path, cum, t, min(end, t+dash))...)

@@ -324,6 +324,7 @@ func BenchmarkGraphView1000(b *testing.B) {
 	for b.Loop() {
 		v.Refresh(r)
 	}
+	b.ReportMetric(float64(len(test.WidgetRenderer(v.graph).Objects())), "objects")
 }
 
 // BenchmarkGraphPaint1000 adds a full software paint of the window (the

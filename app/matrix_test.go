@@ -155,3 +155,17 @@ func TestMatrixView_EmptyStates(t *testing.T) {
 		t.Error("table hidden with pairs present")
 	}
 }
+
+// BenchmarkMatrixView1000 builds the heat map of 1,000 articles (about
+// 2,000 pairs) and refreshes the table's visible cells.
+func BenchmarkMatrixView1000(b *testing.B) {
+	viewsApp(b)
+	v := NewMatrixView(&viewsNav{result: &provenance.Result{}})
+	w := test.NewWindow(v.CanvasObject())
+	b.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(1200, 800))
+	r := bigResult(1000)
+	for b.Loop() {
+		v.Refresh(r)
+	}
+}
