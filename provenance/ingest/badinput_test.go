@@ -77,6 +77,8 @@ func badCases(t *testing.T) []badCase {
 		{name: "UTF-16 LE with BOM", make: file("u16le.txt", utf16Bytes(arabic, false, true)), check: textIs(arabic)},
 		{name: "UTF-16 BE with BOM", make: file("u16be.txt", utf16Bytes(chinese, true, true)), check: textIs(chinese)},
 		{name: "UTF-16 LE without BOM", make: file("u16nobom.txt", utf16Bytes("Plain English words in UTF-16.\n", false, false)), check: textIs("Plain English words in UTF-16.\n")},
+		{name: "UTF-16 LE without BOM (Chinese)", make: file("u16zh.txt", utf16Bytes(chinese, false, false)), check: textIs(chinese)},
+		{name: "UTF-16 BE without BOM (Arabic)", make: file("u16ar.txt", utf16Bytes(arabic, true, false)), check: textIs(arabic)},
 		{name: "RTL Arabic", make: file("arabic.txt", []byte(arabic)), check: func(t *testing.T, d provenance.Document) {
 			textIs(arabic)(t, d)
 			if d.Meta.Title.Value != "المياه غير آمنة في البحيرة" {

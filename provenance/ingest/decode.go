@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -40,7 +41,7 @@ func decodeText(b []byte) (text, encoding string, err error) {
 		s, err := decodeUTF16(b[2:], true)
 		return s, encUTF16BE, err
 	default:
-		if be, ok := sniffUTF16(b); ok {
+		if be, ok := sniffUTF16(b); ok || plausibleUTF16(b, &be) {
 			s, err := decodeUTF16(b, be)
 			if be {
 				return s, encUTF16BE + " (no BOM)", err
@@ -86,6 +87,63 @@ func sniffUTF16(b []byte) (be, ok bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// plausibleUTF16 recognises UTF-16 without a BOM in scripts whose code
+// units have no NUL byte (Chinese, Arabic, …): the bytes hold NULs (from
+// line ends and spaces), and a byte order decodes to well-formed text — no
+// unpaired surrogates or control characters besides tab and line ends, some
+// spaces or line ends, and at least 90% letters, marks, digits, spaces and
+// punctuation. When both orders qualify the better-scoring one wins.
+func plausibleUTF16(b []byte, be *bool) bool {
+	if len(b)%2 != 0 || bytes.IndexByte(b, 0) < 0 {
+		return false
+	}
+	sample := b[:min(len(b), 1<<16)]
+	le, bes := utf16Score(sample, false), utf16Score(sample, true)
+	if max(le, bes) < 0.9 {
+		return false
+	}
+	*be = bes > le
+	return true
+}
+
+// utf16Score is the share of text-like characters when b is decoded as
+// UTF-16 in the given byte order, 0 when b is not well-formed text.
+func utf16Score(b []byte, bigEndian bool) float64 {
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	good, total, spaces := 0, 0, 0
+	for i := 0; i < len(units); i++ {
+		r := rune(units[i])
+		switch {
+		case utf16.IsSurrogate(r):
+			if r >= 0xDC00 || i+1 == len(units) || units[i+1] < 0xDC00 || units[i+1] > 0xDFFF {
+				return 0
+			}
+			r = utf16.DecodeRune(r, rune(units[i+1]))
+			i++
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r':
+			return 0
+		}
+		total++
+		if unicode.IsSpace(r) {
+			spaces++
+			good++
+		} else if unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P) {
+			good++
+		}
+	}
+	if total == 0 || spaces == 0 {
+		return 0
+	}
+	return float64(good) / float64(total)
 }
 
 // decodeUTF16 decodes UTF-16 code units; unpaired surrogates become U+FFFD.
