@@ -111,14 +111,7 @@ func plausibleUTF16(b []byte, be *bool) bool {
 // utf16Score is the share of text-like characters when b is decoded as
 // UTF-16 in the given byte order, 0 when b is not well-formed text.
 func utf16Score(b []byte, bigEndian bool) float64 {
-	units := make([]uint16, len(b)/2)
-	for i := range units {
-		if bigEndian {
-			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
-		}
-	}
+	units := utf16Units(b, bigEndian)
 	good, total, spaces := 0, 0, 0
 	for i := 0; i < len(units); i++ {
 		r := rune(units[i])
@@ -146,11 +139,8 @@ func utf16Score(b []byte, bigEndian bool) float64 {
 	return float64(good) / float64(total)
 }
 
-// decodeUTF16 decodes UTF-16 code units; unpaired surrogates become U+FFFD.
-func decodeUTF16(b []byte, bigEndian bool) (string, error) {
-	if len(b)%2 != 0 {
-		b = b[:len(b)-1] // a stray last byte cannot be a character
-	}
+// utf16Units reads b as UTF-16 code units in the given byte order.
+func utf16Units(b []byte, bigEndian bool) []uint16 {
 	units := make([]uint16, len(b)/2)
 	for i := range units {
 		if bigEndian {
@@ -159,6 +149,15 @@ func decodeUTF16(b []byte, bigEndian bool) (string, error) {
 			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
 		}
 	}
+	return units
+}
+
+// decodeUTF16 decodes UTF-16 code units; unpaired surrogates become U+FFFD.
+func decodeUTF16(b []byte, bigEndian bool) (string, error) {
+	if len(b)%2 != 0 {
+		b = b[:len(b)-1] // a stray last byte cannot be a character
+	}
+	units := utf16Units(b, bigEndian)
 	s := string(utf16.Decode(units))
 	if isBinary([]byte(s)) {
 		return "", errBinary
