@@ -23,7 +23,8 @@ type Settings struct {
 	// MaxDocBytes caps the text kept per document.
 	MaxDocBytes int `json:"max_doc_bytes"`
 	// MergeRatio: two passages of a pair merge when the words between them
-	// are at most MaxGap, or MergeRatio × the two passages' mean length.
+	// are at most MaxGap, or at most MergeRatio × the two passages' mean
+	// length and 3 × MaxGap.
 	MergeRatio float64 `json:"merge_ratio"`
 	// Lineage holds the parameters of the who-copied-whom layer.
 	Lineage LineageSettings `json:"lineage"`

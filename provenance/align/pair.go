@@ -207,7 +207,8 @@ func mergeable(p, q span, par Params) bool {
 	if ga < 0 || gb < 0 {
 		return false
 	}
-	return gapOK(ga, gb, par.MaxGap) || float64(max(ga, gb)) <= par.MergeRatio*float64(p.words()+q.words())/2
+	g := max(ga, gb)
+	return gapOK(ga, gb, par.MaxGap) || (g <= 3*par.MaxGap && float64(g) <= par.MergeRatio*float64(p.words()+q.words())/2)
 }
 
 // gapOK reports whether ga unmatched words in A and gb in B may be bridged
