@@ -113,7 +113,7 @@ func TestCrashDuringSave(t *testing.T) {
 		}
 		current = k
 	}
-	t.Logf("crash test: %d trials in %v, %d saves completed, %d kills left a half-written temporary file, "+
+	t.Logf("crash test: %d trials in %v, %d saves reported complete, %d kills left a half-written temporary file, "+
 		"%d kills fell between rename and report, %d workspaces lost or damaged",
 		st.trials, time.Since(start).Round(time.Millisecond), st.saves, st.midSave, st.renamedUnreported, st.lost)
 	if st.midSave == 0 {

@@ -305,7 +305,11 @@ func rowCRC(vals []any) int64 {
 		case int64:
 			num('i', uint64(x))
 		case bool:
-			num('i', map[bool]uint64{false: 0, true: 1}[x])
+			var u uint64
+			if x {
+				u = 1
+			}
+			num('i', u)
 		case float64:
 			num('f', math.Float64bits(x))
 		case string:
