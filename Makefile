@@ -67,3 +67,8 @@ lineage-eval:
 eval:
 	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestEvalTargets|TestSeeds' ./provenance/gen/ ./provenance/scan/
 	CGO_ENABLED=0 $(GO) run ./provenance/gen/evaltable
+
+# report-screenshot: render the demo corpus report in headless Chromium and
+# save docs/screenshots/report.png (export helper).
+report-screenshot:
+	UPDATE_SCREENSHOTS=1 CGO_ENABLED=0 $(GO) test -count=1 -run TestDemoReportInChromium ./provenance/report/

@@ -280,8 +280,8 @@ func DOT(w io.Writer, g graphlayout.Graph) error {
 		fmt.Fprintf(bw, "  %s -> %s [label=%s, color=%s, style=%s, penwidth=%.1f];\n", DOTQuote(e.Source), DOTQuote(e.Target),
 			DOTQuote(lab), DOTQuote(palette.Hex(EdgeColor(e))), style, 1+3*e.Confidence)
 	}
-	if l := graphlayout.Compute(g); l.ByDate {
-		for _, c := range l.Columns {
+	if cols, byDate := graphlayout.Columns(g); byDate {
+		for _, c := range cols {
 			ids := append([]string(nil), c.Nodes...)
 			sort.Strings(ids)
 			for i := range ids {

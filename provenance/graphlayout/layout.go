@@ -46,30 +46,23 @@ const sweeps = 6
 // at the edge that closes them). Inside a column nodes are ordered to keep
 // edges short and crossings few. The result is deterministic.
 func Compute(g Graph) Layout {
-	col := map[string]int{}
-	var labels []string
-	byDate := false
-	for _, n := range g.Nodes {
-		if !n.Time.IsZero() {
-			byDate = true
-			break
+	cols, byDate := Columns(g)
+	l := Layout{ByDate: byDate, Columns: cols, Pos: map[string]Point{}}
+	order(l.Columns, g.Edges)
+	lanes := map[string]int{}
+	if len(g.Nodes) <= maxLaneSearch {
+		lanes = assignLanes(l.Columns, g.Edges)
+	} else {
+		rows := 0
+		for _, c := range l.Columns {
+			rows = max(rows, len(c.Nodes))
+		}
+		for _, c := range l.Columns { // centred columns, in barycentre order
+			for i, id := range c.Nodes {
+				lanes[id] = 2*i + rows - len(c.Nodes) // half-lane steps centre odd columns
+			}
 		}
 	}
-	if byDate {
-		labels = dateColumns(g, col)
-	} else {
-		labels = layerColumns(g, col)
-	}
-	l := Layout{ByDate: byDate, Columns: make([]Column, len(labels)), Pos: map[string]Point{}}
-	for i, lab := range labels {
-		l.Columns[i].Label = lab
-	}
-	for _, n := range g.Nodes {
-		c := &l.Columns[col[n.ID]]
-		c.Nodes = append(c.Nodes, n.ID)
-	}
-	order(l.Columns, g.Edges)
-	lanes := assignLanes(l.Columns, g.Edges)
 	used := map[int]int{}
 	for _, ln := range lanes {
 		used[ln] = 0
@@ -94,6 +87,39 @@ func Compute(g Graph) Layout {
 		}
 	}
 	return l
+}
+
+// maxLaneSearch is the largest graph whose lanes are searched to keep
+// long edges off other nodes; larger graphs are laid out column by column
+// (the search costs about nodes × rows × edge span).
+const maxLaneSearch = 400
+
+// Columns returns the columns of g's layout, their nodes in input order,
+// and whether they are publication dates: the cheap first step of Compute,
+// for exports that need only the date bands (Graphviz ranks).
+func Columns(g Graph) (cols []Column, byDate bool) {
+	col := map[string]int{}
+	var labels []string
+	for _, n := range g.Nodes {
+		if !n.Time.IsZero() {
+			byDate = true
+			break
+		}
+	}
+	if byDate {
+		labels = dateColumns(g, col)
+	} else {
+		labels = layerColumns(g, col)
+	}
+	cols = make([]Column, len(labels))
+	for i, lab := range labels {
+		cols[i].Label = lab
+	}
+	for _, n := range g.Nodes {
+		c := &cols[col[n.ID]]
+		c.Nodes = append(c.Nodes, n.ID)
+	}
+	return cols, byDate
 }
 
 // dateColumns assigns a column per distinct publication time (or day).

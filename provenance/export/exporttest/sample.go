@@ -121,3 +121,52 @@ func PlaceMutations(r *provenance.Result) {
 		}
 	}
 }
+
+// Large returns a synthetic analysis of n documents over days days, each
+// document after the first reusing one earlier document's opening passage:
+// n-1 copy links, n-1 passages, pairs and mutations, for benchmarks.
+func Large(n, days int) *provenance.Result {
+	r := &provenance.Result{Version: provenance.ContractVersion, Settings: Sample().Settings}
+	outlets := []string{"Wire A", "Wire B", "Daily C", "Weekly D", "Radio E", "Blog F", "Paper G", "Site H"}
+	para := strings.Repeat("The council said on Tuesday that the budget for water repairs would grow, adding that \"costs may rise\" if prices climb. ", 4)
+	for i := 0; i < n; i++ {
+		id := "doc-" + itoa(i)
+		text := para + "Local detail number " + itoa(i) + " follows, with more words about the town and its people, schools, roads and rivers.\n"
+		r.Documents = append(r.Documents, provenance.Document{
+			ID: id, Path: "/corpus/" + id + ".txt", Format: "txt", Text: text, Words: len(strings.Fields(text)),
+			Meta: provenance.Metadata{
+				Title:     field("Story "+itoa(i)+", on \"water\"", provenance.OriginFrontMatter, ""),
+				Outlet:    field(outlets[i%len(outlets)], provenance.OriginSidecar, ""),
+				Published: field("2024-03-"+pad2(1+i*days/max(n, 1))+"T10:00:00Z", provenance.OriginJSONLD, ""),
+			},
+		})
+		if i == 0 {
+			continue
+		}
+		src := (i * 7919) % i
+		pi := len(r.Passages)
+		r.Passages = append(r.Passages, provenance.Passage{A: "doc-" + itoa(src), B: id, AStart: 0, AEnd: len(para), BStart: 0, BEnd: len(para),
+			Words: 80, Similarity: 0.97, Diff: []provenance.DiffOp{{Op: "=", Text: para[:60]}, {Op: "-", Text: "may"}, {Op: "+", Text: "will"}, {Op: "=", Text: para[63:]}}})
+		r.Pairs = append(r.Pairs, provenance.Pair{A: "doc-" + itoa(src), B: id, ACoverage: 0.8, BCoverage: 0.8, SharedWords: 80, LongestPassage: 80, Passages: []int{pi}})
+		r.Links = append(r.Links, provenance.Link{Source: "doc-" + itoa(src), Target: id, Kind: provenance.LinkCopy, Confidence: 0.5 + float64(i%50)/100,
+			Reasons: []string{"published earlier", "80 words reappear in the same order"}, Passages: []int{pi}})
+		r.Mutations = append(r.Mutations, provenance.Mutation{Kind: provenance.MutationHedge, Source: "doc-" + itoa(src), Target: id,
+			SourceText: "may", TargetText: "will", Passage: pi, Explanation: "a hedge was dropped"})
+	}
+	return r
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+func pad2(i int) string {
+	i = min(max(i, 1), 28)
+	if i < 10 {
+		return "0" + itoa(i)
+	}
+	return itoa(i)
+}
