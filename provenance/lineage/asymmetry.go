@@ -72,8 +72,8 @@ func textEvidence(pv *pairView) {
 			}
 		}
 		// A complete sentence on one side, a trimmed one on the other.
-		fa := sentenceShare(at, p.aSpan)
-		fb := sentenceShare(bt, p.bSpan)
+		fa := sentenceShare(pv.a, p.aSpan)
+		fb := sentenceShare(pv.b, p.bSpan)
 		if fb >= 0.9 && fa <= 0.75 {
 			trim++
 			if trimEx == "" {
@@ -193,11 +193,12 @@ func insideQuote(qs []quote, s provenance.Span) bool {
 
 // sentenceShare is the share of the words of the sentences around span that
 // lie inside span.
-func sentenceShare(text string, s provenance.Span) float64 {
+func sentenceShare(d *docInfo, s provenance.Span) float64 {
+	text := d.doc.Text
 	start := sentenceStart(text, s.Start, 400)
 	end := sentenceEnd(text, max(s.End-1, s.Start), 400)
-	all := len(tokenize(text, provenance.Span{Start: start, End: end}))
-	in := len(tokenize(text, s))
+	all := len(d.tokens(provenance.Span{Start: start, End: end}))
+	in := len(d.tokens(s))
 	if all == 0 {
 		return 1
 	}

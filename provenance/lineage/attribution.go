@@ -27,7 +27,7 @@ func attributionMutations(src, dst *docInfo, p passageView) []provenance.Mutatio
 		sEnt := attributionEntities(src, qs)
 		dEnt := entityList(dt, qd)
 		sAtt, dAtt := trimAttribution(st, qs.attribution), trimAttribution(dt, qd.attribution)
-		srcSpeaker := speakerOf(st, qs)
+		srcSpeaker := qs.speaker
 		if srcSpeaker == "" {
 			srcSpeaker = lastSpeaker(src, qs)
 		}

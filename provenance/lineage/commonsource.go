@@ -16,7 +16,7 @@ func commonSourceEvidence(pv *pairView) {
 	quoted, total := 0, 0
 	speakers := map[string]bool{}
 	for _, p := range pv.passages {
-		for _, t := range tokenize(at, p.aSpan) {
+		for _, t := range pv.a.tokens(p.aSpan) {
 			total++
 			if insideQuote(pv.a.quotes, provenance.Span{Start: t.start, End: t.end}) {
 				quoted++
@@ -28,7 +28,7 @@ func commonSourceEvidence(pv *pairView) {
 		}{{pv.a, p.aSpan}, {pv.b, p.bSpan}} {
 			for _, q := range side.d.quotes {
 				if overlaps(q.inner, side.span) {
-					if s := speakerOf(side.d.doc.Text, q); s != "" {
+					if s := q.speaker; s != "" {
 						speakers[s] = true
 					}
 				}
@@ -60,7 +60,7 @@ func uniqueQuotes(d *docInfo, ps []passageView, sideA bool, speakers map[string]
 			continue
 		}
 		// Unique when most of its words lie outside the shared passages.
-		toks := tokenize(d.doc.Text, q.inner)
+		toks := d.tokens(q.inner)
 		in := 0
 		for _, t := range toks {
 			for _, p := range ps {
@@ -77,7 +77,7 @@ func uniqueQuotes(d *docInfo, ps []passageView, sideA bool, speakers map[string]
 		if 2*in >= len(toks) {
 			continue
 		}
-		if speakers[speakerOf(d.doc.Text, q)] || speakers[lastSpeaker(d, q)] {
+		if speakers[q.speaker] || speakers[lastSpeaker(d, q)] {
 			out = append(out, q)
 		}
 	}
@@ -92,7 +92,7 @@ func lastSpeaker(d *docInfo, q quote) string {
 		if o.outer.Start >= q.outer.Start {
 			break
 		}
-		if s := speakerOf(d.doc.Text, o); s != "" {
+		if s := o.speaker; s != "" {
 			name = s
 		}
 	}

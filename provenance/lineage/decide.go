@@ -119,7 +119,7 @@ func reduceChains(decided map[[2]string]provenance.Link, views map[[2]string]*pa
 				if x == y || !isCopy(x, y) || views[viewKey(z, x)] == nil {
 					continue
 				}
-				if within(sideSpans(views[k], z), sideSpans(views[viewKey(z, x)], z), views[k].side(z).doc.Text) {
+				if within(sideSpans(views[k], z), sideSpans(views[viewKey(z, x)], z), views[k].side(z)) {
 					drop = append(drop, k)
 					break search
 				}

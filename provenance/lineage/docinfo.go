@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -18,7 +19,21 @@ type docInfo struct {
 	dated   bool
 	// inferred is true when the date was read from the text, not metadata.
 	inferred bool
-	gramSet  map[string]bool // word n-grams, filled on first use
+	gramSet  map[uint64]bool // hashed word n-grams, filled on first use
+	toks     []token         // every word of the text, filled on first use
+}
+
+// tokens returns the words lying wholly inside s, from a list made once.
+func (di *docInfo) tokens(s provenance.Span) []token {
+	if di.toks == nil {
+		di.toks = tokenize(di.doc.Text, provenance.Span{Start: 0, End: len(di.doc.Text)})
+	}
+	i := sort.Search(len(di.toks), func(k int) bool { return di.toks[k].start >= s.Start })
+	j := sort.Search(len(di.toks), func(k int) bool { return di.toks[k].end > s.End })
+	if j < i {
+		j = i
+	}
+	return di.toks[i:j]
 }
 
 // newDocInfo reads genre, voice, quotes and date of one document.
@@ -28,7 +43,7 @@ func newDocInfo(d *provenance.Document) *docInfo {
 	di.quotes = findQuotes(d.Text)
 	di.speaker = map[string]string{}
 	for _, q := range di.quotes {
-		name := speakerOf(d.Text, q)
+		name := q.speaker
 		if name == "" {
 			continue
 		}
@@ -80,7 +95,7 @@ func (di *docInfo) quoteOrg(q quote) string {
 	if org := orgNamedIn(spanText(text, q.attribution), di.orgs); org != "" {
 		return org
 	}
-	if name := speakerOf(text, q); name != "" {
+	if name := q.speaker; name != "" {
 		return di.speaker[name]
 	}
 	return ""

@@ -183,7 +183,7 @@ func firstPartyEvidence(pv *pairView) {
 			if org == "" || side.other.speaksFor(org) {
 				continue
 			}
-			who := speakerOf(side.self.doc.Text, q)
+			who := q.speaker
 			if who == "" {
 				who = "a speaker"
 			}

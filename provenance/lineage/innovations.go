@@ -103,10 +103,10 @@ func upstreamOfBoth(copies []copyOfZ, x, y *docInfo, views map[[2]string]*pairVi
 // within reports whether the part of z's text covered by inner lies, but
 // for fewer than MinLinkWords words, inside outer: a copy that took nothing
 // from z beyond what an intermediary carries.
-func within(inner, outer []provenance.Span, ztext string) bool {
+func within(inner, outer []provenance.Span, z *docInfo) bool {
 	outside := 0
 	for _, s := range inner {
-		for _, t := range tokenize(ztext, s) {
+		for _, t := range z.tokens(s) {
 			if !inside(outer, t.start, t.end) {
 				outside++
 			}
@@ -241,7 +241,7 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 				// x and y share text z lacks: they are related directly, so
 				// whichever copied the other may have z's text through it.
 				if extra >= minExtra && !upstreamOfBoth(copies, x, y, views) {
-					yInX, xInY := within(cy.cover, cx.cover, z.doc.Text), within(cx.cover, cy.cover, z.doc.Text)
+					yInX, xInY := within(cy.cover, cx.cover, z), within(cx.cover, cy.cover, z)
 					if yInX {
 						cy.view.via = append(cy.view.via, x.doc.ID)
 					}
@@ -378,13 +378,14 @@ func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 			}
 		}
 		run := 0
-		toks := tokenize(x.doc.Text, s)
+		toks := x.tokens(s)
+		hashes := tokenHashes(toks)
 		for i, t := range toks {
 			if inside(changed, t.start, t.end) {
 				continue
 			}
 			// z's text even where the passages missed it.
-			if inside(zcover, t.start, t.end) || inGrams(grams, toks, i) {
+			if inside(zcover, t.start, t.end) || inGrams(grams, hashes, i) {
 				run = 0
 				continue
 			}
@@ -440,22 +441,45 @@ func sortStrings(s []string) { sort.Strings(s) }
 // gramSize is the n-gram length used to recognise z's text directly.
 const gramSize = 5
 
-// grams returns the document's word 5-grams (computed once).
-func (di *docInfo) grams() map[string]bool {
+// grams returns the document's hashed word n-grams (computed once).
+func (di *docInfo) grams() map[uint64]bool {
 	if di.gramSet == nil {
-		toks := tokenize(di.doc.Text, provenance.Span{Start: 0, End: len(di.doc.Text)})
-		di.gramSet = map[string]bool{}
-		for i := 0; i+gramSize <= len(toks); i++ {
-			di.gramSet[joinNorm(toks[i:i+gramSize])] = true
+		h := tokenHashes(di.tokens(provenance.Span{Start: 0, End: len(di.doc.Text)}))
+		di.gramSet = map[uint64]bool{}
+		for i := 0; i+gramSize <= len(h); i++ {
+			di.gramSet[gramHash(h[i:i+gramSize])] = true
 		}
 	}
 	return di.gramSet
 }
 
-// inGrams reports whether token i of toks lies in an n-gram found in grams.
-func inGrams(grams map[string]bool, toks []token, i int) bool {
+// tokenHashes hashes each token's normalised form (FNV-1a).
+func tokenHashes(toks []token) []uint64 {
+	out := make([]uint64, len(toks))
+	for i, t := range toks {
+		h := uint64(14695981039346656037)
+		for j := 0; j < len(t.norm); j++ {
+			h ^= uint64(t.norm[j])
+			h *= 1099511628211
+		}
+		out[i] = h
+	}
+	return out
+}
+
+// gramHash combines token hashes in order.
+func gramHash(h []uint64) uint64 {
+	g := uint64(0)
+	for _, x := range h {
+		g = g*1000003 ^ x
+	}
+	return g
+}
+
+// inGrams reports whether token i lies in an n-gram found in grams.
+func inGrams(grams map[uint64]bool, h []uint64, i int) bool {
 	for s := i - gramSize + 1; s <= i; s++ {
-		if s >= 0 && s+gramSize <= len(toks) && grams[joinNorm(toks[s:s+gramSize])] {
+		if s >= 0 && s+gramSize <= len(h) && grams[gramHash(h[s:s+gramSize])] {
 			return true
 		}
 	}

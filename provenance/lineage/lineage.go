@@ -112,13 +112,13 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 		} else if p.A != pair.A {
 			continue
 		}
-		v.edits, v.matched = wordDiff(a.doc.Text, v.aSpan, b.doc.Text, v.bSpan)
+		v.edits, v.matched = diffTokens(a.tokens(v.aSpan), b.tokens(v.bSpan))
 		v.words = p.Words
 		pv.sharedWords += v.matched
 		if v.matched > pv.longest {
 			pv.longest = v.matched
 		}
-		if run := verbatimRun(a.doc.Text, v.aSpan, v.edits); run > pv.longestRun {
+		if run := verbatimRun(a.tokens(v.aSpan), v.edits); run > pv.longestRun {
 			pv.longestRun = run
 		}
 		pv.passages = append(pv.passages, v)
@@ -130,10 +130,9 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 	return pv
 }
 
-// verbatimRun is the longest run of side-A words in span untouched by edits.
-func verbatimRun(text string, span provenance.Span, edits []edit) int {
+// verbatimRun is the longest run of side-A words untouched by edits.
+func verbatimRun(toks []token, edits []edit) int {
 	best, run := 0, 0
-	toks := tokenize(text, span)
 	k := 0 // next edit
 	for _, t := range toks {
 		broken := false

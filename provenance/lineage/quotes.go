@@ -18,6 +18,7 @@ type quote struct {
 	attribution provenance.Span
 	verb        string // the reporting verb found, "" when none
 	present     bool   // the verb is present tense ("says", "déclare")
+	speaker     string // surname named in the attribution, "" when none
 }
 
 // quotePairs are the opening and closing marks recognised.
@@ -49,6 +50,7 @@ func findQuotes(text string) []quote {
 		if len(strings.Fields(text[inner.Start:inner.End])) >= 3 {
 			q := quote{outer: outer, inner: inner}
 			q.attribution, q.verb, q.present = findAttribution(text, outer)
+			q.speaker = speakerOf(text, q)
 			qs = append(qs, q)
 		}
 		i = outer.End

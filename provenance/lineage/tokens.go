@@ -116,15 +116,9 @@ func joinNorm(toks []token) string {
 // maxDiffCells bounds the dynamic-programming table of one word diff.
 const maxDiffCells = 4_000_000
 
-// wordDiff aligns the words of aText[aSpan] and bText[bSpan] and returns the
-// edits with byte spans in both texts. Long, very different regions that
-// would need a table over maxDiffCells are reported as one replacement.
-func wordDiff(aText string, aSpan provenance.Span, bText string, bSpan provenance.Span) (edits []edit, matched int) {
-	at := tokenize(aText, aSpan)
-	bt := tokenize(bText, bSpan)
-	return diffTokens(at, bt)
-}
-
+// diffTokens aligns two word lists and returns the edits with byte spans in
+// both texts. Long, very different regions that would need a table over
+// maxDiffCells are reported as one replacement.
 func diffTokens(at, bt []token) (edits []edit, matched int) {
 	// Common prefix and suffix first: most passages are nearly verbatim.
 	p := 0

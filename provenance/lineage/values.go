@@ -79,29 +79,21 @@ func readValues(toks []token) []value {
 			return ""
 		}
 		span := func(n int) provenance.Span { return provenance.Span{Start: t.start, End: toks[i+n-1].end} }
-		// "July 1[, 2024]"
-		if m, ok := months[t.norm]; ok {
-			if d, ok := dayNumber(next(1)); ok {
-				n, norm := 2, strconv.Itoa(m)+"-"+strconv.Itoa(d)
-				if y, ok := yearNumber(next(2)); ok {
-					n, norm = 3, norm+"-"+strconv.Itoa(y)
-				}
-				out = append(out, value{"date", norm, span(n)})
-				i += n - 1
-				continue
-			}
+		// "July 1[, 2024]", "1 July[ 2024]", "1er juillet"
+		m, mok := months[t.norm]
+		d, dok := dayNumber(next(1))
+		if !mok {
+			d, dok = dayNumber(t.norm)
+			m, mok = months[next(1)]
 		}
-		// "1 July[ 2024]", "1er juillet"
-		if d, ok := dayNumber(t.norm); ok {
-			if m, ok := months[next(1)]; ok {
-				n, norm := 2, strconv.Itoa(m)+"-"+strconv.Itoa(d)
-				if y, ok := yearNumber(next(2)); ok {
-					n, norm = 3, norm+"-"+strconv.Itoa(y)
-				}
-				out = append(out, value{"date", norm, span(n)})
-				i += n - 1
-				continue
+		if mok && dok {
+			n, norm := 2, strconv.Itoa(m)+"-"+strconv.Itoa(d)
+			if y, ok := yearNumber(next(2)); ok {
+				n, norm = 3, norm+"-"+strconv.Itoa(y)
 			}
+			out = append(out, value{"date", norm, span(n)})
+			i += n - 1
+			continue
 		}
 		if f, ok := parseNumber(t.norm); ok {
 			n := 1
@@ -116,7 +108,7 @@ func readValues(toks []token) []value {
 	return out
 }
 
-// sameDate compares normalised dates, ignoring a year one side leaves out.
+// sameValue compares values; dates compare, ignoring a year one side leaves out.
 func sameValue(a, b value) bool {
 	if a.kind != b.kind {
 		return false

@@ -1,0 +1,36 @@
+package lineageeval_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/lineage"
+	"github.com/copytrail/copytrail/provenance/lineage/lineageeval"
+)
+
+// BenchmarkAnalyze times the lineage layer alone on the passages the engine
+// found in n generated lineages (9 documents each).
+func BenchmarkAnalyze(b *testing.B) {
+	for _, n := range benchSizes {
+		var docs []provenance.Document
+		for i := 0; i < n; i++ {
+			docs = append(docs, lineageeval.Generate(int64(5000+i), lineageeval.SomeDates, i%2 == 1).Docs...)
+		}
+		r, err := runner(context.Background(), docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("docs=%d/pairs=%d", len(docs), len(r.Pairs)), func(b *testing.B) {
+			for b.Loop() {
+				if err := lineage.Analyze(context.Background(), r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(r.Pairs))*float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
+		})
+	}
+}
+
+var benchSizes = []int{10, 100}
