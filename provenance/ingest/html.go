@@ -109,6 +109,9 @@ func extractHTML(data []byte, contentType string, base *url.URL, opts Options) (
 	parser.MaxElemsToParse = opts.MaxHTMLElements
 	if article, err := parser.ParseAndMutate(doc, base); err == nil && article.Node != nil {
 		text = render.InnerText(article.Node)
+		if b := strings.Join(strings.Fields(article.Byline()), " "); !x.meta.Author.Known() && b != "" && len(b) <= 120 {
+			x.meta.Author = inferred(strings.TrimPrefix(strings.TrimPrefix(b, "By "), "by "), "byline in the page")
+		}
 	}
 	if len(strings.Fields(text)) < 20 { // readability found no article: take the whole body
 		if body := findBody(doc); body != nil {

@@ -16,7 +16,7 @@ func articlePage(head string, paras int) string {
 	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + head + "</head><body>")
 	b.WriteString(`<nav class="menu"><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>`)
 	b.WriteString(`<script>document.write("INJECTED SCRIPT TEXT"); fetch("https://evil.example/x")</script>`)
-	b.WriteString(`<article><h1>Harbour cranes idle as dockers strike</h1>`)
+	b.WriteString(`<article><h1>Harbour cranes idle as dockers strike</h1><p class="byline">By Ada Reporter</p>`)
 	for i := range paras {
 		fmt.Fprintf(&b, "<p>Paragraph %d of the story: the dockers of the eastern harbour stopped work on Tuesday, "+
 			"and the port authority said talks over pay and shift length would resume within the week.</p>", i+1)
@@ -43,7 +43,7 @@ func TestExtractHTML(t *testing.T) {
 			`<meta property="article:published_time" content="2024-05-01T10:00:00+02:00"><meta name="author" content="Meta Author">` + ld,
 			"OG Title", "OG Outlet", "2024-05-01T10:00:00+02:00", "Meta Author", provenance.OriginMeta, provenance.OriginMeta},
 		{"json-ld only", `<title>Plain</title>` + ld, "LD Headline", "LD Outlet", "2024-05-06T07:08:09Z", "Ana Uno, Ben Dos", provenance.OriginJSONLD, provenance.OriginJSONLD},
-		{"title element", `<title>Harbour strike – Example Times</title>`, "Harbour strike", "Example Times", "", "", provenance.OriginFile, provenance.OriginInferred},
+		{"title element", `<title>Harbour strike – Example Times</title>`, "Harbour strike", "Example Times", "", "Ada Reporter", provenance.OriginFile, provenance.OriginInferred},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

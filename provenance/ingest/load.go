@@ -82,13 +82,23 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (docs []provenance.Do
 		if format == "" {
 			return nil
 		}
-		dir := path.Dir(p)
-		rows, ok := sidecars[dir]
-		if !ok {
-			rows = readSidecarFS(fsys, path.Join(dir, SidecarName), &ferrs)
-			sidecars[dir] = rows
+		var meta provenance.Metadata
+		for dir := path.Dir(p); ; dir = path.Dir(dir) {
+			rows, ok := sidecars[dir]
+			if !ok {
+				rows = readSidecarFS(fsys, path.Join(dir, SidecarName), &ferrs)
+				sidecars[dir] = rows
+			}
+			rel := strings.TrimPrefix(p, dir+"/")
+			if m, ok := rows[sidecarKey(rel)]; ok {
+				meta = m
+				break
+			}
+			if dir == "." {
+				break
+			}
 		}
-		jobs = append(jobs, job{path: p, format: format, sidecar: rows[path.Base(p)],
+		jobs = append(jobs, job{path: p, format: format, sidecar: meta,
 			open: func() (fs.File, error) { return fsys.Open(p) }})
 		return ctx.Err()
 	})

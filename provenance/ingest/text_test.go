@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf16"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -191,5 +192,35 @@ func TestBoilerplateSpans(t *testing.T) {
 	}
 	if s := boilerplateSpans("Just an article.\nIt ends here.\n– Example News\n", nil); len(s) != 0 {
 		t.Errorf("a sign-off is not chrome: %v", s)
+	}
+}
+
+func TestSidecarRelativePaths(t *testing.T) {
+	files := map[string]string{
+		"metadata.csv":     "file,outlet\nsub/deep/a.txt,Root Outlet\nsub/b.txt,Root B\n",
+		"sub/deep/a.txt":   "Article A text.\n",
+		"sub/b.txt":        "Article B text.\n",
+		"sub/metadata.csv": "file,outlet\nb.txt,Near Outlet\n",
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	mapFS := fstest.MapFS{}
+	for name, content := range files {
+		mapFS[name] = &fstest.MapFile{Data: []byte(content)}
+	}
+	osDocs, _, osErrs := Load(context.Background(), []string{dir}, DefaultOptions(), nil)
+	fsDocs, _, fsErrs := LoadFS(context.Background(), mapFS, DefaultOptions())
+	for name, docs := range map[string][]provenance.Document{"Load": osDocs, "LoadFS": fsDocs} {
+		got := map[string]string{}
+		for _, d := range docs {
+			got[filepath.Base(d.Path)] = d.Meta.Outlet.Value
+		}
+		// The nearest metadata.csv that names the file wins.
+		if got["a.txt"] != "Root Outlet" || got["b.txt"] != "Near Outlet" {
+			t.Errorf("%s: outlets %v", name, got)
+		}
+	}
+	if len(osErrs)+len(fsErrs) > 0 {
+		t.Errorf("errors %v %v", osErrs, fsErrs)
 	}
 }

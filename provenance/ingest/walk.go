@@ -41,7 +41,7 @@ func (w *osWalker) add(p string) {
 		return
 	}
 	if info.IsDir() {
-		w.walk(abs, 0)
+		w.walk(abs, abs, 0)
 		return
 	}
 	if filepath.Base(abs) == SidecarName {
@@ -52,24 +52,37 @@ func (w *osWalker) add(p string) {
 			" (Copytrail reads .txt, .md, .html, .htm, .pdf, .docx, .eml)"})
 		return
 	}
-	w.addFile(abs)
+	w.addFile(abs, filepath.Dir(abs))
 }
 
-// addFile lists one file, or records it as a duplicate of itself.
-func (w *osWalker) addFile(abs string) {
+// addFile lists one file, or records it as a duplicate of itself. Its
+// metadata row is looked up in the metadata.csv of its folder by name,
+// then in those of the folders above it, up to root, by relative path.
+func (w *osWalker) addFile(abs, root string) {
 	if w.seen[abs] {
 		id := DocID(abs)
 		w.dups = append(w.dups, provenance.Duplicate{Doc: id, Original: id, Reason: "same file"})
 		return
 	}
 	w.seen[abs] = true
-	dir := filepath.Dir(abs)
-	rows, ok := w.sidecars[dir]
-	if !ok {
-		rows = w.readSidecar(filepath.Join(dir, SidecarName))
-		w.sidecars[dir] = rows
+	var meta provenance.Metadata
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		rows, ok := w.sidecars[dir]
+		if !ok {
+			rows = w.readSidecar(filepath.Join(dir, SidecarName))
+			w.sidecars[dir] = rows
+		}
+		if rel, err := filepath.Rel(dir, abs); err == nil {
+			if m, ok := rows[sidecarKey(filepath.ToSlash(rel))]; ok {
+				meta = m
+				break
+			}
+		}
+		if dir == root || !strings.HasPrefix(dir, root) || filepath.Dir(dir) == dir {
+			break
+		}
 	}
-	w.jobs = append(w.jobs, job{path: abs, open: osOpen(abs), format: formatOf(abs), sidecar: rows[sidecarKey(filepath.Base(abs))]})
+	w.jobs = append(w.jobs, job{path: abs, open: osOpen(abs), format: formatOf(abs), sidecar: meta})
 }
 
 // readSidecar parses a folder's metadata.csv when there is one.
@@ -88,7 +101,7 @@ func (w *osWalker) readSidecar(p string) map[string]provenance.Metadata {
 // walk lists a folder's supported files, recursively. Hidden entries are
 // skipped; links to folders are followed once per real folder, so a link
 // loop ends; unreadable folders become errors.
-func (w *osWalker) walk(dir string, depth int) {
+func (w *osWalker) walk(root, dir string, depth int) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		w.errs = append(w.errs, fileError(dir, err))
@@ -123,9 +136,9 @@ func (w *osWalker) walk(dir string, depth int) {
 		}
 		switch {
 		case mode.IsDir():
-			w.walk(p, depth+1)
+			w.walk(root, p, depth+1)
 		case mode.IsRegular() && formatOf(name) != "":
-			w.addFile(p)
+			w.addFile(p, root)
 		}
 	}
 }
