@@ -67,9 +67,15 @@ func buildFamilies(r *provenance.Result, infos map[string]*docInfo) []provenance
 	for i := range nodes {
 		groups[u.find(i)] = append(groups[u.find(i)], i)
 	}
+	bySource := map[string][]provenance.Link{}
+	for _, l := range r.Links {
+		if l.Kind == provenance.LinkCopy {
+			bySource[l.Source] = append(bySource[l.Source], l)
+		}
+	}
 	var fams []provenance.Family
 	for _, g := range groups {
-		f := familyOf(nodes, g, r, infos)
+		f := familyOf(nodes, g, bySource, infos)
 		if len(docsOf(f)) >= 2 {
 			fams = append(fams, f)
 		}
@@ -91,7 +97,7 @@ func buildFamilies(r *provenance.Result, infos map[string]*docInfo) []provenance
 }
 
 // familyOf builds one family from its nodes.
-func familyOf(nodes []node, g []int, r *provenance.Result, infos map[string]*docInfo) provenance.Family {
+func familyOf(nodes []node, g []int, bySource map[string][]provenance.Link, infos map[string]*docInfo) provenance.Family {
 	var f provenance.Family
 	spans := map[string][]provenance.Span{}
 	for _, i := range g {
@@ -112,9 +118,11 @@ func familyOf(nodes []node, g []int, r *provenance.Result, infos map[string]*doc
 	// The propagation DAG: copy links between members, strongest first,
 	// skipping any that would close a cycle.
 	links := make([]provenance.Link, 0)
-	for _, l := range r.Links {
-		if l.Kind == provenance.LinkCopy && in[l.Source] && in[l.Target] {
-			links = append(links, l)
+	for _, d := range docs {
+		for _, l := range bySource[d] {
+			if in[l.Target] {
+				links = append(links, l)
+			}
 		}
 	}
 	sort.SliceStable(links, func(i, j int) bool { return links[i].Confidence > links[j].Confidence })
@@ -127,12 +135,15 @@ func familyOf(nodes []node, g []int, r *provenance.Result, infos map[string]*doc
 		hasParent[l.Target] = true
 	}
 	f.Origin = originOf(docs, hasParent, infos)
+	// The snippet and length come from the origin's longest span, else the
+	// longest span of any member.
 	best := f.Members[0]
 	for _, m := range f.Members {
-		if m.Doc == f.Origin || (f.Origin == "" && m.End-m.Start > best.End-best.Start) {
-			if m.Doc == f.Origin && best.Doc == f.Origin && m.End-m.Start <= best.End-best.Start {
-				continue
-			}
+		better := m.End-m.Start > best.End-best.Start
+		switch {
+		case f.Origin != "" && m.Doc == f.Origin && (best.Doc != f.Origin || better):
+			best = m
+		case (f.Origin == "" || best.Doc != f.Origin) && better:
 			best = m
 		}
 	}

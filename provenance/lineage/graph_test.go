@@ -186,3 +186,16 @@ func TestCancelled(t *testing.T) {
 		t.Error("nil result must be an error")
 	}
 }
+
+func TestScaffoldEchoNoLink(t *testing.T) {
+	// Two texts built on one pattern: many matching words, never 8 in a row.
+	a := "In Kessara the coastal water authority postponed the new levy on Tuesday, while in Miran the rural health office approved the old tariff on Friday, and in Velda the local port operator reviewed the fuel plan last week."
+	b := "In Calvo the northern water authority suspended the new levy on Monday, while in Lorne the urban health office rejected the old tariff on Sunday, and in Haddo the small port operator audited the fuel plan this month."
+	f := newFixture(t)
+	f.doc("a", "", "2026-01-01", a)
+	f.doc("b", "", "2026-01-02", b)
+	f.share("a", "b", a, b)
+	if r := f.analyze(); len(r.Links) != 0 {
+		t.Errorf("texts that only share a pattern must not be linked: %+v", r.Links)
+	}
+}
