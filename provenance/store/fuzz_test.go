@@ -18,6 +18,9 @@ func FuzzOpen(f *testing.F) {
 	empty := savedBytes(f, &Workspace{})
 	f.Add(small)
 	f.Add(empty)
+	if golden, err := os.ReadFile(filepath.Join("testdata", "v1.copytrail")); err == nil {
+		f.Add(golden)
+	}
 	for _, n := range []int{0, 15, 16, 99, 100, 4096, 4096 + 512, 2 * 4096, len(small) / 2, len(small) - 4096, len(small) - 1} {
 		if n <= len(small) {
 			f.Add(small[:n])
