@@ -127,7 +127,7 @@ func badCases(t *testing.T) []badCase {
 			p := filepath.Join(dir, "dangling.txt")
 			os.Symlink(filepath.Join(dir, "nowhere.txt"), p)
 			return p
-		}, wantErr: "file not found"},
+		}, wantErr: "not found: no such file or folder"},
 		{name: "file that vanishes while loading", make: func(t *testing.T, dir string) string {
 			p := file("vanish.txt", []byte("here, then gone\n"))(t, dir)
 			testHookBeforeRead = func(path string) {
@@ -137,7 +137,7 @@ func badCases(t *testing.T) []badCase {
 			}
 			t.Cleanup(func() { testHookBeforeRead = nil })
 			return p
-		}, wantErr: "deleted while loading"},
+		}, wantErr: "file not found: it was moved or deleted while loading"},
 	}
 }
 

@@ -197,6 +197,9 @@ func readJob(ctx context.Context, j job, opts Options) (provenance.Document, err
 		testHookBeforeRead(j.path)
 	}
 	f, err := j.open()
+	if errors.Is(err, fs.ErrNotExist) {
+		return provenance.Document{}, errors.New("file not found: it was moved or deleted while loading")
+	}
 	if err != nil {
 		return provenance.Document{}, err
 	}
@@ -287,7 +290,7 @@ func fileError(p string, err error) provenance.FileError {
 	case errors.Is(err, fs.ErrPermission):
 		reason = "permission denied: cannot read the file"
 	case errors.Is(err, fs.ErrNotExist):
-		reason = "file not found (it may have been moved or deleted while loading)"
+		reason = "not found: no such file or folder"
 	}
 	return provenance.FileError{Path: p, Reason: reason}
 }
