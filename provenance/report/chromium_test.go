@@ -135,6 +135,24 @@ func checkRendered(t *testing.T, dom string, r *provenance.Result) {
 	if len(r.Links) > 0 && !strings.Contains(dom, `class="link"`) {
 		t.Error("links exist but none rendered")
 	}
+	// Every link's heading and every mutation's explanation made it in.
+	text := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\u00a0", "&nbsp;")
+	for _, l := range r.Links {
+		src, dst := r.Doc(l.Source), r.Doc(l.Target)
+		if !strings.Contains(dom, text.Replace(src.Label())) || !strings.Contains(dom, text.Replace(dst.Label())) {
+			t.Errorf("link %s → %s not rendered", src.Label(), dst.Label())
+		}
+		for _, reason := range l.Reasons {
+			if !strings.Contains(dom, text.Replace(reason)) {
+				t.Errorf("reason %q not rendered", reason)
+			}
+		}
+	}
+	for _, m := range r.Mutations {
+		if !strings.Contains(dom, text.Replace(m.Explanation)) {
+			t.Errorf("mutation %q not rendered", m.Explanation)
+		}
+	}
 	if len(r.Passages) > 0 && (!strings.Contains(dom, `<mark class="p0`) || !strings.Contains(dom, `<span class="n p0">1</span>`)) {
 		t.Error("no highlighted, numbered passage rendered")
 	}
@@ -237,6 +255,9 @@ func TestSeedsReportInChromium(t *testing.T) {
 	r, err := scan.Run(ctx, docs, scan.DefaultSettings(), nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, l := range r.Links {
+		t.Logf("seed link %s → %s (%s, %.2f)", r.Doc(l.Source).Meta.Outlet.Value, r.Doc(l.Target).Meta.Outlet.Value, l.Kind, l.Confidence)
 	}
 	path, _ := writeReport(t, r, Options{Title: "Seeds", Version: "test"})
 	dom, stderr := browse(t, path, "--dump-dom")
