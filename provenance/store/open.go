@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // sqliteMagic starts every SQLite 3 database file.
@@ -351,4 +352,46 @@ func (m meta) restoreEmpty(ws *Workspace) error {
 		}
 	}
 	return err
+}
+
+// Summary describes a workspace file without reading its tables, e.g. for a
+// list of recent workspaces.
+type Summary struct {
+	SchemaVersion int
+	// SavedAt is when the file was saved (UTC), zero if unrecorded.
+	SavedAt time.Time
+	// Documents is the number of articles in the library.
+	Documents int
+	// HasResult says whether the file holds an analysis.
+	HasResult bool
+}
+
+// Peek reads a workspace's summary: quick, and with the same checks and
+// errors as Open for files that are not workspaces or are from a newer
+// version. It does not check the tables' contents.
+func Peek(path string) (Summary, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return Summary{}, errorf("open", path, nil, err, "cannot resolve the path")
+	}
+	if e := checkHeader("open", path, abs); e != nil {
+		return Summary{}, e
+	}
+	db, cleanup, e := openDatabase("open", path, abs)
+	if e != nil {
+		return Summary{}, e
+	}
+	defer cleanup()
+	m, e := readMeta("open", path, db)
+	if e != nil {
+		return Summary{}, e
+	}
+	s := Summary{SchemaVersion: schemaVersion, HasResult: m["has_result"] == "true"}
+	s.SavedAt, _ = time.Parse(time.RFC3339, m["saved_at"])
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM documents WHERE workspace_ord IS NOT NULL").Scan(&n); err != nil {
+		return Summary{}, damaged("open", path, err, "corrupted: cannot count the articles")
+	}
+	s.Documents = n
+	return s, nil
 }

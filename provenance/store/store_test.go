@@ -291,3 +291,23 @@ func TestSaveKeepsPermissionsAndFollowsLinks(t *testing.T) {
 	}
 	assertEqual(t, got, ws)
 }
+
+func TestPeek(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.copytrail")
+	ws := corpusWorkspace(7, 20, 1)
+	ws.Result.Documents = append(ws.Result.Documents, provenance.Document{ID: "only-in-result"})
+	before := time.Now().Add(-time.Second)
+	if err := Save(path, ws); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Peek(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Documents != 7 || !s.HasResult || s.SchemaVersion != SchemaVersion || s.SavedAt.Before(before.Truncate(time.Second)) {
+		t.Errorf("Peek = %+v", s)
+	}
+	if _, err := Peek(writeFile(t, "x.copytrail", []byte("text"))); !errors.Is(err, ErrNotWorkspace) {
+		t.Errorf("Peek of a text file: %v", err)
+	}
+}
