@@ -186,7 +186,8 @@ func compare(x, y copyOfZ, others []copyOfZ, views map[[2]string]*pairView) (sha
 // paired:
 //   - x and y carry none of each other's changes to z's text: they copied z
 //     independently, and the x–y pair is explained by z (no link);
-//   - y carries all of x's changes and more of its own: x → y, and y's
+//   - y carries all of x's changes and at least two more of its own (one
+//     could be an editor restoring z's reading): x → y, and y's
 //     resemblance to z came through x.
 func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, order []string) {
 	neighbours := map[string][]*pairView{}
@@ -233,9 +234,9 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 					// text of their own and nothing else marks one as the
 					// source: nothing shows one copied the other.
 					v.explainers = append(v.explainers, z)
-				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) > 0:
+				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) >= 2:
 					v.directions = append(v.directions, tripleDirection{x, y, z, shared, cy.view})
-				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyY) == 0 && len(onlyX) > 0:
+				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyY) == 0 && len(onlyX) >= 2:
 					v.directions = append(v.directions, tripleDirection{y, x, z, shared, cx.view})
 				}
 				// x and y share text z lacks: they are related directly, so
