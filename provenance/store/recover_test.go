@@ -103,3 +103,38 @@ func TestRecoverRefusesNonWorkspaces(t *testing.T) {
 		}
 	}
 }
+
+// With the meta table unreadable, the row counts are unknown: Recover still
+// reads every table to its end and says the counts are unknown.
+func TestRecoverWithoutMeta(t *testing.T) {
+	orig := corpusWorkspace(20, 200, 2)
+	good := savedBytes(t, orig)
+	at := bytes.Index(good, []byte("nil_collections"))
+	if at < 0 {
+		t.Fatal("meta table not found")
+	}
+	bad := append([]byte(nil), good...)
+	page := at / 4096 * 4096
+	for i := page; i < page+4096; i += 7 {
+		bad[i] ^= 0xa5
+	}
+	path := writeFile(t, "w.copytrail", bad)
+	if _, err := Open(path); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Open: %v", err)
+	}
+	got, rep, err := Recover(path)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, rep)
+	}
+	if !rep.SettingsLost || rep.Lossless() || got.Result != nil {
+		t.Errorf("report:\n%s", rep)
+	}
+	if len(got.Documents) != len(orig.Documents) {
+		t.Errorf("recovered %d of %d documents:\n%s", len(got.Documents), len(orig.Documents), rep)
+	}
+	if !strings.Contains(rep.String(), "unknown") {
+		t.Errorf("report does not say the counts are unknown:\n%s", rep)
+	}
+	t.Logf("%s", rep)
+	checkSalvage(t, orig, got, rep)
+}
