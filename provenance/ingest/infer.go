@@ -231,8 +231,30 @@ func pressReleaseOrg(text string, lines []string) (org, detail string) {
 			}
 		}
 	}
+	// No acronym: a name near the start that spells the contact domain,
+	// "Ombra Watch" for press@ombrawatch.example.
+	for _, d := range domains {
+		label := squash(strings.Split(d[1]+d[2], ".")[0])
+		if len(label) < 4 {
+			continue
+		}
+		for _, run := range nameRunRE.FindAllString(head, -1) {
+			words := strings.Fields(run)
+			for i := range words {
+				for j := i + 1; j <= len(words) && j <= i+8; j++ {
+					name := strings.Join(words[i:j], " ")
+					if squash(name) == label && isProperName(name) {
+						return name, "press release by " + quoteShort(name) + " named near the start; contact address at " + d[1] + d[2]
+					}
+				}
+			}
+		}
+	}
 	return "", ""
 }
+
+// nameRunRE matches runs of capitalised words, with connectors between.
+var nameRunRE = regexp.MustCompile(`\p{Lu}[\p{L}'’&-]*(?:\s+(?:(?:of|for|in|on|and|the|de|du|des|la|le)\s+)*\p{Lu}[\p{L}'’&-]*)*`)
 
 // squash lowercases s and keeps its letters and digits.
 func squash(s string) string {
@@ -290,8 +312,10 @@ func lettersInOrder(short, long string) bool {
 	return true
 }
 
-// bylineRE matches lines that are bylines or desk names, not titles.
-var bylineRE = regexp.MustCompile(`(?i)^(?:by|from|posted by|written by) \p{Lu}|(?:bureau|desk|correspondent|staff writer|staff reporter)$`)
+// bylineRE matches lines that are bylines, desk names or release
+// headers ("FOR IMMEDIATE RELEASE"), not titles.
+var bylineRE = regexp.MustCompile(`(?i)^(?:by|from|posted by|written by) \p{Lu}|(?:bureau|desk|correspondent|staff writer|staff reporter)$` +
+	`|^(?i:for immediate release|(?:press|news|media) release|embargoed\b.*|communiqué de presse)$`)
 
 // inferTitle takes the title from a "Headline – Outlet" line near the top,
 // else the first short line that reads like a headline.

@@ -26,6 +26,8 @@ func TestInferOutlet(t *testing.T) {
 		{"subscribe chrome", body + "Subscribe to Harbour Breaking\nComments\n", "Harbour Breaking", "site chrome"},
 		{"copyright line", body + "© 2024 Coastal Media Group. All rights reserved.\n", "Coastal Media Group", "copyright"},
 		{"press release organisation", release, "HWAFP", "press release"},
+		{"press release organisation by contact domain", "FOR IMMEDIATE RELEASE\n\nFares rise\n\nLAGOS – Ferry Riders Union today published figures.\n" +
+			strings.Repeat(body, 3) + "For more information, please contact:\nJo Bloggs, press@ferryridersunion.example\n###\n", "Ferry Riders Union", "contact address at ferryridersunion.example"},
 		{"acronym without contact block", strings.Replace(release, "For more information, please contact:", "Jo Bloggs said:", 1), "", ""},
 		{"plain text", body, "", ""},
 		{"sentence-case first line is no masthead", "The ferry news\n" + body, "", ""},
@@ -53,6 +55,7 @@ func TestInferTitle(t *testing.T) {
 		{"The Harbour Gazette\n\nA long first paragraph that reads as a sentence and ends with a full stop.\n", ""},
 		{"A first line that is a whole sentence.\n", ""},
 		{"# Fares rise again\n\nBody text.\n", "Fares rise again"},
+		{"FOR IMMEDIATE RELEASE\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
 	}
 	for _, c := range cases {
 		d := FromText(c.text, provenance.Metadata{})
