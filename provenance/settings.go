@@ -18,6 +18,10 @@ type Settings struct {
 	// documents is too common to seed a match.
 	DFCap    float64 `json:"df_cap"`
 	DFCapMin int     `json:"df_cap_min"`
+	// MinSeeds: two documents are aligned only when they share at least
+	// this many seed n-grams (passim's min-match); 0 or 1 aligns every pair
+	// with a seed.
+	MinSeeds int `json:"min_seeds"`
 	// MinSimilarity is the lowest matched-words share of a passage.
 	MinSimilarity float64 `json:"min_similarity"`
 	// MaxDocBytes caps the text kept per document.

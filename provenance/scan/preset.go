@@ -19,12 +19,14 @@ func DefaultSettings() provenance.Settings {
 // Preset returns the named preset's settings ("strict", "balanced",
 // "lenient"; "" means balanced).
 //
-//   - strict: longer seeds (6 words), passages of 15+ words, gaps of at most
-//     3 words, 80% similarity: only close copies.
-//   - balanced: 5-word seeds, 10+ words, gaps up to 6, 60% similarity:
-//     copies with the edits journalists make.
-//   - lenient: 4-word seeds, 8+ words, gaps up to 10, 45% similarity:
-//     heavy rewrites too, at the price of more weak matches.
+//   - strict: longer seeds (6 words, 3 shared per pair), passages of 15+
+//     words, gaps of at most 3 words, 80% similarity: only close copies.
+//   - balanced: 5-word seeds (2 per pair), 10+ words, gaps up to 6, 60%
+//     similarity: copies with the edits journalists make.
+//   - lenient: 4-word seeds (1 per pair), 8+ words, gaps up to 10, 45%
+//     similarity: heavy rewrites too, at the price of more weak matches.
+//
+// All use a DF cap of max(50, 0.5% of the documents) (1% for lenient).
 func Preset(name string) (provenance.Settings, error) {
 	s := provenance.Settings{
 		DFCap: 0.005, DFCapMin: 50, MaxDocBytes: 4 << 20, MergeRatio: 0.5,
@@ -33,11 +35,13 @@ func Preset(name string) (provenance.Settings, error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
 	case "strict":
 		s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.MinSimilarity, s.MergeRatio = "strict", 6, 15, 3, 0.8, 0.25
+		s.MinSeeds = 3
 	case "balanced", "":
 		s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.MinSimilarity = "balanced", 5, 10, 6, 0.6
+		s.MinSeeds = 2
 	case "lenient":
 		s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.MinSimilarity, s.MergeRatio = "lenient", 4, 8, 10, 0.45, 0.75
-		s.DFCap = 0.01
+		s.DFCap, s.MinSeeds = 0.01, 1
 	default:
 		return s, fmt.Errorf("unknown preset %q (want strict, balanced or lenient)", name)
 	}
@@ -59,6 +63,8 @@ func Validate(s provenance.Settings) error {
 		return fmt.Errorf("df cap min %d: want at least 2", s.DFCapMin)
 	case s.MinSimilarity < 0 || s.MinSimilarity > 1:
 		return fmt.Errorf("min similarity %g: want 0..1", s.MinSimilarity)
+	case s.MinSeeds < 0:
+		return fmt.Errorf("min seeds %d: want 0 or more", s.MinSeeds)
 	case s.MergeRatio < 0:
 		return fmt.Errorf("merge ratio %g: want 0 or more", s.MergeRatio)
 	}

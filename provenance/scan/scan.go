@@ -78,6 +78,9 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 		return nil, err
 	}
 	runs := align.PairRuns(seeds)
+	if s.MinSeeds > 1 {
+		runs = slices.DeleteFunc(runs, func(r []align.Seed) bool { return len(r) < s.MinSeeds })
+	}
 	params := align.ParamsOf(s)
 	found := make([][]provenance.Passage, len(runs))
 	err = parallel(ctx, len(runs), sc.Workers, "aligning", progress, func(_, i int) {

@@ -48,6 +48,7 @@ func parseScanFlags(args []string, stderr io.Writer) (*scanFlags, []string, erro
 	fs.IntVar(&s.MaxGap, "max-gap", -1, "most unmatched words bridged inside a passage")
 	fs.Float64Var(&s.DFCap, "df-cap", -1, "n-grams in more than this share of documents do not seed")
 	fs.IntVar(&s.DFCapMin, "df-cap-min", 0, "... but the cap is never below this many documents")
+	fs.IntVar(&s.MinSeeds, "min-seeds", -1, "seed n-grams two documents must share to be aligned")
 	fs.Float64Var(&s.MinSimilarity, "min-similarity", -1, "lowest matched-words share of a passage (0..1)")
 	fs.Float64Var(&s.MergeRatio, "merge-ratio", -1, "merge passages whose gap is at most this share of the shorter one")
 	fs.IntVar(&s.MaxDocBytes, "max-doc-bytes", 0, "bytes of text kept per document")
@@ -88,6 +89,7 @@ func parseScanFlags(args []string, stderr io.Writer) (*scanFlags, []string, erro
 	over(&base.MinPassageWords, s.MinPassageWords, 0)
 	over(&base.MaxGap, s.MaxGap, -1)
 	over(&base.DFCapMin, s.DFCapMin, 0)
+	over(&base.MinSeeds, s.MinSeeds, -1)
 	over(&base.MaxDocBytes, s.MaxDocBytes, 0)
 	overF(&base.DFCap, s.DFCap)
 	overF(&base.MinSimilarity, s.MinSimilarity)
@@ -172,8 +174,8 @@ func pct(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" }
 
 func writeScanTable(w io.Writer, r *provenance.Result) error {
 	s := r.Settings
-	fmt.Fprintf(w, "%d documents, %d passages, %d pairs  (preset %s: ngram %d, min words %d, max gap %d, df cap %g/min %d, min similarity %g, merge ratio %g)\n\n",
-		len(r.Documents), len(r.Passages), len(r.Pairs), s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.DFCap, s.DFCapMin, s.MinSimilarity, s.MergeRatio)
+	fmt.Fprintf(w, "%d documents, %d passages, %d pairs  (preset %s: ngram %d, min words %d, max gap %d, df cap %g/min %d, min seeds %d, min similarity %g, merge ratio %g)\n\n",
+		len(r.Documents), len(r.Passages), len(r.Pairs), s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.DFCap, s.DFCapMin, s.MinSeeds, s.MinSimilarity, s.MergeRatio)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "A\tB\tA COVERAGE\tB COVERAGE\tSHARED WORDS\tLONGEST\tPASSAGES\tINCIDENTAL")
 	for _, p := range pairsByCoverage(r) {
