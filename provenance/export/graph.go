@@ -261,7 +261,7 @@ func DOT(w io.Writer, g graphlayout.Graph) error {
 	colors := OutletColors(g)
 	for _, n := range g.Nodes {
 		lab := n.Label
-		if sub := strings.TrimSpace(strings.Join(nonEmpty(n.Outlet, n.Date), " · ")); sub != "" && !g.Outlets {
+		if sub := JoinKnown(" · ", n.Outlet, n.Date); sub != "" && !g.Outlets {
 			lab += "\n" + sub
 		}
 		fill := palette.PassageTint(colors[n.Outlet])
@@ -295,16 +295,6 @@ func DOT(w io.Writer, g graphlayout.Graph) error {
 		return fmt.Errorf("dot: %w", err)
 	}
 	return nil
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // EdgeColor is the colour an edge is drawn in: by link kind, and blue for

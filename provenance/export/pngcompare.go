@@ -119,7 +119,7 @@ func ComparisonPNG(w io.Writer, r *provenance.Result, a, b string) error {
 		ft := c.face(24, true)
 		c.text(ft, x, top+62, fit(ft, d.Label(), colW), palette.Ink)
 		fm := c.face(19, false)
-		c.text(fm, x, top+90, fit(fm, strings.Join(nonEmpty(d.Meta.Outlet.Value, dateOnly(d.Meta.Published.Value), fmt.Sprintf("%d words", d.Words)), " · "), colW), palette.Muted)
+		c.text(fm, x, top+90, fit(fm, JoinKnown(" · ", d.Meta.Outlet.Value, DateOnly(d.Meta.Published.Value), fmt.Sprintf("%d words", d.Words)), colW), palette.Muted)
 		c.rect(x, top+104, colW, 2, palette.Rule)
 		flow(c, d, Marks(r, d.ID, pair), x, top+140, colW, 1000)
 	}
@@ -182,10 +182,10 @@ func flow(c *canvas, d *provenance.Document, ms []Mark, x, y, w, bottom float64)
 		cx += measure(f, "… ")
 	}
 	for _, wd := range words(text, start) {
-		if inAny(wd.start, d.Skip) {
+		if InSpans(wd.start, d.Skip) {
 			continue
 		}
-		grey := inAny(wd.start, d.Boilerplate)
+		grey := InSpans(wd.start, d.Boilerplate)
 		if wd.breaks > 0 {
 			if cx > x && !newline(float64(min(wd.breaks-1, 1))*lineH*0.4) {
 				return
@@ -259,13 +259,4 @@ func words(text string, start int) []word {
 		i = j
 	}
 	return out
-}
-
-func inAny(i int, spans []provenance.Span) bool {
-	for _, s := range spans {
-		if i >= s.Start && i < s.End {
-			return true
-		}
-	}
-	return false
 }

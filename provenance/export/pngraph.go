@@ -117,8 +117,8 @@ func GraphPNG(w io.Writer, g graphlayout.Graph, title string) error {
 		}
 		x0, y0 := pos(e.Source)
 		x1, y1 := pos(e.Target)
-		sx, sy := clip(x0, y0, x1, y1, bw/2+2, bh/2+2)
-		tx, ty := clip(x1, y1, x0, y0, bw/2+4, bh/2+4)
+		sx, sy := graphlayout.BoxExit(x0, y0, x1, y1, bw/2+2, bh/2+2)
+		tx, ty := graphlayout.BoxExit(x1, y1, x0, y0, bw/2+4, bh/2+4)
 		col := EdgeColor(e)
 		c.arrow(sx, sy, tx, ty, 2+4*e.Confidence, col)
 		s := fmt.Sprintf("%.0f%%", e.Confidence*100)
@@ -134,7 +134,7 @@ func GraphPNG(w io.Writer, g graphlayout.Graph, title string) error {
 		c.roundRect(x-bw/2, y-bh/2, bw, bh, 10, palette.Passage(k))
 		c.roundRect(x-bw/2+3, y-bh/2+3, bw-6, bh-6, 8, palette.PassageTint(k))
 		fb, fs := c.face(big, true), c.face(small, false)
-		line2 := strings.Join(nonEmpty(n.Outlet, dateOnly(n.Date)), " · ")
+		line2 := JoinKnown(" · ", n.Outlet, DateOnly(n.Date))
 		if g.Outlets {
 			line2 = plural(n.Articles, "article")
 		}
@@ -178,31 +178,6 @@ func legend(c *canvas, x, y float64) {
 		x += 54 + measure(f, name) + 40
 	}
 	c.text(f, x, y, "% = confidence · card colour = outlet", palette.Muted)
-}
-
-// clip moves from the centre (x0,y0) of a w×h half-size box towards
-// (x1,y1) and returns where the segment leaves the box.
-func clip(x0, y0, x1, y1, hw, hh float64) (float64, float64) {
-	dx, dy := x1-x0, y1-y0
-	if dx == 0 && dy == 0 {
-		return x0, y0
-	}
-	t := math.Inf(1)
-	if dx != 0 {
-		t = math.Min(t, hw/math.Abs(dx))
-	}
-	if dy != 0 {
-		t = math.Min(t, hh/math.Abs(dy))
-	}
-	t = math.Min(t, 1)
-	return x0 + dx*t, y0 + dy*t
-}
-
-func dateOnly(s string) string {
-	if len(s) > 10 && s[4] == '-' {
-		return s[:10]
-	}
-	return s
 }
 
 func encodePNG(w io.Writer, c *canvas) error {

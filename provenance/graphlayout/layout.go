@@ -403,3 +403,18 @@ func collisions(c0, l0, c1, l1 int, occupant []map[int]bool) int {
 	}
 	return n
 }
+
+// BoxExit returns where the segment from (x0,y0), the centre of a box of
+// half-width hw and half-height hh, towards (x1,y1) leaves the box: where
+// an edge between two drawn nodes starts or, swapped, where its arrow ends.
+func BoxExit(x0, y0, x1, y1, hw, hh float64) (float64, float64) {
+	dx, dy := x1-x0, y1-y0
+	t := 1.0
+	if dx != 0 {
+		t = math.Min(t, hw/math.Abs(dx))
+	}
+	if dy != 0 {
+		t = math.Min(t, hh/math.Abs(dy))
+	}
+	return x0 + dx*t, y0 + dy*t
+}

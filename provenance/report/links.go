@@ -157,11 +157,11 @@ func segments(text string, marks []export.Mark, grey, skip []provenance.Span) []
 	prev := -1
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
-		if a == b || inSpans(a, skip) {
+		if a == b || export.InSpans(a, skip) {
 			continue
 		}
 		n := export.MarkAt(marks, a)
-		s := segment{N: n, Grey: inSpans(a, grey), Incidental: n >= 0 && inc[n]}
+		s := segment{N: n, Grey: export.InSpans(a, grey), Incidental: n >= 0 && inc[n]}
 		if n >= 0 {
 			s.Cls = passageClass(n)
 			if n != prev {
@@ -180,13 +180,4 @@ func segments(text string, marks []export.Mark, grey, skip []provenance.Span) []
 		out[i].Text = strings.ToValidUTF8(out[i].Text, "\uFFFD")
 	}
 	return out
-}
-
-func inSpans(i int, spans []provenance.Span) bool {
-	for _, s := range spans {
-		if i >= s.Start && i < s.End {
-			return true
-		}
-	}
-	return false
 }

@@ -87,7 +87,7 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 	for _, n := range g.Nodes {
 		x, y := pos(n.ID)
 		k := colors[n.Outlet]
-		sub := strings.Join(nonEmpty(n.Outlet, dateOnly(n.Date)), " · ")
+		sub := export.JoinKnown(" · ", n.Outlet, export.DateOnly(n.Date))
 		l1, l2 := twoLines(n.Label, int((nw-12)/charW))
 		subDY := 52.0
 		if l2 == "" {
@@ -105,8 +105,8 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 		}
 		x0, y0 := pos(e.Source)
 		x1, y1 := pos(e.Target)
-		sx, sy := boxExit(x0, y0, x1, y1, nw/2+1, nodeH/2+1)
-		tx, ty := boxExit(x1, y1, x0, y0, nw/2+3, nodeH/2+3)
+		sx, sy := graphlayout.BoxExit(x0, y0, x1, y1, nw/2+1, nodeH/2+1)
+		tx, ty := graphlayout.BoxExit(x1, y1, x0, y0, nw/2+3, nodeH/2+3)
 		kind := kindClass(e.Kind)
 		col := palette.Hex(export.EdgeColor(e))
 		if !seen[kind] {
@@ -125,20 +125,6 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 	return sg
 }
 
-// boxExit returns where the segment from the centre (x0,y0) towards
-// (x1,y1) leaves a box of half-size hw×hh.
-func boxExit(x0, y0, x1, y1, hw, hh float64) (float64, float64) {
-	dx, dy := x1-x0, y1-y0
-	t := 1.0
-	if dx != 0 {
-		t = math.Min(t, hw/math.Abs(dx))
-	}
-	if dy != 0 {
-		t = math.Min(t, hh/math.Abs(dy))
-	}
-	return x0 + dx*t, y0 + dy*t
-}
-
 // clip shortens s to at most n characters with an ellipsis.
 func clip(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -147,23 +133,6 @@ func clip(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func dateOnly(s string) string {
-	if len(s) > 10 && s[4] == '-' {
-		return s[:10]
-	}
-	return s
 }
 
 // twoLines breaks s at a space into at most two lines of n characters, the
