@@ -31,7 +31,7 @@ func formatOf(name string) string {
 type job struct {
 	path    string // Document.Path: the absolute OS path, or the fs.FS path
 	open    func() (fs.File, error)
-	format  string
+	format  string // "url" for a web address, fetched with FetchURL
 	sidecar provenance.Metadata
 }
 
@@ -40,7 +40,8 @@ type job struct {
 var testHookBeforeRead func(path string)
 
 // Load reads files and folders (recursively; hidden folders skipped,
-// symbolic links followed without loops). Files it cannot read become
+// symbolic links followed without loops), and fetches the http and https
+// addresses among paths like FetchURL. Files it cannot read become
 // errs; a file listed twice, or with the same text as an earlier one,
 // becomes a Duplicate and is left out of docs. progress, when not nil,
 // gets "reading" updates from another goroutine; Load never waits on it
@@ -195,6 +196,10 @@ func readJob(ctx context.Context, j job, opts Options) (provenance.Document, err
 	}
 	if testHookBeforeRead != nil {
 		testHookBeforeRead(j.path)
+	}
+	if j.format == "url" {
+		d, err := fetch(ctx, j.path, opts)
+		return d, err
 	}
 	f, err := j.open()
 	if errors.Is(err, fs.ErrNotExist) {

@@ -150,6 +150,10 @@ func TestFetchURL(t *testing.T) {
 	if n := subresource.Load(); n != 0 {
 		t.Errorf("%d sub-resources fetched", n)
 	}
+	docs, dups, errs := Load(context.Background(), []string{srv.URL + "/article", srv.URL + "/missing", srv.URL + "/article"}, opts, nil)
+	if len(docs) != 1 || docs[0].Format != "url" || len(dups) != 1 || len(errs) != 1 || errs[0].Path != srv.URL+"/missing" || !strings.Contains(errs[0].Reason, "404") {
+		t.Errorf("Load of addresses: docs %d dups %v errs %v", len(docs), dups, errs)
+	}
 	bad := []struct{ url, reason string }{
 		{"file:///etc/passwd", "only http and https"},
 		{"ftp://example.org/x", "only http and https"},

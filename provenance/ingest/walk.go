@@ -30,6 +30,15 @@ func newOSWalker() *osWalker {
 // add lists a path given by the user: a file (any extension; an unsupported
 // one is an error) or a folder (supported files only).
 func (w *osWalker) add(p string) {
+	if lp := strings.ToLower(p); strings.HasPrefix(lp, "http://") || strings.HasPrefix(lp, "https://") {
+		if w.seen[p] {
+			w.dups = append(w.dups, provenance.Duplicate{Doc: DocID(p), Original: DocID(p), Reason: "same file"})
+			return
+		}
+		w.seen[p] = true
+		w.jobs = append(w.jobs, job{path: p, format: "url"})
+		return
+	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		w.errs = append(w.errs, fileError(p, err))
