@@ -126,6 +126,11 @@ func changedNear(inn map[innovation]bool, k innovation) bool {
 	return false
 }
 
+// minUpstream is the least direction score for z to count as the source of
+// a copy in the triple rules: one real clue (a genre difference, a date), not
+// a faint lean.
+const minUpstream = 1.5
+
 // minExtra is the shortest run of shared words outside z's text that shows
 // two copies of z are related directly.
 const minExtra = 6
@@ -202,7 +207,7 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 		z := infos[zid]
 		var copies []copyOfZ
 		for _, pv := range neighbours[zid] {
-			if upstream(pv, z) <= 0 {
+			if upstream(pv, z) < minUpstream {
 				continue
 			}
 			inn, cover := innovationsOf(pv, z)
