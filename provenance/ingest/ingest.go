@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -117,7 +118,7 @@ func DocID(source string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// ContentHash hashes the text outside skip, normalised (NFC, whitespace
+// ContentHash hashes the text outside skip (sorted, not overlapping), normalised (NFC, whitespace
 // runs made one space, trimmed), so that the same article saved twice
 // hashes the same.
 func ContentHash(text string, skip []provenance.Span) string {
@@ -184,7 +185,11 @@ func completeDoc(d *provenance.Document) {
 			d.Meta.Title = f
 		}
 	}
-	d.ContentHash = ContentHash(d.Text, d.Skip)
+	// Site chrome does not count: the same article saved with another
+	// comment count or share bar is still a duplicate.
+	ignored := append(append([]provenance.Span(nil), d.Skip...), d.Boilerplate...)
+	slices.SortFunc(ignored, func(a, b provenance.Span) int { return a.Start - b.Start })
+	d.ContentHash = ContentHash(d.Text, ignored)
 }
 
 // outside returns text with the skip spans removed.

@@ -118,7 +118,7 @@ func TestLoadTextFolder(t *testing.T) {
 		"a.txt":            fm + "First article body, long enough to read.\r\nSecond line.\r\n",
 		"b.md":             "# Heading\n\nSome markdown body text here.\n",
 		"sub/c.txt":        "Another article in a subfolder.\n",
-		"sub/copy.txt":     "Another  article in a\nsubfolder.\n", // same text, other spacing
+		"sub/copy.txt":     "Another  article in a\nsubfolder.\nShare\nLeave a Reply\n", // same text, other spacing and chrome
 		".hidden/d.txt":    "hidden folder: never read\n",
 		"image.png":        "not an article",
 		"metadata.csv":     "file,title,outlet,author,published,url\na.txt,Sidecar Title,,Sam Side,2023-12-31,\n",
