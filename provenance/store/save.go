@@ -100,6 +100,12 @@ func Save(path string, ws *Workspace) error {
 		return errorf("save", path, nil, err, "cannot replace the previous file")
 	}
 	done = true
+	// A journal or WAL left beside the old file by another program (the
+	// sqlite3 shell, say) belongs to the old file; applied to the new one it
+	// would corrupt it.
+	for _, suffix := range []string{"-journal", "-wal", "-shm"} {
+		os.Remove(abs + suffix)
+	}
 	if err := syncDir(dir); err != nil {
 		return errorf("save", path, nil, err, "saved, but the folder could not be flushed to disk")
 	}

@@ -311,3 +311,31 @@ func TestPeek(t *testing.T) {
 		t.Errorf("Peek of a text file: %v", err)
 	}
 }
+
+// Files another program left beside the old workspace (a journal, a WAL)
+// must not outlive it: they would be applied to the new file.
+func TestSaveRemovesStaleCompanions(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "w.copytrail")
+	if err := Save(path, &Workspace{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-journal", "-wal", "-shm"} {
+		if err := os.WriteFile(path+suffix, []byte("stale"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws := corpusWorkspace(2, 20, 1)
+	if err := Save(path, ws); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %v, want only the workspace", entries)
+	}
+	got, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertEqual(t, got, ws)
+}
