@@ -265,8 +265,7 @@ func (v *FamiliesView) showFamily(f provenance.Family) {
 		if e.Origin {
 			text += "  (earliest witness)"
 		}
-		btn := &widget.Button{Text: text, Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance,
-			OnTapped: v.memberTapped(origin, e.Doc)}
+		btn := &widget.Hyperlink{Text: text, Truncation: fyne.TextTruncateEllipsis, OnTapped: v.memberTapped(origin, e.Doc)}
 		if !ws.HideMetadata {
 			when := &widget.Label{Text: e.When}
 			if !e.Dated {

@@ -41,13 +41,15 @@ func NewGraphView(nav Navigator) *GraphView {
 	v.compareBtn = &widget.Button{Text: "Compare", Icon: theme.ViewRestoreIcon(), OnTapped: v.openSelected}
 	v.compareBtn.Disable()
 	v.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	toolbar := container.NewHBox(
+	controls := container.NewHBox(
 		v.outlets,
 		&widget.Button{Icon: theme.ZoomOutIcon(), OnTapped: v.graph.zoomOut},
 		&widget.Button{Icon: theme.ZoomInIcon(), OnTapped: v.graph.zoomIn},
 		&widget.Button{Text: "Fit", Icon: theme.ZoomFitIcon(), OnTapped: v.graph.fit},
-		&widget.Label{Text: "→ copy · dashed: low confidence or undecided · dotted green: common source", Importance: widget.LowImportance},
 	)
+	legend := &widget.Label{Text: "→ copy · dashed: low confidence or undecided · dotted green: common source",
+		Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	toolbar := container.NewBorder(nil, nil, controls, nil, legend)
 	clip := container.NewScroll(v.graph)
 	clip.Direction = container.ScrollNone
 	panel := container.NewBorder(nil, v.compareBtn, nil, nil, container.NewVScroll(v.details))

@@ -151,10 +151,9 @@ func matrixLegend() fyne.CanvasObject {
 		r.SetMinSize(fyne.NewSize(18, 14))
 		swatches.Add(r)
 	}
-	return container.NewHBox(
-		&widget.Label{Text: "Share of the row article that is also in the column article:"},
-		&widget.Label{Text: "0%"}, container.NewCenter(swatches), &widget.Label{Text: "100%"},
-	)
+	scale := container.NewHBox(&widget.Label{Text: "0%"}, container.NewCenter(swatches), &widget.Label{Text: "100%"})
+	return container.NewBorder(nil, nil, nil, scale,
+		&widget.Label{Text: "Share of the row article that is also in the column article:", Truncation: fyne.TextTruncateEllipsis})
 }
 
 // CanvasObject is the screen's root object.
