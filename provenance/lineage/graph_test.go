@@ -65,10 +65,10 @@ func chain(t *testing.T, dated bool) *provenance.Result {
 		return ""
 	}
 	f.doc("rel", "Water Board", date("2026-04-01T08:00:00Z"), "FOR IMMEDIATE RELEASE\n"+para+".\nMedia contact: press@water.example.org\n###\n")
-	f.doc("wire", "Tolbay News", date("2026-04-01T10:00:00Z"), "KESSARA, (Tolbay News) – "+para+", officials said on Wednesday in the capital.\n– Tolbay News\n")
-	f.doc("out", "Daily Ledger", date("2026-04-02T07:00:00Z"), "Residents queued for water again. "+para+", officials said on Wednesday in the capital.\n")
+	f.doc("wire", "Tolbay News", date("2026-04-01T10:00:00Z"), "KESSARA, (Tolbay News) – "+para+", officials said on Wednesday in the old capital city.\n– Tolbay News\n")
+	f.doc("out", "Daily Ledger", date("2026-04-02T07:00:00Z"), "Residents queued for water again. "+para+", officials said on Wednesday in the old capital city.\n")
 	f.share("rel", "wire", para, para)
-	f.share("wire", "out", para+", officials said on Wednesday in the capital", para+", officials said on Wednesday in the capital")
+	f.share("wire", "out", para+", officials said on Wednesday in the old capital city", para+", officials said on Wednesday in the old capital city")
 	f.share("rel", "out", para, para)
 	return f.analyze()
 }

@@ -133,7 +133,7 @@ const minUpstream = 1.5
 
 // minExtra is the shortest run of shared words outside z's text that shows
 // two copies of z are related directly.
-const minExtra = 6
+const minExtra = 8
 
 // copyOfZ is one neighbour of z with the changes it made to z's text.
 type copyOfZ struct {
