@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -113,6 +114,13 @@ func badCases(t *testing.T) []badCase {
 		{name: "PDF header then garbage", make: file("garbage.pdf", append([]byte("%PDF-1.4\n"), randomBytes(4000)...)), wantErr: "PDF"},
 		{name: "truncated e-mail multipart", make: file("cut.eml", []byte("Subject: x\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nhalf a mess")), wantErr: "truncated e-mail"},
 		{name: "unsupported type given by name", make: file("photo.jpeg", randomBytes(100)), wantErr: "unsupported file type"},
+		{name: "named pipe named .txt", make: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "pipe.txt")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			return p
+		}, wantErr: "not a regular file"},
 		{name: "no read permission", make: func(t *testing.T, dir string) string {
 			p := file("secret.txt", []byte("private words\n"))(t, dir)
 			os.Chmod(p, 0)

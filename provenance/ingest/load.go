@@ -176,6 +176,7 @@ feed:
 	byHash := map[string]string{}
 	for i, r := range results {
 		switch {
+		case r.err != nil && ctx.Err() != nil && errors.Is(r.err, ctx.Err()): // cancelled mid-read
 		case r.err != nil:
 			errs = append(errs, fileError(jobs[i].path, r.err))
 		case r.doc.ID == "": // not read: cancelled

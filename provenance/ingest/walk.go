@@ -53,6 +53,10 @@ func (w *osWalker) add(p string) {
 		w.walk(abs, abs, 0)
 		return
 	}
+	if !info.Mode().IsRegular() {
+		w.errs = append(w.errs, provenance.FileError{Path: abs, Reason: "not a regular file (a device, pipe or socket); not read"})
+		return
+	}
 	if filepath.Base(abs) == SidecarName {
 		return // metadata for the articles beside it, not an article
 	}
@@ -148,6 +152,8 @@ func (w *osWalker) walk(root, dir string, depth int) {
 			w.walk(root, p, depth+1)
 		case mode.IsRegular() && formatOf(name) != "":
 			w.addFile(p, root)
+		case formatOf(name) != "":
+			w.errs = append(w.errs, provenance.FileError{Path: p, Reason: "not a regular file (a device, pipe or socket); not read"})
 		}
 	}
 }
