@@ -21,6 +21,19 @@ func PairPassages(r *provenance.Result, a, b string) []int {
 			out = append(out, i)
 		}
 	}
+	return OrderPassages(r, a, out)
+}
+
+// OrderPassages sorts passage indexes (e.g. a Pair's Passages, which it
+// copies) into reading order of document a, then of the other side: the
+// numbering PairPassages gives, without scanning every passage.
+func OrderPassages(r *provenance.Result, a string, ids []int) []int {
+	out := make([]int, 0, len(ids))
+	for _, i := range ids {
+		if i >= 0 && i < len(r.Passages) {
+			out = append(out, i)
+		}
+	}
 	start := func(i int) (int, int) {
 		p := r.Passages[i]
 		if p.A == a {

@@ -74,7 +74,7 @@ func kindText(k provenance.LinkKind) string {
 	return "no link drawn"
 }
 
-func head(r *provenance.Result, id string, anchors map[string]string) docHead {
+func head(r *result, id string, anchors map[string]string) docHead {
 	d := r.Doc(id)
 	if d == nil {
 		return docHead{Label: id}
@@ -84,7 +84,7 @@ func head(r *provenance.Result, id string, anchors map[string]string) docHead {
 
 func passageClass(n int) string { return fmt.Sprintf("p%d", n%palette.PassageCount) }
 
-func buildLink(r *provenance.Result, l provenance.Link, i int, full bool, anchors map[string]string) linkView {
+func buildLink(r *result, l provenance.Link, i int, full bool, anchors map[string]string) linkView {
 	v := linkView{
 		ID: fmt.Sprintf("link-%d", i+1), Num: i + 1, Kind: kindClass(l.Kind), KindText: kindText(l.Kind),
 		HasLink: l.Kind != "", Confidence: fmt.Sprintf("%.0f%%", l.Confidence*100),
@@ -94,7 +94,7 @@ func buildLink(r *provenance.Result, l provenance.Link, i int, full bool, anchor
 	if l.Kind != provenance.LinkCopy {
 		v.SourceRole, v.TargRole = "Article A", "Article B"
 	}
-	pair := export.PairPassages(r, l.Source, l.Target)
+	pair := r.pairPassages(l.Source, l.Target)
 	for k, pi := range pair {
 		p := r.Passages[pi]
 		pv := passageView{Num: k + 1, Words: p.Words, Cls: passageClass(k), Similarity: fmt.Sprintf("%.0f%%", p.Similarity*100),
@@ -121,7 +121,7 @@ func buildLink(r *provenance.Result, l provenance.Link, i int, full bool, anchor
 			if d == nil {
 				continue
 			}
-			marks := export.Marks(r, id, pair)
+			marks := export.Marks(r.Result, id, pair)
 			for j := range marks {
 				marks[j].Incidental = r.Passages[pair[marks[j].N]].Incidental
 			}

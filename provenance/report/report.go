@@ -84,7 +84,8 @@ type source struct {
 
 type dupView struct{ Doc, Original, Reason string }
 
-func build(r *provenance.Result, opts Options) (*view, error) {
+func build(pr *provenance.Result, opts Options) (*view, error) {
+	r := index(pr)
 	v := &view{Title: opts.Title, Version: opts.Version, CSS: css()}
 	if v.Title == "" {
 		v.Title = "Copytrail report"
@@ -97,7 +98,7 @@ func build(r *provenance.Result, opts Options) (*view, error) {
 	}
 	docs := r.Documents
 	links := r.Links
-	g := graphlayout.DocumentGraph(r)
+	g := graphlayout.DocumentGraph(pr)
 	if a, b := opts.Compare[0], opts.Compare[1]; a != "" || b != "" {
 		da, db := r.Doc(a), r.Doc(b)
 		if da == nil || db == nil || a == b {
@@ -120,7 +121,7 @@ func build(r *provenance.Result, opts Options) (*view, error) {
 	}
 	sort.SliceStable(links, func(i, j int) bool { return links[i].Confidence > links[j].Confidence })
 	if !v.Compare {
-		links = append(links, unlinkedPairs(r)...)
+		links = append(links, unlinkedPairs(pr)...)
 	}
 	max := opts.MaxComparisons
 	if max <= 0 {
@@ -150,14 +151,14 @@ func build(r *provenance.Result, opts Options) (*view, error) {
 	return v, nil
 }
 
-func label(r *provenance.Result, id string) string {
+func label(r *result, id string) string {
 	if d := r.Doc(id); d != nil {
 		return d.Label()
 	}
 	return id
 }
 
-func stats(r *provenance.Result, docs []provenance.Document, links []provenance.Link, muts []mutationView) []stat {
+func stats(r *result, docs []provenance.Document, links []provenance.Link, muts []mutationView) []stat {
 	in := map[string]bool{}
 	for _, d := range docs {
 		in[d.ID] = true
@@ -182,7 +183,7 @@ func stats(r *provenance.Result, docs []provenance.Document, links []provenance.
 }
 
 // topSources ranks documents by how many others reused them (copy links).
-func topSources(r *provenance.Result, links []provenance.Link, anchors map[string]string) []source {
+func topSources(r *result, links []provenance.Link, anchors map[string]string) []source {
 	by := map[string]*source{}
 	var order []string
 	for _, l := range links {
@@ -200,7 +201,7 @@ func topSources(r *provenance.Result, links []provenance.Link, anchors map[strin
 			order = append(order, l.Source)
 		}
 		s.Reusers++
-		w, _ := graphlayout.LinkWords(r, l)
+		w, _ := graphlayout.LinkWords(r.Result, l)
 		s.Words += w
 	}
 	out := make([]source, 0, len(order))
@@ -258,7 +259,7 @@ type mutationView struct {
 	SourceAnchor, TargetAnchor                                string
 }
 
-func buildMutations(r *provenance.Result, docs []provenance.Document) []mutationView {
+func buildMutations(r *result, docs []provenance.Document) []mutationView {
 	in := map[string]string{}
 	for i, d := range docs {
 		in[d.ID] = fmt.Sprintf("doc-%d", i+1)
