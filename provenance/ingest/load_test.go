@@ -89,6 +89,23 @@ func TestProgressAndCancel(t *testing.T) {
 	if len(docs) != 0 || len(errs) != 0 {
 		t.Errorf("cancelled load read %d docs, %v", len(docs), errs)
 	}
+
+	// Cancelled half way: it stops early, without errors.
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	var opened atomic.Int32
+	testHookBeforeRead = func(string) {
+		if opened.Add(1) == 10 {
+			cancel()
+		}
+	}
+	defer func() { testHookBeforeRead = nil }()
+	opts := DefaultOptions()
+	opts.Workers = 1
+	docs, _, errs = Load(ctx, []string{dir}, opts, nil)
+	if len(docs) < 9 || len(docs) > 11 || len(errs) != 0 {
+		t.Errorf("cancelled after 10 files: %d docs, errors %v", len(docs), errs)
+	}
 }
 
 func TestFetchURL(t *testing.T) {
