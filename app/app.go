@@ -84,12 +84,6 @@ func Run(args []string) int {
 // else the demo corpus; then the requested screen and comparison once the
 // analysis is ready.
 func (u *UI) Start(o Options) {
-	if o.Workshop {
-		u.ToggleWorkshop()
-	}
-	if o.Hide {
-		u.ToggleHideMetadata()
-	}
 	u.pendingStart = &o
 	last := u.app.Preferences().String(prefLast)
 	switch {
@@ -113,6 +107,12 @@ func (u *UI) applyStart() {
 	}
 	u.pendingStart = nil
 	r := u.ws.Result
+	if o.Workshop && !u.workshop.On {
+		u.ToggleWorkshop()
+	}
+	if o.Hide && !u.workshop.HideMetadata {
+		u.ToggleHideMetadata()
+	}
 	if o.Compare != "" {
 		if a, b, err := resolvePair(r, o.Compare); err == nil {
 			u.Compare(a, b)

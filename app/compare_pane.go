@@ -126,6 +126,11 @@ func (p *textPane) ScrollToOffset(off int) {
 		p.pending = off
 		return
 	}
+	// The scroll container clamps offsets to its content's size, which it
+	// only sets when laid out: size the content now.
+	if full := p.body.MinSize(); p.body.Size().Height != full.Height {
+		p.body.Resize(fyne.NewSize(p.scroll.Size().Width, full.Height))
+	}
 	y := float32(lineOf(p.lines, off))*p.lineH - p.scroll.Size().Height/3
 	maxY := p.body.MinSize().Height - p.scroll.Size().Height
 	if y > maxY {
