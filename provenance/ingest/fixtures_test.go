@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,8 +30,8 @@ func makePDF(lines []string, info map[string]string) []byte {
 		content.WriteString("ET\n")
 	}
 	var infoDict strings.Builder
-	for k, v := range info {
-		fmt.Fprintf(&infoDict, "/%s (%s) ", k, v)
+	for _, k := range slices.Sorted(maps.Keys(info)) {
+		fmt.Fprintf(&infoDict, "/%s (%s) ", k, info[k])
 	}
 	objects := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
@@ -76,9 +78,9 @@ func makeDOCX(t testing.TB, paras []string, core map[string]string) []byte {
 		var c strings.Builder
 		c.WriteString(`<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
 			`xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">`)
-		for k, v := range core {
+		for _, k := range slices.Sorted(maps.Keys(core)) {
 			fmt.Fprintf(&c, "<%s>", k)
-			xmlEscape(&c, v)
+			xmlEscape(&c, core[k])
 			fmt.Fprintf(&c, "</%s>", k)
 		}
 		c.WriteString(`</cp:coreProperties>`)
@@ -86,7 +88,8 @@ func makeDOCX(t testing.TB, paras []string, core map[string]string) []byte {
 	}
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	for name, content := range parts {
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		content := parts[name]
 		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)
