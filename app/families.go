@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -40,8 +41,23 @@ type timelineEntry struct {
 	Label  string // title, with the outlet unless hidden
 	When   string // publication day, "undated", or "" when hidden
 	Dated  bool
+	After  string // time since the first dated member, e.g. "+33 h"; "" for the first
 	time   time.Time
 	Origin bool // the family's earliest witness
+}
+
+// sinceFirst puts the delay between the first carrier and a later one in words.
+func sinceFirst(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "same time"
+	case d < time.Hour:
+		return fmt.Sprintf("+%d min", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("+%d h", int(d.Hours()))
+	default:
+		return fmt.Sprintf("+%d days", int(d.Hours()/24))
+	}
 }
 
 // familyReach is the number of distinct documents carrying a family.
@@ -112,6 +128,11 @@ func familyTimeline(r *provenance.Result, f provenance.Family, hide bool) []time
 		}
 		return x.Label < y.Label
 	})
+	if !hide && len(out) > 0 && out[0].Dated {
+		for i := 1; i < len(out) && out[i].Dated; i++ {
+			out[i].After = sinceFirst(out[i].time.Sub(out[0].time))
+		}
+	}
 	return out
 }
 
@@ -267,7 +288,7 @@ func (v *FamiliesView) showFamily(f provenance.Family) {
 		}
 		btn := &widget.Hyperlink{Text: text, Truncation: fyne.TextTruncateEllipsis, OnTapped: v.memberTapped(origin, e.Doc)}
 		if !ws.HideMetadata {
-			when := &widget.Label{Text: e.When}
+			when := &widget.Label{Text: strings.TrimSpace(e.When + "  " + e.After)}
 			if !e.Dated {
 				when.Importance = widget.WarningImportance
 			}
@@ -281,7 +302,10 @@ func (v *FamiliesView) showFamily(f provenance.Family) {
 		v.mutations.Add(&widget.Label{Text: "None found: the text travelled without substantive changes.", Importance: widget.LowImportance})
 	}
 	for _, mu := range muts {
-		v.mutations.Add(&widget.Label{Text: v.describeMutation(mu, ws.HideMetadata), Wrapping: fyne.TextWrapWord})
+		open := &widget.Button{Icon: theme.ViewRestoreIcon(), Importance: widget.LowImportance,
+			OnTapped: func() { v.nav.Compare(mu.Source, mu.Target) }}
+		v.mutations.Add(container.NewBorder(nil, nil, nil, open,
+			&widget.Label{Text: v.describeMutation(mu, ws.HideMetadata), Wrapping: fyne.TextWrapWord}))
 	}
 	v.timeline.Refresh()
 	v.mutations.Refresh()

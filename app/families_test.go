@@ -55,15 +55,15 @@ func TestFamilyTimeline_ByDateUndatedLast(t *testing.T) {
 	f := r.Families[1]
 	var got []string
 	for _, e := range familyTimeline(r, f, false) {
-		got = append(got, e.Doc+"@"+e.When)
+		got = append(got, strings.TrimSpace(e.Doc+"@"+e.When+" "+e.After))
 	}
-	if s := strings.Join(got, " "); s != "r@2024-03-01 w@2024-03-02 b@2024-03-03 u@undated" {
+	if s := strings.Join(got, " "); s != "r@2024-03-01 w@2024-03-02 +33 h b@2024-03-03 +2 days u@undated" {
 		t.Errorf("timeline %s", s)
 	}
 	hidden := familyTimeline(r, f, true)
 	var labels []string
 	for _, e := range hidden {
-		if e.When != "" || e.Origin || strings.Contains(e.Label, "—") {
+		if e.When != "" || e.After != "" || e.Origin || strings.Contains(e.Label, "—") {
 			t.Errorf("workshop timeline leaks metadata: %+v", e)
 		}
 		labels = append(labels, e.Label)
@@ -133,6 +133,14 @@ func TestFamiliesView_ShowsWidestFamilyAndComparesMembers(t *testing.T) {
 	}
 	if len(mutations) != 1 || !strings.HasPrefix(mutations[0], "number changed: “two thousand” → “three thousand”") {
 		t.Errorf("mutations %q", mutations)
+	}
+	for _, o := range visibleObjects(v.mutations) {
+		if b, ok := o.(*widget.Button); ok {
+			test.Tap(b)
+		}
+	}
+	if n := len(nav.compared); n != 2 || nav.compared[1] != [2]string{"r", "w"} {
+		t.Errorf("the mutation's compare button opened %v, want [r w] last", nav.compared)
 	}
 }
 

@@ -182,11 +182,12 @@ func (v *MatrixView) Refresh(r *provenance.Result) {
 func (v *MatrixView) size() (int, int) { return len(v.matrix.IDs), len(v.matrix.IDs) }
 
 func (v *MatrixView) createCell() fyne.CanvasObject {
+	size := theme.TextSize() * 0.9 // follows the workshop theme's larger type
 	bg := canvas.NewRectangle(color.Transparent)
-	bg.SetMinSize(fyne.NewSize(52, 28))
+	bg.SetMinSize(fyne.NewSize(fyne.MeasureText("100%", size, fyne.TextStyle{}).Width+4*theme.Padding(), size+3*theme.Padding()))
 	t := canvas.NewText("100%", color.Black)
 	t.Alignment = fyne.TextAlignCenter
-	t.TextSize = theme.TextSize() * 0.9
+	t.TextSize = size
 	return container.NewStack(bg, t)
 }
 
