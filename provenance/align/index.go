@@ -95,7 +95,13 @@ func SortSeeds(s []Seed) {
 
 // PairRuns splits seeds sorted by SortSeeds into one slice per pair.
 func PairRuns(s []Seed) [][]Seed {
-	var out [][]Seed
+	n := 0
+	for i := range s {
+		if i == 0 || s[i].A != s[i-1].A || s[i].B != s[i-1].B {
+			n++
+		}
+	}
+	out := make([][]Seed, 0, n)
 	for i := 0; i < len(s); {
 		j := i + 1
 		for j < len(s) && s[j].A == s[i].A && s[j].B == s[i].B {
