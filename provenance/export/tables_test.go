@@ -242,3 +242,27 @@ func FuzzDocumentsCSVRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestChangedSpansPointAtTheChangedWords(t *testing.T) {
+	r := exporttest.Sample()
+	onlyA, onlyB := ChangedSpans(r, 0)
+	a, b := r.Doc("d-release").Text, r.Doc("d-wire").Text
+	var gotA, gotB []string
+	for _, s := range onlyA {
+		gotA = append(gotA, a[s.Start:s.End])
+	}
+	for _, s := range onlyB {
+		gotB = append(gotB, b[s.Start:s.End])
+	}
+	if strings.Join(gotA, "|") != "The board|12,000" || strings.Join(gotB, "|") != "The Lakeside Water Board|15,000" {
+		t.Errorf("changed words: A %q, B %q", gotA, gotB)
+	}
+	// A diff that does not fit the text gives nothing, not wrong spans.
+	r.Passages[0].Diff[0].Text = "Something else"
+	if onlyA, _ := ChangedSpans(r, 0); onlyA != nil {
+		t.Errorf("mismatched diff gave %v", onlyA)
+	}
+	if a, b := ChangedSpans(r, 99); a != nil || b != nil {
+		t.Error("bad index gave spans")
+	}
+}

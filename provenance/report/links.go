@@ -33,10 +33,14 @@ type docHead struct {
 // segment is a run of text with one look: plain, greyed (boilerplate or
 // front matter), or inside passage N (badge set where the passage starts).
 type segment struct {
+	Start            int // byte offset of Text in the document
 	Text             string
 	N                int
 	Cls, Badge       string
 	Grey, Incidental bool
+	// Change is "del" for words only in this (left) side, "ins" for words
+	// only in this (right) side, "" otherwise.
+	Change string
 }
 
 type passageView struct {
@@ -125,7 +129,17 @@ func buildLink(r *result, l provenance.Link, i int, full bool, anchors map[strin
 			for j := range marks {
 				marks[j].Incidental = r.Passages[pair[marks[j].N]].Incidental
 			}
+			var changed []provenance.Span
+			for _, pi := range pair {
+				onlyA, onlyB := export.ChangedSpans(r.Result, pi)
+				if r.Passages[pi].A == id {
+					changed = append(changed, onlyA...)
+				} else {
+					changed = append(changed, onlyB...)
+				}
+			}
 			segs := segments(d.Text, marks, d.Boilerplate, d.Skip)
+			segs = validUTF8(markChanges(segs, changed, [2]string{"del", "ins"}[side]))
 			if side == 0 {
 				v.Left = segs
 			} else {
@@ -161,7 +175,7 @@ func segments(text string, marks []export.Mark, grey, skip []provenance.Span) []
 			continue
 		}
 		n := export.MarkAt(marks, a)
-		s := segment{N: n, Grey: export.InSpans(a, grey), Incidental: n >= 0 && inc[n]}
+		s := segment{N: n, Start: a, Grey: export.InSpans(a, grey), Incidental: n >= 0 && inc[n]}
 		if n >= 0 {
 			s.Cls = passageClass(n)
 			if n != prev {
@@ -176,8 +190,52 @@ func segments(text string, marks []export.Mark, grey, skip []provenance.Span) []
 		s.Text = text[a:b]
 		out = append(out, s)
 	}
-	for i := range out {
-		out[i].Text = strings.ToValidUTF8(out[i].Text, "\uFFFD")
+	return out
+}
+
+// validUTF8 replaces invalid bytes in the segments' text (after all cuts
+// by byte offset are made).
+func validUTF8(segs []segment) []segment {
+	for i := range segs {
+		segs[i].Text = strings.ToValidUTF8(segs[i].Text, "\uFFFD")
+	}
+	return segs
+}
+
+// markChanges splits segments at the changed spans and tags the changed
+// runs with kind ("del" or "ins").
+func markChanges(segs []segment, changed []provenance.Span, kind string) []segment {
+	if len(changed) == 0 {
+		return segs
+	}
+	var out []segment
+	for _, s := range segs {
+		off := s.Start
+		cuts := []int{0, len(s.Text)}
+		for _, c := range changed {
+			for _, x := range []int{c.Start - off, c.End - off} {
+				if x > 0 && x < len(s.Text) {
+					cuts = append(cuts, x)
+				}
+			}
+		}
+		sort.Ints(cuts)
+		for i := 0; i+1 < len(cuts); i++ {
+			a, b := cuts[i], cuts[i+1]
+			if a == b {
+				continue
+			}
+			part := s
+			part.Text = s.Text[a:b]
+			part.Start = off + a
+			if a > 0 {
+				part.Badge = ""
+			}
+			if s.N >= 0 && export.InSpans(off+a, changed) {
+				part.Change = kind
+			}
+			out = append(out, part)
+		}
 	}
 	return out
 }

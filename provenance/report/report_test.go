@@ -207,3 +207,17 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+func TestWordChangesShowInTheTexts(t *testing.T) {
+	doc := render(t, exporttest.Sample(), Options{})
+	// Once inline in the side-by-side text, once in the passage list.
+	for _, want := range []string{"<del>12,000</del>", "<ins>15,000</ins>", "<del>The board</del>", "<ins>The Lakeside Water Board</ins>"} {
+		if n := strings.Count(doc, want); n < 2 {
+			t.Errorf("%s appears %d times, want in the text and in the passage list", want, n)
+		}
+	}
+	segs := markChanges([]segment{{Start: 10, Text: "abcdefghij", N: 0, Badge: "1"}}, []provenance.Span{{Start: 12, End: 15}}, "del")
+	if len(segs) != 3 || segs[1].Text != "cde" || segs[1].Change != "del" || segs[0].Badge != "1" || segs[1].Badge != "" || segs[2].Change != "" {
+		t.Errorf("markChanges = %+v", segs)
+	}
+}

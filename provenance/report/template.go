@@ -184,4 +184,4 @@ const pageHTML = `<!DOCTYPE html>
 </main>
 </body>
 </html>
-{{define "seg"}}{{if ge .N 0}}<mark class="{{.Cls}}{{if .Incidental}} inc{{end}}">{{with .Badge}}<span class="n {{$.Cls}}">{{.}}</span>{{end}}{{.Text}}</mark>{{else if .Grey}}<span class="grey">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}`
+{{define "seg"}}{{if ge .N 0}}<mark class="{{.Cls}}{{if .Incidental}} inc{{end}}">{{with .Badge}}<span class="n {{$.Cls}}">{{.}}</span>{{end}}{{if eq .Change "del"}}<del>{{.Text}}</del>{{else if eq .Change "ins"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}</mark>{{else if .Grey}}<span class="grey">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}`
