@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -58,6 +59,18 @@ func BenchmarkLoadDocument(b *testing.B) {
 	for b.Loop() {
 		if docs, _, errs := Load(context.Background(), []string{p}, DefaultOptions(), nil); len(docs) != 1 {
 			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkExtractHTMLLargest measures the slowest page readability is
+// given: just under maxReadabilityElements, in div-heavy markup.
+func BenchmarkExtractHTMLLargest(b *testing.B) {
+	page := []byte("<html><body>" + strings.Repeat("<div><span>word</span> <a href='#'>link</a></div>", maxReadabilityElements/3-10) + "</body></html>")
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := extractHTML(page, "", nil, DefaultOptions()); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

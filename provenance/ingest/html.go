@@ -42,22 +42,22 @@ var selfClosing = map[atom.Atom]bool{
 // checkHTMLShape runs a tokenizer over the page, without building a tree,
 // and refuses one nested deeper than maxDepth or with more than maxElems
 // elements: parsing those into a tree would cost unbounded time and stack.
-func checkHTMLShape(data []byte, maxDepth, maxElems int) error {
+// It returns the number of elements.
+func checkHTMLShape(data []byte, maxDepth, maxElems int) (elems int, err error) {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	var stack []atom.Atom
-	elems := 0
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
 			if errors.Is(z.Err(), io.EOF) {
-				return nil
+				return elems, nil
 			}
-			return fmt.Errorf("reading HTML: %w", z.Err())
+			return elems, fmt.Errorf("reading HTML: %w", z.Err())
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			if elems++; elems > maxElems {
-				return fmt.Errorf("HTML has over %d elements (MaxHTMLElements); refused", maxElems)
+				return elems, fmt.Errorf("HTML has over %d elements (MaxHTMLElements); refused", maxElems)
 			}
 			if voidElements[a] {
 				continue
@@ -66,7 +66,7 @@ func checkHTMLShape(data []byte, maxDepth, maxElems int) error {
 				stack = stack[:n-1]
 			}
 			if stack = append(stack, a); len(stack) > maxDepth {
-				return fmt.Errorf("HTML nested over %d elements deep (MaxHTMLDepth); refused", maxDepth)
+				return elems, fmt.Errorf("HTML nested over %d elements deep (MaxHTMLDepth); refused", maxDepth)
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -79,7 +79,7 @@ func checkHTMLShape(data []byte, maxDepth, maxElems int) error {
 			}
 		case html.SelfClosingTagToken:
 			if elems++; elems > maxElems {
-				return fmt.Errorf("HTML has over %d elements (MaxHTMLElements); refused", maxElems)
+				return elems, fmt.Errorf("HTML has over %d elements (MaxHTMLElements); refused", maxElems)
 			}
 		}
 	}
@@ -90,7 +90,8 @@ func checkHTMLShape(data []byte, maxDepth, maxElems int) error {
 // script runs and nothing is fetched: the page is only parsed.
 // contentType is the HTTP Content-Type when known, for the charset.
 func extractHTML(data []byte, contentType string, base *url.URL, opts Options) (extracted, error) {
-	if err := checkHTMLShape(data, opts.MaxHTMLDepth, opts.MaxHTMLElements); err != nil {
+	elems, err := checkHTMLShape(data, opts.MaxHTMLDepth, opts.MaxHTMLElements)
+	if err != nil {
 		return extracted{}, err
 	}
 	enc, _, _ := charset.DetermineEncoding(data, contentType)
@@ -106,8 +107,12 @@ func extractHTML(data []byte, contentType string, base *url.URL, opts Options) (
 	pageMeta(doc, &x)
 	var text string
 	parser := readability.NewParser()
-	parser.MaxElemsToParse = opts.MaxHTMLElements
-	if article, err := parser.ParseAndMutate(doc, base); err == nil && article.Node != nil {
+	parser.MaxElemsToParse = maxReadabilityElements
+	if elems > maxReadabilityElements {
+		// Readability's time grows faster than the page: on a huge page,
+		// drop the usual chrome elements and take the rest of the body.
+		dropChrome(doc)
+	} else if article, err := parser.ParseAndMutate(doc, base); err == nil && article.Node != nil {
 		text = render.InnerText(article.Node)
 		if b := strings.Join(strings.Fields(article.Byline()), " "); !x.meta.Author.Known() && b != "" && len(b) <= 120 {
 			x.meta.Author = inferred(strings.TrimPrefix(strings.TrimPrefix(b, "By "), "by "), "byline in the page")
@@ -115,6 +120,7 @@ func extractHTML(data []byte, contentType string, base *url.URL, opts Options) (
 	}
 	if len(strings.Fields(text)) < 20 { // readability found no article: take the whole body
 		if body := findBody(doc); body != nil {
+			dropChrome(body)
 			if t := render.InnerText(body); len(strings.Fields(t)) > len(strings.Fields(text)) {
 				text = t
 			}
@@ -122,6 +128,35 @@ func extractHTML(data []byte, contentType string, base *url.URL, opts Options) (
 	}
 	x.text = tidyText(text)
 	return x, nil
+}
+
+// maxReadabilityElements is the largest page given to readability (its
+// time grows faster than the page: 30,000 elements take about a second).
+const maxReadabilityElements = 30_000
+
+// chromeElements never hold the article.
+var chromeElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
+	atom.Aside: true, atom.Form: true, atom.Noscript: true, atom.Iframe: true, atom.Template: true,
+}
+
+// dropChrome removes chrome elements and elements whose class or id names
+// comments, sharing, related links or menus.
+func dropChrome(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			names := strings.ToLower(attr(c, "class") + " " + attr(c, "id"))
+			if chromeElements[c.DataAtom] || strings.Contains(names, "comment") || strings.Contains(names, "share") ||
+				strings.Contains(names, "related") || strings.Contains(names, "menu") {
+				n.RemoveChild(c)
+				c = next
+				continue
+			}
+		}
+		dropChrome(c)
+		c = next
+	}
 }
 
 // findBody returns the <body> element (after readability, what remains of it).

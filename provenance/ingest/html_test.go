@@ -88,3 +88,24 @@ func TestHTMLDepthRefused(t *testing.T) {
 		t.Fatalf("flat page refused: %v", err)
 	}
 }
+
+func TestHugePageSkipsReadability(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><nav class="menu"><a>Home</a><a>Sport</a></nav><header>Site Header Words</header><article>`)
+	for i := range maxReadabilityElements + 5000 {
+		fmt.Fprintf(&b, "<p>p%d</p>", i)
+	}
+	b.WriteString(`</article><div id="comments"><p>first comment!</p></div><footer>Footer Words</footer><script>INJECTED()</script></body></html>`)
+	x, err := extractHTML([]byte(b.String()), "", nil, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(x.text, "p0\n") || !strings.Contains(x.text, fmt.Sprintf("p%d\n", maxReadabilityElements+4999)) {
+		t.Errorf("article paragraphs missing: %q…", trunc(x.text))
+	}
+	for _, bad := range []string{"Sport", "Site Header", "first comment", "Footer Words", "INJECTED"} {
+		if strings.Contains(x.text, bad) {
+			t.Errorf("text holds %q", bad)
+		}
+	}
+}
