@@ -20,14 +20,12 @@ type docInfo struct {
 	// inferred is true when the date was read from the text, not metadata.
 	inferred bool
 	gramSet  map[uint64]bool // hashed word n-grams, filled on first use
-	toks     []token         // every word of the text, filled on first use
+	toks     []token         // every word of the text
 }
 
 // tokens returns the words lying wholly inside s, from a list made once.
+// It only reads, so pair views can use it from several goroutines.
 func (di *docInfo) tokens(s provenance.Span) []token {
-	if di.toks == nil {
-		di.toks = tokenize(di.doc.Text, provenance.Span{Start: 0, End: len(di.doc.Text)})
-	}
 	i := sort.Search(len(di.toks), func(k int) bool { return di.toks[k].start >= s.Start })
 	j := sort.Search(len(di.toks), func(k int) bool { return di.toks[k].end > s.End })
 	if j < i {
@@ -39,6 +37,7 @@ func (di *docInfo) tokens(s provenance.Span) []token {
 // newDocInfo reads genre, voice, quotes and date of one document.
 func newDocInfo(d *provenance.Document) *docInfo {
 	di := &docInfo{doc: d, genre: detectGenre(d)}
+	di.toks = tokenize(d.Text, provenance.Span{Start: 0, End: len(d.Text)})
 	di.orgs = selfOrgs(d, di.genre)
 	di.quotes = findQuotes(d.Text)
 	di.speaker = map[string]string{}

@@ -13,7 +13,9 @@ package lineage
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -39,36 +41,45 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 	if r == nil {
 		return fmt.Errorf("lineage: no result to analyse")
 	}
-	infos := map[string]*docInfo{}
+	// Each document is read once, and each pair weighed, by a worker per core.
 	order := make([]string, 0, len(r.Documents))
+	first := map[string]int{}
 	for i := range r.Documents {
-		d := &r.Documents[i]
-		if _, dup := infos[d.ID]; dup {
-			continue
+		if _, dup := first[r.Documents[i].ID]; !dup {
+			first[r.Documents[i].ID] = i
+			order = append(order, r.Documents[i].ID)
 		}
-		infos[d.ID] = newDocInfo(d)
-		order = append(order, d.ID)
 	}
-	views := map[[2]string]*pairView{}
-	for i := range r.Pairs {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("lineage: %w", err)
-			}
-		}
+	list := make([]*docInfo, len(order))
+	if err := parallel(ctx, len(order), func(i int) {
+		list[i] = newDocInfo(&r.Documents[first[order[i]]])
+	}); err != nil {
+		return err
+	}
+	infos := make(map[string]*docInfo, len(order))
+	for i, id := range order {
+		infos[id] = list[i]
+	}
+	pvs := make([]*pairView, len(r.Pairs))
+	if err := parallel(ctx, len(r.Pairs), func(i int) {
 		pv := buildView(r, &r.Pairs[i], infos)
 		if pv == nil {
-			continue
+			return
 		}
 		dateEvidence(pv)
 		genreEvidence(pv)
 		firstPartyEvidence(pv)
 		textEvidence(pv)
 		commonSourceEvidence(pv)
-		views[viewKey(pv.a.doc.ID, pv.b.doc.ID)] = pv
+		pvs[i] = pv
+	}); err != nil {
+		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("lineage: %w", err)
+	views := map[[2]string]*pairView{}
+	for _, pv := range pvs {
+		if pv != nil {
+			views[viewKey(pv.a.doc.ID, pv.b.doc.ID)] = pv
+		}
 	}
 	explainTriples(views, infos, order)
 	minConf := r.Settings.Lineage.MinConfidence
@@ -151,4 +162,36 @@ func verbatimRun(toks []token, edits []edit) int {
 		best = max(best, run)
 	}
 	return best
+}
+
+// parallel calls fn(0..n-1) on a worker per core and stops early when ctx
+// is cancelled. fn must only write to its own index.
+func parallel(ctx context.Context, n int, fn func(i int)) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	var err error
+	for i := 0; i < n; i++ {
+		if i%64 == 0 {
+			if err = ctx.Err(); err != nil {
+				break
+			}
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return fmt.Errorf("lineage: %w", err)
+	}
+	return nil
 }

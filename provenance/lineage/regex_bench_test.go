@@ -1,0 +1,50 @@
+package lineage
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+func BenchmarkDocInfoParts(b *testing.B) {
+	text := strings.Repeat(articleEN+releaseEN, 3)
+	d := &provenance.Document{ID: "x", Text: text}
+	b.Run("genre", func(b *testing.B) {
+		for b.Loop() {
+			detectGenre(d)
+		}
+	})
+	for _, m := range append(append([]marker{}, releaseMarkers...), wireMarkers...) {
+		b.Run("marker "+m.name, func(b *testing.B) {
+			for b.Loop() {
+				m.re.MatchString(text)
+			}
+		})
+	}
+	b.Run("says", func(b *testing.B) {
+		for b.Loop() {
+			saysAttribution.FindAllStringIndex(text, -1)
+		}
+	})
+	b.Run("orgSubject", func(b *testing.B) {
+		for b.Loop() {
+			orgSubject.FindAllStringSubmatch(text, -1)
+		}
+	})
+	b.Run("aboutOrg", func(b *testing.B) {
+		for b.Loop() {
+			aboutOrg.FindAllStringSubmatch(text, -1)
+		}
+	})
+	b.Run("quotes", func(b *testing.B) {
+		for b.Loop() {
+			findQuotes(text)
+		}
+	})
+	b.Run("tokenize", func(b *testing.B) {
+		for b.Loop() {
+			tokenize(text, provenance.Span{Start: 0, End: len(text)})
+		}
+	})
+}
