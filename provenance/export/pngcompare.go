@@ -134,11 +134,20 @@ func ComparisonPNG(w io.Writer, r *provenance.Result, a, b string) error {
 		fm := c.face(19, false)
 		c.text(fm, x, top+90, fit(fm, JoinKnown(" · ", d.Meta.Outlet.Value, DateOnly(d.Meta.Published.Value), fmt.Sprintf("%d words", d.Words)), colW), palette.Muted)
 		c.rect(x, top+104, colW, 2, palette.Rule)
-		flow(c, d, Marks(r, d.ID, pair), x, top+140, colW, 1000)
+		var changed []provenance.Span
+		for _, pi := range pair {
+			onlyA, onlyB := ChangedSpans(r, pi)
+			if r.Passages[pi].A == d.ID {
+				changed = append(changed, onlyA...)
+			} else {
+				changed = append(changed, onlyB...)
+			}
+		}
+		flow(c, d, Marks(r, d.ID, pair), changed, side == 1, x, top+140, colW, 1000)
 	}
 	c.rect(60+colW+gap/2, top, 1.5, 1000-top, palette.Rule)
 	f := c.face(19, false)
-	c.text(f, 60, 1045, "Highlighted: passages both articles share, numbered alike on both sides. Copytrail · colours: Okabe–Ito palette", palette.Muted)
+	c.text(f, 60, 1045, "Highlighted: passages both share, numbered alike on both sides · struck through: only on the left · underlined: only on the right · Copytrail, Okabe–Ito colours", palette.Muted)
 	return encodePNG(w, c)
 }
 
@@ -156,7 +165,9 @@ func kindPhrase(k provenance.LinkKind) string {
 // flow lays out text in a column from y to bottom with the marks
 // highlighted and numbered. It starts a little before the first mark and
 // ends with an ellipsis when the column is full.
-func flow(c *canvas, d *provenance.Document, ms []Mark, x, y, w, bottom float64) {
+// Words in changed are struck through in palette.Deleted on the left
+// (inserted false) or underlined in palette.Inserted on the right.
+func flow(c *canvas, d *provenance.Document, ms []Mark, changed []provenance.Span, inserted bool, x, y, w, bottom float64) {
 	const size, lineH = 20.0, 29.0
 	text := d.Text
 	f, fb := c.face(size, false), c.face(14, true)
@@ -235,6 +246,15 @@ func flow(c *canvas, d *provenance.Document, ms []Mark, x, y, w, bottom float64)
 		ink := palette.Ink
 		if grey && n < 0 {
 			ink = palette.Muted
+		}
+		if n >= 0 && InSpans(wd.start, changed) {
+			if inserted {
+				ink = palette.Inserted
+				c.rect(cx, cy+3, ww, 2.5, ink)
+			} else {
+				ink = palette.Deleted
+				c.rect(cx, cy-size*0.33, ww, 2.5, ink)
+			}
 		}
 		c.text(f, cx, cy, wd.text, ink)
 		cx += ww + space
