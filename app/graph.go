@@ -37,7 +37,7 @@ func NewGraphView(nav Navigator) *GraphView {
 	v := &GraphView{nav: nav, selected: -1, hovered: -1}
 	v.graph = newGraphCanvas(v)
 	v.outlets = &widget.Check{Text: "Outlets", OnChanged: v.setByOutlet}
-	v.details = &widget.Label{Text: "Click an arrow to see who took from whom and why.", Wrapping: fyne.TextWrapWord}
+	v.details = &widget.Label{Wrapping: fyne.TextWrapWord}
 	v.compareBtn = &widget.Button{Text: "Compare", Icon: theme.ViewRestoreIcon(), OnTapped: v.openSelected}
 	v.compareBtn.Disable()
 	v.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -175,7 +175,7 @@ func (v *GraphView) showDetails() {
 		v.compareBtn.Disable()
 	}
 	if i < 0 || i >= len(v.graph.layout.Edges) {
-		v.details.SetText("Click an arrow to see who took from whom and why. Double-click it to compare the two texts.")
+		v.details.SetText("Click an arrow to see who took from whom and why. Double-click it to compare the two texts. Keys: arrows step through the links, Enter compares, + and - zoom, 0 fits.")
 		return
 	}
 	v.details.SetText(v.describe(v.graph.layout.Edges[i]))

@@ -49,6 +49,7 @@ var (
 	_ fyne.Draggable      = (*graphCanvas)(nil)
 	_ fyne.Scrollable     = (*graphCanvas)(nil)
 	_ desktop.Hoverable   = (*graphCanvas)(nil)
+	_ fyne.Focusable      = (*graphCanvas)(nil)
 )
 
 func newGraphCanvas(v *GraphView) *graphCanvas {
@@ -134,12 +135,63 @@ func (g *graphCanvas) edgeAt(p fyne.Position) int {
 
 // Tapped selects the arrow under the pointer, or shows a tapped article.
 func (g *graphCanvas) Tapped(ev *fyne.PointEvent) {
+	g.focus()
 	x, y := g.toLayout(ev.Position)
 	if n := g.layout.NodeAt(x, y, 9*g.scale+2); n >= 0 { // nodes are drawn over edges
 		g.view.tapNode(n)
 		return
 	}
 	g.view.selectEdge(g.edgeAt(ev.Position))
+}
+
+// focus gives the graph the keyboard, so arrow keys step through arrows.
+func (g *graphCanvas) focus() {
+	if d := fyne.CurrentApp().Driver(); d != nil {
+		if c := d.CanvasForObject(g); c != nil {
+			c.Focus(g)
+		}
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (g *graphCanvas) FocusGained() {}
+
+// FocusLost implements fyne.Focusable.
+func (g *graphCanvas) FocusLost() {}
+
+// TypedRune zooms with + and - and fits with 0.
+func (g *graphCanvas) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		g.zoomIn()
+	case '-':
+		g.zoomOut()
+	case '0':
+		g.fit()
+	}
+}
+
+// TypedKey steps through the arrows (right/down next, left/up previous),
+// opens the chosen one with Enter and lets go of it with Escape.
+func (g *graphCanvas) TypedKey(ev *fyne.KeyEvent) {
+	n := len(g.layout.Edges)
+	if n == 0 {
+		return
+	}
+	sel := g.view.selected
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeyDown:
+		g.view.selectEdge((sel + 1) % n)
+	case fyne.KeyLeft, fyne.KeyUp:
+		if sel <= 0 {
+			sel = n
+		}
+		g.view.selectEdge(sel - 1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		g.view.openEdge(sel)
+	case fyne.KeyEscape:
+		g.view.selectEdge(-1)
+	}
 }
 
 // DoubleTapped opens the comparison for the arrow under the pointer.

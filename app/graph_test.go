@@ -198,6 +198,36 @@ func TestGraphView_RefreshKeepsViewOfTheSameGraph(t *testing.T) {
 	}
 }
 
+func TestGraphView_KeyboardStepsThroughArrows(t *testing.T) {
+	nav := &viewsNav{result: viewsResult()}
+	v, w := graphWindow(t, nav)
+	_, pos := edgeOnCanvas(t, w, v, linkEdge(1))
+	test.TapCanvas(w.Canvas(), pos)
+	if w.Canvas().Focused() != v.graph {
+		t.Fatal("tapping the graph did not give it the keyboard")
+	}
+	start := v.selected
+	n := len(v.graph.layout.Edges)
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if v.selected != (start+1)%n {
+		t.Errorf("right arrow: selected %d, want %d", v.selected, (start+1)%n)
+	}
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if v.selected != start || len(nav.compared) != 1 || nav.compared[0] != [2]string{"w", "b"} {
+		t.Errorf("left then Enter: selected %d, compared %v", v.selected, nav.compared)
+	}
+	z := v.graph.zoom
+	test.Type(v.graph, "+")
+	if v.graph.zoom <= z {
+		t.Errorf("+ did not zoom in (%v -> %v)", z, v.graph.zoom)
+	}
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.selected != -1 {
+		t.Errorf("Escape left %d selected", v.selected)
+	}
+}
+
 func TestGraphView_TapNodeSelectsDocument(t *testing.T) {
 	nav := &viewsNav{result: viewsResult()}
 	v, w := graphWindow(t, nav)
