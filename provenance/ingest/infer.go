@@ -99,8 +99,9 @@ func inferOutlet(text string, skip, boiler []provenance.Span) provenance.Field {
 	return provenance.Field{}
 }
 
+// inferred makes a field read from the text; a final full stop is dropped.
 func inferred(value, detail string) provenance.Field {
-	return provenance.Field{Value: strings.TrimSpace(value), Origin: provenance.OriginInferred, Detail: detail}
+	return provenance.Field{Value: strings.TrimSuffix(strings.TrimSpace(value), "."), Origin: provenance.OriginInferred, Detail: detail}
 }
 
 // contentLines returns the trimmed non-empty lines outside skip.

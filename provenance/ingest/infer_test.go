@@ -19,6 +19,7 @@ func TestInferOutlet(t *testing.T) {
 		{"dateline with comma", "by A Writer\nLAGOS, (Example Wire) – " + body, "Example Wire", "dateline"},
 		{"dateline without comma", "NEW YORK (Newswire) - " + body, "Newswire", "dateline"},
 		{"sign-off line", body + "\n– Coast Post\n", "Coast Post", "sign-off"},
+		{"sign-off with full stop", body + "—Coast Post.\n", "Coast Post", "sign-off"},
 		{"sign-off before chrome", body + "— Coast Post\nLeave a Reply\nShare\n", "Coast Post", "sign-off"},
 		{"masthead line", "The Harbour Gazette\n\n" + body, "The Harbour Gazette", "site name line"},
 		{"title suffix with language edition", "Fares rise again – Example Network English\n\n" + body, "Example Network", "title line"},
