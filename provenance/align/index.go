@@ -53,22 +53,29 @@ func SeedsForKey(postings []Posting, limit int, emit func(Seed)) (common bool) {
 // SeedsForKey over each key. It returns the seeds and the postings of keys
 // over the limit.
 func SeedsOfShard(postings []Posting, limit int) (seeds []Seed, common []Posting) {
+	// sort by key alone (cheap), then each key's few postings by document
 	slices.SortFunc(postings, func(a, b Posting) int {
 		switch {
 		case a.Key < b.Key:
 			return -1
 		case a.Key > b.Key:
 			return 1
-		case a.Doc != b.Doc:
-			return int(a.Doc) - int(b.Doc)
 		}
-		return int(a.Pos - b.Pos)
+		return 0
 	})
 	emit := func(s Seed) { seeds = append(seeds, s) }
 	for i := 0; i < len(postings); {
 		j := i + 1
 		for j < len(postings) && postings[j].Key == postings[i].Key {
 			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(postings[i:j], func(a, b Posting) int {
+				if a.Doc != b.Doc {
+					return int(a.Doc) - int(b.Doc)
+				}
+				return int(a.Pos - b.Pos)
+			})
 		}
 		if j-i > 1 && SeedsForKey(postings[i:j], limit, emit) {
 			common = append(common, postings[i:j]...)

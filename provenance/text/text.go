@@ -15,6 +15,7 @@ package text
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -97,11 +98,13 @@ func AnalyzeDocument(d *provenance.Document, maxBytes int) Words {
 			t = t[:i]
 		}
 	}
-	toks := DefaultAnalyzer().Analyze(t, Ignored(d))
+	// The default analyzer's tokens, folded; ASCII words are hashed in lower
+	// case directly (the same hash Fold then HashTerm gives, no allocation).
+	toks := WordTokenizer{}.Tokenize(t, Ignored(d))
 	w := Words{Hash: make([]uint64, len(toks)), Start: make([]int32, len(toks)), End: make([]int32, len(toks)),
 		Weak: make([]bool, len(toks))}
 	for i, tk := range toks {
-		w.Hash[i] = HashTerm(tk.Term)
+		w.Hash[i] = hashFolded(tk.Term)
 		w.Start[i] = int32(tk.Start)
 		w.End[i] = int32(tk.End)
 		w.Weak[i] = functionWords[w.Hash[i]] || NameLike(t, tk.Start, tk.End)
@@ -121,6 +124,23 @@ func HashTerm(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// hashFolded is HashTerm(Fold(s)), without allocating for ASCII words.
+func hashFolded(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return HashTerm(Fold(s))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
 		h *= 1099511628211
 	}
 	return h

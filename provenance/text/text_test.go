@@ -76,6 +76,14 @@ func TestSkipSpansAndWordCount(t *testing.T) {
 	}
 }
 
+func TestHashFoldedMatchesFold(t *testing.T) {
+	for _, w := range []string{"The", "MINUSMA", "that's", "Café", "Миссия", "ＵＮ", "x", ""} {
+		if hashFolded(w) != HashTerm(Fold(w)) {
+			t.Errorf("hashFolded(%q) differs from HashTerm(Fold(%q))", w, w)
+		}
+	}
+}
+
 func TestUnsortedOverlappingSkips(t *testing.T) {
 	txt := "one two three four five six"
 	skip := []provenance.Span{{Start: 14, End: 23}, {Start: 4, End: 8}, {Start: 15, End: 18}}
