@@ -36,27 +36,29 @@ type marker struct {
 	// needles: the pattern is tried only when the lower-cased text holds
 	// one of them (a cheap filter; regular expressions are slow).
 	needles []string
+	// lineOnly markers sit in the first 80 bytes of a line.
+	lineOnly bool
 }
 
 // releaseMarkers are cues of a press release, in English and French.
 var releaseMarkers = []marker{
-	{"“FOR IMMEDIATE RELEASE”", regexp.MustCompile(`(?i)for immediate release|embargoed until`), 2, []string{"immediate release", "embargoed"}},
-	{"“COMMUNIQUÉ DE PRESSE”", regexp.MustCompile(`(?i)communiqu[ée] de presse|pour diffusion imm[ée]diate|pour publication imm[ée]diate`), 2, []string{"communiqu", "diffusion imm", "publication imm"}},
-	{"a “For more information … please contact” line", regexp.MustCompile(`(?i)for (more|further) information[^\n]{0,160}contact|to arrange an interview`), 2, []string{"information", "interview"}},
-	{"a “Pour plus d'informations” line", regexp.MustCompile(`(?i)pour (plus d['’]|de plus amples )informations|pour toute (demande|information)[^\n]{0,80}contact`), 2, []string{"informations", "pour toute"}},
-	{"a media-contact block", regexp.MustCompile(`(?im)^\s*(media|press|news) (contact|enquiries|inquiries)s?\b|^\s*contacts? (presse|médias?|media)\b|^\s*contact\s*:`), 1.5, []string{"contact"}},
-	{"an “About <organisation>” section", regexp.MustCompile(`(?m)^\s*(About|ABOUT) [A-Z][^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"about"}},
-	{"an “À propos de <organisation>” section", regexp.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"propos"}},
-	{"the “###” end mark", regexp.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5, []string{"###", "ends", "fin"}},
-	{"“Notes to editors”", regexp.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5, []string{"editors", "note aux"}},
-	{"a contact e-mail address", regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5, []string{"@"}},
+	{"“FOR IMMEDIATE RELEASE”", regexp.MustCompile(`(?i)for immediate release|embargoed until`), 2, []string{"immediate release", "embargoed"}, false},
+	{"“COMMUNIQUÉ DE PRESSE”", regexp.MustCompile(`(?i)communiqu[ée] de presse|pour diffusion imm[ée]diate|pour publication imm[ée]diate`), 2, []string{"communiqu", "diffusion imm", "publication imm"}, false},
+	{"a “For more information … please contact” line", regexp.MustCompile(`(?i)for (more|further) information[^\n]{0,160}contact|to arrange an interview`), 2, []string{"information", "interview"}, false},
+	{"a “Pour plus d'informations” line", regexp.MustCompile(`(?i)pour (plus d['’]|de plus amples )informations|pour toute (demande|information)[^\n]{0,80}contact`), 2, []string{"informations", "pour toute"}, false},
+	{"a media-contact block", regexp.MustCompile(`(?im)^\s*(media|press|news) (contact|enquiries|inquiries)s?\b|^\s*contacts? (presse|médias?|media)\b|^\s*contact\s*:`), 1.5, []string{"contact"}, false},
+	{"an “About <organisation>” section", regexp.MustCompile(`(?m)^\s*(About|ABOUT) [A-Z][^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"about"}, false},
+	{"an “À propos de <organisation>” section", regexp.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"propos"}, false},
+	{"the “###” end mark", regexp.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5, []string{"###", "ends", "fin"}, false},
+	{"“Notes to editors”", regexp.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5, []string{"editors", "note aux"}, false},
+	{"a contact e-mail address", regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5, []string{"@"}, false},
 }
 
 // wireMarkers are cues of a news-agency story. A dateline alone is not
 // enough: outlets that reprint a wire story often keep its dateline.
 var wireMarkers = []marker{
-	{"an agency dateline", regexp.MustCompile(`(?m)^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40},?\s*(\d{1,2} [A-Za-zéû]+ )?\((AFP|Reuters|AP|APS|MAP|PANA|Xinhua|dpa|ANP|IANS|Belga|Anadolu|[A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*)\)\s*[–—-]`), 1, []string{"("}},
-	{"an agency credit line", regexp.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 1.5, []string{"–", "-", "—", "©"}},
+	{"an agency dateline", regexp.MustCompile(`(?m)^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40},?\s*(\d{1,2} [A-Za-zéû]+ )?\((AFP|Reuters|AP|APS|MAP|PANA|Xinhua|dpa|ANP|IANS|Belga|Anadolu|[A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*)\)\s*[–—-]`), 1, []string{"("}, true},
+	{"an agency credit line", regexp.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 1.5, []string{"–", "-", "—", "©"}, true},
 }
 
 // saysAttribution finds present-tense reporting verbs next to a quotation,
@@ -111,8 +113,22 @@ func (g genreProfile) describe() string {
 }
 
 // present reports whether the marker occurs in text (lower is text lower-cased).
+// Line markers (a dateline, a credit line) are tried on short candidate
+// lines only.
 func (m marker) present(lower, text string) bool {
-	return (len(m.needles) == 0 || containsAny(lower, m.needles...)) && m.re.MatchString(text)
+	if len(m.needles) > 0 && !containsAny(lower, m.needles...) {
+		return false
+	}
+	if !m.lineOnly {
+		return m.re.MatchString(text)
+	}
+	for line := range strings.Lines(text) {
+		head := line[:min(len(line), 80)]
+		if containsAny(head, m.needles...) && m.re.MatchString(head) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs ...string) bool {

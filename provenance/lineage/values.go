@@ -46,6 +46,9 @@ func yearNumber(s string) (int, bool) {
 
 // parseNumber reads "17,400", "1.2bn", "300", "2,5" (French decimal).
 func parseNumber(s string) (float64, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, false
+	}
 	mult := 1.0
 	for suf, m := range multipliers {
 		if strings.HasSuffix(s, suf) && len(s) > len(suf) && unicode.IsDigit(rune(s[len(s)-len(suf)-1])) {
