@@ -166,7 +166,28 @@ func findSeeds(ctx context.Context, workers int, shingles [][]align.Shingle, lim
 	for i := range ad {
 		slices.Sort(ad[i].Common)
 	}
-	all := slices.Concat(seeds...)
-	align.SortSeeds(all)
-	return all, nil
+	// Counting sort by document A, then each A's seeds sorted on a worker:
+	// the result is ordered as align.SortSeeds orders it.
+	starts := make([]int, len(ad)+1)
+	for _, ss := range seeds {
+		for _, s := range ss {
+			starts[s.A+1]++
+		}
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	all := make([]align.Seed, starts[len(ad)])
+	next := slices.Clone(starts[:len(ad)])
+	for k, ss := range seeds {
+		for _, s := range ss {
+			all[next[s.A]] = s
+			next[s.A]++
+		}
+		seeds[k] = nil
+	}
+	err = parallel(ctx, len(ad), workers, "matching", nil, func(_, a int) {
+		align.SortSeeds(all[starts[a]:starts[a+1]])
+	})
+	return all, err
 }
