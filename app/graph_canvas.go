@@ -181,17 +181,32 @@ func (g *graphCanvas) TypedKey(ev *fyne.KeyEvent) {
 	sel := g.view.selected
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeyDown:
+		g.reveal((sel + 1) % n)
 		g.view.selectEdge((sel + 1) % n)
 	case fyne.KeyLeft, fyne.KeyUp:
 		if sel <= 0 {
 			sel = n
 		}
+		g.reveal(sel - 1)
 		g.view.selectEdge(sel - 1)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		g.view.openEdge(sel)
 	case fyne.KeyEscape:
 		g.view.selectEdge(-1)
 	}
+}
+
+// reveal pans so the middle of edge i is in view, if it is not.
+func (g *graphCanvas) reveal(i int) {
+	e := g.layout.Edges[i]
+	a, b := g.layout.Nodes[e.From], g.layout.Nodes[e.To]
+	x, y := (a.X+b.X)/2*g.zoom+g.pan.X, (a.Y+b.Y)/2*g.zoom+g.pan.Y
+	s := g.Size()
+	if x >= 0 && y >= 0 && x <= s.Width && y <= s.Height {
+		return
+	}
+	g.pan = g.pan.AddXY(s.Width/2-x, s.Height/2-y)
+	g.userView = true
 }
 
 // DoubleTapped opens the comparison for the arrow under the pointer.

@@ -222,6 +222,15 @@ func TestGraphView_KeyboardStepsThroughArrows(t *testing.T) {
 	if v.graph.zoom <= z {
 		t.Errorf("+ did not zoom in (%v -> %v)", z, v.graph.zoom)
 	}
+	// Stepping to an arrow out of view brings it into view.
+	v.graph.pan = v.graph.pan.AddXY(-5000, 0)
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	l := &v.graph.layout
+	e := l.Edges[v.selected]
+	mx := (l.Nodes[e.From].X+l.Nodes[e.To].X)/2*v.graph.zoom + v.graph.pan.X
+	if mx < 0 || mx > v.graph.Size().Width {
+		t.Errorf("the stepped-to arrow is at x %v, outside the %v-wide view", mx, v.graph.Size().Width)
+	}
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if v.selected != -1 {
 		t.Errorf("Escape left %d selected", v.selected)
