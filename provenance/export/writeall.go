@@ -42,7 +42,7 @@ func files(r *provenance.Result, opts Options) []file {
 	graph := func(f func(io.Writer, graphlayout.Graph) error, g graphlayout.Graph) func(io.Writer) error {
 		return func(w io.Writer) error { return f(w, g) }
 	}
-	return []file{
+	fs := []file{
 		{"passages.csv", "csv", with(PassagesCSV)},
 		{"pairs.csv", "csv", with(PairsCSV)},
 		{"links.csv", "csv", with(LinksCSV)},
@@ -58,14 +58,15 @@ func files(r *provenance.Result, opts Options) []file {
 		{"outlets.dot", "dot", graph(DOT, outlets)},
 		{"graph.png", "png", func(w io.Writer) error { return GraphPNG(w, docs.Linked(), GraphTitle(r)) }},
 		{"outlets.png", "png", func(w io.Writer) error { return GraphPNG(w, outlets.Linked(), "Who took text from whom, by outlet") }},
-		{"comparison.png", "png", func(w io.Writer) error {
-			a, b := opts.Compare[0], opts.Compare[1]
-			if a == "" || b == "" {
-				a, b = StrongestPair(r)
-			}
-			return ComparisonPNG(w, r, a, b)
-		}},
 	}
+	a, b := opts.Compare[0], opts.Compare[1]
+	if a == "" || b == "" {
+		a, b = StrongestPair(r)
+	}
+	if a != "" && b != "" { // a single document has nothing to compare
+		fs = append(fs, file{"comparison.png", "png", func(w io.Writer) error { return ComparisonPNG(w, r, a, b) }})
+	}
+	return fs
 }
 
 // StrongestPair returns the documents of the most confident link (else of

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export/exporttest"
+	"github.com/copytrail/copytrail/provenance/graphlayout"
 )
 
 func TestWriteAllWritesEveryFormat(t *testing.T) {
@@ -154,5 +156,21 @@ func TestPNGsAreSlideSized(t *testing.T) {
 	var buf bytes.Buffer
 	if err := ComparisonPNG(&buf, exporttest.Sample(), "d-release", "nope"); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("unknown document: err = %v", err)
+	}
+}
+
+func TestEmptyResultExportsCleanly(t *testing.T) {
+	dir := t.TempDir()
+	r := &provenance.Result{}
+	names, err := WriteAll(dir, r, Options{})
+	if err != nil || len(names) != 15 {
+		t.Fatalf("empty analysis: %v, %v (want every file but comparison.png)", names, err)
+	}
+	if _, err := WriteAll(dir, r, Options{Compare: [2]string{"x", "y"}}); err == nil || !strings.Contains(err.Error(), "comparison.png") {
+		t.Errorf("comparing unknown documents: err = %v, want one naming comparison.png", err)
+	}
+	var buf bytes.Buffer
+	if err := GraphPNG(&buf, graphlayout.Graph{}, "empty"); err != nil {
+		t.Fatal(err)
 	}
 }

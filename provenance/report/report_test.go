@@ -221,3 +221,10 @@ func TestWordChangesShowInTheTexts(t *testing.T) {
 		t.Errorf("markChanges = %+v", segs)
 	}
 }
+
+func TestEmptyResultReports(t *testing.T) {
+	doc := render(t, &provenance.Result{}, Options{})
+	if !strings.Contains(doc, "No articles.") || !strings.Contains(doc, "no link") {
+		t.Error("an empty analysis should say there is nothing")
+	}
+}
