@@ -166,7 +166,15 @@ func SafeName(name string) string {
 // inside root, atomically, and returns the name used. An existing symlink
 // or folder of that name is an error.
 func WriteFile(root *os.Root, name string, write func(io.Writer) error) (string, error) {
-	name = SafeName(name)
+	return WriteFileAs(root, SafeName(name), write)
+}
+
+// WriteFileAs is WriteFile for a name the user chose exactly (spaces and
+// accents kept): it must be a plain file name, not a path, "." or "..".
+func WriteFileAs(root *os.Root, name string, write func(io.Writer) error) (string, error) {
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || strings.ContainsRune(name, 0) {
+		return name, fmt.Errorf("%q is not a plain file name", name)
+	}
 	if fi, err := root.Lstat(name); err == nil {
 		if fi.Mode()&fs.ModeSymlink != 0 {
 			return name, fmt.Errorf("refusing to write through symlink %s", name)

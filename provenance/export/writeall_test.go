@@ -174,3 +174,21 @@ func TestEmptyResultExportsCleanly(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestWriteFileAsKeepsChosenNamesButNoPaths(t *testing.T) {
+	dir := t.TempDir()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	w := func(w io.Writer) error { _, err := w.Write([]byte("x")); return err }
+	if name, err := WriteFileAs(root, "Rapport été.html", w); err != nil || name != "Rapport été.html" {
+		t.Errorf("chosen name: %q, %v", name, err)
+	}
+	for _, bad := range []string{"", ".", "..", "../up.html", `a\b`, "sub/x.html"} {
+		if _, err := WriteFileAs(root, bad, w); err == nil {
+			t.Errorf("WriteFileAs(%q) accepted a path", bad)
+		}
+	}
+}

@@ -15,11 +15,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/graphlayout"
 )
 
@@ -315,4 +318,27 @@ func displayDate(s string) string {
 		return t.Format("2006-01-02")
 	}
 	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// WriteFile writes the report as name (default "report.html") directly
+// inside folder dir, with export.WriteFile's guarantees: never outside dir,
+// never through a symlink, atomically replaced. It returns the path written.
+func WriteFile(dir, name string, r *provenance.Result, opts Options) (string, error) {
+	if name == "" {
+		name = "report.html"
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("report: folder %s: %w", dir, err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", fmt.Errorf("report: folder %s: %w", dir, err)
+	}
+	defer root.Close()
+	written, err := export.WriteFile(root, name, func(w io.Writer) error { return WriteHTML(w, r, opts) })
+	path := filepath.Join(dir, written)
+	if err != nil {
+		return path, fmt.Errorf("report: %s: %w", path, err)
+	}
+	return path, nil
 }

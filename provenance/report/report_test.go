@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -226,5 +228,28 @@ func TestEmptyResultReports(t *testing.T) {
 	doc := render(t, &provenance.Result{}, Options{})
 	if !strings.Contains(doc, "No articles.") || !strings.Contains(doc, "no link") {
 		t.Error("an empty analysis should say there is nothing")
+	}
+}
+
+func TestWriteFileStaysInFolder(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "out")
+	path, err := WriteFile(dir, "", exporttest.Sample(), Options{})
+	if err != nil || path != filepath.Join(dir, "report.html") {
+		t.Fatalf("WriteFile = %q, %v", path, err)
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "<!DOCTYPE html>") {
+		t.Error("report not written")
+	}
+	victim := filepath.Join(base, "victim.html")
+	os.WriteFile(victim, []byte("keep"), 0o644)
+	if err := os.Symlink(victim, filepath.Join(dir, "link.html")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if _, err := WriteFile(dir, "link.html", exporttest.Sample(), Options{}); err == nil || !strings.Contains(err.Error(), "symlink") {
+		t.Errorf("writing through a symlink: err = %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep" {
+		t.Error("the symlink's target was overwritten")
 	}
 }

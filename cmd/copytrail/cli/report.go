@@ -173,11 +173,7 @@ func writeAtomic(path string, data []byte) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer root.Close()
-	base := filepath.Base(path)
-	if base != export.SafeName(base) {
-		return fmt.Errorf("%s: use a plain file name (letters, digits, '.', '-', '_')", path)
-	}
-	if _, err := export.WriteFile(root, base, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if _, err := export.WriteFileAs(root, filepath.Base(path), func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil

@@ -43,7 +43,7 @@ func run(args ...string) (code int, stdout, stderr string) {
 
 func TestReportCommandWritesHTML(t *testing.T) {
 	demo := demoDir(t)
-	out := filepath.Join(t.TempDir(), "report.html")
+	out := filepath.Join(t.TempDir(), "Rapport démo 1.html")
 	code, _, stderr := run("report", "--html", out, demo)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
