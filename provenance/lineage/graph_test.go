@@ -199,3 +199,46 @@ func TestScaffoldEchoNoLink(t *testing.T) {
 		t.Errorf("texts that only share a pattern must not be linked: %+v", r.Links)
 	}
 }
+
+func TestSameSpeechIsNotCopying(t *testing.T) {
+	speech := "We will rebuild every school that the floods destroyed before the next academic year begins in the autumn"
+	a := "The minister spoke in the flooded town of Velda on Friday.\n“" + speech + ",” she told reporters.\nRepairs to the bridge are also planned.\n"
+	b := "Teachers cheered at a rally in the capital.\n“" + speech + ",” the education minister declared.\nUnions said they would hold her to it.\n"
+	f := newFixture(t)
+	f.doc("a", "Valley Post", "2026-05-01T10:00:00Z", a)
+	f.doc("b", "Capital Times", "2026-05-01T12:00:00Z", b)
+	f.share("a", "b", speech, speech)
+	r := f.analyze()
+	l, ok := linkBetween(r, "a", "b")
+	if !ok || l.Kind != provenance.LinkCommonSource {
+		t.Fatalf("two outlets quoting one speech: want common-source, got %+v", r.Links)
+	}
+	if !strings.Contains(strings.Join(l.Reasons, " "), "quotation") {
+		t.Errorf("reasons should say the shared text is a quotation: %v", l.Reasons)
+	}
+}
+
+func TestInferredDateAndMinConfidence(t *testing.T) {
+	para := "The regional water board approved a new rationing timetable for the eastern districts after a review of the reservoir levels that lasted most of the dry season"
+	build := func(minConf float64) *provenance.Result {
+		f := newFixture(t)
+		f.doc("a", "Daily Ledger", "2026-04-01T08:00:00Z", "Residents queued again. "+para+".\n")
+		f.doc("b", "Evening Star", "", "Queues grew longer. "+para+".\n")
+		f.r.Documents[1].Meta.Published = provenance.Field{Value: "2026-04-03", Origin: provenance.OriginInferred, Detail: "dateline 'KESSARA, 3 April'"}
+		f.share("a", "b", para, para)
+		f.r.Settings.Lineage.MinConfidence = minConf
+		return f.analyze()
+	}
+	l, _ := linkBetween(build(0.6), "a", "b")
+	all := strings.Join(l.Reasons, " ")
+	if !strings.Contains(all, "inferred from dateline 'KESSARA, 3 April'") {
+		t.Errorf("an inferred date must be named as such: %v", l.Reasons)
+	}
+	if l.Kind != provenance.LinkCopy || l.Source != "a" {
+		t.Errorf("the earlier text is the source: %+v", l)
+	}
+	strict, _ := linkBetween(build(0.99), "a", "b")
+	if strict.Kind != provenance.LinkUnknown || strict.Confidence >= 0.99 {
+		t.Errorf("below MinConfidence the link must be unknown: %+v", strict)
+	}
+}
