@@ -343,6 +343,10 @@ func TestGraphView_GoldenImages(t *testing.T) {
 	test.AssertImageMatches(t, "graph_selected.png", w.Canvas().Capture())
 	test.Tap(v.outlets)
 	test.AssertImageMatches(t, "graph_outlets.png", w.Canvas().Capture())
+	// Workshop guessing round: larger type, no outlets, dates or outlet colours.
+	nav.ws = WorkshopState{On: true, HideMetadata: true}
+	v.Refresh(nav.result)
+	test.AssertImageMatches(t, "graph_workshop_hidden.png", w.Canvas().Capture())
 }
 
 // graphBenchView is a graph view in a 1200×800 window, for benchmarks.
