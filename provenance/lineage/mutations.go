@@ -10,7 +10,7 @@ import (
 	"github.com/copytrail/copytrail/provenance"
 )
 
-// findMutations lists the substantive changes made along every link: quotes
+// findMutations lists the substantive changes made along every copy link: quotes
 // altered, numbers and dates changed, names changed, quotes given to another
 // speaker or stripped of their attribution, hedges dropped. Cosmetic edits
 // (punctuation, spelling variants, reporting-verb tense) are left out.
@@ -18,7 +18,8 @@ func findMutations(r *provenance.Result, views map[[2]string]*pairView) []proven
 	out := []provenance.Mutation{}
 	for _, l := range r.Links {
 		pv := views[viewKey(l.Source, l.Target)]
-		if pv == nil {
+		if pv == nil || l.Kind != provenance.LinkCopy {
+			// Without a direction, a difference is not a change made by one side.
 			continue
 		}
 		src, dst := pv.a, pv.b
