@@ -39,10 +39,22 @@ func chromium(t *testing.T) string {
 }
 
 // browse runs headless Chromium on file with extra flags and returns its
-// standard output and error.
+// standard output and error. A run that fails is tried once more with a
+// fresh profile (a loaded CI machine can make Chromium miss its start-up).
 func browse(t *testing.T, file string, flags ...string) (stdout, stderr string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	var err error
+	for try := 0; try < 2; try++ {
+		if stdout, stderr, err = browseOnce(t, file, flags...); err == nil {
+			return stdout, stderr
+		}
+	}
+	t.Fatalf("chromium %v: %v\n%s", flags, err, stderr)
+	return "", ""
+}
+
+func browseOnce(t *testing.T, file string, flags ...string) (string, string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
 	defer cancel()
 	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
@@ -54,10 +66,8 @@ func browse(t *testing.T, file string, flags ...string) (stdout, stderr string) 
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium %v: %v\n%s", flags, err, e.String())
-	}
-	return o.String(), e.String()
+	err := cmd.Run()
+	return o.String(), e.String(), err
 }
 
 // consoleErrors returns the page's console messages and uncaught errors
