@@ -35,6 +35,10 @@ type Score struct {
 	// IndependentPairs, IndependentLinked: same-topic texts, and links between them.
 	IndependentPairs, IndependentLinked int
 	Bins                                []Bin
+	// FalseNumbers counts number-changed mutations: the generator changes no
+	// number, only date formats ("1 July" → "July 1"), so each is an error.
+	// Hedges counts hedge-dropped mutations found.
+	FalseNumbers, Hedges int
 	// Failures describe wrong links for the report.
 	Failures []string
 }
@@ -94,6 +98,15 @@ func (s *Score) Add(c *Case, r *provenance.Result) {
 					s.Bins[i].Right++
 				}
 			}
+		}
+	}
+	for _, m := range r.Mutations {
+		switch m.Kind {
+		case provenance.MutationNumber:
+			s.FalseNumbers++
+			s.Failures = append(s.Failures, fmt.Sprintf("%s: false number change %q → %q", c.Name, m.SourceText, m.TargetText))
+		case provenance.MutationHedge:
+			s.Hedges++
 		}
 	}
 	for _, p := range c.Common {
@@ -173,15 +186,15 @@ func Run(ctx context.Context, run Runner, mode DateMode, n int, seed int64) (*Sc
 
 // WriteTable writes the summary row of each mode as a Markdown table.
 func WriteTable(w io.Writer, rows map[DateMode]*Score) {
-	fmt.Fprintln(w, "| dates | cases | edge precision | recall (any link) | directed recall | direction accuracy | wrong arrows | indirect arrows | common-source rate | independent pairs linked |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| dates | cases | edge precision | recall (any link) | directed recall | direction accuracy | wrong arrows | indirect arrows | common-source rate | independent pairs linked | false number changes |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, m := range []DateMode{AllDates, SomeDates, NoDates} {
 		s := rows[m]
 		if s == nil {
 			continue
 		}
-		fmt.Fprintf(w, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %d / %d | %d | %.3f | %d / %d |\n", m, s.Cases, s.Precision(), s.Recall(), s.DirectedRecall(),
-			s.DirectionAccuracy(), s.Wrong, s.CopyLinks, s.Indirect, s.CommonRate(), s.IndependentLinked, s.IndependentPairs)
+		fmt.Fprintf(w, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %d / %d | %d | %.3f | %d / %d | %d |\n", m, s.Cases, s.Precision(), s.Recall(), s.DirectedRecall(),
+			s.DirectionAccuracy(), s.Wrong, s.CopyLinks, s.Indirect, s.CommonRate(), s.IndependentLinked, s.IndependentPairs, s.FalseNumbers)
 	}
 }
 

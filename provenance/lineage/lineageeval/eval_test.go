@@ -52,6 +52,9 @@ func TestLineageTargets(t *testing.T) {
 		if s.IndependentLinked > 0 {
 			t.Errorf("%s: %d links between independent same-topic texts", m, s.IndependentLinked)
 		}
+		if s.FalseNumbers > 0 {
+			t.Errorf("%s: %d number changes reported where only date formats changed", m, s.FalseNumbers)
+		}
 		if s.Recall() < 0.85 {
 			t.Errorf("%s: recall %.3f < 0.85", m, s.Recall())
 		}
