@@ -232,6 +232,10 @@ var metaNames = map[string]string{
 	"author": "author", "article:author": "author", "og:url": "url", "twitter:title": "title",
 	"dc.title": "title", "dc.creator": "author", "dc.date": "published", "dc.publisher": "outlet",
 	"citation_title": "title", "citation_publication_date": "published", "application-name": "outlet",
+	"pubdate": "published", "publish-date": "published", "publish_date": "published", "date": "published",
+	"parsely-pub-date": "published", "sailthru.date": "published", "dcterms.date": "published",
+	"dcterms.created": "published", "og:article:published_time": "published", "parsely-author": "author",
+	"sailthru.author": "author", "parsely-title": "title", "twitter:site:name": "outlet",
 }
 
 func metaTag(n *html.Node, m *provenance.Metadata) {

@@ -160,7 +160,7 @@ func isProperName(s string) bool {
 // isMasthead reports a first line that is a publication's name: a short
 // proper name ending in a word newspapers are named with.
 func isMasthead(l string) bool {
-	if len(l) > 50 {
+	if len(l) > 50 || bylineRE.MatchString(l) {
 		return false
 	}
 	words := strings.Fields(l)
@@ -311,6 +311,23 @@ func lettersInOrder(short, long string) bool {
 		j++
 	}
 	return true
+}
+
+// byRE reads the name from a "By Ann Writer" line.
+var byRE = regexp.MustCompile(`^(?i:by) (\p{Lu}[\p{L}\p{M}.'’ -]{1,60}?)(?:,.*)?$`)
+
+// inferAuthor reads the author from a "By …" line among the first lines.
+func inferAuthor(text string, skip []provenance.Span) provenance.Field {
+	lines := contentLines(text, skip)
+	for _, l := range lines[:min(len(lines), 5)] {
+		if len(l) > 120 {
+			continue
+		}
+		if m := byRE.FindStringSubmatch(l); m != nil && isProperName(m[1]) {
+			return inferred(m[1], "byline "+quoteShort(l))
+		}
+	}
+	return provenance.Field{}
 }
 
 // bylineRE matches lines that are bylines, desk names or release

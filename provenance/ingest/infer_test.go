@@ -31,6 +31,7 @@ func TestInferOutlet(t *testing.T) {
 			strings.Repeat(body, 3) + "For more information, please contact:\nJo Bloggs, press@ferryridersunion.example\n###\n", "Ferry Riders Union", "contact address at ferryridersunion.example"},
 		{"acronym without contact block", strings.Replace(release, "For more information, please contact:", "Jo Bloggs said:", 1), "", ""},
 		{"plain text", body, "", ""},
+		{"a byline is no masthead", "By Ana Reporter\n\n" + body, "", ""},
 		{"sentence-case first line is no masthead", "The ferry news\n" + body, "", ""},
 		{"lower-case subscribe is no outlet", body + "Subscribe to our newsletter\n", "", ""},
 	}
@@ -76,6 +77,21 @@ func TestExpandAcronym(t *testing.T) {
 	for _, c := range cases {
 		if got := expandAcronym(c.before, c.acr); got != c.want {
 			t.Errorf("expandAcronym(%q, %q) = %q, want %q", c.before, c.acr, got, c.want)
+		}
+	}
+}
+
+func TestInferAuthor(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Fares rise\nBy Ann Writer\n\nThe ferry operator raised fares.\n", "Ann Writer"},
+		{"Fares rise\nBY Ann Writer, Transport Correspondent\nText.\n", "Ann Writer"},
+		{"Fares rise\nby the sea the ferries wait.\n", ""},
+		{"Fares rise\n\nThe ferry operator raised fares.\n", ""},
+	}
+	for _, c := range cases {
+		d := FromText(c.text, provenance.Metadata{})
+		if d.Meta.Author.Value != c.want || (c.want != "" && d.Meta.Author.Origin != provenance.OriginInferred) {
+			t.Errorf("%q: author %+v, want %q", c.text, d.Meta.Author, c.want)
 		}
 	}
 }

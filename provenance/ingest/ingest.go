@@ -171,8 +171,8 @@ func build(path, format string, x extracted, sidecar provenance.Metadata, opts O
 	return d, nil
 }
 
-// completeDoc marks boilerplate, infers the outlet and title when no
-// source gave them, and hashes the content.
+// completeDoc marks boilerplate, infers the outlet, title and author when
+// no source gave them, and hashes the content.
 func completeDoc(d *provenance.Document) {
 	d.Boilerplate = boilerplateSpans(d.Text, d.Skip)
 	if !d.Meta.Outlet.Known() {
@@ -183,6 +183,11 @@ func completeDoc(d *provenance.Document) {
 	if !d.Meta.Title.Known() {
 		if f := inferTitle(d.Text, d.Skip, d.Meta.Outlet.Value); f.Known() {
 			d.Meta.Title = f
+		}
+	}
+	if !d.Meta.Author.Known() {
+		if f := inferAuthor(d.Text, d.Skip); f.Known() {
+			d.Meta.Author = f
 		}
 	}
 	// Site chrome does not count: the same article saved with another
