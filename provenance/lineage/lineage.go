@@ -41,13 +41,22 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 	if r == nil {
 		return fmt.Errorf("lineage: no result to analyse")
 	}
-	// Each document is read once, and each pair weighed, by a worker per core.
-	order := make([]string, 0, len(r.Documents))
+	// Each document that shares text is read once, and each pair weighed, by
+	// a worker per core. Documents in no pair need no reading.
+	paired := map[string]bool{}
+	for _, p := range r.Pairs {
+		paired[p.A], paired[p.B] = true, true
+	}
+	for _, p := range r.Passages {
+		paired[p.A], paired[p.B] = true, true
+	}
+	order := make([]string, 0, len(paired))
 	first := map[string]int{}
 	for i := range r.Documents {
-		if _, dup := first[r.Documents[i].ID]; !dup {
-			first[r.Documents[i].ID] = i
-			order = append(order, r.Documents[i].ID)
+		id := r.Documents[i].ID
+		if _, dup := first[id]; !dup && paired[id] {
+			first[id] = i
+			order = append(order, id)
 		}
 	}
 	list := make([]*docInfo, len(order))
