@@ -167,7 +167,7 @@ const pageHTML = `<!DOCTYPE html>
 <h2>Mutations</h2>
 {{if .Mutations}}<p class="legend">Substantive changes made on the way from one article to the other.</p>
 <table><thead><tr><th style="width:14%">Change</th><th>From</th><th>To</th><th style="width:30%">What changed</th></tr></thead><tbody>
-{{range .Mutations}}<tr><td>{{.Kind}}</td><td><del>{{.SourceText}}</del><br><a class="sub" href="#{{.SourceAnchor}}">{{.Source}}</a></td><td><ins>{{.TargetText}}</ins><br><a class="sub" href="#{{.TargetAnchor}}">{{.Target}}</a></td><td>{{.Explanation}}</td></tr>
+{{range .Mutations}}<tr><td>{{.Kind}}</td><td>{{if .SourceText}}<del>{{.SourceText}}</del>{{else}}<em>(nothing)</em>{{end}}<br><a class="sub" href="#{{.SourceAnchor}}">{{.Source}}</a></td><td>{{if .TargetText}}<ins>{{.TargetText}}</ins>{{else}}<em>(left out)</em>{{end}}<br><a class="sub" href="#{{.TargetAnchor}}">{{.Target}}</a></td><td>{{.Explanation}}</td></tr>
 {{end}}</tbody></table>{{else}}<p>None found.</p>{{end}}
 </section>
 
