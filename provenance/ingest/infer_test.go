@@ -59,12 +59,7 @@ func TestInferTitle(t *testing.T) {
 		{"# Fares rise again\n\nBody text.\n", "Fares rise again"},
 		{"FOR IMMEDIATE RELEASE\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
 	}
-	for _, c := range cases {
-		d := FromText(c.text, provenance.Metadata{})
-		if d.Meta.Title.Value != c.want || (c.want != "" && d.Meta.Title.Origin != provenance.OriginInferred) {
-			t.Errorf("%q: title %+v, want %q", c.text, d.Meta.Title, c.want)
-		}
-	}
+	checkInferred(t, cases, func(m provenance.Metadata) provenance.Field { return m.Title })
 }
 
 func TestExpandAcronym(t *testing.T) {
@@ -88,10 +83,16 @@ func TestInferAuthor(t *testing.T) {
 		{"Fares rise\nby the sea the ferries wait.\n", ""},
 		{"Fares rise\n\nThe ferry operator raised fares.\n", ""},
 	}
+	checkInferred(t, cases, func(m provenance.Metadata) provenance.Field { return m.Author })
+}
+
+// checkInferred loads each text as a paste and checks one inferred field.
+func checkInferred(t *testing.T, cases []struct{ text, want string }, field func(provenance.Metadata) provenance.Field) {
+	t.Helper()
 	for _, c := range cases {
-		d := FromText(c.text, provenance.Metadata{})
-		if d.Meta.Author.Value != c.want || (c.want != "" && d.Meta.Author.Origin != provenance.OriginInferred) {
-			t.Errorf("%q: author %+v, want %q", c.text, d.Meta.Author, c.want)
+		got := field(FromText(c.text, provenance.Metadata{}).Meta)
+		if got.Value != c.want || (c.want != "" && got.Origin != provenance.OriginInferred) {
+			t.Errorf("%q: got %+v, want %q", c.text, got, c.want)
 		}
 	}
 }
