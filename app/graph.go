@@ -47,9 +47,12 @@ func NewGraphView(nav Navigator) *GraphView {
 		&widget.Button{Icon: theme.ZoomInIcon(), OnTapped: v.graph.zoomIn},
 		&widget.Button{Text: "Fit", Icon: theme.ZoomFitIcon(), OnTapped: v.graph.fit},
 	)
-	legend := &widget.Label{Text: "→ copy · dashed: low confidence or undecided · dotted green: common source",
+	legend := &widget.Label{Text: "→ copy (thicker: more words) · dashed: low confidence or undecided · dotted green: common source",
 		Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	toolbar := container.NewBorder(nil, nil, controls, nil, legend)
+	// A scroll container that does not scroll: it clips the drawing to the
+	// graph's area (zoomed-in objects would otherwise paint over the panel),
+	// while wheel and drag events still reach the graph, the innermost target.
 	clip := container.NewScroll(v.graph)
 	clip.Direction = container.ScrollNone
 	panel := container.NewBorder(nil, v.compareBtn, nil, nil, container.NewVScroll(v.details))
