@@ -66,6 +66,7 @@ type view struct {
 	Compare                   bool
 	Stats                     []stat
 	TopSources                []source
+	OutletLinks               []graphlayout.Edge
 	Settings                  [][2]string
 	Graph                     svgGraph
 	Links                     []linkView
@@ -144,6 +145,12 @@ func build(pr *provenance.Result, opts Options) (*view, error) {
 	}
 	v.Stats = stats(r, docs, links, v.Mutations)
 	v.TopSources = topSources(r, links, anchors)
+	if !v.Compare {
+		v.OutletLinks = graphlayout.OutletGraph(pr).SortedEdges()
+		if len(v.OutletLinks) > 10 {
+			v.OutletLinks = v.OutletLinks[:10]
+		}
+	}
 	v.Settings = flatten(r.Settings)
 	if !v.Compare {
 		v.Errors = r.Errors

@@ -253,3 +253,14 @@ func TestWriteFileStaysInFolder(t *testing.T) {
 		t.Error("the symlink's target was overwritten")
 	}
 }
+
+func TestSummaryListsOutletLinks(t *testing.T) {
+	r := exporttest.Hostile()
+	doc := render(t, r, Options{})
+	if !strings.Contains(doc, "Between outlets") || !strings.Contains(doc, "Northwind Wire</td>") || !strings.Contains(doc, "91%") {
+		t.Error("outlet links missing from the summary")
+	}
+	if !strings.Contains(doc, "&lt;/style&gt;&lt;script&gt;") {
+		t.Error("hostile outlet name not escaped in the outlet table")
+	}
+}

@@ -93,6 +93,7 @@ footer{margin-top:3em;color:var(--muted);font-size:.85em}
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"csp":   func() string { return csp },
 	"lower": strings.ToLower,
+	"pct":   func(f float64) float64 { return f * 100 },
 }).Parse(pageHTML))
 
 const pageHTML = `<!DOCTYPE html>
@@ -121,6 +122,10 @@ const pageHTML = `<!DOCTYPE html>
 {{if .TopSources}}<h3>Top sources</h3>
 <table class="top"><thead><tr><th style="width:50%">Article</th><th>Outlet</th><th>Reused by</th><th>Words reused</th></tr></thead><tbody>
 {{range .TopSources}}<tr><td><a href="#{{.Anchor}}">{{.Label}}</a></td><td>{{.Outlet}}</td><td>{{.Reusers}} article{{if ne .Reusers 1}}s{{end}}</td><td>{{.Words}}</td></tr>
+{{end}}</tbody></table>{{end}}
+{{if .OutletLinks}}<h3>Between outlets</h3>
+<table class="outlets"><thead><tr><th style="width:30%">From</th><th style="width:30%">To</th><th>Articles</th><th>Words</th><th>Highest confidence</th></tr></thead><tbody>
+{{range .OutletLinks}}<tr><td>{{.Source}}</td><td>{{.Target}}</td><td>{{.Articles}}</td><td>{{.Words}}</td><td>{{printf "%.0f%%" (pct .Confidence)}}</td></tr>
 {{end}}</tbody></table>{{end}}
 <h3>Settings used</h3>
 <ul class="settings">{{range .Settings}}<li><span class="mono">{{index . 0}}</span> <b class="mono">{{index . 1}}</b></li>{{end}}
