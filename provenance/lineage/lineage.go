@@ -44,11 +44,13 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 	// Each document that shares text is read once, and each pair weighed, by
 	// a worker per core. Documents in no pair need no reading.
 	paired := map[string]bool{}
-	for _, p := range r.Pairs {
-		paired[p.A], paired[p.B] = true, true
-	}
-	for _, p := range r.Passages {
-		paired[p.A], paired[p.B] = true, true
+	byPair := map[[2]string][]int{} // passages by pair, for pairs that do not list theirs
+	for i, p := range r.Passages {
+		if !p.Incidental {
+			paired[p.A], paired[p.B] = true, true
+		}
+		k := viewKey(p.A, p.B)
+		byPair[k] = append(byPair[k], i)
 	}
 	order := make([]string, 0, len(paired))
 	first := map[string]int{}
@@ -71,7 +73,7 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 	}
 	pvs := make([]*pairView, len(r.Pairs))
 	if err := parallel(ctx, len(r.Pairs), func(i int) {
-		pv := buildView(r, &r.Pairs[i], infos)
+		pv := buildView(r, &r.Pairs[i], infos, byPair)
 		if pv == nil {
 			return
 		}
@@ -104,18 +106,14 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 
 // buildView gathers a pair's non-incidental passages, oriented A→B as the
 // pair is, with their word edits. It returns nil when nothing counts.
-func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*docInfo) *pairView {
+func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*docInfo, byPair map[[2]string][]int) *pairView {
 	a, b := infos[pair.A], infos[pair.B]
 	if a == nil || b == nil || pair.A == pair.B {
 		return nil
 	}
 	idx := pair.Passages
 	if len(idx) == 0 {
-		for i, p := range r.Passages {
-			if (p.A == pair.A && p.B == pair.B) || (p.A == pair.B && p.B == pair.A) {
-				idx = append(idx, i)
-			}
-		}
+		idx = byPair[viewKey(pair.A, pair.B)]
 	}
 	pv := &pairView{a: a, b: b, pair: pair}
 	for _, i := range idx {
