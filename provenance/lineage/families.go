@@ -35,7 +35,7 @@ func (u unionFind) union(i, j int) { u[u.find(i)] = u.find(j) }
 func buildFamilies(r *provenance.Result, infos map[string]*docInfo) []provenance.Family {
 	var nodes []node
 	for _, p := range r.Passages {
-		if p.Incidental || infos[p.A] == nil || infos[p.B] == nil {
+		if p.Incidental || !validSpans(p, r, infos) {
 			continue
 		}
 		nodes = append(nodes, node{p.A, p.ASpan()}, node{p.B, p.BSpan()})

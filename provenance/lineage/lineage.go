@@ -121,7 +121,7 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 			continue
 		}
 		p := r.Passages[i]
-		if p.Incidental {
+		if p.Incidental || !validSpans(p, r, infos) {
 			continue
 		}
 		v := passageView{index: i, p: p, aSpan: p.ASpan(), bSpan: p.BSpan()}
@@ -201,4 +201,13 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 		return fmt.Errorf("lineage: %w", err)
 	}
 	return nil
+}
+
+// validSpans reports whether a passage's spans lie inside its documents'
+// texts; a malformed passage is ignored rather than trusted.
+func validSpans(p provenance.Passage, r *provenance.Result, infos map[string]*docInfo) bool {
+	a, b := infos[p.A], infos[p.B]
+	return a != nil && b != nil &&
+		0 <= p.AStart && p.AStart <= p.AEnd && p.AEnd <= len(a.doc.Text) &&
+		0 <= p.BStart && p.BStart <= p.BEnd && p.BEnd <= len(b.doc.Text)
 }
