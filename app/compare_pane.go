@@ -26,6 +26,10 @@ type textPane struct {
 	size    float32
 	current int // passage number drawn stronger
 	pending int // byte offset to scroll to once the pane has a size, -1 none
+	// target is the byte offset last scrolled to by the program; a resize
+	// scrolls there again until the user scrolls by hand (-1).
+	target    int
+	scrolling bool // inside ScrollToOffset
 	ascii   [128]float32
 	cache   map[rune]float32
 	body    *textBody
@@ -35,18 +39,23 @@ type textPane struct {
 }
 
 func newTextPane() *textPane {
-	p := &textPane{cache: map[rune]float32{}, pending: -1}
+	p := &textPane{cache: map[rune]float32{}, pending: -1, target: -1}
 	p.body = &textBody{pane: p}
 	p.body.ExtendBaseWidget(p.body)
 	p.scroll = container.NewVScroll(p.body)
-	p.scroll.OnScrolled = func(fyne.Position) { p.body.Refresh() }
+	p.scroll.OnScrolled = func(fyne.Position) {
+		if !p.scrolling {
+			p.target = -1 // the user took over
+		}
+		p.body.Refresh()
+	}
 	p.ExtendBaseWidget(p)
 	return p
 }
 
 // SetDoc shows sd (nil clears the pane) from the top.
 func (p *textPane) SetDoc(sd *styledDoc) {
-	p.doc, p.lines, p.wrapW, p.current, p.pending = sd, nil, 0, 0, -1
+	p.doc, p.lines, p.wrapW, p.current, p.pending, p.target = sd, nil, 0, 0, -1, -1
 	p.rewrap(p.Size().Width)
 	p.scroll.ScrollToTop()
 	p.body.Refresh()
@@ -104,19 +113,45 @@ func (p *textPane) rewrap(width float32) {
 	p.lines = wrapStyled(p.doc, w, p.measure)
 }
 
-// Resize rewraps the text to the new width.
+// Resize rewraps the text to the new width, keeping the line at the top of
+// the view in view (or scrolling to where the user asked before the pane
+// had a size).
 func (p *textPane) Resize(s fyne.Size) {
+	anchor := -1
+	if i := p.topLine(); i > 0 {
+		anchor = p.lines[i].Start
+	}
 	if s.Width != p.Size().Width || p.lines == nil {
 		p.rewrap(s.Width)
 	}
+	// Size the content before the scroll container: it resets its offset
+	// when its content looks smaller than itself.
+	p.scrolling = true // clamping while resizing is not the user scrolling
+	p.body.Resize(fyne.NewSize(s.Width, max(p.body.MinSize().Height, s.Height)))
 	p.BaseWidget.Resize(s)
-	if p.pending >= 0 && s.Height > 0 {
+	p.scrolling = false
+	switch {
+	case p.pending >= 0 && s.Height > 0:
 		off := p.pending
 		p.pending = -1
 		p.scroll.Resize(s)
 		p.ScrollToOffset(off)
+	case p.target >= 0 && s.Height > 0:
+		p.ScrollToOffset(p.target)
+	case anchor >= 0:
+		p.scrolling = true
+		p.scroll.ScrollToOffset(fyne.NewPos(0, float32(lineOf(p.lines, anchor))*p.lineH))
+		p.scrolling = false
 	}
 	p.body.Refresh()
+}
+
+// topLine is the index of the line at the top of the view, -1 when empty.
+func (p *textPane) topLine() int {
+	if len(p.lines) == 0 || p.lineH == 0 {
+		return -1
+	}
+	return min(int(p.scroll.Offset.Y/p.lineH), len(p.lines)-1)
 }
 
 // ScrollToOffset scrolls so the line holding byte offset off is near the top
@@ -126,6 +161,9 @@ func (p *textPane) ScrollToOffset(off int) {
 		p.pending = off
 		return
 	}
+	p.target = off
+	p.scrolling = true
+	defer func() { p.scrolling = false }()
 	// The scroll container clamps offsets to its content's size, which it
 	// only sets when laid out: size the content now.
 	if full := p.body.MinSize(); p.body.Size().Height != full.Height {

@@ -23,9 +23,11 @@ sleep 1
 
 # shot NAME ARGS...: start copytrail with ARGS, wait until its first
 # analysis is on screen, capture the screen, close it.
+# ONLY=name limits a run to the screenshots whose name contains it.
 shot() {
 	name=$1
 	shift
+	case "$name" in *"${ONLY:-}"*) ;; *) return 0 ;; esac
 	ready="$HOME/ready"
 	rm -f "$ready"
 	COPYTRAIL_READY="$ready" "$BIN" --width 1400 --height 900 "$@" >"$HOME/log" 2>&1 &
