@@ -48,14 +48,21 @@ var testHookBeforeRead func(path string)
 // for long. On cancellation Load stops early and returns what it read.
 func Load(ctx context.Context, paths []string, opts Options, progress func(provenance.Progress)) (docs []provenance.Document, dups []provenance.Duplicate, errs []provenance.FileError) {
 	opts = opts.withDefaults()
+	rep := newReporter(progress)
+	defer rep.close()
 	w := newOSWalker()
+	w.listed = func(n int) {
+		if n%1000 == 0 {
+			rep.send(provenance.Progress{Stage: "listing", Done: n, Note: "files found"})
+		}
+	}
 	for _, p := range paths {
 		if ctx.Err() != nil {
 			break
 		}
 		w.add(p)
 	}
-	return run(ctx, w.jobs, w.dups, w.errs, opts, progress)
+	return run(ctx, w.jobs, w.dups, w.errs, opts, rep)
 }
 
 // LoadFS reads every supported file of fsys (for the embedded demo corpus,
@@ -106,7 +113,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (docs []provenance.Do
 	if err != nil && !errors.Is(err, ctx.Err()) {
 		ferrs = append(ferrs, fileError(".", err))
 	}
-	return run(ctx, jobs, nil, ferrs, opts, nil)
+	rep := newReporter(nil)
+	defer rep.close()
+	return run(ctx, jobs, nil, ferrs, opts, rep)
 }
 
 // readSidecarFS parses a metadata.csv from fsys when it exists.
@@ -138,9 +147,7 @@ func readSidecarFrom(r io.Reader, name string, errs *[]provenance.FileError) map
 const maxSidecarBytes = 64 << 20
 
 // run reads the jobs with a pool of workers, then drops duplicates.
-func run(ctx context.Context, jobs []job, dups []provenance.Duplicate, errs []provenance.FileError, opts Options, progress func(provenance.Progress)) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
-	rep := newReporter(progress)
-	defer rep.close()
+func run(ctx context.Context, jobs []job, dups []provenance.Duplicate, errs []provenance.FileError, opts Options, rep *reporter) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
 	type outcome struct {
 		doc provenance.Document
 		err error

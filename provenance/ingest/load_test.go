@@ -54,7 +54,7 @@ func TestFromText(t *testing.T) {
 func TestProgressAndCancel(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{}
-	for i := range 40 {
+	for i := range 1040 {
 		files[fmt.Sprintf("f%02d.txt", i)] = fmt.Sprintf("Article number %d has its own words.\n", i)
 	}
 	writeFiles(t, dir, files)
@@ -65,12 +65,21 @@ func TestProgressAndCancel(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		last, calls = p, calls+1
+		time.Sleep(time.Millisecond) // a slow callback
 	})
 	mu.Lock()
-	if len(docs) != 40 || calls == 0 || last.Done != 40 || last.Total != 40 || last.Stage != "reading" {
+	if len(docs) != 1040 || calls == 0 || last.Done != 1040 || last.Total != 1040 || last.Stage != "reading" {
 		t.Errorf("docs %d, %d progress calls, last %+v", len(docs), calls, last)
 	}
 	mu.Unlock()
+
+	w := newOSWalker()
+	listed := 0
+	w.listed = func(n int) { listed = n }
+	w.add(dir)
+	if listed != 1040 {
+		t.Errorf("listing reported %d files", listed)
+	}
 
 	// A callback that blocks does not hold up loading.
 	defer func(d time.Duration) { closeWait = d }(closeWait)
@@ -79,7 +88,7 @@ func TestProgressAndCancel(t *testing.T) {
 	start := time.Now()
 	docs, _, _ = Load(context.Background(), []string{dir}, DefaultOptions(), func(provenance.Progress) { <-release })
 	close(release)
-	if len(docs) != 40 || time.Since(start) > closeWait+time.Second {
+	if len(docs) != 1040 || time.Since(start) > closeWait+5*time.Second {
 		t.Errorf("blocked callback: %d docs after %v", len(docs), time.Since(start))
 	}
 

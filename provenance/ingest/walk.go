@@ -21,6 +21,8 @@ type osWalker struct {
 	seen     map[string]bool // absolute file paths listed
 	visited  map[string]bool // real folder paths walked
 	sidecars map[string]map[string]provenance.Metadata
+	// listed, when set, hears the number of files listed so far.
+	listed func(n int)
 }
 
 func newOSWalker() *osWalker {
@@ -96,6 +98,9 @@ func (w *osWalker) addFile(abs, root string) {
 		}
 	}
 	w.jobs = append(w.jobs, job{path: abs, open: osOpen(abs), format: formatOf(abs), sidecar: meta})
+	if w.listed != nil {
+		w.listed(len(w.jobs))
+	}
 }
 
 // readSidecar parses a folder's metadata.csv when there is one.
