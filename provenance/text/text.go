@@ -100,22 +100,24 @@ func AnalyzeDocument(d *provenance.Document, maxBytes int) Words {
 	}
 	// The default analyzer's tokens, folded; ASCII words are hashed in lower
 	// case directly (the same hash Fold then HashTerm gives, no allocation).
-	toks := WordTokenizer{}.Tokenize(t, Ignored(d))
-	w := Words{Hash: make([]uint64, len(toks)), Start: make([]int32, len(toks)), End: make([]int32, len(toks)),
-		Weak: make([]bool, len(toks))}
-	for i, tk := range toks {
-		w.Hash[i] = hashFolded(tk.Term)
-		w.Start[i] = int32(tk.Start)
-		w.End[i] = int32(tk.End)
-		w.Weak[i] = functionWords[w.Hash[i]] || NameLike(t, tk.Start, tk.End)
-	}
+	n := len(t)/6 + 1
+	w := Words{Hash: make([]uint64, 0, n), Start: make([]int32, 0, n), End: make([]int32, 0, n), Weak: make([]bool, 0, n)}
+	eachWord(t, Ignored(d), func(start, end int) {
+		h := hashFolded(t[start:end])
+		w.Hash = append(w.Hash, h)
+		w.Start = append(w.Start, int32(start))
+		w.End = append(w.End, int32(end))
+		w.Weak = append(w.Weak, functionWords[h] || NameLike(t, start, end))
+	})
 	return w
 }
 
 // CountWords is the number of word tokens in d outside Boilerplate and Skip:
 // the value of Document.Words.
 func CountWords(d *provenance.Document) int {
-	return len(WordTokenizer{}.Tokenize(d.Text, Ignored(d)))
+	n := 0
+	eachWord(d.Text, Ignored(d), func(int, int) { n++ })
+	return n
 }
 
 // HashTerm is a 64-bit FNV-1a hash of a term; stable across runs, so cached

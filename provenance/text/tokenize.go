@@ -36,6 +36,15 @@ func isApostrophe(r rune) bool {
 // Tokenize implements Tokenizer.
 func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 	toks := make([]Token, 0, len(text)/6+1)
+	eachWord(text, skip, func(start, end int) {
+		toks = append(toks, Token{Term: text[start:end], Start: start, End: end})
+	})
+	return toks
+}
+
+// eachWord calls emit with the byte span of every word of text outside skip,
+// in order: the tokenizer without building tokens.
+func eachWord(text string, skip []provenance.Span, emit func(start, end int)) {
 	spans := mergeSpans(skip)
 	si := 0
 	nextSkip := len(text) + 1
@@ -45,7 +54,7 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			toks = append(toks, Token{Term: text[start:end], Start: start, End: end})
+			emit(start, end)
 			start = -1
 		}
 	}
@@ -84,7 +93,7 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 		switch {
 		case perCharacter(r):
 			flush(i)
-			toks = append(toks, Token{Term: text[i : i+size], Start: i, End: i + size})
+			emit(i, i+size)
 		case isWordRune(r):
 			if start < 0 {
 				start = i
@@ -96,7 +105,6 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 		i += size
 	}
 	flush(len(text))
-	return toks
 }
 
 func nextIsWord(s string) bool {
