@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ type FamiliesView struct {
 	heading   *widget.Label
 	snippet   *widget.Label
 	witness   *widget.Label
+	strip     *fyne.Container // holds the timeline strip, when there is one
 	timeline  *fyne.Container
 	mutations *fyne.Container
 	empty     *widget.Label // the empty state's message
@@ -173,11 +175,13 @@ func NewFamiliesView(nav Navigator) *FamiliesView {
 	v.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	v.snippet = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
 	v.witness = &widget.Label{Wrapping: fyne.TextWrapWord}
+	v.strip = container.NewStack()
 	v.timeline = container.NewVBox()
 	v.mutations = container.NewVBox()
 	detail := container.NewVScroll(container.NewVBox(
 		v.heading, v.snippet, v.witness,
 		&widget.Label{Text: "Who carried it when", TextStyle: fyne.TextStyle{Bold: true}},
+		v.strip,
 		v.timeline,
 		&widget.Label{Text: "Changes along the way", TextStyle: fyne.TextStyle{Bold: true}},
 		v.mutations,
@@ -281,8 +285,12 @@ func (v *FamiliesView) showFamily(f provenance.Family) {
 	if !ws.HideMetadata {
 		v.timeline.Layout = layout.NewFormLayout() // dates in one column
 	}
-	for _, e := range entries {
-		text := e.Label
+	v.strip.RemoveAll()
+	if strip := newTimelineStrip(entries); strip != nil {
+		v.strip.Add(strip)
+	}
+	for i, e := range entries {
+		text := strconv.Itoa(i+1) + ". " + e.Label
 		if e.Origin {
 			text += "  (earliest witness)"
 		}

@@ -101,12 +101,20 @@ func TestFamiliesView_ShowsWidestFamilyAndComparesMembers(t *testing.T) {
 	}
 	buttons := timelineButtons(v)
 	if len(buttons) != 4 || !strings.HasSuffix(buttons[0].Text, "(earliest witness)") ||
-		!strings.HasPrefix(buttons[3].Text, "Undated note") {
+		!strings.HasPrefix(buttons[3].Text, "4. Undated note") {
 		var texts []string
 		for _, b := range buttons {
 			texts = append(texts, b.Text)
 		}
 		t.Fatalf("timeline buttons %q", texts)
+	}
+	// The strip above the list places the three dated members on a time axis.
+	if len(v.strip.Objects) != 1 {
+		t.Fatalf("strip holds %d objects", len(v.strip.Objects))
+	}
+	strip := v.strip.Objects[0].(*fyne.Container).Layout.(*timelineStrip)
+	if got := strip.fractions; len(got) != 3 || got[0] != 0 || got[2] != 1 || got[1] <= 0 || got[1] >= 1 {
+		t.Errorf("strip positions %v, want 0 < middle < 1", got)
 	}
 	var undated bool
 	for _, o := range visibleObjects(v.timeline) {
@@ -171,8 +179,8 @@ func TestFamiliesView_NoOriginComparesAgainstEarliest(t *testing.T) {
 func TestFamiliesView_WorkshopHidesWitness(t *testing.T) {
 	nav := &viewsNav{result: viewsResult(), ws: WorkshopState{On: true, HideMetadata: true}}
 	v, _ := familiesWindow(t, nav)
-	if !strings.Contains(v.witness.Text, "hidden") {
-		t.Errorf("witness %q", v.witness.Text)
+	if !strings.Contains(v.witness.Text, "hidden") || len(v.strip.Objects) != 0 {
+		t.Errorf("witness %q, %d strip objects: the order must stay hidden", v.witness.Text, len(v.strip.Objects))
 	}
 	for _, b := range timelineButtons(v) {
 		if strings.Contains(b.Text, "Port Authority") || strings.Contains(b.Text, "earliest") {
