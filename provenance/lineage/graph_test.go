@@ -242,3 +242,17 @@ func TestInferredDateAndMinConfidence(t *testing.T) {
 		t.Errorf("below MinConfidence the link must be unknown: %+v", strict)
 	}
 }
+
+// TestLargeInputs runs a 1 MB single-line pair full of unclosed quotation
+// marks (a quadratic quote scan would not finish within the test timeout).
+func TestLargeInputs(t *testing.T) {
+	line := strings.Repeat("“word after word without an end ", 30000) // ~1 MB, one line, no closing marks
+	f := newFixture(t)
+	f.doc("a", "", "", line)
+	f.doc("b", "", "", line+" tail")
+	f.share("a", "b", line[:len(line)/2], line[:len(line)/2])
+	r := f.analyze()
+	if len(r.Links) != 1 || len(r.Families) != 1 {
+		t.Errorf("want one link and one family, got %d and %d", len(r.Links), len(r.Families))
+	}
+}

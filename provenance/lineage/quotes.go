@@ -24,6 +24,9 @@ type quote struct {
 // quotePairs are the opening and closing marks recognised.
 var quotePairs = map[rune]rune{'“': '”', '"': '"', '«': '»', '„': '“'}
 
+// maxQuoteBytes is the longest quotation looked for.
+const maxQuoteBytes = 4000
+
 // findQuotes lists quotations of at least three words.
 func findQuotes(text string) []quote {
 	var qs []quote
@@ -40,6 +43,7 @@ func findQuotes(text string) []quote {
 		if limit < 0 {
 			limit = len(rest)
 		}
+		limit = min(limit, maxQuoteBytes) // no quadratic scan of a long line of unclosed marks
 		j := strings.IndexRune(rest[:limit], closer)
 		if j < 0 {
 			i += w
