@@ -178,7 +178,7 @@ func TestDemoReportInChromium(t *testing.T) {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
 	shot := filepath.Join(t.TempDir(), "report.png")
-	browse(t, path, "--screenshot="+shot, "--window-size=1400,2000")
+	browse(t, path, "--screenshot="+shot, "--window-size=1400,2600")
 	if fi, err := os.Stat(shot); err != nil || fi.Size() < 10000 {
 		t.Fatalf("no screenshot: %v", err)
 	}

@@ -123,10 +123,6 @@ const pageHTML = `<!DOCTYPE html>
 <table class="top"><thead><tr><th style="width:50%">Article</th><th>Outlet</th><th>Reused by</th><th>Words reused</th></tr></thead><tbody>
 {{range .TopSources}}<tr><td><a href="#{{.Anchor}}">{{.Label}}</a></td><td>{{.Outlet}}</td><td>{{.Reusers}} article{{if ne .Reusers 1}}s{{end}}</td><td>{{.Words}}</td></tr>
 {{end}}</tbody></table>{{end}}
-{{if .OutletLinks}}<h3>Between outlets</h3>
-<table class="outlets"><thead><tr><th style="width:30%">From</th><th style="width:30%">To</th><th>Articles</th><th>Words</th><th>Highest confidence</th></tr></thead><tbody>
-{{range .OutletLinks}}<tr><td>{{.Source}}</td><td>{{.Target}}</td><td>{{.Articles}}</td><td>{{.Words}}</td><td>{{printf "%.0f%%" (pct .Confidence)}}</td></tr>
-{{end}}</tbody></table>{{end}}
 <h3>Settings used</h3>
 <ul class="settings">{{range .Settings}}<li><span class="mono">{{index . 0}}</span> <b class="mono">{{index . 1}}</b></li>{{end}}
 <li><span class="mono">tool version</span> <b class="mono">Copytrail {{$.Version}}</b></li></ul>
@@ -144,6 +140,10 @@ const pageHTML = `<!DOCTYPE html>
 {{end}}{{range .Edges}}<g class="edge {{.Kind}}"><title>{{.Title}}</title><line x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}" stroke="{{.Color}}" stroke-width="{{.Width}}"{{if .Dashed}} stroke-dasharray="7 5"{{end}} marker-end="url(#arrow-{{.Kind}})"/>{{if .Label}}<rect x="{{.LX}}" y="{{.LY}}" width="40" height="18" rx="9" transform="translate(-20,-9)" fill="#fff" stroke="{{.Color}}"/><text x="{{.LX}}" y="{{.LY}}" dy="4.5" text-anchor="middle" font-size="12" font-weight="700" fill="#1A1A1A">{{.Label}}</text>{{end}}</g>
 {{end}}{{range .Nodes}}<a href="#{{.Anchor}}"><g class="node"><title>{{.Full}}</title><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="7" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="2"/><text x="{{.X}}" y="{{.Y}}" dx="7" dy="18" font-size="13" font-weight="700" fill="#1A1A1A">{{.Label}}</text>{{if .Label2}}<text x="{{.X}}" y="{{.Y}}" dx="7" dy="34" font-size="13" font-weight="700" fill="#1A1A1A">{{.Label2}}</text>{{end}}<text x="{{.X}}" y="{{.Y}}" dx="7" dy="{{.SubDY}}" font-size="11" fill="#1A1A1A">{{.Sub}}</text></g></a>
 {{end}}</svg></figure>{{end}}{{end}}
+{{if .OutletLinks}}<h3>Between outlets</h3>
+<table class="outlets"><thead><tr><th style="width:30%">From</th><th style="width:30%">To</th><th>Articles</th><th>Words</th><th>Highest confidence</th></tr></thead><tbody>
+{{range .OutletLinks}}<tr><td>{{.Source}}</td><td>{{.Target}}</td><td>{{.Articles}}</td><td>{{.Words}}</td><td>{{printf "%.0f%%" (pct .Confidence)}}</td></tr>
+{{end}}</tbody></table>{{end}}
 </section>
 
 <section id="links">
