@@ -196,3 +196,22 @@ func TestGraphLayout_SameColumnEdgesBowPastLabels(t *testing.T) {
 		t.Errorf("hit test does not follow the curve")
 	}
 }
+
+func TestLayoutGraph_ThousandNodesStayApart(t *testing.T) {
+	nodes, edges, _ := documentGraph(bigResult(1000), false)
+	l := LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+	if len(l.Nodes) != 1000 || !l.ByDate {
+		t.Fatalf("%d nodes, ByDate %v", len(l.Nodes), l.ByDate)
+	}
+	for i, a := range l.Nodes {
+		for _, b := range l.Nodes[i+1:] {
+			if a.Label.Overlaps(b.Label) {
+				t.Fatalf("labels of %s and %s overlap", a.ID, b.ID)
+			}
+		}
+	}
+	// Tall columns wrap: the layout stays within a few screens either way.
+	if l.Width > 20000 || l.Height > 5000 {
+		t.Errorf("layout is %v×%v", l.Width, l.Height)
+	}
+}
