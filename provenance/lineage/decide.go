@@ -79,6 +79,7 @@ func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Li
 			}
 		}
 	}
+	dropSiblings(decided, views, keys)
 	reduceChains(decided, views, keys)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
@@ -133,6 +134,40 @@ func reduceChains(decided map[[2]string]provenance.Link, views map[[2]string]*pa
 
 // maxReach bounds the chain search from one document in large collections.
 const maxReach = 200
+
+// dropSiblings removes a link x – y whose only clue is the dates (or none)
+// when one document w was copied by both and x and y share nothing beyond w's
+// text: two outlets that reprinted the same story did not copy each other.
+func dropSiblings(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
+	sources := map[string][]string{} // target → sources of copy links
+	for _, k := range keys {
+		if l, ok := decided[k]; ok && l.Kind == provenance.LinkCopy {
+			sources[l.Target] = append(sources[l.Target], l.Source)
+		}
+	}
+	var drop [][2]string
+	for _, k := range keys {
+		l, ok := decided[k]
+		pv := views[k]
+		if !ok || l.Kind == provenance.LinkCommonSource || textClues(pv) >= 1 {
+			continue
+		}
+		x, y := pv.a, pv.b
+		for _, w := range sources[x.doc.ID] {
+			wy := views[viewKey(w, y.doc.ID)]
+			if l2, ok := decided[viewKey(w, y.doc.ID)]; !ok || l2.Kind != provenance.LinkCopy || l2.Source != w || wy == nil {
+				continue
+			}
+			if textOutside(pv, x, views[viewKey(w, x.doc.ID)], wy.side(w)) < minExtra {
+				drop = append(drop, k)
+				break
+			}
+		}
+	}
+	for _, k := range drop {
+		delete(decided, k)
+	}
+}
 
 // reachable lists the documents a chain of copy links leads to from z, in
 // the order found.
