@@ -213,6 +213,26 @@ func DocumentsCSV(w io.Writer, r *provenance.Result) error {
 	})
 }
 
+// FamiliesHeader is the header row of families.csv.
+var FamiliesHeader = []string{"family", "origin", "words", "members", "doc", "title", "start", "end", "is_origin", "snippet"}
+
+// FamiliesCSV writes families.csv: one row per family member (a piece of
+// text living in several documents), with the family's origin and size.
+func FamiliesCSV(w io.Writer, r *provenance.Result) error {
+	doc := lookup(r)
+	return table(w, FamiliesHeader, func(emit func(...string) error) error {
+		for _, f := range r.Families {
+			for _, m := range f.Members {
+				if err := emit(f.ID, f.Origin, strconv.Itoa(f.Words), strconv.Itoa(len(f.Members)), m.Doc, label(doc(m.Doc)),
+					strconv.Itoa(m.Start), strconv.Itoa(m.End), strconv.FormatBool(m.Doc == f.Origin), f.Snippet); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
 // OutletLinksHeader is the header row of outlet_links.csv.
 var OutletLinksHeader = []string{"source", "target", "articles", "passages", "words", "confidence"}
 

@@ -158,6 +158,17 @@ func TestTablesRoundTrip(t *testing.T) {
 			}
 
 			buf.Reset()
+			if err := FamiliesCSV(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			rows = readCSV(t, buf.Bytes(), FamiliesHeader)
+			f := r.Families[0]
+			if len(rows) != len(f.Members) || rows[0][col(FamiliesHeader, "snippet")] != f.Snippet || rows[0][col(FamiliesHeader, "is_origin")] != "true" ||
+				rows[1][col(FamiliesHeader, "doc")] != f.Members[1].Doc || rows[1][col(FamiliesHeader, "start")] != strconv.Itoa(f.Members[1].Start) {
+				t.Errorf("families rows %q, want %+v", rows, f)
+			}
+
+			buf.Reset()
 			if err := OutletLinksCSV(&buf, r); err != nil {
 				t.Fatal(err)
 			}

@@ -49,6 +49,7 @@ func files(r *provenance.Result, opts Options) []file {
 		{"mutations.csv", "csv", with(MutationsCSV)},
 		{"documents.csv", "csv", with(DocumentsCSV)},
 		{"outlet_links.csv", "csv", with(OutletLinksCSV)},
+		{"families.csv", "csv", with(FamiliesCSV)},
 		{"passages.jsonl", "jsonl", with(PassagesJSONL)},
 		{"graph.graphml", "graphml", graph(GraphML, docs)},
 		{"outlets.graphml", "graphml", graph(GraphML, outlets)},

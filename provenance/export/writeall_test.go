@@ -34,7 +34,7 @@ func TestWriteAllWritesEveryFormat(t *testing.T) {
 		}
 	}
 	only, err := WriteAll(t.TempDir(), exporttest.Sample(), Options{Formats: []string{"CSV", "gexf"}})
-	if err != nil || len(only) != 8 {
+	if err != nil || len(only) != 9 {
 		t.Errorf("csv+gexf wrote %v, %v", only, err)
 	}
 	if _, err := WriteAll(t.TempDir(), exporttest.Sample(), Options{Formats: []string{"xlsx"}}); err == nil || !strings.Contains(err.Error(), "xlsx") {
@@ -163,7 +163,7 @@ func TestEmptyResultExportsCleanly(t *testing.T) {
 	dir := t.TempDir()
 	r := &provenance.Result{}
 	names, err := WriteAll(dir, r, Options{})
-	if err != nil || len(names) != 15 {
+	if err != nil || len(names) != 16 {
 		t.Fatalf("empty analysis: %v, %v (want every file but comparison.png)", names, err)
 	}
 	if _, err := WriteAll(dir, r, Options{Compare: [2]string{"x", "y"}}); err == nil || !strings.Contains(err.Error(), "comparison.png") {

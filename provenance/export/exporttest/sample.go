@@ -98,6 +98,9 @@ func Sample() *provenance.Result {
 		OutletEdges: []provenance.OutletEdge{
 			{Source: "Lakeside Water Board", Target: "Northwind Wire", Passages: 2, Words: 46, Articles: 1, Confidence: 0.91},
 		},
+		Families: []provenance.Family{{ID: "f1", Origin: "d-release", Words: 26, Snippet: "The board said on Monday, \"early\"…",
+			Members: []provenance.FamilyMember{{Doc: "d-release", Start: s1a.Start, End: s1a.End}, {Doc: "d-wire", Start: s1b.Start, End: s1b.End}},
+			Edges:   []provenance.FamilyEdge{{Source: "d-release", Target: "d-wire"}}}},
 		Duplicates: []provenance.Duplicate{},
 	}
 	PlaceMutations(r)
