@@ -204,7 +204,7 @@ func (r *graphRenderer) Refresh() {
 	l := &r.g.layout
 	fg := theme.Color(theme.ColorNameForeground)
 	primary := theme.Color(theme.ColorNamePrimary)
-	grey := theme.Color(theme.ColorNameDisabled)
+	grey := theme.Color(theme.ColorNamePlaceHolder) // readable on light and dark
 	for i, e := range l.Edges {
 		c, w := fg, edgeWidth(l, e)
 		switch e.Kind {
