@@ -63,7 +63,8 @@ type GraphLayout struct {
 	Width, Height float32
 	ByDate        bool    // columns are dates (else longest-path levels)
 	MaxWords      int     // largest Edge.Words, for scaling widths
-	Bow           float32 // how far an edge between two nodes of one column bows left
+	Bow           float32 // how far an edge between two nodes of one column bows left (at most)
+	RowHeight     float32 // vertical distance between nodes of a column
 }
 
 // LayoutOptions tunes LayoutGraph. Zero values take the defaults noted.
@@ -295,8 +296,9 @@ func place(l *GraphLayout, columns [][]int, headers []string, opt LayoutOptions)
 		}
 	}
 	colW := opt.LabelWidth + layoutGapX
-	l.Bow = opt.LabelWidth/2 + layoutGapX/2 // the curve's apex runs in the gap between columns
+	l.Bow = opt.LabelWidth/2 + layoutGapX - 4 // the curve's apex runs in the gap between columns
 	rowH := 2*opt.Radius + 3 + lines*opt.LineHeight + layoutGapY
+	l.RowHeight = rowH
 	x := float32(layoutMargin)
 	sub := 0
 	tallest := 0
@@ -364,7 +366,11 @@ func (l *GraphLayout) EdgePath(e GraphEdge) []Point {
 	if math.Abs(float64(a.X-b.X)) > 1 || l.Bow == 0 {
 		return []Point{{a.X, a.Y}, {b.X, b.Y}}
 	}
-	cx, cy := a.X-2*l.Bow, (a.Y+b.Y)/2 // control point: the apex sits Bow left
+	// Longer spans bow further (within the gap), so the curves of a chain
+	// a→b→c and a→c do not lie on top of each other.
+	rows := float32(math.Abs(float64(b.Y-a.Y))) / max(1, l.RowHeight)
+	bow := l.Bow - (layoutGapX-8)*(1-min(1, (rows-1)/3))
+	cx, cy := a.X-2*bow, (a.Y+b.Y)/2 // control point: the apex sits bow left
 	pts := make([]Point, 0, curvePieces+1)
 	for i := 0; i <= curvePieces; i++ {
 		t := float32(i) / curvePieces
