@@ -232,3 +232,21 @@ func TestCacheReusesDocuments(t *testing.T) {
 		t.Fatalf("cached scan found %d passages, fresh %d (before adding %d)", len(r2.Passages), len(fresh.Passages), len(r1.Passages))
 	}
 }
+
+// Two near-identical 1 MB documents: one long passage, aligned and diffed
+// in bounded time (go-diff's timeout, no whole-document table).
+func TestBadInputNearIdenticalLargeDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2 MB of text")
+	}
+	var b strings.Builder
+	for i := uint64(0); b.Len() < 1<<20; i++ {
+		b.WriteString(article(200+i, 600))
+	}
+	a := b.String()
+	edited := strings.Replace(strings.Replace(a, " the ", " a ", 3), "said", "says", 5)
+	r := run(t, []provenance.Document{docOf("a", a), docOf("b", edited)})
+	if len(r.Pairs) != 1 || r.Pairs[0].ACoverage < 0.9 {
+		t.Fatalf("near-identical documents: %+v", r.Pairs)
+	}
+}
