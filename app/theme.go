@@ -28,9 +28,10 @@ func passageBackground(n int, strong bool) color.Color {
 		c = palette.Rule
 	}
 	if isDark() {
-		c.A = 0x60
+		// white text keeps at least 4.5:1 on these over the dark background
+		c.A = 0x58
 		if strong {
-			c.A = 0xC0
+			c.A = 0x90
 		}
 		return color.NRGBA{c.R, c.G, c.B, c.A}
 	}
