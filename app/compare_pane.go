@@ -30,10 +30,10 @@ type textPane struct {
 	// scrolls there again until the user scrolls by hand (-1).
 	target    int
 	scrolling bool // inside ScrollToOffset
-	ascii   [128]float32
-	cache   map[rune]float32
-	body    *textBody
-	scroll  *container.Scroll
+	ascii     [128]float32
+	cache     map[rune]float32
+	body      *textBody
+	scroll    *container.Scroll
 	// OnTapPassage is called with a passage number when the user taps one.
 	OnTapPassage func(n int)
 }
