@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -423,5 +424,36 @@ func TestExportWritesTheChosenFormats(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "graph.graphml")); err == nil {
 		t.Errorf("a format not chosen was written")
+	}
+}
+
+func TestDamagedWorkspaceOffersRecovery(t *testing.T) {
+	u := demoUI(t)
+	path := filepath.Join(t.TempDir(), "damaged.copytrail")
+	u.saveTo(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// damage the article texts behind SQLite's back (same length, so the
+	// pages stay readable and only the rows' checksums disagree)
+	if !strings.Contains(string(data), "Lake Ombra") {
+		t.Fatal("demo text not found in the file")
+	}
+	data = []byte(strings.ReplaceAll(string(data), "Lake Ombra", "Lake Umbra"))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := newTestUI(t, DefaultEngine())
+	v.OpenWorkspace(path)
+	v.bridge.Wait()
+	if len(v.ws.Documents) != 0 {
+		t.Fatal("a damaged file was opened as if it were sound")
+	}
+	if len(v.dialogs) == 0 {
+		t.Fatal("no dialog offers to recover the damaged file")
+	}
+	if _, ok := v.dialogs[len(v.dialogs)-1].(*dialog.ConfirmDialog); !ok {
+		t.Fatalf("want the recovery question, got %T", v.dialogs[len(v.dialogs)-1])
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -120,6 +121,9 @@ func (u *UI) SaveAs() {
 func (u *UI) OpenWorkspace(path string) {
 	err := u.bridge.Run("Opening "+baseName(path), func(ctx context.Context, progress ProgressFunc) (func(), error) {
 		ws, err := store.Open(path)
+		if errors.Is(err, store.ErrDamaged) {
+			return func() { u.offerRecovery(path, err) }, nil
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -128,6 +132,34 @@ func (u *UI) OpenWorkspace(path string) {
 	if err != nil {
 		dialog.ShowError(err, u.win)
 	}
+}
+
+// offerRecovery asks whether to salvage a damaged workspace. The salvaged
+// workspace opens unsaved, so the damaged file is never overwritten.
+func (u *UI) offerRecovery(path string, cause error) {
+	msg := fmt.Sprintf("%v\n\nRecover what can still be read? The damaged file is left as it is; save the recovered workspace under a new name.", cause)
+	d := dialog.NewConfirm("Damaged workspace", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		err := u.bridge.Run("Recovering "+baseName(path), func(ctx context.Context, progress ProgressFunc) (func(), error) {
+			ws, report, err := store.Recover(path)
+			if err != nil {
+				return nil, err
+			}
+			return func() {
+				u.setWorkspace(ws, "")
+				u.dirty = true
+				u.updateStatus()
+				dialog.ShowInformation("Recovered", report.String(), u.win)
+			}, nil
+		})
+		if err != nil {
+			dialog.ShowError(err, u.win)
+		}
+	}, u.win)
+	d.Show()
+	u.showDialog(d)
 }
 
 // setWorkspace replaces the session with ws (read from path, or "" for a
