@@ -68,7 +68,9 @@ func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
 	v.stripA.OnTapAt = v.left.ScrollToFraction
 	v.stripB.OnTapAt = v.right.ScrollToFraction
 	v.mutations = container.NewVBox()
-	v.empty = &widget.Label{Text: "Choose two articles to compare: tap a link in the Graph, a cell in the Matrix, or “Compare with closest match” in the Library.", Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter}
+	// explicit line breaks, no wrapping: a wrapping label laid out at zero
+	// width asks for a huge height
+	v.empty = &widget.Label{Text: "Choose two articles to compare:\ntap a link in the Graph, a cell in the Matrix,\nor “Compare with closest match” in the Library.", Alignment: fyne.TextAlignCenter}
 
 	v.navRow = container.NewHBox(
 		&widget.Button{Text: "Previous", Icon: theme.NavigateBackIcon(), OnTapped: v.Previous},
@@ -84,7 +86,7 @@ func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
 	whyTitle := &widget.Label{Text: "Why this link", TextStyle: fyne.TextStyle{Bold: true}}
 	mutTitle := &widget.Label{Text: "Changes on the way", TextStyle: fyne.TextStyle{Bold: true}}
 	side := container.NewVScroll(container.NewVBox(mutTitle, v.mutations, whyTitle, v.reasons))
-	main := container.NewBorder(nil, nil, nil, container.New(fixedWidth(300), side), split)
+	main := container.NewBorder(nil, nil, nil, container.New(sidePanelLayout{}, side), split)
 	v.body = container.NewBorder(header, nil, nil, nil, main)
 	v.content = container.NewStack(v.empty, v.body)
 	v.body.Hide()
@@ -262,22 +264,23 @@ func evidenceText(c *comparison, hide bool) (head, why string) {
 	return head, "• " + strings.Join(l.Reasons, "\n• ")
 }
 
-// fixedWidth lays its objects out stacked, as wide as the given width.
-type fixedWidth float32
+// sidePanelLayout gives the side panel room for about 18 characters of the
+// current text size (wider in workshop mode), at least 300 pixels.
+type sidePanelLayout struct{}
 
 // Layout stacks the objects over the full size.
-func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (sidePanelLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
 }
 
-// MinSize is the fixed width and the tallest object's height.
-func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+// MinSize is the panel width and the tallest object's height.
+func (sidePanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(float32(w), h)
+	return fyne.NewSize(max(300, 18*theme.TextSize()), h)
 }

@@ -72,6 +72,13 @@ func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 	u.status = &widget.Label{Text: "No articles yet", Truncation: fyne.TextTruncateEllipsis}
 	u.tabItems = map[string]*container.TabItem{}
 	tab := func(name, title string, icon fyne.Resource, obj fyne.CanvasObject) *container.TabItem {
+		// A scroll container keeps a screen whose content wants more room
+		// than the window (long labels in large workshop type, a wrapping
+		// label laid out at zero width) from growing the window past the
+		// screen. The comparison scrolls inside its own panes.
+		if name != ScreenCompare {
+			obj = container.NewScroll(obj)
+		}
 		t := container.NewTabItemWithIcon(title, icon, obj)
 		u.tabItems[name] = t
 		return t
