@@ -222,8 +222,8 @@ func (u *UI) updateStatus() {
 // markDirty notes an unsaved change and schedules an autosave.
 func (u *UI) markDirty() {
 	u.dirty = true
-	u.saver.Schedule()
 	u.updateStatus()
+	u.saver.Schedule()
 }
 
 // showDialog shows d and remembers it so Esc can close it.
