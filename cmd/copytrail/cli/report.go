@@ -160,7 +160,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if out != "-" {
-		fmt.Fprintf(stderr, "copytrail report: wrote %s (%d articles, %d links)\n", out, len(r.Documents), len(r.Links))
+		fmt.Fprintf(stderr, "copytrail report: wrote %s (%s, %s)\n", out, plural(len(r.Documents), "article"), plural(len(r.Links), "link"))
 	}
 	return 0
 }
@@ -177,4 +177,12 @@ func writeAtomic(path string, data []byte) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// plural writes "1 link", "2 links".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
