@@ -77,6 +77,7 @@ func Run(args []string) int {
 	u := NewUI(a, w, DefaultEngine())
 	u.Start(o)
 	w.ShowAndRun()
+	u.saver.Wait() // an autosave still writing when the window went
 	return 0
 }
 

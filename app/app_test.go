@@ -26,7 +26,13 @@ func newTestUI(t *testing.T, eng Engine) *UI {
 	a := newTestApp(t)
 	w := a.NewWindow("Copytrail")
 	w.Resize(fyne.NewSize(1200, 800))
-	t.Cleanup(func() { w.Close() })
+	closed := false
+	w.SetOnClosed(func() { closed = true })
+	t.Cleanup(func() {
+		if !closed { // a test may have closed it (the test driver panics on a second Close)
+			w.Close()
+		}
+	})
 	u := NewUI(a, w, eng)
 	u.saver.delay = time.Hour // TestAutosave sets its own
 	t.Cleanup(u.saver.Stop)

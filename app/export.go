@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/report"
 )
@@ -53,11 +51,11 @@ func (u *UI) Export(dir string, formats []string) {
 		var engineFormats []string
 		for _, f := range formats {
 			if f == "html report" {
-				path := filepath.Join(dir, "report.html")
-				if err := writeReport(path, r, title); err != nil {
+				path, err := report.WriteFile(dir, "report.html", r, report.Options{Title: title, Version: Version, Generated: time.Now()})
+				if err != nil {
 					return nil, err
 				}
-				names = append(names, "report.html")
+				names = append(names, filepath.Base(path))
 				continue
 			}
 			engineFormats = append(engineFormats, f)
@@ -78,22 +76,7 @@ func (u *UI) Export(dir string, formats []string) {
 	}
 }
 
-// writeReport renders the HTML report of r to path.
-func writeReport(path string, r *provenance.Result, title string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("report %s: %w", path, err)
-	}
-	err = report.WriteHTML(f, r, report.Options{Title: title, Version: Version, Generated: time.Now()})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("report %s: %w", path, err)
-	}
-	return nil
-}
-
+// reportTitle names the report after the workspace file, if there is one.
 func (u *UI) reportTitle() string {
 	if u.path != "" {
 		return "Copytrail report — " + strings.TrimSuffix(baseName(u.path), ".copytrail")

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -87,16 +88,13 @@ func (u *UI) Save() {
 	u.saveTo(u.path)
 }
 
-// saveTo writes the workspace to path now, showing any error.
+// saveTo writes the workspace to path now, showing any error. It cancels a
+// pending autosave and goes through the autosaver's ordered writes, so an
+// older autosave still in flight can never land after it.
 func (u *UI) saveTo(path string) {
-	u.recordView()
-	if err := store.Save(path, u.ws.Clone()); err != nil {
+	if err := u.saver.SaveNow(path); err != nil {
 		dialog.ShowError(fmt.Errorf("saving %s: %w", path, err), u.win)
-		return
 	}
-	u.path, u.dirty = path, false
-	u.addRecent(path)
-	u.updateStatus()
 }
 
 // SaveAs asks for a file and saves the workspace there.
@@ -212,26 +210,51 @@ func (u *UI) addRecent(path string) {
 	u.win.SetMainMenu(u.mainMenu())
 }
 
-// onClose saves a workspace that has a file, then quits.
+// onClose saves a workspace that has a file, waits for the writes in
+// flight, then quits. If that save fails the window stays open and asks.
 func (u *UI) onClose() {
-	if u.dirty && u.path != "" {
-		u.saveTo(u.path)
-	}
 	u.saver.Stop()
+	if u.dirty && u.path != "" {
+		if err := u.saver.SaveNow(u.path); err != nil {
+			d := dialog.NewConfirm("Close without saving?",
+				fmt.Sprintf("Saving %s failed: %v\n\nClose anyway and lose the unsaved changes?", u.path, err),
+				func(ok bool) {
+					if ok {
+						u.win.Close()
+					}
+				}, u.win)
+			d.Show()
+			u.showDialog(d)
+			return
+		}
+	}
+	u.saver.Wait()
 	u.win.Close()
 }
 
 // autosaver saves the workspace a few seconds after the last change, off
-// the UI goroutine, when the workspace has a file.
+// the UI goroutine, when the workspace has a file. Every write, automatic
+// or asked for, takes a generation number when its snapshot is taken (on
+// the UI goroutine) and is written under one mutex; a write older than the
+// last one written to the same file is skipped, so a file never goes back
+// to an older snapshot.
 type autosaver struct {
 	u     *UI
 	delay time.Duration
 	mu    sync.Mutex
 	timer *time.Timer
 	saves sync.WaitGroup // background writes in flight
+
+	gen     atomic.Uint64 // last generation handed out
+	writeMu sync.Mutex    // one write at a time; guards written
+	written map[string]uint64
+	// store writes a snapshot (store.Save; tests slow it down).
+	store func(path string, ws *store.Workspace) error
 }
 
-func newAutosaver(u *UI) *autosaver { return &autosaver{u: u, delay: 3 * time.Second} }
+func newAutosaver(u *UI) *autosaver {
+	return &autosaver{u: u, delay: 3 * time.Second, written: map[string]uint64{}, store: store.Save}
+}
 
 // Schedule restarts the countdown.
 func (a *autosaver) Schedule() {
@@ -243,6 +266,31 @@ func (a *autosaver) Schedule() {
 	a.timer = time.AfterFunc(a.delay, func() { ShowLater(a.save) })
 }
 
+// snapshot runs on the UI goroutine: it records the view and copies the
+// workspace with the next generation number, and marks it clean.
+func (a *autosaver) snapshot() (snap *store.Workspace, gen uint64) {
+	u := a.u
+	u.recordView()
+	snap, gen = u.ws.Clone(), a.gen.Add(1)
+	u.dirty = false
+	return snap, gen
+}
+
+// write saves snap to path unless a newer generation is already there.
+// It reports whether it wrote.
+func (a *autosaver) write(path string, snap *store.Workspace, gen uint64) (bool, error) {
+	a.writeMu.Lock()
+	defer a.writeMu.Unlock()
+	if gen <= a.written[path] {
+		return false, nil
+	}
+	if err := a.store(path, snap); err != nil {
+		return false, err
+	}
+	a.written[path] = gen
+	return true, nil
+}
+
 // save runs on the UI goroutine: it snapshots the workspace and writes the
 // snapshot in the background.
 func (a *autosaver) save() {
@@ -250,21 +298,40 @@ func (a *autosaver) save() {
 	if u.path == "" || !u.dirty || u.bridge.Busy() {
 		return
 	}
-	u.recordView()
-	snap, path := u.ws.Clone(), u.path
-	u.dirty = false
+	path := u.path
+	snap, gen := a.snapshot()
 	u.updateStatus()
 	a.saves.Add(1)
 	go func() {
 		defer a.saves.Done()
-		if err := store.Save(path, snap); err != nil {
+		if _, err := a.write(path, snap, gen); err != nil {
 			ShowLater(func() {
-				u.dirty = true
+				if a.gen.Load() == gen { // nothing newer taken since
+					u.dirty = true
+				}
 				u.updateStatus()
 				dialog.ShowError(fmt.Errorf("autosave to %s failed: %w", path, err), u.win)
 			})
 		}
 	}()
+}
+
+// SaveNow runs on the UI goroutine: it cancels the pending autosave and
+// writes the workspace to path now, after any older write in flight. On
+// success path becomes the workspace's file.
+func (a *autosaver) SaveNow(path string) error {
+	u := a.u
+	a.Stop()
+	snap, gen := a.snapshot()
+	if _, err := a.write(path, snap, gen); err != nil {
+		u.dirty = true
+		u.updateStatus()
+		return err
+	}
+	u.path = path
+	u.addRecent(path)
+	u.updateStatus()
+	return nil
 }
 
 // Wait blocks until the background writes started so far have finished.

@@ -1,0 +1,138 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/copytrail/copytrail/provenance/store"
+)
+
+// holdFirstWrite makes the autosaver's next write wait inside the write
+// lock until release is closed; started is closed when it is waiting.
+func holdFirstWrite(u *UI) (started, release chan struct{}) {
+	started, release = make(chan struct{}), make(chan struct{})
+	real, held := u.saver.store, false
+	u.saver.store = func(path string, ws *store.Workspace) error {
+		if !held {
+			held = true
+			close(started)
+			<-release
+		}
+		return real(path, ws)
+	}
+	return started, release
+}
+
+// savedNote is the note on link l in the workspace file at path.
+func savedNote(t *testing.T, path, source, target string) string {
+	t.Helper()
+	ws, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := ws.Decision(source, target)
+	return d.Note
+}
+
+func TestManualSaveLandsAfterAnOlderAutosave(t *testing.T) {
+	u := demoUI(t)
+	path := filepath.Join(t.TempDir(), "order.copytrail")
+	u.saveTo(path)
+	l := u.ws.Result.Links[0]
+	started, release := holdFirstWrite(u)
+	u.SetDecision(l.Source, l.Target, store.Decision{Verdict: store.VerdictConfirmed, Note: "older autosave"})
+	u.saver.save() // snapshot now, write held in the background
+	<-started
+	u.SetDecision(l.Source, l.Target, store.Decision{Verdict: store.VerdictConfirmed, Note: "later manual save"})
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		close(release)
+	}()
+	u.saveTo(path) // Ctrl+S while the autosave is still writing
+	u.saver.Wait()
+	if got := savedNote(t, path, l.Source, l.Target); got != "later manual save" {
+		t.Fatalf("the file holds %q: an older autosave landed after the manual save", got)
+	}
+	if u.dirty {
+		t.Fatal("workspace still marked unsaved after a successful save")
+	}
+}
+
+func TestOlderSnapshotIsNeverWrittenOverANewerOne(t *testing.T) {
+	u := demoUI(t)
+	path := filepath.Join(t.TempDir(), "gen.copytrail")
+	l := u.ws.Result.Links[0]
+	u.SetDecision(l.Source, l.Target, store.Decision{Note: "first"})
+	old, oldGen := u.saver.snapshot()
+	u.SetDecision(l.Source, l.Target, store.Decision{Note: "second"})
+	newer, newGen := u.saver.snapshot()
+	if newGen <= oldGen {
+		t.Fatalf("generations not increasing: %d then %d", oldGen, newGen)
+	}
+	if ok, err := u.saver.write(path, newer, newGen); !ok || err != nil {
+		t.Fatalf("newest snapshot not written: %v %v", ok, err)
+	}
+	if ok, err := u.saver.write(path, old, oldGen); ok || err != nil {
+		t.Fatalf("an older snapshot was written over a newer one (%v, %v)", ok, err)
+	}
+	if got := savedNote(t, path, l.Source, l.Target); got != "second" {
+		t.Fatalf("file holds %q, want the newest snapshot", got)
+	}
+	// the same older snapshot still goes to another file
+	other := filepath.Join(t.TempDir(), "other.copytrail")
+	if ok, err := u.saver.write(other, old, oldGen); !ok || err != nil {
+		t.Fatalf("snapshot refused for a file never written: %v %v", ok, err)
+	}
+}
+
+func TestClosingFlushesInOrderAndWaitsForWrites(t *testing.T) {
+	u := demoUI(t)
+	path := filepath.Join(t.TempDir(), "close.copytrail")
+	u.saveTo(path)
+	l := u.ws.Result.Links[0]
+	started, release := holdFirstWrite(u)
+	u.SetDecision(l.Source, l.Target, store.Decision{Note: "autosave in flight"})
+	u.saver.save()
+	<-started
+	u.SetDecision(l.Source, l.Target, store.Decision{Note: "unsaved at close"})
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		close(release)
+	}()
+	u.onClose()
+	// onClose has returned: every write must be on disk, newest last,
+	// without waiting for the autosaver here.
+	if got := savedNote(t, path, l.Source, l.Target); got != "unsaved at close" {
+		t.Fatalf("after closing the file holds %q", got)
+	}
+	u.saver.Wait()
+	if got := savedNote(t, path, l.Source, l.Target); got != "unsaved at close" {
+		t.Fatalf("a write landed after closing: the file holds %q", got)
+	}
+}
+
+func TestExportRefusesASymlinkedReport(t *testing.T) {
+	u := demoUI(t)
+	dir, outside := t.TempDir(), filepath.Join(t.TempDir(), "precious.txt")
+	if err := os.WriteFile(outside, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "report.html")); err != nil {
+		t.Skip("symlinks not supported here:", err)
+	}
+	u.Export(dir, []string{"html report"})
+	u.bridge.Wait()
+	if b, _ := os.ReadFile(outside); string(b) != "keep me" {
+		t.Fatalf("the report was written through a symlink, over %s", outside)
+	}
+	// a plain folder gets the report, and no temporary files are left
+	clean := t.TempDir()
+	u.Export(clean, []string{"html report"})
+	u.bridge.Wait()
+	ents, _ := os.ReadDir(clean)
+	if len(ents) != 1 || ents[0].Name() != "report.html" {
+		t.Fatalf("want only report.html in the folder, got %v", ents)
+	}
+}
