@@ -199,6 +199,10 @@ func pageMeta(doc *html.Node, x *extracted) {
 				if x.titleElement == "" {
 					x.titleElement = strings.Join(strings.Fields(textOf(n)), " ")
 				}
+			case atom.H1:
+				if h := strings.Join(strings.Fields(textOf(n)), " "); x.heading == "" && len(h) <= 300 {
+					x.heading = h
+				}
 			case atom.Link:
 				if strings.EqualFold(attr(n, "rel"), "canonical") {
 					setMetaKey(&metaTags, "url", attr(n, "href"), provenance.OriginMeta, `<link rel="canonical">`)

@@ -44,7 +44,7 @@ func TestExtractHTML(t *testing.T) {
 			"OG Title", "OG Outlet", "2024-05-01T10:00:00+02:00", "Meta Author", provenance.OriginMeta, provenance.OriginMeta},
 		{"json-ld only", `<title>Plain</title>` + ld, "LD Headline", "LD Outlet", "2024-05-06T07:08:09Z", "Ana Uno, Ben Dos", provenance.OriginJSONLD, provenance.OriginJSONLD},
 		{"other date and author tags", `<meta name="pubdate" content="2024-02-03"><meta name="parsely-author" content="P Author">`,
-			"", "", "2024-02-03", "P Author", provenance.OriginNone, provenance.OriginNone},
+			"Harbour cranes idle as dockers strike", "", "2024-02-03", "P Author", provenance.OriginFile, provenance.OriginNone},
 		{"title element", `<title>Harbour strike – Example Times</title>`, "Harbour strike", "Example Times", "", "Ada Reporter", provenance.OriginFile, provenance.OriginInferred},
 	}
 	for _, c := range cases {

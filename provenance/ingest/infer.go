@@ -329,30 +329,3 @@ func inferAuthor(text string, skip []provenance.Span) provenance.Field {
 	}
 	return provenance.Field{}
 }
-
-// bylineRE matches lines that are bylines, desk names or release
-// headers ("FOR IMMEDIATE RELEASE"), not titles.
-var bylineRE = regexp.MustCompile(`(?i)^(?:by|from|posted by|written by) \p{Lu}|(?:bureau|desk|correspondent|staff writer|staff reporter)$` +
-	`|^(?i:for immediate release|(?:press|news|media) release|embargoed\b.*|communiqué de presse)$`)
-
-// inferTitle takes the title from a "Headline – Outlet" line near the top,
-// else the first short line that reads like a headline.
-func inferTitle(text string, skip []provenance.Span, outlet string) provenance.Field {
-	lines := contentLines(text, skip)
-	if t, _, l := titleSuffix(lines); t != "" {
-		return inferred(t, "title line "+quoteShort(l))
-	}
-	for i, l := range lines[:min(len(lines), 5)] {
-		l = strings.TrimSpace(strings.TrimLeft(l, "#")) // a Markdown heading
-		switch {
-		case len(l) > 160:
-			return provenance.Field{}
-		case i == 0 && isMasthead(l), l == outlet, bylineRE.MatchString(l), datelineRE.MatchString(l):
-			continue
-		case len(strings.Fields(l)) > 20 || strings.HasSuffix(l, "."):
-			return provenance.Field{}
-		}
-		return inferred(l, "first short line")
-	}
-	return provenance.Field{}
-}

@@ -108,7 +108,10 @@ type extracted struct {
 	// titleElement is a title from the file's own title element (HTML
 	// <title>), used below the metadata sources and above inference.
 	titleElement string
-	skip         []provenance.Span
+	// heading is the page's first <h1>, the title when no source above
+	// gives one (readability often leaves it out of the text).
+	heading string
+	skip    []provenance.Span
 }
 
 // DocID is the stable short ID of a source: 12 hex digits of the SHA-256 of
@@ -166,6 +169,9 @@ func build(path, format string, x extracted, sidecar provenance.Metadata, opts O
 	mergeMeta(&d.Meta, x.meta)
 	if !d.Meta.Title.Known() && strings.TrimSpace(x.titleElement) != "" {
 		d.Meta.Title = provenance.Field{Value: strings.TrimSpace(x.titleElement), Origin: provenance.OriginFile, Detail: "title element"}
+	}
+	if !d.Meta.Title.Known() && x.heading != "" {
+		d.Meta.Title = provenance.Field{Value: x.heading, Origin: provenance.OriginFile, Detail: "first <h1> heading"}
 	}
 	completeDoc(&d)
 	return d, nil

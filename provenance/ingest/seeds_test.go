@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -55,6 +56,13 @@ func TestSeedsOutlets(t *testing.T) {
 		if d.Meta.Published.Known() {
 			t.Errorf("%s: published %q invented from plain text", prefix, d.Meta.Published.Value)
 		}
+		// Every seed gets a title: 000–002 open without a headline line, so
+		// theirs is derived from the first sentence and says so.
+		if ti := d.Meta.Title; !ti.Known() || ti.Origin != provenance.OriginInferred || utf8.RuneCountInString(ti.Value) > titleMax {
+			t.Errorf("%s: title %+v, want an inferred title of at most %d characters", prefix, ti, titleMax)
+		} else if (prefix <= "002") != strings.Contains(ti.Detail, "first sentence") {
+			t.Errorf("%s: title %q read from %q", prefix, ti.Value, ti.Detail)
+		}
 		raw, err := os.ReadFile(d.Path)
 		if err != nil {
 			t.Fatal(err)
@@ -71,6 +79,6 @@ func TestSeedsOutlets(t *testing.T) {
 		} else if len(d.Boilerplate) > 0 {
 			t.Errorf("%s: article text marked as chrome: %q", prefix, d.Text[d.Boilerplate[0].Start:d.Boilerplate[0].End])
 		}
-		t.Logf("%s outlet=%q (%s) title=%q boilerplate=%v", prefix, d.Meta.Outlet.Value, d.Meta.Outlet.Detail, d.Meta.Title.Value, d.Boilerplate)
+		t.Logf("%s outlet=%q (%s) title=%q (%s) boilerplate=%v", prefix, d.Meta.Outlet.Value, d.Meta.Outlet.Detail, d.Meta.Title.Value, d.Meta.Title.Detail, d.Boilerplate)
 	}
 }
