@@ -8,36 +8,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/copytrail/copytrail/internal/testseeds"
 	"github.com/copytrail/copytrail/provenance"
 )
 
-// seedsDir finds ../shared/seeds beside the repository root (the folder
-// holding go.mod), or skips the test.
-func seedsDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found; skipping the real-article seeds")
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(dir, "..", "shared", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("real-article seeds not present at %s; skipping", seeds)
-	}
-	return seeds
-}
-
 func TestSeedsOutlets(t *testing.T) {
-	seeds := seedsDir(t)
+	seeds := testseeds.Dir(t)
 	want := map[string]string{
 		"000": "CAJ News", "001": "CIVIC", "002": "The Wall Street Herald", "003": "BNN Breaking", "004": "Al Jazeera",
 	}

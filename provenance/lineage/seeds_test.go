@@ -2,43 +2,19 @@ package lineage_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/copytrail/copytrail/internal/testseeds"
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
-// seedsDir finds ../shared/seeds beside the repository root.
-func seedsDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(dir, "..", "shared", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("seed articles not found at %s: skipping the seed checks", seeds)
-	}
-	return seeds
-}
-
 // seedResult scans the seeds with every publication date removed.
 func seedResult(t *testing.T) (*provenance.Result, map[string]string) {
-	dir := seedsDir(t)
+	dir := testseeds.Dir(t)
 	docs, _, errs := ingest.Load(context.Background(), []string{dir}, ingest.DefaultOptions(), nil)
 	if len(errs) > 0 || len(docs) < 5 {
 		t.Fatalf("loading seeds: %d docs, errors %v", len(docs), errs)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/copytrail/copytrail/assets"
+	"github.com/copytrail/copytrail/internal/testseeds"
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export/exporttest"
 	"github.com/copytrail/copytrail/provenance/ingest"
@@ -253,10 +254,7 @@ func TestHostileReportRunsNothing(t *testing.T) {
 
 func TestSeedsReportInChromium(t *testing.T) {
 	chromium(t)
-	seeds := filepath.Join(repoRoot(t), "..", "shared", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("seed articles not found at %s: skipping", seeds)
-	}
+	seeds := testseeds.Dir(t)
 	ctx := context.Background()
 	docs, _, errs := ingest.Load(ctx, []string{seeds}, ingest.DefaultOptions(), nil)
 	if len(errs) > 0 || len(docs) == 0 {

@@ -2,39 +2,15 @@ package scan_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/copytrail/copytrail/internal/testseeds"
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
-
-// seedsDir finds ../shared/seeds beside the module root, or skips.
-func seedsDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	seeds := filepath.Join(dir, "..", "shared", "seeds")
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("real seed articles not available (%s): %v", seeds, err)
-	}
-	return seeds
-}
 
 // lineAround returns the span of the line of text holding anchor.
 func lineAround(t *testing.T, text, anchor string) provenance.Span {
@@ -56,7 +32,7 @@ func lineAround(t *testing.T, text, anchor string) provenance.Span {
 // non-incidental passage, and no other pair of seeds shares one. Only short
 // anchors locate the sentences; no article text is kept here.
 func TestSeedsCAJReusesCIVIC(t *testing.T) {
-	dir := seedsDir(t)
+	dir := testseeds.Dir(t)
 	docs, _, errs := ingest.Load(context.Background(), []string{dir}, ingest.DefaultOptions(), nil)
 	if len(errs) > 0 {
 		t.Fatalf("loading seeds: %v", errs)
