@@ -197,7 +197,7 @@ func docMeta(d *provenance.Document, hide bool) string {
 	if hide {
 		parts = append(parts, "outlet and date hidden")
 	} else {
-		parts = append(parts, orUnknown(d.Meta.Outlet.Value, "unknown outlet"), orUnknown(d.Meta.Published.Value, "no date"))
+		parts = append(parts, orUnknown(d.Meta.Outlet.Value, "unknown outlet"), orUnknown(showDate(d.Meta.Published.Value), "no date"))
 	}
 	parts = append(parts, fmt.Sprintf("%d words", d.Words))
 	return strings.Join(parts, " · ")

@@ -169,7 +169,7 @@ func TestCompareHidesDatesInWorkshop(t *testing.T) {
 	}
 	nav.ws.HideMetadata = false
 	v.Show("docA", "docB")
-	if !contains(v.metaA.Text, "Coast Courier") || !contains(v.metaA.Text, "2024-03-18") {
+	if !contains(v.metaA.Text, "Coast Courier") || !contains(v.metaA.Text, "18 Mar 2024") {
 		t.Errorf("reveal should show outlet and date: %q", v.metaA.Text)
 	}
 }

@@ -57,7 +57,7 @@ func TestFamilyTimeline_ByDateUndatedLast(t *testing.T) {
 	for _, e := range familyTimeline(r, f, false) {
 		got = append(got, strings.TrimSpace(e.Doc+"@"+e.When+" "+e.After))
 	}
-	if s := strings.Join(got, " "); s != "r@2024-03-01 w@2024-03-02 +33 h b@2024-03-03 +2 days u@undated" {
+	if s := strings.Join(got, " "); s != "r@1 Mar 2024 w@2 Mar 2024 +33 h b@3 Mar 2024 +2 days u@undated" {
 		t.Errorf("timeline %s", s)
 	}
 	hidden := familyTimeline(r, f, true)
@@ -96,7 +96,7 @@ func TestFamiliesView_ShowsWidestFamilyAndComparesMembers(t *testing.T) {
 	if v.snippet.Text != "“the terminal will carry two thousand passengers”" {
 		t.Errorf("snippet %q", v.snippet.Text)
 	}
-	if !strings.Contains(v.witness.Text, "Harbour opens new ferry terminal — Port Authority, 2024-03-01") {
+	if !strings.Contains(v.witness.Text, "Harbour opens new ferry terminal — Port Authority, 1 Mar 2024") {
 		t.Errorf("witness %q", v.witness.Text)
 	}
 	buttons := timelineButtons(v)

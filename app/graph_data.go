@@ -58,7 +58,7 @@ func outletOf(d *provenance.Document) string {
 // dateLabel is a document's publication day, or "undated".
 func dateLabel(d *provenance.Document) string {
 	if t, ok := d.Meta.PublishedTime(); ok {
-		return t.Format("2006-01-02")
+		return showDay(t)
 	}
 	return "undated"
 }

@@ -154,7 +154,7 @@ func dateColumns(nodes []GraphNode, maxCols int) ([][]int, []string) {
 	var days []string
 	dayOf := make([]int, len(dated))
 	for k, i := range dated {
-		d := nodes[i].Time.Format("2006-01-02")
+		d := showDay(nodes[i].Time)
 		if len(days) == 0 || days[len(days)-1] != d {
 			days = append(days, d)
 		}

@@ -95,7 +95,7 @@ func TestLayoutGraph_DatesLeftToRightUndatedLast(t *testing.T) {
 			}
 			continue
 		}
-		if day := a.Time.Format("2006-01-02"); l.Columns[a.ColumnIndex].Label != day {
+		if day := showDay(a.Time); l.Columns[a.ColumnIndex].Label != day {
 			t.Errorf("%s dated %s sits under %q", a.ID, day, l.Columns[a.ColumnIndex].Label)
 		}
 		for _, b := range l.Nodes[i+1:] {
@@ -113,7 +113,7 @@ func TestLayoutGraph_ManyDatesAreBucketed(t *testing.T) {
 			Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)})
 	}
 	l := LayoutGraph(nodes, nil, LayoutOptions{ByDate: true, MaxColumns: 10})
-	if len(l.Columns) != 10 || l.Columns[0].Label != "2020-01-01 – 2020-01-10" {
+	if len(l.Columns) != 10 || l.Columns[0].Label != "1 Jan 2020 – 10 Jan 2020" {
 		t.Errorf("got %d columns, first %q", len(l.Columns), l.Columns[0].Label)
 	}
 }

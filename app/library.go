@@ -135,7 +135,15 @@ func (l *LibraryView) lessFunc(docs []provenance.Document) func(i, j int) bool {
 			return strings.ToLower(docs[i].Meta.Outlet.Value) < strings.ToLower(docs[j].Meta.Outlet.Value)
 		}
 	case sortDate:
-		return func(i, j int) bool { return docs[i].Meta.Published.Value < docs[j].Meta.Published.Value }
+		// oldest first; undated articles last
+		return func(i, j int) bool {
+			ti, oki := docs[i].Meta.PublishedTime()
+			tj, okj := docs[j].Meta.PublishedTime()
+			if oki != okj {
+				return oki
+			}
+			return ti.Before(tj)
+		}
 	case sortWords:
 		return func(i, j int) bool { return docs[i].Words > docs[j].Words }
 	case sortReuse:
@@ -148,7 +156,7 @@ func (l *LibraryView) lessFunc(docs []provenance.Document) func(i, j int) bool {
 func matchesQuery(d *provenance.Document, q string, hide bool) bool {
 	fields := []string{d.Label(), d.Path}
 	if !hide {
-		fields = append(fields, d.Meta.Outlet.Value, d.Meta.Author.Value, d.Meta.Published.Value)
+		fields = append(fields, d.Meta.Outlet.Value, d.Meta.Author.Value, d.Meta.Published.Value, showDate(d.Meta.Published.Value))
 	}
 	for _, f := range fields {
 		if strings.Contains(strings.ToLower(f), q) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/store"
 )
 
@@ -25,6 +26,26 @@ func holdFirstWrite(u *UI) (started, release chan struct{}) {
 	return started, release
 }
 
+// autosaveInFlight saves the demo workspace to a new file, then starts an
+// autosave of a change (note) whose write is held until release is called,
+// which lets it go 100 ms later from another goroutine.
+func autosaveInFlight(t *testing.T, u *UI, note string) (path string, l provenance.Link, release func()) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "order.copytrail")
+	u.saveTo(path)
+	l = u.ws.Result.Links[0]
+	started, hold := holdFirstWrite(u)
+	u.SetDecision(l.Source, l.Target, store.Decision{Verdict: store.VerdictConfirmed, Note: note})
+	u.saver.save() // snapshot now, write held in the background
+	<-started
+	return path, l, func() {
+		go func() {
+			time.Sleep(100 * time.Millisecond)
+			close(hold)
+		}()
+	}
+}
+
 // savedNote is the note on link l in the workspace file at path.
 func savedNote(t *testing.T, path, source, target string) string {
 	t.Helper()
@@ -38,18 +59,9 @@ func savedNote(t *testing.T, path, source, target string) string {
 
 func TestManualSaveLandsAfterAnOlderAutosave(t *testing.T) {
 	u := demoUI(t)
-	path := filepath.Join(t.TempDir(), "order.copytrail")
-	u.saveTo(path)
-	l := u.ws.Result.Links[0]
-	started, release := holdFirstWrite(u)
-	u.SetDecision(l.Source, l.Target, store.Decision{Verdict: store.VerdictConfirmed, Note: "older autosave"})
-	u.saver.save() // snapshot now, write held in the background
-	<-started
+	path, l, release := autosaveInFlight(t, u, "older autosave")
 	u.SetDecision(l.Source, l.Target, store.Decision{Verdict: store.VerdictConfirmed, Note: "later manual save"})
-	go func() {
-		time.Sleep(100 * time.Millisecond)
-		close(release)
-	}()
+	release()
 	u.saveTo(path) // Ctrl+S while the autosave is still writing
 	u.saver.Wait()
 	if got := savedNote(t, path, l.Source, l.Target); got != "later manual save" {
@@ -89,18 +101,9 @@ func TestOlderSnapshotIsNeverWrittenOverANewerOne(t *testing.T) {
 
 func TestClosingFlushesInOrderAndWaitsForWrites(t *testing.T) {
 	u := demoUI(t)
-	path := filepath.Join(t.TempDir(), "close.copytrail")
-	u.saveTo(path)
-	l := u.ws.Result.Links[0]
-	started, release := holdFirstWrite(u)
-	u.SetDecision(l.Source, l.Target, store.Decision{Note: "autosave in flight"})
-	u.saver.save()
-	<-started
+	path, l, release := autosaveInFlight(t, u, "autosave in flight")
 	u.SetDecision(l.Source, l.Target, store.Decision{Note: "unsaved at close"})
-	go func() {
-		time.Sleep(100 * time.Millisecond)
-		close(release)
-	}()
+	release()
 	u.onClose()
 	// onClose has returned: every write must be on disk, newest last,
 	// without waiting for the autosaver here.
