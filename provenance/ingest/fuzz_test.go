@@ -169,9 +169,13 @@ func FuzzDocumentSpans(f *testing.F) {
 	f.Add("Headline – Example News\n\nBAMAKO, (CAJ News) – Text.\nLeave a Reply\nShare\n")
 	f.Add("---\ntitle: x\n---\nSubscribe to The Daily\nComments\n")
 	f.Add("Center for Civilians in Conflict (CIVIC) says.\nFor more information contact: a@civic.example\n")
+	f.Add("from ANA REPORTER in Lagos\nLagos Bureau\nLAGOS, (Example Wire) – THE ferry operator raised fares by a third on Friday, Dr. Ann Writer of the U.S. board said, blaming fuel and crews. More.\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		countExec("FuzzDocumentSpans")
 		d := FromText(text, provenance.Metadata{})
+		if ti := d.Meta.Title; strings.Contains(ti.Detail, "first sentence") && (utf8.RuneCountInString(ti.Value) > titleMax || (utf8.ValidString(text) && !utf8.ValidString(ti.Value))) {
+			t.Fatalf("title %q from the first sentence: over %d characters or not UTF-8", ti.Value, titleMax)
+		}
 		prev := 0
 		for _, s := range d.Boilerplate {
 			if s.Start < prev || s.End > len(d.Text) || s.Start >= s.End {
