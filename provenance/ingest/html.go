@@ -159,6 +159,25 @@ func dropChrome(n *html.Node) {
 	}
 }
 
+// siteHeading reports a heading that names the site, not the article: one
+// marked as a logo or brand, or inside page chrome (a header, nav, footer
+// or aside outside the article or main element).
+func siteHeading(n *html.Node) bool {
+	chrome := false
+	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		names := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+		switch {
+		case strings.Contains(names, "logo") || strings.Contains(names, "brand") || strings.Contains(names, "site-title") || strings.Contains(names, "masthead"):
+			return true
+		case n.DataAtom == atom.Article || n.DataAtom == atom.Main:
+			return false // an article's own header holds its headline
+		case chromeElements[n.DataAtom]:
+			chrome = true
+		}
+	}
+	return chrome
+}
+
 // findBody returns the <body> element (after readability, what remains of it).
 func findBody(n *html.Node) *html.Node {
 	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
@@ -200,7 +219,7 @@ func pageMeta(doc *html.Node, x *extracted) {
 					x.titleElement = strings.Join(strings.Fields(textOf(n)), " ")
 				}
 			case atom.H1:
-				if h := strings.Join(strings.Fields(textOf(n)), " "); x.heading == "" && len(h) <= 300 {
+				if h := strings.Join(strings.Fields(textOf(n)), " "); x.heading == "" && len(h) <= 300 && !siteHeading(n) {
 					x.heading = h
 				}
 			case atom.Link:

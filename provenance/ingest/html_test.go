@@ -111,3 +111,26 @@ func TestHugePageSkipsReadability(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingTitle: with no title source, a page's title is its article
+// heading, not a heading that names the site.
+func TestHeadingTitle(t *testing.T) {
+	body := strings.Repeat("<p>The dockers of the eastern harbour stopped work on Tuesday, and the port authority said talks would resume.</p>", 4)
+	cases := []struct{ name, page, want string }{
+		{"article heading in its header", `<article><header><h1>Harbour cranes idle</h1></header>` + body + `</article>`, "Harbour cranes idle"},
+		{"site name in the page header", `<header><h1>Example Times</h1></header><article><h1>Harbour cranes idle</h1>` + body + `</article>`, "Harbour cranes idle"},
+		{"logo heading", `<h1 class="site-logo">Example Times</h1><div><h1>Harbour cranes idle</h1>` + body + `</div>`, "Harbour cranes idle"},
+		{"only a site heading", `<header><h1>Example Times</h1></header><article>` + body + `</article>`, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x, err := extractHTML([]byte("<html><body>"+c.page+"</body></html>"), "", nil, DefaultOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if x.heading != c.want {
+				t.Errorf("heading %q, want %q", x.heading, c.want)
+			}
+		})
+	}
+}
