@@ -131,13 +131,26 @@ func (u *UI) applyStart() {
 		}
 	}
 	if o.Screen == ScreenLibrary {
-		if len(u.library.rows) > 0 {
-			u.library.list.Select(0)
-		}
+		u.showcaseLibrary()
 	} else if o.Screen != "" {
 		u.ShowScreen(o.Screen)
 	}
 	signalReady()
+}
+
+// showcaseLibrary is --screen library: the library widened, one article
+// selected with the origin of each of its fields showing, and beside it
+// the comparison with its closest match (what "Compare with closest match"
+// opens).
+func (u *UI) showcaseLibrary() {
+	u.split.SetOffset(0.42)
+	id := u.library.Showcase()
+	if id == "" {
+		return
+	}
+	if b := bestPartner(u.Result(), id); b != "" {
+		u.Compare(b, id)
+	}
 }
 
 // signalReady writes the file named by $COPYTRAIL_READY a moment after the

@@ -66,3 +66,32 @@ func TestLibraryAndCompareShowReadableDates(t *testing.T) {
 		prev = d
 	}
 }
+
+func TestLibraryScreenShowsWhereAnArticlesDetailsCameFrom(t *testing.T) {
+	u := demoUI(t)
+	k := len(u.ws.Documents) - 1
+	want := u.ws.Documents[k].ID
+	u.ws.Documents[k].Meta.Author = provenance.Field{Value: "Web Desk", Origin: provenance.OriginInferred, Detail: "byline"}
+	u.library.Refresh()
+	u.pendingStart = &Options{Screen: ScreenLibrary}
+	u.applyStart()
+	if got := u.library.Selected(); got != want {
+		t.Fatalf("--screen library selected %q, want the article with an inferred field %q", got, want)
+	}
+	for i, o := range u.library.details.origins {
+		if o.Text == "" || !o.Visible() {
+			t.Errorf("%s: origin not shown", metaNames[i])
+		}
+	}
+	if s := u.library.details.origins[2].Text; !strings.Contains(s, "inferred") {
+		t.Errorf("author origin %q does not say it was inferred", s)
+	}
+	if u.split.Offset < 0.4 {
+		t.Errorf("library left at %v of the window", u.split.Offset)
+	}
+	if b := bestPartner(u.Result(), want); b != "" {
+		if _, right := u.compare.Pair(); u.currentScreen() != ScreenCompare || right != want {
+			t.Errorf("beside the library: %s comparing %q, want the article with its closest match", u.currentScreen(), right)
+		}
+	}
+}

@@ -51,6 +51,7 @@ type LibraryView struct {
 	list    *widget.List
 	count   *widget.Label
 	details *metadataEditor
+	split   *container.Split // the list above the details
 	content fyne.CanvasObject
 }
 
@@ -74,9 +75,9 @@ func NewLibraryView(host libraryHost) *LibraryView {
 	heading := &widget.Label{Text: "Library", TextStyle: fyne.TextStyle{Bold: true}}
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, nil, bar), l.find,
 		container.NewBorder(nil, nil, &widget.Label{Text: "Sort by"}, l.count, l.order))
-	split := container.NewVSplit(l.list, container.NewVScroll(l.details.content))
-	split.Offset = 0.6
-	l.content = container.NewBorder(top, nil, nil, nil, split)
+	l.split = container.NewVSplit(l.list, container.NewVScroll(l.details.content))
+	l.split.Offset = 0.6
+	l.content = container.NewBorder(top, nil, nil, nil, l.split)
 	return l
 }
 
@@ -185,6 +186,38 @@ func (l *LibraryView) Select(id string) {
 			return
 		}
 	}
+}
+
+// Showcase selects the listed article whose details say the most about
+// where its metadata came from (an inferred field first, then the most
+// different origins; ties in list order), makes room for its details and
+// returns its ID, or "" when the library is empty.
+func (l *LibraryView) Showcase() string {
+	docs := l.host.Documents()
+	best, bestScore := -1, -1
+	for row, k := range l.rows {
+		origins, score := map[string]bool{}, 0
+		for _, f := range metaFields(&docs[k].Meta) {
+			o := string(f.Origin)
+			if !f.Known() {
+				o = "unknown"
+			}
+			origins[o] = true
+			if f.Known() && f.Origin == provenance.OriginInferred {
+				score = 100
+			}
+		}
+		if score += len(origins); score > bestScore {
+			best, bestScore = row, score
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	l.split.SetOffset(0.42)
+	l.list.Select(best)
+	l.list.ScrollTo(best)
+	return l.selected
 }
 
 func (l *LibraryView) length() int { return len(l.rows) }

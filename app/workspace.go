@@ -351,9 +351,10 @@ func statusLine(docs int, r *provenance.Result) string {
 	if docs == 0 {
 		return "No articles yet: add files, a folder, pasted text or a URL, or drop files on the window."
 	}
-	s := fmt.Sprintf("%d articles · %d shared passages · %d links", docs, len(r.Passages), len(r.Links))
+	s := fmt.Sprintf("%s · %s · %s", plural(docs, "article", "articles"),
+		plural(len(r.Passages), "shared passage", "shared passages"), plural(len(r.Links), "link", "links"))
 	if n := len(r.Errors); n > 0 {
-		s += fmt.Sprintf(" · %d files could not be read", n)
+		s += " · " + plural(n, "file", "files") + " could not be read"
 	}
 	return s + " · preset " + orUnknown(r.Settings.Preset, "balanced")
 }
