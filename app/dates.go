@@ -8,14 +8,14 @@ import (
 )
 
 // Date formats shown in the window: a day as "5 Mar 2025", a time as
-// "5 Mar 2025 07:40 UTC".
+// "5 Mar 2025 07:40" (UTC).
 const (
 	dayLayout  = "2 Jan 2006"
-	timeLayout = "2 Jan 2006 15:04 UTC"
+	timeLayout = "2 Jan 2006 15:04"
 )
 
 // showDate puts a publication date as stored (RFC 3339, or a date alone) in
-// words: "5 Mar 2025 07:40 UTC", or "5 Mar 2025" when only the day is known.
+// words: "5 Mar 2025 07:40" (in UTC), or "5 Mar 2025" when only the day is known.
 // "" stays "" (callers say "no date" or "undated"); a value that is not a
 // date is shown as written.
 func showDate(v string) string {

@@ -15,7 +15,10 @@ mkdir -p "$OUT"
 # A private HOME so the runs never touch the user's recent workspaces.
 HOME=$(mktemp -d)
 export HOME
-Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+# The screen is twice as wide as the window, so X's pointer, which starts
+# at the screen's centre, rests just right of the window and hovers over
+# nothing (a hovered graph arrow would show its preview in the shot).
+Xvfb "$DISPLAY_NUM" -screen 0 2816x900x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill $XVFB 2>/dev/null; rm -rf "$HOME"' EXIT
 export DISPLAY="$DISPLAY_NUM"
@@ -43,7 +46,7 @@ shot() {
 		fi
 		sleep 0.1
 	done
-	import -window root "$OUT/$name.png"
+	import -window root -crop 1400x900+0+0 +repage "$OUT/$name.png"
 	kill $pid
 	wait $pid 2>/dev/null || true
 	echo "wrote $OUT/$name.png"
