@@ -53,6 +53,8 @@ type UI struct {
 	// pendingStart is the command line's screen and comparison, shown once
 	// the first analysis is in.
 	pendingStart *Options
+	// closePrompt is the "save before closing?" dialog, when shown.
+	closePrompt dialogCloser
 }
 
 // dialogCloser is a dialog Esc can close.

@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/store"
@@ -98,7 +100,11 @@ func (u *UI) saveTo(path string) {
 }
 
 // SaveAs asks for a file and saves the workspace there.
-func (u *UI) SaveAs() {
+func (u *UI) SaveAs() { u.saveAsThen(nil) }
+
+// saveAsThen asks for a file, saves there, and calls after once the save
+// succeeded (not when the user cancels or the save fails).
+func (u *UI) saveAsThen(after func()) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -109,6 +115,9 @@ func (u *UI) SaveAs() {
 			path += store.FileExtension
 		}
 		u.saveTo(path)
+		if after != nil && !u.dirty && u.path == path {
+			after()
+		}
 	}, u.win)
 	d.SetFileName("workspace" + store.FileExtension)
 	d.Show()
@@ -212,8 +221,15 @@ func (u *UI) addRecent(path string) {
 
 // onClose saves a workspace that has a file, waits for the writes in
 // flight, then quits. If that save fails the window stays open and asks.
+// A workspace with unsaved work and no file yet (articles added, decisions
+// or notes made since the demo or a command-line load) is never dropped
+// silently: the user chooses to save it, discard it, or stay.
 func (u *UI) onClose() {
 	u.saver.Stop()
+	if u.dirty && u.path == "" {
+		u.askSaveBeforeClose()
+		return
+	}
 	if u.dirty && u.path != "" {
 		if err := u.saver.SaveNow(u.path); err != nil {
 			d := dialog.NewConfirm("Close without saving?",
@@ -360,3 +376,32 @@ func statusLine(docs int, r *provenance.Result) string {
 }
 
 func baseName(p string) string { return filepath.Base(p) }
+
+// askSaveBeforeClose offers Save…, Don't save and Cancel for a workspace
+// that has no file yet.
+func (u *UI) askSaveBeforeClose() {
+	msg := &widget.Label{Text: "This workspace has changes that are not saved in a file yet " +
+		"(articles, metadata, decisions or notes). Save it before closing?", Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomWithoutButtons("Save the workspace?", container.NewGridWrap(fyne.NewSize(420, 80), msg), u.win)
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
+		&widget.Button{Text: "Don't save", Importance: widget.DangerImportance, OnTapped: func() {
+			d.Hide()
+			u.closeNow()
+		}},
+		&widget.Button{Text: "Save…", Importance: widget.HighImportance, OnTapped: func() {
+			d.Hide()
+			u.saveAsThen(u.closeNow)
+		}},
+	})
+	d.Show()
+	u.showDialog(d)
+	u.closePrompt = d
+}
+
+// closeNow waits for the writes in flight and closes the window.
+func (u *UI) closeNow() {
+	u.saver.Stop()
+	u.saver.Wait()
+	u.win.Close()
+}

@@ -139,3 +139,33 @@ func TestExportRefusesASymlinkedReport(t *testing.T) {
 		t.Fatalf("want only report.html in the folder, got %v", ents)
 	}
 }
+
+// TestClosingUnsavedWorkAsks: work in a workspace that has no file yet is
+// never dropped silently on close; an untouched demo closes at once.
+func TestClosingUnsavedWorkAsks(t *testing.T) {
+	u := demoUI(t)
+	if u.dirty {
+		t.Fatal("the freshly opened demo counts as unsaved work")
+	}
+	open := func() bool {
+		for _, w := range u.app.Driver().AllWindows() {
+			if w == u.win {
+				return true
+			}
+		}
+		return false
+	}
+	l := u.ws.Result.Links[0]
+	u.SetDecision(l.Source, l.Target, store.Decision{Verdict: store.VerdictConfirmed, Note: "checked in class"})
+	u.onClose()
+	if !open() {
+		t.Fatal("the window closed and dropped an unsaved decision without asking")
+	}
+	if u.closePrompt == nil {
+		t.Fatal("no save-before-closing prompt was shown")
+	}
+	u.closeNow() // what "Don't save" does
+	if open() {
+		t.Fatal("\"Don't save\" did not close the window")
+	}
+}
