@@ -463,3 +463,31 @@ func TestDamagedWorkspaceOffersRecovery(t *testing.T) {
 		t.Fatalf("want the recovery question, got %T", v.dialogs[len(v.dialogs)-1])
 	}
 }
+
+// TestExportComparisonReport: File → Export can write the report of the
+// comparison on screen alone, naming only those two articles.
+func TestExportComparisonReport(t *testing.T) {
+	u := demoUI(t)
+	l := u.ws.Result.Links[0]
+	u.Compare(l.Source, l.Target)
+	dir := t.TempDir()
+	u.Export(dir, []string{formatComparisonReport})
+	u.bridge.Wait()
+	html, err := os.ReadFile(filepath.Join(dir, "comparison.html"))
+	if err != nil {
+		t.Fatalf("comparison.html not written: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); err == nil {
+		t.Error("the whole-workspace report was written though not chosen")
+	}
+	inPair := map[string]bool{l.Source: true, l.Target: true}
+	for _, d := range u.ws.Result.Documents {
+		title := d.Meta.Title.Value
+		if title == "" || strings.Contains(u.ws.Result.Doc(l.Source).Meta.Title.Value, title) || strings.Contains(u.ws.Result.Doc(l.Target).Meta.Title.Value, title) {
+			continue
+		}
+		if got := strings.Contains(string(html), title); got != inPair[d.ID] {
+			t.Errorf("%q in the comparison report: %v, want %v", title, got, inPair[d.ID])
+		}
+	}
+}

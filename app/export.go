@@ -15,6 +15,12 @@ import (
 	"github.com/copytrail/copytrail/provenance/report"
 )
 
+// The report choices offered beside the engine's export formats.
+const (
+	formatReport           = "html report"                    // the whole workspace: report.html
+	formatComparisonReport = "html report of this comparison" // the pair on screen: comparison.html
+)
+
 // exportDialog asks which formats to write, then for a folder, and writes
 // the tables, graphs, slides and the HTML report there in the background.
 func (u *UI) exportDialog() {
@@ -22,8 +28,14 @@ func (u *UI) exportDialog() {
 		dialog.ShowInformation("Export", "There is no analysis to export yet.", u.win)
 		return
 	}
-	choices := append([]string{"html report"}, export.Formats...)
-	check := &widget.CheckGroup{Options: choices, Selected: choices}
+	choices := []string{formatReport}
+	selected := []string{formatReport}
+	if a, b := u.compare.Pair(); a != "" && b != "" {
+		choices = append(choices, formatComparisonReport)
+	}
+	choices = append(choices, export.Formats...)
+	selected = append(selected, export.Formats...)
+	check := &widget.CheckGroup{Options: choices, Selected: selected}
 	d := dialog.NewCustomConfirm("Export", "Choose folder…", "Cancel", check, func(ok bool) {
 		if !ok || len(check.Selected) == 0 {
 			return
@@ -50,8 +62,15 @@ func (u *UI) Export(dir string, formats []string) {
 		var names []string
 		var engineFormats []string
 		for _, f := range formats {
-			if f == "html report" {
-				path, err := report.WriteFile(dir, "report.html", r, report.Options{Title: title, Version: Version, Generated: time.Now()})
+			if f == formatReport || f == formatComparisonReport {
+				name, opts := "report.html", report.Options{Title: title, Version: Version, Generated: time.Now()}
+				if f == formatComparisonReport {
+					if a == "" || b == "" {
+						continue
+					}
+					name, opts.Compare = "comparison.html", [2]string{a, b}
+				}
+				path, err := report.WriteFile(dir, name, r, opts)
 				if err != nil {
 					return nil, err
 				}
