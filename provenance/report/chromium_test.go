@@ -135,7 +135,7 @@ var tagRE = regexp.MustCompile(`(?is)<title>(.*?)</title>`)
 // checkRendered asserts the report's structure survived into the DOM.
 func checkRendered(t *testing.T, dom string, r *provenance.Result) {
 	t.Helper()
-	for _, want := range []string{`id="summary"`, `id="graph"`, `<svg`, `id="links"`, `id="mutations"`, `id="appendix"`, `class="stats"`} {
+	for _, want := range []string{`id="summary"`, `id="graph"`, `<svg`, `id="links"`, `id="mutations"`, `id="families"`, `href="#families"`, `id="appendix"`, `class="stats"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered DOM lacks %s", want)
 		}
@@ -163,6 +163,21 @@ func checkRendered(t *testing.T, dom string, r *provenance.Result) {
 		if !strings.Contains(dom, text.Replace(m.Explanation)) {
 			t.Errorf("mutation %q not rendered", m.Explanation)
 		}
+	}
+	wantFams := 0
+	for _, f := range r.Families {
+		if len(f.Members) >= 2 {
+			wantFams++
+		}
+	}
+	if got := strings.Count(dom, `<article class="family"`); got != min(wantFams, MaxFamilies) {
+		t.Errorf("families section lists %d families, want %d", got, min(wantFams, MaxFamilies))
+	}
+	if wantFams > 0 && (!strings.Contains(dom, "Earliest witness") || !strings.Contains(dom, `class="timeline"`)) {
+		t.Error("families rendered without their earliest witness or timeline")
+	}
+	if m, f := strings.Index(dom, `id="mutations"`), strings.Index(dom, `id="families"`); m < 0 || f < m || f > strings.Index(dom, `id="appendix"`) {
+		t.Error("families section not between mutations and appendix")
 	}
 	if len(r.Passages) > 0 && (!strings.Contains(dom, `<mark class="p0`) || !strings.Contains(dom, `<span class="n p0">1</span>`)) {
 		t.Error("no highlighted, numbered passage rendered")

@@ -4,7 +4,8 @@
 // It holds a summary with the settings used, the provenance graph, every
 // link with its confidence and reasons, the two texts side by side with
 // shared passages highlighted and numbered and the word changes inline, the
-// mutations, and an appendix of every article's metadata with where each
+// mutations, the families of passages that travel across several articles
+// with their timelines, and an appendix of every article's metadata with where each
 // field came from. All article content goes through html/template, and a
 // Content-Security-Policy forbids scripts, so a hostile article shows as
 // text and runs nothing.
@@ -71,6 +72,7 @@ type view struct {
 	Graph                     svgGraph
 	Links                     []linkView
 	Mutations                 []mutationView
+	Families                  familiesSection
 	Docs                      []docView
 	Errors                    []provenance.FileError
 	Duplicates                []dupView
@@ -140,6 +142,7 @@ func build(pr *provenance.Result, opts Options) (*view, error) {
 	}
 	v.Graph = buildGraph(g, anchors)
 	v.Mutations = buildMutations(r, docs)
+	v.Families = buildFamilies(r, anchors)
 	for i := range docs {
 		v.Docs = append(v.Docs, buildDoc(&docs[i], anchors))
 	}

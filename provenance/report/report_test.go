@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -262,5 +263,74 @@ func TestSummaryListsOutletLinks(t *testing.T) {
 	}
 	if !strings.Contains(doc, "&lt;/style&gt;&lt;script&gt;") {
 		t.Error("hostile outlet name not escaped in the outlet table")
+	}
+}
+
+func TestFamiliesSectionListsTimelines(t *testing.T) {
+	r := exporttest.Sample()
+	doc := render(t, r, Options{})
+	if !strings.Contains(doc, `href="#families">Families (1)`) || strings.Count(doc, `<article class="family"`) != 1 {
+		t.Fatal("the sample's family is not listed or not in the navigation")
+	}
+	if m, f, a := strings.Index(doc, `id="mutations"`), strings.Index(doc, `id="families"`), strings.Index(doc, `id="appendix"`); !(m < f && f < a) {
+		t.Error("families section not between mutations and appendix")
+	}
+	// Three articles, one undated, a hostile snippet, and more families
+	// than the cap: widest first, dated members by date, undated last.
+	var ids []string
+	for _, d := range r.Documents {
+		ids = append(ids, d.ID)
+	}
+	undated := ids[len(ids)-1]
+	for i := range r.Documents {
+		if r.Documents[i].ID == undated {
+			r.Documents[i].Meta.Published.Value = ""
+		}
+	}
+	wide := provenance.Family{ID: "wide", Origin: ids[0], Words: 9, Snippet: "<script>alert(1)</script> wide family"}
+	for _, id := range []string{undated, ids[1], ids[0]} {
+		wide.Members = append(wide.Members, provenance.FamilyMember{Doc: id, Start: 0, End: 40})
+	}
+	for i := 0; i < MaxFamilies+4; i++ {
+		r.Families = append(r.Families, provenance.Family{ID: fmt.Sprint("n", i), Words: 3, Snippet: fmt.Sprint("narrow ", i),
+			Members: []provenance.FamilyMember{{Doc: ids[0], End: 10}, {Doc: ids[1], End: 10}}})
+	}
+	r.Families = append(r.Families, wide)
+	v, err := build(r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := v.Families
+	if fs.Total != MaxFamilies+6 || len(fs.List) != MaxFamilies || fs.More != 6 || !strings.Contains(fs.Note(), "6 more") {
+		t.Fatalf("families: total %d, listed %d, more %d, note %q", fs.Total, len(fs.List), fs.More, fs.Note())
+	}
+	first := fs.List[0]
+	if first.Reach != 3 || first.Origin == nil || first.Origin.Label != label(index(r), ids[0]) {
+		t.Fatalf("widest family first with its origin, got %+v", first)
+	}
+	if fs.List[1].Words != 26 {
+		t.Errorf("second family has %d words, want the 26-word one before the 3-word ones", fs.List[1].Words)
+	}
+	last := first.Members[len(first.Members)-1]
+	if last.Date != "undated" || last.Label != label(index(r), undated) {
+		t.Errorf("undated member not last: %+v", first.Members)
+	}
+	for _, m := range first.Members[:len(first.Members)-1] {
+		if m.Date == "undated" || m.Opening == "" {
+			t.Errorf("dated member shown as %+v", m)
+		}
+	}
+	if a, b := first.Members[0].Date, first.Members[1].Date; a > b {
+		t.Errorf("dated members out of order: %s before %s", a, b)
+	}
+	doc = render(t, r, Options{})
+	if !strings.Contains(doc, "&lt;script&gt;alert(1)&lt;/script&gt; wide family") || strings.Contains(doc, "<script>alert(1)") {
+		t.Error("family snippet not escaped")
+	}
+	if !strings.Contains(doc, "6 more are not shown") || strings.Count(doc, `<article class="family"`) != MaxFamilies {
+		t.Error("the cap and its note are not rendered")
+	}
+	if bad := unsafeMarkup(doc); bad != "" {
+		t.Errorf("report contains %s", bad)
 	}
 }

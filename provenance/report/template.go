@@ -66,6 +66,8 @@ ol.passages li{margin:.6em 0;padding:.4em .6em;border-left:4px solid var(--rule)
 del,ins{font-weight:600}
 .legend{font-size:.9em;color:var(--muted)}
 .reasons{margin:.3em 0}
+.family{border-left:4px solid var(--rule);padding:0 0 0 14px;margin:18px 0}
+.snippet{margin:.3em 0;padding:.4em .8em;background:#F6F6F6;border-radius:6px;overflow-wrap:anywhere}
 .mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em}
 footer{margin-top:3em;color:var(--muted);font-size:.85em}
 @media screen and (max-width:760px){
@@ -114,7 +116,7 @@ const pageHTML = `<!DOCTYPE html>
 </header>
 <nav aria-label="Contents"><ul>
 <li><a href="#summary">Summary</a></li><li><a href="#graph">Graph</a></li><li><a href="#links">{{if .Compare}}Comparison{{else}}Links ({{len .Links}}){{end}}</a></li>
-<li><a href="#mutations">Mutations ({{len .Mutations}})</a></li><li><a href="#appendix">Articles</a></li></ul></nav>
+<li><a href="#mutations">Mutations ({{len .Mutations}})</a></li><li><a href="#families">Families ({{.Families.Total}})</a></li><li><a href="#appendix">Articles</a></li></ul></nav>
 
 <section id="summary">
 <h2>Summary</h2>
@@ -174,6 +176,20 @@ const pageHTML = `<!DOCTYPE html>
 <table><thead><tr><th style="width:14%">Change</th><th>From</th><th>To</th><th style="width:30%">What changed</th></tr></thead><tbody>
 {{range .Mutations}}<tr><td>{{.Kind}}</td><td>{{if .SourceText}}<del>{{.SourceText}}</del>{{else}}<em>(nothing)</em>{{end}}<br><a class="sub" href="#{{.SourceAnchor}}">{{.Source}}</a></td><td>{{if .TargetText}}<ins>{{.TargetText}}</ins>{{else}}<em>(left out)</em>{{end}}<br><a class="sub" href="#{{.TargetAnchor}}">{{.Target}}</a></td><td>{{.Explanation}}</td></tr>
 {{end}}</tbody></table>{{else}}<p>None found.</p>{{end}}
+</section>
+
+<section id="families">
+<h2>Families: passages that travel</h2>
+{{with .Families}}{{if .List}}<p class="legend">Each family is one piece of text found in several articles, widest reach first. The earliest witness is the oldest article carrying it, when the dates decide; members are listed by date, undated ones last.{{with .Note}} {{.}}{{end}}</p>
+{{range .List}}<article class="family" id="family-{{.Num}}">
+<h3>{{.Num}}. In {{.Reach}} articles · {{.Words}} words</h3>
+<blockquote class="snippet">{{.Snippet}}</blockquote>
+<p>Earliest witness: {{with .Origin}}{{if .Anchor}}<a href="#{{.Anchor}}">{{.Label}}</a>{{else}}{{.Label}}{{end}}{{with .Outlet}} · {{.}}{{end}} · {{.Date}}{{else}}<em>undecided</em>{{end}}</p>
+<table class="timeline"><thead><tr><th style="width:34%">Article</th><th style="width:18%">Outlet</th><th style="width:16%">Date</th><th>Opens with</th></tr></thead><tbody>
+{{range .Members}}<tr><td>{{if .Anchor}}<a href="#{{.Anchor}}">{{.Label}}</a>{{else}}{{.Label}}{{end}}</td><td>{{.Outlet}}</td><td>{{.Date}}</td><td>{{.Opening}}</td></tr>
+{{end}}</tbody></table>
+</article>
+{{end}}{{else}}<p>None found.</p>{{end}}{{end}}
 </section>
 
 <section id="appendix">
