@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -107,8 +108,24 @@ func GraphML(w io.Writer, g graphlayout.Graph) error {
 	return writeXML(w, doc)
 }
 
-// GEXF 1.3, the format Gephi reads natively.
-const gexfNS = "http://gexf.net/1.3"
+// GEXF 1.3, the format Gephi reads natively, and its visualisation
+// namespace (node colour and size), bound to the prefix viz.
+const (
+	gexfNS    = "http://gexf.net/1.3"
+	gexfVizNS = "http://gexf.net/1.3/viz"
+)
+
+// gexfColor is a node's viz:color, 0..255 per channel.
+type gexfColor struct {
+	R uint8 `xml:"r,attr"`
+	G uint8 `xml:"g,attr"`
+	B uint8 `xml:"b,attr"`
+}
+
+// gexfSize is a node's viz:size.
+type gexfSize struct {
+	Value string `xml:"value,attr"`
+}
 
 type gexfAttr struct {
 	ID    string `xml:"id,attr"`
@@ -130,6 +147,10 @@ type gexfNode struct {
 	ID     string      `xml:"id,attr"`
 	Label  string      `xml:"label,attr"`
 	Values []gexfValue `xml:"attvalues>attvalue"`
+	// Written with the viz prefix declared on the root; read back through
+	// the namespace (see the round-trip test).
+	Color *gexfColor `xml:"viz:color"`
+	Size  *gexfSize  `xml:"viz:size"`
 }
 
 type gexfEdge struct {
@@ -142,10 +163,11 @@ type gexfEdge struct {
 }
 
 type gexfDoc struct {
-	XMLName xml.Name `xml:"gexf"`
-	XMLNS   string   `xml:"xmlns,attr"`
-	Version string   `xml:"version,attr"`
-	Meta    struct {
+	XMLName  xml.Name `xml:"gexf"`
+	XMLNS    string   `xml:"xmlns,attr"`
+	XMLNSViz string   `xml:"xmlns:viz,attr,omitempty"`
+	Version  string   `xml:"version,attr"`
+	Meta     struct {
 		Creator     string `xml:"creator"`
 		Description string `xml:"description"`
 	} `xml:"meta"`
@@ -167,10 +189,13 @@ func gexfType(t string) string {
 
 // GEXF writes g as GEXF 1.3 for Gephi: node attributes outlet, date, title,
 // words, articles; edge attributes kind, confidence, words, passages,
-// articles, reasons; the edge weight is the confidence.
+// articles, reasons; the edge weight is the confidence. Each node carries
+// viz:color, its outlet's colour as in the app, the report and the DOT file
+// (palette.Outlet of OutletColors), and viz:size, growing with its words
+// (area proportional), so Gephi shows outlets coloured on import.
 func GEXF(w io.Writer, g graphlayout.Graph) error {
 	var doc gexfDoc
-	doc.XMLNS, doc.Version = gexfNS, "1.3"
+	doc.XMLNS, doc.XMLNSViz, doc.Version = gexfNS, gexfVizNS, "1.3"
 	doc.Meta.Creator = "Copytrail"
 	doc.Meta.Description = "Copytrail provenance graph of " + graphID(g) + ": an edge goes from the text's source to the one that reused it"
 	doc.Graph.DefaultEdgeType, doc.Graph.Mode = "directed", "static"
@@ -182,8 +207,14 @@ func GEXF(w io.Writer, g graphlayout.Graph) error {
 		edgeA.Attrs = append(edgeA.Attrs, gexfAttr{ID: a[0], Title: a[0], Type: gexfType(a[1])})
 	}
 	doc.Graph.Attrs = []gexfAttrs{nodeA, edgeA}
+	colors := OutletColors(g)
+	maxWords := 0
 	for _, n := range g.Nodes {
-		gn := gexfNode{ID: n.ID, Label: n.Label}
+		maxWords = max(maxWords, n.Words)
+	}
+	for _, n := range g.Nodes {
+		c := palette.Outlet(colors[n.Outlet])
+		gn := gexfNode{ID: n.ID, Label: n.Label, Color: &gexfColor{c.R, c.G, c.B}, Size: &gexfSize{f64(NodeSize(n.Words, maxWords))}}
 		for _, a := range nodeAttrs(n)[1:] {
 			gn.Values = append(gn.Values, gexfValue{For: a[0], Value: a[2]})
 		}
@@ -197,6 +228,16 @@ func GEXF(w io.Writer, g graphlayout.Graph) error {
 		doc.Graph.Edges = append(doc.Graph.Edges, ge)
 	}
 	return writeXML(w, doc)
+}
+
+// NodeSize is the GEXF node size of a node of words words when the largest
+// has maxWords: 8 for none, up to 40 for the largest, area proportional to
+// the words.
+func NodeSize(words, maxWords int) float64 {
+	if words <= 0 || maxWords <= 0 {
+		return 8
+	}
+	return math.Round(800+3200*math.Sqrt(float64(min(words, maxWords))/float64(maxWords))) / 100
 }
 
 func writeXML(w io.Writer, v any) error {

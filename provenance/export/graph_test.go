@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance/graphlayout"
+	"github.com/copytrail/copytrail/provenance/palette"
 )
 
 func TestGraphMLRoundTrips(t *testing.T) {
@@ -80,6 +81,7 @@ func TestGEXFRoundTrips(t *testing.T) {
 					t.Errorf("node %d = %+v, want %+v", i, bn, n)
 				}
 			}
+			checkGEXFViz(t, buf.Bytes(), g)
 			for i, e := range g.Edges {
 				be := back.Graph.Edges[i]
 				vals := map[string]string{}
@@ -158,5 +160,76 @@ func TestDOTQuotesEverything(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "rank=same") {
 		t.Error("dated documents should be ranked by date column")
+	}
+}
+
+// gexfVizDoc reads a GEXF file's node colours and sizes through the viz
+// namespace, so a prefix left undeclared or bound to another URI fails.
+type gexfVizDoc struct {
+	Nodes []struct {
+		ID    string `xml:"id,attr"`
+		Color *struct {
+			R int `xml:"r,attr"`
+			G int `xml:"g,attr"`
+			B int `xml:"b,attr"`
+		} `xml:"http://gexf.net/1.3/viz color"`
+		Size *struct {
+			Value float64 `xml:"value,attr"`
+		} `xml:"http://gexf.net/1.3/viz size"`
+	} `xml:"graph>nodes>node"`
+}
+
+func checkGEXFViz(t *testing.T, b []byte, g graphlayout.Graph) {
+	t.Helper()
+	if !bytes.Contains(b, []byte(`xmlns:viz="http://gexf.net/1.3/viz"`)) {
+		t.Error("viz namespace not declared")
+	}
+	var viz gexfVizDoc
+	if err := xml.Unmarshal(b, &viz); err != nil {
+		t.Fatal(err)
+	}
+	if len(viz.Nodes) != len(g.Nodes) {
+		t.Fatalf("%d nodes read back, want %d", len(viz.Nodes), len(g.Nodes))
+	}
+	byOutlet := map[string][3]int{}
+	biggest, maxWords := 0.0, 0
+	for i, n := range g.Nodes {
+		vn := viz.Nodes[i]
+		if vn.Color == nil || vn.Size == nil {
+			t.Fatalf("node %s has no viz:color or viz:size in the viz namespace", n.ID)
+		}
+		got := [3]int{vn.Color.R, vn.Color.G, vn.Color.B}
+		want := palette.Outlet(OutletColors(g)[n.Outlet]) // the report's and DOT's node stroke
+		if got != [3]int{int(want.R), int(want.G), int(want.B)} {
+			t.Errorf("node %s colour %v, want its outlet's %s", n.ID, got, palette.Hex(want))
+		}
+		if c, ok := byOutlet[n.Outlet]; ok && c != got {
+			t.Errorf("outlet %q has two colours", n.Outlet)
+		}
+		byOutlet[n.Outlet] = got
+		if vn.Size.Value < 8 || vn.Size.Value > 40 {
+			t.Errorf("node %s size %v outside 8..40", n.ID, vn.Size.Value)
+		}
+		if n.Words > maxWords {
+			maxWords, biggest = n.Words, vn.Size.Value
+		}
+	}
+	if maxWords > 0 && biggest != 40 {
+		t.Errorf("the largest node has size %v, want 40", biggest)
+	}
+	if len(byOutlet) > 1 && len(byOutlet) <= palette.PassageCount {
+		seen := map[[3]int]bool{}
+		for _, c := range byOutlet {
+			seen[c] = true
+		}
+		if len(seen) != len(byOutlet) {
+			t.Errorf("%d outlets share %d colours", len(byOutlet), len(seen))
+		}
+	}
+}
+
+func TestNodeSizeGrowsWithWords(t *testing.T) {
+	if NodeSize(0, 100) != 8 || NodeSize(100, 100) != 40 || NodeSize(25, 100) != 24 || NodeSize(5, 0) != 8 {
+		t.Errorf("NodeSize: 0→%v 100→%v 25→%v", NodeSize(0, 100), NodeSize(100, 100), NodeSize(25, 100))
 	}
 }
