@@ -277,13 +277,33 @@ func DOTQuote(s string) string {
 	return b.String()
 }
 
-// OutletColors gives each outlet of g a palette colour, in order of first
-// appearance, so every picture of the same graph colours it alike.
+// OutletColors gives each outlet of g a palette colour index, in name order
+// — the order the app's graph uses — so one outlet has the same colour in
+// the app, the report, the PNGs, DOT and GEXF. An unknown outlet ("" or
+// "unknown outlet") comes after every named one.
 func OutletColors(g graphlayout.Graph) map[string]int {
-	m := map[string]int{}
+	var named []string
+	unknown := map[string]bool{}
+	seen := map[string]bool{}
 	for _, n := range g.Nodes {
-		if _, ok := m[n.Outlet]; !ok {
-			m[n.Outlet] = len(m)
+		if seen[n.Outlet] {
+			continue
+		}
+		seen[n.Outlet] = true
+		if n.Outlet == "" || n.Outlet == "unknown outlet" {
+			unknown[n.Outlet] = true
+			continue
+		}
+		named = append(named, n.Outlet)
+	}
+	sort.Strings(named)
+	m := make(map[string]int, len(seen))
+	for i, o := range named {
+		m[o] = i
+	}
+	for _, o := range []string{"", "unknown outlet"} {
+		if unknown[o] {
+			m[o] = len(m)
 		}
 	}
 	return m

@@ -233,3 +233,23 @@ func TestNodeSizeGrowsWithWords(t *testing.T) {
 		t.Errorf("NodeSize: 0→%v 100→%v 25→%v", NodeSize(0, 100), NodeSize(100, 100), NodeSize(25, 100))
 	}
 }
+
+// TestOutletColorsFollowNameOrder: outlets are numbered by name, as the
+// app's graph numbers them, so one outlet keeps its colour everywhere; an
+// unknown outlet comes last.
+func TestOutletColorsFollowNameOrder(t *testing.T) {
+	g := graphlayout.Graph{Nodes: []graphlayout.Node{
+		{ID: "a", Outlet: "Zeta Post"}, {ID: "b", Outlet: ""}, {ID: "c", Outlet: "Alpha Wire"},
+		{ID: "d", Outlet: "Meridian Press"}, {ID: "e", Outlet: "Alpha Wire"},
+	}}
+	got := OutletColors(g)
+	want := map[string]int{"Alpha Wire": 0, "Meridian Press": 1, "Zeta Post": 2, "": 3}
+	if len(got) != len(want) {
+		t.Fatalf("OutletColors = %v, want %v", got, want)
+	}
+	for o, i := range want {
+		if got[o] != i {
+			t.Errorf("outlet %q has colour %d, want %d (all: %v)", o, got[o], i, got)
+		}
+	}
+}
