@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -380,9 +379,9 @@ func baseName(p string) string { return filepath.Base(p) }
 // askSaveBeforeClose offers Save…, Don't save and Cancel for a workspace
 // that has no file yet.
 func (u *UI) askSaveBeforeClose() {
-	msg := &widget.Label{Text: "This workspace has changes that are not saved in a file yet " +
-		"(articles, metadata, decisions or notes). Save it before closing?", Wrapping: fyne.TextWrapWord}
-	d := dialog.NewCustomWithoutButtons("Save the workspace?", container.NewGridWrap(fyne.NewSize(420, 80), msg), u.win)
+	msg := &widget.Label{Text: "This workspace has changes that are not saved in a file yet\n" +
+		"(articles, metadata, decisions or notes). Save it before closing?"}
+	d := dialog.NewCustomWithoutButtons("Save the workspace?", msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{
 		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
 		&widget.Button{Text: "Don't save", Importance: widget.DangerImportance, OnTapped: func() {
