@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -133,21 +134,13 @@ func (v *CompareView) jumpToMutation(m provenance.Mutation) {
 	v.right.ScrollToOffset(bOff)
 }
 
-// mutationTitle names a mutation kind in plain words.
+// mutationTitle names a mutation kind in plain words, as a heading.
 func mutationTitle(k provenance.MutationKind) string {
-	switch k {
-	case provenance.MutationQuote:
-		return "Quote altered"
-	case provenance.MutationNumber:
-		return "Number changed"
-	case provenance.MutationName:
-		return "Name changed"
-	case provenance.MutationAttribution:
-		return "Attribution changed"
-	case provenance.MutationHedge:
-		return "Hedge dropped"
+	w := k.Words()
+	if w == "" {
+		return w
 	}
-	return string(k)
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 // clip shortens s to at most n runes with an ellipsis.

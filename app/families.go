@@ -354,7 +354,7 @@ func (v *FamiliesView) describeMutation(mu provenance.Mutation, hide bool) strin
 		}
 		return id
 	}
-	kind := strings.ReplaceAll(string(mu.Kind), "-", " ")
+	kind := mu.Kind.Words()
 	s := fmt.Sprintf("%s: “%s” → “%s”  (%s → %s)", kind, mu.SourceText, mu.TargetText, name(mu.Source), name(mu.Target))
 	if mu.Explanation != "" {
 		s += "\n" + mu.Explanation

@@ -66,3 +66,14 @@ func TestPublishedTime(t *testing.T) {
 		}
 	}
 }
+
+func TestMutationKindWords(t *testing.T) {
+	for k, want := range map[MutationKind]string{
+		MutationQuote: "quote altered", MutationNumber: "number changed", MutationName: "name changed",
+		MutationAttribution: "attribution changed", MutationHedge: "hedge dropped",
+	} {
+		if got := k.Words(); got != want {
+			t.Errorf("%s.Words() = %q, want %q", k, got, want)
+		}
+	}
+}

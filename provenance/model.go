@@ -239,6 +239,10 @@ const (
 	MutationHedge       MutationKind = "hedge-dropped"       // "may cause" -> "will cause"
 )
 
+// Words names the kind in plain words for people: "quote altered",
+// "number changed", … (the kind with its hyphens made spaces).
+func (k MutationKind) Words() string { return strings.ReplaceAll(string(k), "-", " ") }
+
 // Mutation is one substantive change, with both spans.
 type Mutation struct {
 	Kind        MutationKind `json:"kind"`

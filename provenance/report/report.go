@@ -283,7 +283,7 @@ func buildMutations(r *result, docs []provenance.Document) []mutationView {
 			continue
 		}
 		out = append(out, mutationView{
-			Kind: kindName(string(m.Kind)), Explanation: m.Explanation,
+			Kind: m.Kind.Words(), Explanation: m.Explanation,
 			Source: label(r, m.Source), Target: label(r, m.Target),
 			SourceText: m.SourceText, TargetText: m.TargetText,
 			SourceAnchor: in[m.Source], TargetAnchor: in[m.Target],
@@ -291,8 +291,6 @@ func buildMutations(r *result, docs []provenance.Document) []mutationView {
 	}
 	return out
 }
-
-func kindName(k string) string { return strings.ReplaceAll(k, "-", " ") }
 
 // unlinkedPairs returns, as link-less comparisons, the pairs that share a
 // passage counted as evidence but got no link (below the lineage layer's
