@@ -199,6 +199,10 @@ type Link struct {
 	Reasons    []string `json:"reasons"`
 	// Passages indexes Result.Passages: the evidence.
 	Passages []int `json:"passages,omitempty"`
+	// ToDecide, on a link whose direction is undecided (kind unknown), says
+	// in plain words what would decide it, one clue a line: "no publication
+	// dates: add them in the library", "no press-release or credit markers".
+	ToDecide []string `json:"to_decide,omitempty"`
 }
 
 // FamilyMember is one document's copy of a family's text.
