@@ -16,10 +16,14 @@ import (
 // metadataEditor edits one article's metadata in place and shows where each
 // field came from (file, sidecar, inferred from the text, typed by the user).
 type metadataEditor struct {
-	host    libraryHost
-	doc     *provenance.Document
-	fields  [5]*widget.Entry
-	origins [5]*widget.Label
+	host libraryHost
+	doc  *provenance.Document
+	// fields are the text fields (every metadata field but the role), in
+	// metaNames order; role picks the outlet's role from a list; origins
+	// has one label per metadata field, the role's last.
+	fields  []*widget.Entry
+	role    *widget.Select
+	origins []*widget.Label
 	note    *widget.Entry
 	heading *widget.Label
 	compare *widget.Button
@@ -28,17 +32,65 @@ type metadataEditor struct {
 	content *fyne.Container
 }
 
-var metaNames = [5]string{"Title", "Outlet", "Author", "Published", "URL"}
+// metaNames are the labels of the metadata fields (provenance.MetaFields),
+// the role last.
+var metaNames = func() []string {
+	names := make([]string, len(provenance.MetaFields))
+	for i, f := range provenance.MetaFields {
+		names[i] = f.Label
+	}
+	return names
+}()
+
+// roleIndex is the place of the role among the metadata fields.
+var roleIndex = len(provenance.MetaFields) - 1
+
+// roleUnknown is the role menu's entry for no role.
+const roleUnknown = "unknown"
+
+// roleOptions are the role menu's entries: unknown, then every role in words.
+func roleOptions() []string {
+	opts := []string{roleUnknown}
+	for _, r := range provenance.Roles {
+		opts = append(opts, r.Words())
+	}
+	return opts
+}
+
+// roleFromWords turns a role menu entry back into a role.
+func roleFromWords(s string) provenance.Role {
+	for _, r := range provenance.Roles {
+		if r.Words() == s {
+			return r
+		}
+	}
+	return provenance.RoleNone
+}
+
+// roleWords is the role menu entry of a stored role value.
+func roleWords(v string) string {
+	if r, ok := provenance.ParseRole(v); ok && r != provenance.RoleNone {
+		return r.Words()
+	}
+	return roleUnknown
+}
 
 func newMetadataEditor(host libraryHost) *metadataEditor {
 	e := &metadataEditor{host: host}
 	e.heading = &widget.Label{Text: "Select an article to see and edit its details.", Wrapping: fyne.TextWrapWord}
 	e.form = container.New(layout.NewFormLayout())
 	for i, name := range metaNames {
-		e.fields[i] = &widget.Entry{OnChanged: e.onEdit}
-		e.origins[i] = &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
+		e.origins = append(e.origins, &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
+		var input fyne.CanvasObject
+		if i == roleIndex {
+			e.role = &widget.Select{Options: roleOptions(), PlaceHolder: roleUnknown, OnChanged: e.onEdit}
+			input = e.role
+		} else {
+			e.fields = append(e.fields, &widget.Entry{OnChanged: e.onEdit})
+			input = e.fields[i]
+		}
 		e.form.Add(&widget.Label{Text: name, TextStyle: fyne.TextStyle{Bold: true}})
-		e.form.Add(container.NewVBox(e.fields[i], e.origins[i]))
+		e.form.Add(container.NewVBox(input, e.origins[i]))
 	}
 	e.note = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Your notes on this article", OnChanged: e.onNote}
 	e.apply = &widget.Button{Text: "Apply changes", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: e.onApply}
@@ -62,10 +114,14 @@ func (e *metadataEditor) Show(r *provenance.Result, d *provenance.Document) {
 	e.heading.SetText(fmt.Sprintf("%s · %s · %d words", d.Format, d.Path, d.Words))
 	hide := e.host.Workshop().HideMetadata
 	for i, f := range metaFields(&d.Meta) {
+		e.origins[i].SetText(originText(*f))
+		if i == roleIndex {
+			e.showRole(*f, hide)
+			continue
+		}
 		e.fields[i].OnChanged = nil
 		e.fields[i].SetText(f.Value)
 		e.fields[i].OnChanged = e.onEdit
-		e.origins[i].SetText(originText(*f))
 		if hide && (i == 1 || i == 3) {
 			e.fields[i].SetText("")
 			e.fields[i].SetPlaceHolder("hidden in workshop mode")
@@ -91,9 +147,34 @@ func (e *metadataEditor) Show(r *provenance.Result, d *provenance.Document) {
 	}
 }
 
+// showRole fills the role menu. In workshop mode the role is hidden with
+// the outlet: "wire agency" would give the outlet away.
+func (e *metadataEditor) showRole(f provenance.Field, hide bool) {
+	e.role.OnChanged = nil
+	defer func() { e.role.OnChanged = e.onEdit }()
+	if hide {
+		e.role.ClearSelected()
+		e.role.PlaceHolder = "hidden in workshop mode"
+		e.role.Disable()
+		e.origins[roleIndex].SetText("")
+		return
+	}
+	e.role.PlaceHolder = roleUnknown
+	e.role.Enable()
+	if f.Known() {
+		e.role.SetSelected(roleWords(f.Value))
+	} else {
+		e.role.ClearSelected()
+	}
+}
+
 // metaFields lists a metadata's fields in metaNames order.
-func metaFields(m *provenance.Metadata) [5]*provenance.Field {
-	return [5]*provenance.Field{&m.Title, &m.Outlet, &m.Author, &m.Published, &m.URL}
+func metaFields(m *provenance.Metadata) []*provenance.Field {
+	out := make([]*provenance.Field, len(provenance.MetaFields))
+	for i, f := range provenance.MetaFields {
+		out[i] = f.Get(m)
+	}
+	return out
 }
 
 // originText explains where a field's value came from.
@@ -139,10 +220,16 @@ func (e *metadataEditor) onApply() {
 	}
 	m := e.doc.Meta
 	for i, f := range metaFields(&m) {
+		if i == roleIndex {
+			continue
+		}
 		if e.fields[i].Disabled() || e.fields[i].Text == f.Value {
 			continue
 		}
 		*f = provenance.Field{Value: e.fields[i].Text, Origin: provenance.OriginUser, Detail: "edited in the library"}
+	}
+	if r := roleFromWords(e.role.Selected); !e.role.Disabled() && e.role.Selected != "" && string(r) != m.Role.Value {
+		m.Role = provenance.Field{Value: string(r), Origin: provenance.OriginUser, Detail: "edited in the library"}
 	}
 	e.apply.Disable()
 	e.host.UpdateMetadata(e.doc.ID, m)

@@ -12,6 +12,7 @@ type contractDocument struct {
 	Title       string   `json:"title"`
 	Outlet      string   `json:"outlet"`
 	Published   string   `json:"published"`
+	Role        string   `json:"role"`
 	Words       int      `json:"words"`
 	Format      string   `json:"format"`
 	Meta        Metadata `json:"meta"`
@@ -54,7 +55,7 @@ func WriteContractJSON(w io.Writer, r *Result, withText bool) error {
 		d := &r.Documents[i]
 		cd := contractDocument{
 			ID: d.ID, Path: d.Path, Title: d.Meta.Title.Value, Outlet: d.Meta.Outlet.Value,
-			Published: d.Meta.Published.Value, Words: d.Words, Format: d.Format,
+			Published: d.Meta.Published.Value, Role: d.Meta.Role.Value, Words: d.Words, Format: d.Format,
 			Meta: d.Meta, Boilerplate: d.Boilerplate,
 		}
 		if withText {

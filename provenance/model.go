@@ -49,6 +49,38 @@ type Metadata struct {
 	Author    Field `json:"author"`
 	Published Field `json:"published"`
 	URL       Field `json:"url"`
+	// Role is what the outlet does (a Role value: "wire", "press-office",
+	// "aggregator", "newspaper", "blog"), empty when unknown. It is
+	// evidence of direction: press offices and wires are where text starts.
+	Role Field `json:"role"`
+}
+
+// MetaField names one metadata field and reaches it in a Metadata.
+type MetaField struct {
+	Name  string // lower case, as in metadata.csv and the workspace: "title", "role"
+	Label string // for people: "Title", "Role"
+	Get   func(*Metadata) *Field
+}
+
+// MetaFields lists the metadata fields in their usual order. Code that
+// reads, stores or shows every field walks this list.
+var MetaFields = []MetaField{
+	{"title", "Title", func(m *Metadata) *Field { return &m.Title }},
+	{"outlet", "Outlet", func(m *Metadata) *Field { return &m.Outlet }},
+	{"author", "Author", func(m *Metadata) *Field { return &m.Author }},
+	{"published", "Published", func(m *Metadata) *Field { return &m.Published }},
+	{"url", "URL", func(m *Metadata) *Field { return &m.URL }},
+	{"role", "Role", func(m *Metadata) *Field { return &m.Role }},
+}
+
+// Named returns the field called name (a MetaField name), nil for none.
+func (m *Metadata) Named(name string) *Field {
+	for _, f := range MetaFields {
+		if f.Name == name {
+			return f.Get(m)
+		}
+	}
+	return nil
 }
 
 // PublishedTime parses Published. ok is false when it is unknown or unreadable.

@@ -174,18 +174,21 @@ func MutationsCSV(w io.Writer, r *provenance.Result) error {
 	})
 }
 
-// metaFields names the metadata fields in documents.csv order.
-var metaFields = []string{"title", "outlet", "author", "published", "url"}
-
+// fields lists a document's metadata fields in documents.csv order
+// (provenance.MetaFields).
 func fields(m provenance.Metadata) []provenance.Field {
-	return []provenance.Field{m.Title, m.Outlet, m.Author, m.Published, m.URL}
+	out := make([]provenance.Field, len(provenance.MetaFields))
+	for i, f := range provenance.MetaFields {
+		out[i] = *f.Get(&m)
+	}
+	return out
 }
 
 // DocumentsHeader is the header row of documents.csv.
 var DocumentsHeader = func() []string {
 	h := []string{"id", "path", "format", "words", "content_hash", "duplicate_of"}
-	for _, f := range metaFields {
-		h = append(h, f, f+"_origin", f+"_detail")
+	for _, f := range provenance.MetaFields {
+		h = append(h, f.Name, f.Name+"_origin", f.Name+"_detail")
 	}
 	return h
 }()

@@ -119,7 +119,7 @@ func TestTablesRoundTrip(t *testing.T) {
 			for i, d := range r.Documents {
 				row := rows[i]
 				for j, f := range fields(d.Meta) {
-					name := metaFields[j]
+					name := provenance.MetaFields[j].Name
 					if row[col(DocumentsHeader, name)] != f.Value || row[col(DocumentsHeader, name+"_origin")] != string(f.Origin) ||
 						row[col(DocumentsHeader, name+"_detail")] != f.Detail {
 						t.Errorf("document %s field %s: row %q, want %+v", d.ID, name, row, f)

@@ -46,7 +46,7 @@ func frontMatter(text string) (meta provenance.Metadata, end int) {
 	return provenance.Metadata{}, 0 // never closed: not front matter
 }
 
-// metaKeys maps the key names people use to the five metadata fields.
+// metaKeys maps the key names people use to the metadata fields.
 var metaKeys = map[string]string{
 	"title": "title", "headline": "title",
 	"outlet": "outlet", "source": "outlet", "publisher": "outlet", "publication": "outlet",
@@ -55,6 +55,7 @@ var metaKeys = map[string]string{
 	"published": "published", "date": "published", "published_at": "published",
 	"pubdate": "published", "datetime": "published", "date_published": "published", "datepublished": "published",
 	"url": "url", "link": "url", "canonical": "url", "source_url": "url", "permalink": "url",
+	"role": "role", "outlet_role": "role", "outlet role": "role",
 }
 
 // setMetaKey stores value under the field that key names, when it is known
@@ -70,6 +71,14 @@ func setMetaKey(m *provenance.Metadata, key, value string, origin provenance.Ori
 	if f.Known() {
 		return
 	}
+	if name == "role" {
+		r, ok := provenance.ParseRole(value)
+		if !ok {
+			*f = provenance.Field{Origin: origin, Detail: detail + ": unknown role " + quoteShort(value) + " (known: " + roleList() + ")"}
+			return
+		}
+		value = string(r)
+	}
 	if name == "published" {
 		d, ok := normaliseDate(value)
 		if !ok {
@@ -83,28 +92,29 @@ func setMetaKey(m *provenance.Metadata, key, value string, origin provenance.Ori
 
 // metaField returns a pointer to the named field of m.
 func metaField(m *provenance.Metadata, name string) *provenance.Field {
-	switch name {
-	case "title":
-		return &m.Title
-	case "outlet":
-		return &m.Outlet
-	case "author":
-		return &m.Author
-	case "published":
-		return &m.Published
-	default:
-		return &m.URL
+	if f := m.Named(name); f != nil {
+		return f
 	}
+	return &m.URL
 }
 
 // mergeMeta fills each empty field of dst from src.
 func mergeMeta(dst *provenance.Metadata, src provenance.Metadata) {
-	for _, name := range []string{"title", "outlet", "author", "published", "url"} {
-		d, s := metaField(dst, name), metaField(&src, name)
+	for _, mf := range provenance.MetaFields {
+		d, s := mf.Get(dst), mf.Get(&src)
 		if !d.Known() && (s.Known() || (s.Detail != "" && d.Detail == "")) {
 			*d = *s
 		}
 	}
+}
+
+// roleList names the roles metadata may give, for messages.
+func roleList() string {
+	names := make([]string, len(provenance.Roles))
+	for i, r := range provenance.Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
 }
 
 func unquote(s string) string {

@@ -226,8 +226,8 @@ func outside(text string, skip []provenance.Span) string {
 // the same paste gets the same ID.
 func FromText(text string, meta provenance.Metadata) provenance.Document {
 	text = strings.ToValidUTF8(normaliseNewlines(strings.TrimPrefix(text, "\ufeff")), "\uFFFD")
-	for _, name := range []string{"title", "outlet", "author", "published", "url"} {
-		f := metaField(&meta, name)
+	for _, mf := range provenance.MetaFields {
+		f := mf.Get(&meta)
 		if f.Known() && f.Origin == provenance.OriginNone {
 			f.Origin = provenance.OriginUser
 		}

@@ -15,13 +15,14 @@ import (
 const SidecarName = "metadata.csv"
 
 // sidecarColumns is the column order assumed when metadata.csv has no header.
-var sidecarColumns = []string{"file", "title", "outlet", "author", "published", "url"}
+var sidecarColumns = []string{"file", "title", "outlet", "author", "published", "url", "role"}
 
 // maxSidecarRows bounds how many rows of a metadata.csv are read.
 const maxSidecarRows = 1_000_000
 
 // parseSidecar reads a metadata.csv: a header naming the columns file,
-// title, outlet, author, published, url (any order, extra columns ignored),
+// title, outlet, author, published, url, role (any order, extra columns
+// ignored; role is one of provenance.Roles or a word ParseRole reads),
 // or rows in that order with no header. Keys are cleaned slash paths
 // relative to the folder. A row it cannot use is reported in problems and
 // skipped; err is set only when the file as a whole is unreadable.
@@ -74,6 +75,10 @@ func parseSidecar(r io.Reader) (rows map[string]provenance.Metadata, problems []
 		detail := fmt.Sprintf("%s line %d", SidecarName, line)
 		for _, name := range sidecarColumns[1:] {
 			setMetaKey(&m, name, get(name), provenance.OriginSidecar, detail)
+		}
+		if r := get("role"); r != "" && !m.Role.Known() {
+			problems = append(problems, fmt.Sprintf("%s line %d: unknown role %q for %s (known: %s); the role is left unknown",
+				SidecarName, line, r, file, roleList()))
 		}
 		rows[sidecarKey(file)] = m
 	}

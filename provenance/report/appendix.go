@@ -35,19 +35,20 @@ var originText = map[provenance.Origin]string{
 
 func buildDoc(d *provenance.Document, anchors map[string]string) docView {
 	v := docView{Anchor: anchors[d.ID], Label: d.Label(), Path: d.Path, Format: d.Format, Words: d.Words}
-	for _, f := range []struct {
-		name string
-		f    provenance.Field
-	}{{"Title", d.Meta.Title}, {"Outlet", d.Meta.Outlet}, {"Author", d.Meta.Author}, {"Published", d.Meta.Published}, {"URL", d.Meta.URL}} {
-		fv := fieldView{Name: f.name, Value: f.f.Value, Detail: f.f.Detail, Origin: string(f.f.Origin)}
-		if t, ok := originText[f.f.Origin]; ok {
+	for _, mf := range provenance.MetaFields {
+		f := *mf.Get(&d.Meta)
+		fv := fieldView{Name: mf.Label, Value: f.Value, Detail: f.Detail, Origin: string(f.Origin)}
+		if t, ok := originText[f.Origin]; ok {
 			fv.Origin = t
 		}
-		if !f.f.Known() {
+		if mf.Name == "role" && f.Known() {
+			fv.Value = provenance.Role(f.Value).Words()
+		}
+		if !f.Known() {
 			fv.Value, fv.Origin = "", "unknown"
 		}
-		if f.name == "URL" {
-			fv.Link = safeURL(f.f.Value)
+		if mf.Name == "url" {
+			fv.Link = safeURL(f.Value)
 		}
 		v.Fields = append(v.Fields, fv)
 	}

@@ -5,14 +5,92 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // migrations[v] upgrades a workspace database from schema version v to v+1.
 // When the format changes: raise SchemaVersion, change the tables, and add
 // the step from the previous version here (ALTER TABLE, data moves), with a
-// test that opens a file of the previous version. Version 1 is the first
-// format, so there are no steps yet.
-var migrations = map[int]func(tx *sql.Tx) error{}
+// test that opens a file of the previous version (testdata/v1.copytrail is
+// the first format).
+var migrations = map[int]func(tx *sql.Tx) error{
+	// Version 2: the documents' role field and the links' "to decide" lines.
+	1: func(tx *sql.Tx) error {
+		if err := addColumns(tx, "documents", fieldCols("role"), ""); err != nil {
+			return err
+		}
+		return addColumns(tx, "links", []column{{"to_decide", "TEXT"}}, "null")
+	},
+}
+
+// addColumns adds columns to a list table, each holding value in every
+// row, and re-seals each row's checksum over the table's new column list
+// (the current tableSpec's). A row whose checksum did not match before the
+// change keeps its old checksum, so damage stays visible to Open and
+// Recover.
+func addColumns(tx *sql.Tx, table string, added []column, value string) error {
+	var newCols []column
+	for _, t := range tables {
+		if t.name == table {
+			newCols = t.cols
+		}
+	}
+	isAdded := map[string]bool{}
+	for _, c := range added {
+		isAdded[c.name] = true
+		if _, err := tx.Exec(fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s NOT NULL DEFAULT '%s'", table, c.name, c.typ, value)); err != nil {
+			return fmt.Errorf("%s: adding column %s: %w", table, c.name, err)
+		}
+	}
+	var oldNames []string
+	for _, c := range newCols {
+		if !isAdded[c.name] {
+			oldNames = append(oldNames, c.name)
+		}
+	}
+	rows, err := tx.Query(fmt.Sprintf("SELECT idx, %s, crc FROM %s ORDER BY idx", strings.Join(oldNames, ", "), table))
+	if err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	type reseal struct{ idx, crc int64 }
+	var todo []reseal
+	for rows.Next() {
+		raw := make([]any, len(oldNames)+2)
+		ptrs := make([]any, len(raw))
+		for i := range raw {
+			ptrs[i] = &raw[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			rows.Close()
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		idx, _ := raw[0].(int64)
+		if crc, ok := raw[len(raw)-1].(int64); !ok || crc != rowCRC(raw[:len(raw)-1]) {
+			continue // damaged: leave it for Recover to report
+		}
+		vals := []any{raw[0]}
+		k := 1
+		for _, c := range newCols {
+			if isAdded[c.name] {
+				vals = append(vals, value)
+			} else {
+				vals = append(vals, raw[k])
+				k++
+			}
+		}
+		todo = append(todo, reseal{idx, rowCRC(vals)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	for _, r := range todo {
+		if _, err := tx.Exec(fmt.Sprintf("UPDATE %s SET crc = ? WHERE idx = ?", table), r.crc, r.idx); err != nil {
+			return fmt.Errorf("%s row %d: %w", table, r.idx, err)
+		}
+	}
+	return nil
+}
 
 // migrateCopy copies an older workspace to a private temporary file, brings
 // it to the current schema version and opens it. The user's file is never

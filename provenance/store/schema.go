@@ -39,23 +39,15 @@ func fieldCols(name string) []column {
 	return []column{{name, "TEXT"}, {name + "_origin", "TEXT"}, {name + "_detail", "TEXT"}}
 }
 
-// metaFields lists the metadata fields in column order.
-var metaFields = []struct {
-	name string
-	get  func(*provenance.Metadata) *provenance.Field
-}{
-	{"title", func(m *provenance.Metadata) *provenance.Field { return &m.Title }},
-	{"outlet", func(m *provenance.Metadata) *provenance.Field { return &m.Outlet }},
-	{"author", func(m *provenance.Metadata) *provenance.Field { return &m.Author }},
-	{"published", func(m *provenance.Metadata) *provenance.Field { return &m.Published }},
-	{"url", func(m *provenance.Metadata) *provenance.Field { return &m.URL }},
-}
+// metaFields lists the metadata fields in column order: every field of
+// provenance.MetaFields (role was added in schema version 2).
+var metaFields = provenance.MetaFields
 
 func documentCols() []column {
 	cols := []column{{"workspace_ord", "INTEGER"}, {"result_ord", "INTEGER"},
 		{"id", "TEXT NOT NULL"}, {"path", "TEXT"}, {"format", "TEXT"}}
 	for _, f := range metaFields {
-		cols = append(cols, fieldCols(f.name)...)
+		cols = append(cols, fieldCols(f.Name)...)
 	}
 	return append(cols, column{"words", "INTEGER"}, column{"content_hash", "TEXT"},
 		column{"boilerplate", "TEXT"}, column{"skip", "TEXT"}, column{"text", "TEXT"})
@@ -180,7 +172,7 @@ func docValues(r docRow) []any {
 	d := &r.doc
 	v := []any{nullInt(r.workspaceOrd), nullInt(r.resOrd), d.ID, d.Path, d.Format}
 	for _, f := range metaFields {
-		fld := f.get(&d.Meta)
+		fld := f.Get(&d.Meta)
 		v = append(v, fld.Value, string(fld.Origin), fld.Detail)
 	}
 	return append(v, d.Words, d.ContentHash, toJSON(d.Boilerplate), toJSON(d.Skip), d.Text)
@@ -191,17 +183,17 @@ func scanDocument() ([]any, func(l *loader) error) {
 		wsOrd, resOrd sql.NullInt64
 		d             provenance.Document
 		boiler, skip  string
-		origins       [5]string
+		origins       = make([]string, len(metaFields))
 		dest          = []any{&wsOrd, &resOrd, &d.ID, &d.Path, &d.Format}
 	)
 	for i, f := range metaFields {
-		fld := f.get(&d.Meta)
+		fld := f.Get(&d.Meta)
 		dest = append(dest, &fld.Value, &origins[i], &fld.Detail)
 	}
 	dest = append(dest, &d.Words, &d.ContentHash, &boiler, &skip, &d.Text)
 	return dest, func(l *loader) error {
 		for i, f := range metaFields {
-			f.get(&d.Meta).Origin = provenance.Origin(origins[i])
+			f.Get(&d.Meta).Origin = provenance.Origin(origins[i])
 		}
 		if err := fromJSON("boilerplate", boiler, &d.Boilerplate); err != nil {
 			return err

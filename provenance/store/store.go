@@ -30,7 +30,8 @@ import (
 // SchemaVersion is the workspace format this package writes. Files with a
 // lower version are migrated when opened; files with a higher one are
 // refused (ErrNewerSchema), never silently damaged.
-const SchemaVersion = 1
+// Version 2 added the documents' role field.
+const SchemaVersion = 2
 
 // FileExtension is the usual extension of a workspace file.
 const FileExtension = ".copytrail"

@@ -137,18 +137,22 @@ var tables = []tableSpec{
 		func(p *provenance.Pair, raw []string) error { return fromJSON("passages", raw[0], &p.Passages) }, 1),
 	listTable("links",
 		[]column{{"source", "TEXT"}, {"target", "TEXT"}, {"kind", "TEXT"}, {"confidence", "REAL"},
-			{"reasons", "TEXT"}, {"passages", "TEXT"}},
+			{"reasons", "TEXT"}, {"passages", "TEXT"}, {"to_decide", "TEXT"}},
 		func(r *provenance.Result) *[]provenance.Link { return &r.Links },
 		func(k *provenance.Link) []any {
-			return []any{k.Source, k.Target, string(k.Kind), k.Confidence, toJSON(k.Reasons), toJSON(k.Passages)}
+			return []any{k.Source, k.Target, string(k.Kind), k.Confidence, toJSON(k.Reasons), toJSON(k.Passages),
+				toJSON(k.ToDecide)}
 		},
 		func(k *provenance.Link) []any { return []any{&k.Source, &k.Target, (*string)(&k.Kind), &k.Confidence} },
 		func(k *provenance.Link, raw []string) error {
 			if err := fromJSON("reasons", raw[0], &k.Reasons); err != nil {
 				return err
 			}
-			return fromJSON("passages", raw[1], &k.Passages)
-		}, 2),
+			if err := fromJSON("passages", raw[1], &k.Passages); err != nil {
+				return err
+			}
+			return fromJSON("to_decide", raw[2], &k.ToDecide)
+		}, 3),
 	listTable("families",
 		[]column{{"family_id", "TEXT"}, {"origin", "TEXT"}, {"words", "INTEGER"}, {"snippet", "TEXT"},
 			{"members", "TEXT"}, {"edges", "TEXT"}},
