@@ -1,10 +1,13 @@
 package app
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // Date formats shown in the window: a day as "5 Mar 2025", a time as
@@ -36,3 +39,57 @@ func showDate(v string) string {
 
 // showDay is the day of t, as the timeline columns and family dates show it.
 func showDay(t time.Time) string { return t.Format(dayLayout) }
+
+// prefDateOrder is the preference holding how numeric dates are read.
+const prefDateOrder = "dateOrder"
+
+// DateOrder is how the user reads numeric dates such as 01/06/2021
+// (Settings ▸ Dates); Unset until they choose.
+func (u *UI) DateOrder() dates.Order {
+	o, err := dates.ParseOrder(u.app.Preferences().String(prefDateOrder))
+	if err != nil {
+		return dates.Unset
+	}
+	return o
+}
+
+// SetDateOrder records how numeric dates are read, tells the engine, and
+// reads again the dates that were refused for reading two ways: a date
+// the user has now settled takes at once, and the analysis re-runs.
+func (u *UI) SetDateOrder(o dates.Order) {
+	u.app.Preferences().SetString(prefDateOrder, o.String())
+	if u.eng.SetDateOrder != nil {
+		u.eng.SetDateOrder(o)
+	}
+	if o == dates.Unset {
+		return
+	}
+	docs := slices.Clone(u.ws.Documents)
+	changed := 0
+	for i := range docs {
+		if settled, ok := settleDate(docs[i].Meta.Published, o); ok {
+			docs[i].Meta.Published = settled
+			changed++
+		}
+	}
+	if changed > 0 {
+		u.analyse(fmt.Sprintf("Reading %d %s %s", changed, plural(changed, "date", "dates"), o), docs, u.ws.Settings, nil)
+	}
+}
+
+// settleDate reads again a date refused because it reads two ways.
+func settleDate(f provenance.Field, o dates.Order) (provenance.Field, bool) {
+	if f.Known() {
+		return f, false
+	}
+	raw, ambiguous := dates.Refused(f.Detail)
+	if !ambiguous {
+		return f, false
+	}
+	v, err := dates.Parse(raw, o)
+	if err != nil || v == "" {
+		return f, false
+	}
+	src, _, _ := strings.Cut(f.Detail, ": unreadable date")
+	return provenance.Field{Value: v, Origin: f.Origin, Detail: fmt.Sprintf("%s: %q read %s", src, raw, o)}, true
+}

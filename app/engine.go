@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // ProgressFunc receives a long stage's advance; it must not block.
@@ -28,4 +29,7 @@ type Engine struct {
 	Preset func(name string) (provenance.Settings, error)
 	// Presets lists the preset names, the default first.
 	Presets []string
+	// SetDateOrder tells later loads how to read numeric dates that could
+	// be day or month first (01/06/2021); nil when the engine has no say.
+	SetDateOrder func(dates.Order)
 }

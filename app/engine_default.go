@@ -3,8 +3,10 @@ package app
 import (
 	"context"
 	"io/fs"
+	"sync/atomic"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
@@ -13,19 +15,25 @@ import (
 // scanner keeps each document's words and shingles between scans, so adding
 // one article to an analysed workspace only tokenizes the new one.
 func DefaultEngine() Engine {
-	opts := ingest.DefaultOptions()
+	var order atomic.Int32 // set on the UI goroutine, read by loads in the background
+	opts := func() ingest.Options {
+		o := ingest.DefaultOptions()
+		o.DateOrder = dates.Order(order.Load())
+		return o
+	}
 	scanner := &scan.Scanner{Cache: scan.NewCache()}
 	return Engine{
 		Load: func(ctx context.Context, paths []string, progress ProgressFunc) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
-			return ingest.Load(ctx, paths, opts, progress)
+			return ingest.Load(ctx, paths, opts(), progress)
 		},
 		LoadFS: func(ctx context.Context, fsys fs.FS, _ ProgressFunc) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
-			return ingest.LoadFS(ctx, fsys, opts)
+			return ingest.LoadFS(ctx, fsys, opts())
 		},
 		FromText: ingest.FromText,
 		FetchURL: func(ctx context.Context, url string) (provenance.Document, error) {
-			return ingest.FetchURL(ctx, url, opts)
+			return ingest.FetchURL(ctx, url, opts())
 		},
+		SetDateOrder: func(o dates.Order) { order.Store(int32(o)) },
 		Scan: func(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, error) {
 			return scanner.Run(ctx, docs, s, progress)
 		},

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // libraryHost is what the library needs from the main window.
@@ -26,6 +27,8 @@ type libraryHost interface {
 	AddURLDialog()
 	Window() fyne.Window
 	DocNote(id string) string
+	// DateOrder is how numeric dates such as 01/06/2021 are read.
+	DateOrder() dates.Order
 	SetDocNote(id, note string)
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // metadataEditor edits one article's metadata in place and shows where each
@@ -75,6 +76,9 @@ func roleWords(v string) string {
 	return roleUnknown
 }
 
+// publishedField is the index of Published in metaNames.
+const publishedField = 3
+
 func newMetadataEditor(host libraryHost) *metadataEditor {
 	e := &metadataEditor{host: host}
 	e.heading = &widget.Label{Text: "Select an article to see and edit its details.", Wrapping: fyne.TextWrapWord}
@@ -87,6 +91,9 @@ func newMetadataEditor(host libraryHost) *metadataEditor {
 			input = e.role
 		} else {
 			e.fields = append(e.fields, &widget.Entry{OnChanged: e.onEdit})
+			if i == publishedField {
+				e.fields[i].Validator = e.validateDate
+			}
 			input = e.fields[i]
 		}
 		e.form.Add(&widget.Label{Text: name, TextStyle: fyne.TextStyle{Bold: true}})
@@ -115,6 +122,7 @@ func (e *metadataEditor) Show(r *provenance.Result, d *provenance.Document) {
 	hide := e.host.Workshop().HideMetadata
 	for i, f := range metaFields(&d.Meta) {
 		e.origins[i].SetText(originText(*f))
+		e.origins[i].Importance = widget.LowImportance
 		if i == roleIndex {
 			e.showRole(*f, hide)
 			continue
@@ -211,9 +219,45 @@ func originText(f provenance.Field) string {
 	return s
 }
 
-func (e *metadataEditor) onEdit(string) { e.apply.Enable() }
+// validateDate refuses a Published value dates.Parse cannot read.
+func (e *metadataEditor) validateDate(s string) error {
+	_, err := dates.Parse(s, e.host.DateOrder())
+	return err
+}
 
-// onApply stores the edited fields as typed by the user.
+// onEdit enables Apply, except while the typed date cannot be read; the
+// line under Published says how the date reads, or why it is refused with
+// an example.
+func (e *metadataEditor) onEdit(string) {
+	if e.doc == nil {
+		return
+	}
+	date, hint := e.fields[publishedField], e.origins[publishedField]
+	if !date.Disabled() && date.Text == e.doc.Meta.Published.Value {
+		hint.Importance = widget.LowImportance
+		hint.SetText(originText(e.doc.Meta.Published))
+	}
+	if !date.Disabled() && date.Text != e.doc.Meta.Published.Value {
+		v, err := dates.Parse(date.Text, e.host.DateOrder())
+		switch {
+		case err != nil:
+			hint.Importance = widget.DangerImportance
+			hint.SetText(err.Error())
+			e.apply.Disable()
+			return
+		case v == "":
+			hint.Importance = widget.LowImportance
+			hint.SetText("no date: the article will count as undated")
+		default:
+			hint.Importance = widget.LowImportance
+			hint.SetText("reads as " + showDate(v))
+		}
+	}
+	e.apply.Enable()
+}
+
+// onApply stores the edited fields as typed by the user, the date as
+// dates.Parse reads it (Apply is disabled while it cannot be read).
 func (e *metadataEditor) onApply() {
 	if e.doc == nil {
 		return
@@ -226,7 +270,21 @@ func (e *metadataEditor) onApply() {
 		if e.fields[i].Disabled() || e.fields[i].Text == f.Value {
 			continue
 		}
-		*f = provenance.Field{Value: e.fields[i].Text, Origin: provenance.OriginUser, Detail: "edited in the library"}
+		v, detail := strings.TrimSpace(e.fields[i].Text), "edited in the library"
+		if i == publishedField {
+			norm, err := dates.Parse(v, e.host.DateOrder())
+			if err != nil {
+				return
+			}
+			if norm != v {
+				detail = fmt.Sprintf("typed as %q", v)
+			}
+			v = norm
+		}
+		*f = provenance.Field{Value: v, Origin: provenance.OriginUser, Detail: detail}
+		if v == "" {
+			*f = provenance.Field{Origin: provenance.OriginUser, Detail: "cleared in the library"}
+		}
 	}
 	if r := roleFromWords(e.role.Selected); !e.role.Disabled() && e.role.Selected != "" && string(r) != m.Role.Value {
 		m.Role = provenance.Field{Value: string(r), Origin: provenance.OriginUser, Detail: "edited in the library"}

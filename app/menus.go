@@ -15,6 +15,7 @@ import (
 
 	"github.com/copytrail/copytrail/assets"
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // Version is shown in the About box.
@@ -240,18 +241,25 @@ func (u *UI) addFolderDialog() {
 func (u *UI) pasteDialog() {
 	title := &widget.Entry{PlaceHolder: "Title"}
 	outlet := &widget.Entry{PlaceHolder: "Outlet (optional)"}
-	date := &widget.Entry{PlaceHolder: "Published, e.g. 2024-03-18 (optional)"}
+	date := &widget.Entry{PlaceHolder: "Published, e.g. 1 June 2021 (optional)"}
+	date.Validator = func(s string) error { _, err := dates.Parse(s, u.DateOrder()); return err }
 	body := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Paste the article text here"}
 	body.SetMinRowsVisible(10)
+	dateItem := &widget.FormItem{Text: "Date", Widget: date, HintText: "as people write it: 1 June 2021, June 1, 2021, 2021-06-01"}
 	items := []*widget.FormItem{
 		{Text: "Title", Widget: title}, {Text: "Outlet", Widget: outlet},
-		{Text: "Date", Widget: date}, {Text: "Text", Widget: body},
+		dateItem, {Text: "Text", Widget: body},
 	}
 	d := dialog.NewForm("Paste text", "Add", "Cancel", items, func(ok bool) {
 		if !ok || strings.TrimSpace(body.Text) == "" {
 			return
 		}
-		u.AddDocument(u.eng.FromText(body.Text, pastedMeta(title.Text, outlet.Text, date.Text)))
+		published, err := dates.Parse(date.Text, u.DateOrder())
+		if err != nil { // the form refuses it first; never stored as if it were a date
+			dialog.ShowError(err, u.win)
+			return
+		}
+		u.AddDocument(u.eng.FromText(body.Text, pastedMeta(title.Text, outlet.Text, published)))
 	}, u.win)
 	d.Resize(fyne.NewSize(640, 520))
 	d.Show()

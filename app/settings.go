@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // settingsHost is what the settings screen needs from the main window.
@@ -20,6 +21,18 @@ type settingsHost interface {
 	Preset(name string) (provenance.Settings, error)
 	Reanalyse(s provenance.Settings)
 	Window() fyne.Window
+	DateOrder() dates.Order
+	SetDateOrder(o dates.Order)
+}
+
+// Choices of the numeric date order, as the Settings screen words them.
+var dateOrderChoices = []struct {
+	order dates.Order
+	label string
+}{
+	{dates.Unset, "Ask: refuse 01/06/2021 until I choose"},
+	{dates.DayFirst, "Day first: 01/06/2021 is 1 June 2021"},
+	{dates.MonthFirst, "Month first: 01/06/2021 is 6 January 2021"},
 }
 
 // settingField is one editable parameter.
@@ -71,6 +84,7 @@ var settingFields = []settingField{
 type SettingsView struct {
 	host    settingsHost
 	preset  *widget.Select
+	order   *widget.Select
 	entries []*widget.Entry
 	content fyne.CanvasObject
 }
@@ -86,9 +100,18 @@ func NewSettingsView(host settingsHost) *SettingsView {
 		v.entries = append(v.entries, e)
 		form.AppendItem(&widget.FormItem{Text: f.label, Widget: e, HintText: f.help})
 	}
+	var labels []string
+	for _, c := range dateOrderChoices {
+		labels = append(labels, c.label)
+	}
+	v.order = &widget.Select{Options: labels, OnChanged: v.onOrder}
+	dateForm := &widget.Form{}
+	dateForm.AppendItem(&widget.FormItem{Text: "Numeric dates", Widget: v.order,
+		HintText: "how metadata.csv, front matter, pages and what you type are read; applies at once, and dates refused for reading two ways are read again"})
 	apply := &widget.Button{Text: "Apply and re-analyse", Icon: theme.ViewRefreshIcon(), Importance: widget.HighImportance, OnTapped: v.Apply}
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Strict finds only long, near-verbatim reuse; lenient also finds short or heavily edited passages. Every export and report repeats the settings used."}
-	v.content = container.NewVScroll(container.NewVBox(intro, form, container.NewHBox(apply)))
+	datesHead := &widget.Label{Text: "Dates", TextStyle: fyne.TextStyle{Bold: true}}
+	v.content = container.NewVScroll(container.NewVBox(intro, form, container.NewHBox(apply), widget.NewSeparator(), datesHead, dateForm))
 	v.Refresh()
 	return v
 }
@@ -107,6 +130,22 @@ func (v *SettingsView) show(s provenance.Settings) {
 	v.preset.OnChanged = v.onPreset
 	for i, f := range settingFields {
 		v.entries[i].SetText(f.get(&s))
+	}
+	v.order.OnChanged = nil
+	for _, c := range dateOrderChoices {
+		if c.order == v.host.DateOrder() {
+			v.order.SetSelected(c.label)
+		}
+	}
+	v.order.OnChanged = v.onOrder
+}
+
+// onOrder records the numeric date order the user chose.
+func (v *SettingsView) onOrder(label string) {
+	for _, c := range dateOrderChoices {
+		if c.label == label && c.order != v.host.DateOrder() {
+			v.host.SetDateOrder(c.order)
+		}
 	}
 }
 

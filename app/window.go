@@ -66,6 +66,9 @@ var empty = &provenance.Result{Version: provenance.ContractVersion}
 // NewUI builds the main window's content in win with the given engine.
 func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 	u := &UI{app: a, win: win, eng: eng, bridge: NewBridge(win), ws: newWorkspace(eng)}
+	if eng.SetDateOrder != nil {
+		eng.SetDateOrder(u.DateOrder())
+	}
 	u.saver = newAutosaver(u)
 	u.library = NewLibraryView(u)
 	u.compare = NewCompareView(u, u)

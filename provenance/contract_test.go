@@ -57,7 +57,9 @@ func TestPublishedTime(t *testing.T) {
 		ok bool
 	}{
 		{"2023-07-01T10:00:00Z", true}, {"2023-07-01T10:00:00+02:00", true}, {"2023-07-01", true},
-		{"", false}, {"Friday", false}, {"1 July 2023", false},
+		{"", false}, {"Friday", false}, {"July 2023", false}, {"01/07/2023", false},
+		// A value typed before every entry went through dates.Parse is read by it.
+		{"1 July 2023", true}, {"July 1, 2023", true},
 	}
 	for _, c := range cases {
 		_, ok := Metadata{Published: Field{Value: c.in}}.PublishedTime()

@@ -2,8 +2,8 @@
 // metadata and where each field came from, the passages two documents share,
 // pair summaries, directed links with their evidence, reuse families and
 // mutations. The stages that compute them live in sub-packages (ingest, text,
-// align, lineage, scan, store, export); this package imports none of them and
-// no UI toolkit, so every stage and every front end can share these values.
+// align, lineage, scan, store, export); this package imports none of them
+// (only provenance/dates, the leaf that reads dates) and no UI toolkit, so every stage and every front end can share these values.
 //
 // All spans are byte offsets into Document.Text.
 package provenance
@@ -11,6 +11,8 @@ package provenance
 import (
 	"strings"
 	"time"
+
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // Origin says where a metadata value came from, so the UI can show it.
@@ -83,7 +85,10 @@ func (m *Metadata) Named(name string) *Field {
 	return nil
 }
 
-// PublishedTime parses Published. ok is false when it is unknown or unreadable.
+// PublishedTime parses Published. ok is false when it is unknown or
+// unreadable. Values are stored as RFC 3339 or a day; a value stored in
+// another form (a workspace saved before every entry went through
+// dates.Parse) is read by dates.Parse, so it counts wherever it shows.
 func (m Metadata) PublishedTime() (t time.Time, ok bool) {
 	v := strings.TrimSpace(m.Published.Value)
 	if v == "" {
@@ -93,6 +98,9 @@ func (m Metadata) PublishedTime() (t time.Time, ok bool) {
 		if t, err := time.Parse(layout, v); err == nil {
 			return t, true
 		}
+	}
+	if norm, err := dates.Parse(v, dates.Unset); err == nil && norm != "" && norm != v {
+		return Metadata{Published: Field{Value: norm}}.PublishedTime()
 	}
 	return time.Time{}, false
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 func init() { readers["docx"] = extractDOCX }
@@ -56,7 +57,7 @@ func extractDOCX(_ context.Context, data []byte, opts Options) (extracted, error
 	}
 	if core != nil {
 		// Properties are a bonus: a broken core.xml does not lose the text.
-		_ = readZipXML(core, min(opts.MaxUnzipBytes, 1<<20), func(d *xml.Decoder) error { return docxCore(d, &x.meta) })
+		_ = readZipXML(core, min(opts.MaxUnzipBytes, 1<<20), func(d *xml.Decoder) error { return docxCore(d, &x.meta, opts.DateOrder) })
 	}
 	x.text = tidyText(b.String())
 	return x, nil
@@ -143,7 +144,7 @@ func eachToken(d *xml.Decoder, fn func(xml.Token) error) error {
 }
 
 // docxCore reads title, creator and created from docProps/core.xml.
-func docxCore(d *xml.Decoder, m *provenance.Metadata) error {
+func docxCore(d *xml.Decoder, m *provenance.Metadata, order dates.Order) error {
 	field := ""
 	return eachToken(d, func(tok xml.Token) error {
 		switch t := tok.(type) {
@@ -153,7 +154,7 @@ func docxCore(d *xml.Decoder, m *provenance.Metadata) error {
 			field = ""
 		case xml.CharData:
 			if field != "" {
-				setMetaKey(m, field, string(t), provenance.OriginProperties, "DOCX core properties")
+				setMetaKey(m, field, string(t), provenance.OriginProperties, "DOCX core properties", order)
 			}
 		}
 		return nil

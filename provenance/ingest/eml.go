@@ -54,7 +54,7 @@ func extractEML(_ context.Context, data []byte, opts Options) (extracted, error)
 				v = t.Format("2006-01-02T15:04:05Z07:00")
 			}
 		}
-		setMetaKey(&x.meta, field, v, provenance.OriginProperties, "e-mail "+key+" header")
+		setMetaKey(&x.meta, field, v, provenance.OriginProperties, "e-mail "+key+" header", opts.DateOrder)
 	}
 	header("title", "Subject")
 	header("published", "Date")

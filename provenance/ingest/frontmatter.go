@@ -2,9 +2,9 @@ package ingest
 
 import (
 	"strings"
-	"time"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // maxFrontMatterBytes bounds the search for a front matter block's end.
@@ -14,7 +14,7 @@ const maxFrontMatterBytes = 64 << 10
 // its `key: value` lines. end is the byte offset just past the closing line
 // (0 when there is no block); the block stays in the text and the caller
 // marks [0, end) as a Skip span.
-func frontMatter(text string) (meta provenance.Metadata, end int) {
+func frontMatter(text string, order dates.Order) (meta provenance.Metadata, end int) {
 	if !strings.HasPrefix(text, "---\n") && text != "---" {
 		return meta, 0
 	}
@@ -36,7 +36,7 @@ func frontMatter(text string) (meta provenance.Metadata, end int) {
 				if !ok {
 					continue
 				}
-				setMetaKey(&meta, k, v, provenance.OriginFrontMatter, "front matter")
+				setMetaKey(&meta, k, v, provenance.OriginFrontMatter, "front matter", order)
 			}
 			return meta, next
 		}
@@ -59,9 +59,10 @@ var metaKeys = map[string]string{
 }
 
 // setMetaKey stores value under the field that key names, when it is known
-// and the field is still empty. Dates are normalised; an unreadable date
-// leaves the value empty and says so in Detail.
-func setMetaKey(m *provenance.Metadata, key, value string, origin provenance.Origin, detail string) {
+// and the field is still empty. Dates are read by dates.Parse with order
+// (PDF "D:…" stamps first rewritten); an unreadable date leaves the value
+// empty and says why in Detail.
+func setMetaKey(m *provenance.Metadata, key, value string, origin provenance.Origin, detail string, order dates.Order) {
 	name := metaKeys[strings.ToLower(strings.TrimSpace(key))]
 	value = unquote(strings.TrimSpace(value))
 	if name == "" || value == "" {
@@ -80,9 +81,9 @@ func setMetaKey(m *provenance.Metadata, key, value string, origin provenance.Ori
 		value = string(r)
 	}
 	if name == "published" {
-		d, ok := normaliseDate(value)
-		if !ok {
-			*f = provenance.Field{Origin: origin, Detail: detail + ": unreadable date " + quoteShort(value)}
+		d, err := readDate(value, order)
+		if err != nil {
+			*f = provenance.Field{Origin: origin, Detail: detail + ": " + err.Error()}
 			return
 		}
 		value = d
@@ -131,45 +132,21 @@ func quoteShort(s string) string {
 	return "'" + s + "'"
 }
 
-// dateLayouts are the date forms accepted from metadata sources.
-var dateLayouts = []string{
-	time.RFC3339Nano, time.RFC3339, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700",
-	time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, "Mon, 2 Jan 2006 15:04:05 -0700",
-	"2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05.999999999Z0700", "2006-01-02T15:04:05Z0700",
-}
-
-// dateOnlyLayouts give a date; a time without a zone keeps only its date,
-// since the zone would be a guess.
-var dateOnlyLayouts = []string{
-	"2006-01-02", "2006/01/02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05",
-	"2006-01-02 15:04", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "2 Jan 2006",
-	"Monday, January 2, 2006", "20060102",
-}
-
-// normaliseDate turns a metadata date into RFC 3339 (or "2006-01-02" for a
-// date alone). ok is false when the value is not a date it can read; it
-// never guesses.
-func normaliseDate(v string) (string, bool) {
+// readDate reads a metadata date with dates.Parse; a PDF date string
+// (D:20230630120000+02'00') is first rewritten as RFC 3339.
+func readDate(v string, order dates.Order) (string, error) {
 	v = strings.TrimSpace(v)
-	// PDF dates: D:20230630120000+02'00'
 	if strings.HasPrefix(v, "D:") {
-		return pdfDate(v[2:])
-	}
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, v); err == nil {
-			return t.Format(time.RFC3339), true
+		if iso, ok := pdfDate(v[2:]); ok {
+			v = iso
 		}
 	}
-	for _, l := range dateOnlyLayouts {
-		if t, err := time.Parse(l, v); err == nil {
-			return t.Format("2006-01-02"), true
-		}
-	}
-	return "", false
+	return dates.Parse(v, order)
 }
 
-// pdfDate reads the digits of a PDF date string (YYYYMMDDHHmmSS, optional
-// zone like +02'00' or Z).
+// pdfDate rewrites the digits of a PDF date string (YYYYMMDDHHmmSS,
+// optional zone like +02'00' or Z) as RFC 3339, or as the day alone when it
+// has no zone; dates.Parse then checks it.
 func pdfDate(v string) (string, bool) {
 	digits := 0
 	for digits < len(v) && digits < 14 && v[digits] >= '0' && v[digits] <= '9' {
@@ -177,7 +154,7 @@ func pdfDate(v string) (string, bool) {
 	}
 	switch {
 	case digits == 8:
-		return normaliseDate(v[:4] + "-" + v[4:6] + "-" + v[6:8])
+		return v[:4] + "-" + v[4:6] + "-" + v[6:8], true
 	case digits >= 12:
 		stamp := v[:4] + "-" + v[4:6] + "-" + v[6:8] + "T" + v[8:10] + ":" + v[10:12]
 		if digits == 14 {
@@ -192,9 +169,9 @@ func pdfDate(v string) (string, bool) {
 		case len(zone) == 5 && (zone[0] == '+' || zone[0] == '-'):
 			stamp += zone[:3] + ":" + zone[3:]
 		default: // no zone: keep the date only
-			return normaliseDate(stamp[:10])
+			return stamp[:10], true
 		}
-		return normaliseDate(stamp)
+		return stamp, true
 	}
 	return "", false
 }

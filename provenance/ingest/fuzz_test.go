@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // fuzzOptions keeps fuzzing inputs cheap: small limits, short timeouts.
@@ -131,7 +132,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add("---")
 	f.Fuzz(func(t *testing.T, text string) {
 		countExec("FuzzFrontMatter")
-		m, end := frontMatter(text)
+		m, end := frontMatter(text, dates.Unset)
 		if end < 0 || end > len(text) || (end > 0 && !strings.HasPrefix(text, "---")) {
 			t.Fatalf("end %d for %d bytes", end, len(text))
 		}
@@ -149,7 +150,7 @@ func FuzzSidecar(f *testing.F) {
 	f.Add([]byte("\ufefffile;title\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		countExec("FuzzSidecar")
-		rows, _, _ := parseSidecar(bytes.NewReader(data))
+		rows, _, _ := parseSidecar(bytes.NewReader(data), dates.Unset)
 		for k, m := range rows {
 			if k == "" || strings.Contains(k, `\`) {
 				t.Fatalf("bad key %q", k)

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 func init() {
@@ -104,7 +105,7 @@ func extractHTML(data []byte, contentType string, base *url.URL, opts Options) (
 		return extracted{}, fmt.Errorf("parsing HTML: %w", err)
 	}
 	x := extracted{}
-	pageMeta(doc, &x)
+	pageMeta(doc, &x, opts.DateOrder)
 	var text string
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxReadabilityElements
@@ -206,14 +207,14 @@ func tidyText(s string) string {
 }
 
 // pageMeta reads <meta> tags, JSON-LD and the title element.
-func pageMeta(doc *html.Node, x *extracted) {
+func pageMeta(doc *html.Node, x *extracted, order dates.Order) {
 	var metaTags, ld provenance.Metadata
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Meta:
-				metaTag(n, &metaTags)
+				metaTag(n, &metaTags, order)
 			case atom.Title:
 				if x.titleElement == "" {
 					x.titleElement = strings.Join(strings.Fields(textOf(n)), " ")
@@ -224,11 +225,11 @@ func pageMeta(doc *html.Node, x *extracted) {
 				}
 			case atom.Link:
 				if strings.EqualFold(attr(n, "rel"), "canonical") {
-					setMetaKey(&metaTags, "url", attr(n, "href"), provenance.OriginMeta, `<link rel="canonical">`)
+					setMetaKey(&metaTags, "url", attr(n, "href"), provenance.OriginMeta, `<link rel="canonical">`, order)
 				}
 			case atom.Script:
 				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
-					jsonLD(textOf(n), &ld)
+					jsonLD(textOf(n), &ld, order)
 				}
 			}
 		}
@@ -261,7 +262,7 @@ var metaNames = map[string]string{
 	"sailthru.author": "author", "parsely-title": "title", "twitter:site:name": "outlet",
 }
 
-func metaTag(n *html.Node, m *provenance.Metadata) {
+func metaTag(n *html.Node, m *provenance.Metadata, order dates.Order) {
 	key := attr(n, "property")
 	if key == "" {
 		key = attr(n, "name")
@@ -272,7 +273,7 @@ func metaTag(n *html.Node, m *provenance.Metadata) {
 		if field == "author" && strings.HasPrefix(content, "http") {
 			return // article:author is often a profile URL, not a name
 		}
-		setMetaKey(m, field, content, provenance.OriginMeta, `<meta `+key+`>`)
+		setMetaKey(m, field, content, provenance.OriginMeta, `<meta `+key+`>`, order)
 	}
 }
 
@@ -311,7 +312,7 @@ var articleTypes = map[string]bool{
 // jsonLD reads a JSON-LD block: the first article-typed object found at the
 // top, in an array or in an @graph gives headline, datePublished,
 // publisher, author and url.
-func jsonLD(src string, m *provenance.Metadata) {
+func jsonLD(src string, m *provenance.Metadata, order dates.Order) {
 	var v any
 	if json.Unmarshal([]byte(src), &v) != nil {
 		return
@@ -321,7 +322,7 @@ func jsonLD(src string, m *provenance.Metadata) {
 		return
 	}
 	set := func(field string, val any, key string) {
-		setMetaKey(m, field, ldName(val), provenance.OriginJSONLD, "JSON-LD "+key)
+		setMetaKey(m, field, ldName(val), provenance.OriginJSONLD, "JSON-LD "+key, order)
 	}
 	set("title", obj["headline"], "headline")
 	set("published", obj["datePublished"], "datePublished")

@@ -26,6 +26,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // Options bound what ingestion reads. A zero field takes its default.
@@ -59,6 +60,10 @@ type Options struct {
 	// FileTimeout bounds the parsing of one PDF (default 60 s), whose
 	// reader can loop on hostile files.
 	FileTimeout time.Duration
+	// DateOrder reads numeric dates that could be day or month first
+	// (01/06/2021) in metadata.csv, front matter and meta tags. Unset (the
+	// default) refuses them with both readings named.
+	DateOrder dates.Order
 }
 
 // DefaultOptions returns the documented defaults.

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // formats maps file extensions to the reader's format name.
@@ -51,6 +52,7 @@ func Load(ctx context.Context, paths []string, opts Options, progress func(prove
 	rep := newReporter(progress)
 	defer rep.close()
 	w := newOSWalker()
+	w.dateOrder = opts.DateOrder
 	w.listed = func(n int) {
 		if n%1000 == 0 {
 			rep.send(provenance.Progress{Stage: "listing", Done: n, Note: "files found"})
@@ -94,7 +96,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (docs []provenance.Do
 		for dir := path.Dir(p); ; dir = path.Dir(dir) {
 			rows, ok := sidecars[dir]
 			if !ok {
-				rows = readSidecarFS(fsys, path.Join(dir, SidecarName), &ferrs)
+				rows = readSidecarFS(fsys, path.Join(dir, SidecarName), opts.DateOrder, &ferrs)
 				sidecars[dir] = rows
 			}
 			rel := strings.TrimPrefix(p, dir+"/")
@@ -119,7 +121,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (docs []provenance.Do
 }
 
 // readSidecarFS parses a metadata.csv from fsys when it exists.
-func readSidecarFS(fsys fs.FS, name string, errs *[]provenance.FileError) map[string]provenance.Metadata {
+func readSidecarFS(fsys fs.FS, name string, order dates.Order, errs *[]provenance.FileError) map[string]provenance.Metadata {
 	f, err := fsys.Open(name)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -128,12 +130,12 @@ func readSidecarFS(fsys fs.FS, name string, errs *[]provenance.FileError) map[st
 		return nil
 	}
 	defer f.Close()
-	return readSidecarFrom(f, name, errs)
+	return readSidecarFrom(f, name, order, errs)
 }
 
 // readSidecarFrom parses a metadata.csv, recording its problems under name.
-func readSidecarFrom(r io.Reader, name string, errs *[]provenance.FileError) map[string]provenance.Metadata {
-	rows, problems, err := parseSidecar(io.LimitReader(r, maxSidecarBytes))
+func readSidecarFrom(r io.Reader, name string, order dates.Order, errs *[]provenance.FileError) map[string]provenance.Metadata {
+	rows, problems, err := parseSidecar(io.LimitReader(r, maxSidecarBytes), order)
 	for _, p := range problems {
 		*errs = append(*errs, provenance.FileError{Path: name, Reason: p})
 	}
@@ -255,7 +257,7 @@ func extract(ctx context.Context, format string, data []byte, opts Options) (ext
 	return guard(format, func() (extracted, error) {
 		switch format {
 		case "txt", "md":
-			return extractText(data)
+			return extractText(data, opts.DateOrder)
 		}
 		if r := readers[format]; r != nil {
 			return r(ctx, data, opts)
@@ -278,12 +280,12 @@ func guard(format string, read func() (extracted, error)) (x extracted, err erro
 var readers = map[string]func(ctx context.Context, data []byte, opts Options) (extracted, error){}
 
 // extractText decodes a .txt or .md file and reads its front matter.
-func extractText(data []byte) (extracted, error) {
+func extractText(data []byte, order dates.Order) (extracted, error) {
 	text, _, err := decodeText(data)
 	if err != nil {
 		return extracted{}, err
 	}
-	meta, end := frontMatter(text)
+	meta, end := frontMatter(text, order)
 	x := extracted{text: text, meta: meta}
 	if end > 0 {
 		x.skip = []provenance.Span{{Start: 0, End: end}}

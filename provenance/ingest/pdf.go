@@ -11,6 +11,7 @@ import (
 	"github.com/ledongthuc/pdf"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 func init() { readers["pdf"] = extractPDF }
@@ -43,7 +44,7 @@ func extractPDF(ctx context.Context, data []byte, opts Options) (extracted, erro
 			}
 			out <- r
 		}()
-		r.x, r.err = readPDF(ctx, data, opts.MaxDocBytes)
+		r.x, r.err = readPDF(ctx, data, opts.MaxDocBytes, opts.DateOrder)
 	}()
 	select {
 	case r := <-out:
@@ -54,7 +55,7 @@ func extractPDF(ctx context.Context, data []byte, opts Options) (extracted, erro
 }
 
 // readPDF does the reading; it may panic.
-func readPDF(ctx context.Context, data []byte, maxText int) (extracted, error) {
+func readPDF(ctx context.Context, data []byte, maxText int, order dates.Order) (extracted, error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return extracted{}, fmt.Errorf("corrupt or truncated PDF: %w", err)
@@ -62,7 +63,7 @@ func readPDF(ctx context.Context, data []byte, maxText int) (extracted, error) {
 	var x extracted
 	info := r.Trailer().Key("Info")
 	props := func(field, key string) {
-		setMetaKey(&x.meta, field, info.Key(key).Text(), provenance.OriginProperties, "PDF "+key)
+		setMetaKey(&x.meta, field, info.Key(key).Text(), provenance.OriginProperties, "PDF "+key, order)
 	}
 	props("title", "Title")
 	props("author", "Author")

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // SidecarName is the metadata file read beside the articles of a folder.
@@ -26,7 +27,7 @@ const maxSidecarRows = 1_000_000
 // or rows in that order with no header. Keys are cleaned slash paths
 // relative to the folder. A row it cannot use is reported in problems and
 // skipped; err is set only when the file as a whole is unreadable.
-func parseSidecar(r io.Reader) (rows map[string]provenance.Metadata, problems []string, err error) {
+func parseSidecar(r io.Reader, order dates.Order) (rows map[string]provenance.Metadata, problems []string, err error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
@@ -74,7 +75,10 @@ func parseSidecar(r io.Reader) (rows map[string]provenance.Metadata, problems []
 		var m provenance.Metadata
 		detail := fmt.Sprintf("%s line %d", SidecarName, line)
 		for _, name := range sidecarColumns[1:] {
-			setMetaKey(&m, name, get(name), provenance.OriginSidecar, detail)
+			setMetaKey(&m, name, get(name), provenance.OriginSidecar, detail, order)
+		}
+		if get("published") != "" && !m.Published.Known() {
+			problems = append(problems, m.Published.Detail)
 		}
 		if r := get("role"); r != "" && !m.Role.Known() {
 			problems = append(problems, fmt.Sprintf("%s line %d: unknown role %q for %s (known: %s); the role is left unknown",

@@ -10,6 +10,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // writeFiles writes name → content into dir.
@@ -94,7 +95,7 @@ func TestFrontMatter(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m, end := frontMatter(c.text)
+			m, end := frontMatter(c.text, dates.Unset)
 			if c.end < 0 { // just past the closing line
 				c.end = 4 + strings.Index(c.text[4:], "---\n") + 4
 			}
@@ -106,7 +107,7 @@ func TestFrontMatter(t *testing.T) {
 			}
 		})
 	}
-	if m, _ := frontMatter("---\ndate: last Friday\n---\nx"); !strings.Contains(m.Published.Detail, "unreadable date") {
+	if m, _ := frontMatter("---\ndate: last Friday\n---\nx", dates.Unset); !strings.Contains(m.Published.Detail, "unreadable date") {
 		t.Errorf("an unreadable date should say so in Detail: %+v", m.Published)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/dates"
 )
 
 // maxWalkDepth bounds folder recursion.
@@ -21,6 +22,8 @@ type osWalker struct {
 	seen     map[string]bool // absolute file paths listed
 	visited  map[string]bool // real folder paths walked
 	sidecars map[string]map[string]provenance.Metadata
+	// dateOrder reads the metadata.csv dates that could be day or month first.
+	dateOrder dates.Order
 	// listed, when set, hears the number of files listed so far.
 	listed func(n int)
 }
@@ -113,7 +116,7 @@ func (w *osWalker) readSidecar(p string) map[string]provenance.Metadata {
 		return nil
 	}
 	defer f.Close()
-	return readSidecarFrom(f, p, &w.errs)
+	return readSidecarFrom(f, p, w.dateOrder, &w.errs)
 }
 
 // walk lists a folder's supported files, recursively. Hidden entries are
