@@ -58,15 +58,15 @@ screenshots: deps-test build
 # lineage-eval: the lineage targets as a test, then the measured tables of
 # docs/lineage.md (generated lineages, English and French; see that file).
 lineage-eval:
-	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestLineageTargets|TestSeeds|TestDemoCorpus' ./provenance/lineage/...
-	CGO_ENABLED=0 $(GO) run ./provenance/lineage/lineageeval/cmd/lineage-eval -n 20
+	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestLineageTargets|TestSeeds|TestDemoCorpus' ./provenance/lineage/... ./provenance/eval/
+	CGO_ENABLED=0 $(GO) run ./provenance/eval/cmd/lineage-eval -n 20
 
 # eval: the passage-engine targets as a test, then PAN's measures (precision,
 # recall, granularity, plagdet) per edit type and preset on a generated
 # collection with known reuse (the table in docs/engine.md).
 eval:
-	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestEvalTargets|TestSeeds' ./provenance/gen/ ./provenance/scan/
-	CGO_ENABLED=0 $(GO) run ./provenance/gen/evaltable
+	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestEvalTargets|TestSeeds' ./provenance/eval/ ./provenance/scan/
+	CGO_ENABLED=0 $(GO) run ./provenance/eval/cmd/evaltable
 
 # report-screenshot: render the demo corpus report in headless Chromium and
 # save docs/screenshots/report.png (export helper).

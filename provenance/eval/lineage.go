@@ -1,4 +1,4 @@
-package lineageeval
+package eval
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/gen/lineages"
 )
 
 // Runner turns documents into a finished result (scan.Run with settings).
@@ -20,8 +21,8 @@ type Bin struct {
 	Links, Right int
 }
 
-// Score is the measure of the lineage layer over a set of cases.
-type Score struct {
+// LineageScore is the measure of the lineage layer over a set of cases.
+type LineageScore struct {
 	Cases int
 	// TrueEdges are direct copies in the ground truth; Found of them got a
 	// link of any kind, Directed a copy link, RightWay the right direction.
@@ -43,18 +44,24 @@ type Score struct {
 	Failures []string
 }
 
-// NewScore makes an empty score with ten confidence bins.
-func NewScore() *Score {
-	s := &Score{}
-	for i := 5; i < 10; i++ {
-		s.Bins = append(s.Bins, Bin{Lo: float64(i) / 10, Hi: float64(i+1) / 10})
-	}
-	s.Bins[len(s.Bins)-1].Hi = 1.0001
+// NewLineageScore makes an empty score with ten confidence bins.
+func NewLineageScore() *LineageScore {
+	s := &LineageScore{Bins: NewBins()}
 	return s
 }
 
+// NewBins makes the reliability bins 0.5–0.6 … 0.9–1.0.
+func NewBins() []Bin {
+	var bins []Bin
+	for i := 5; i < 10; i++ {
+		bins = append(bins, Bin{Lo: float64(i) / 10, Hi: float64(i+1) / 10})
+	}
+	bins[len(bins)-1].Hi = 1.0001
+	return bins
+}
+
 // Add scores one case's result.
-func (s *Score) Add(c *Case, r *provenance.Result) {
+func (s *LineageScore) Add(c *lineages.Case, r *provenance.Result) {
 	s.Cases++
 	links := map[[2]string]provenance.Link{}
 	for _, l := range r.Links {
@@ -130,7 +137,7 @@ func (s *Score) Add(c *Case, r *provenance.Result) {
 	}
 }
 
-func isEdge(c *Case, a, b string) bool {
+func isEdge(c *lineages.Case, a, b string) bool {
 	for _, e := range c.Edges {
 		if e[0] == a && e[1] == b {
 			return true
@@ -154,26 +161,26 @@ func ratio(a, b int) float64 {
 }
 
 // DirectionAccuracy is the share of true edges claimed as copies that point the right way.
-func (s *Score) DirectionAccuracy() float64 { return ratio(s.RightWay, s.Directed) }
+func (s *LineageScore) DirectionAccuracy() float64 { return ratio(s.RightWay, s.Directed) }
 
 // Precision is the share of copy links that are true direct edges.
-func (s *Score) Precision() float64 { return ratio(s.Direct, s.CopyLinks) }
+func (s *LineageScore) Precision() float64 { return ratio(s.Direct, s.CopyLinks) }
 
 // Recall is the share of true edges found as a link of any kind.
-func (s *Score) Recall() float64 { return ratio(s.Found, s.TrueEdges) }
+func (s *LineageScore) Recall() float64 { return ratio(s.Found, s.TrueEdges) }
 
 // DirectedRecall is the share of true edges found as copies the right way.
-func (s *Score) DirectedRecall() float64 { return ratio(s.RightWay, s.TrueEdges) }
+func (s *LineageScore) DirectedRecall() float64 { return ratio(s.RightWay, s.TrueEdges) }
 
 // CommonRate is the share of common-source pairs reported as such.
-func (s *Score) CommonRate() float64 { return ratio(s.CommonFound, s.CommonPairs) }
+func (s *LineageScore) CommonRate() float64 { return ratio(s.CommonFound, s.CommonPairs) }
 
-// Run generates n cases per language for mode and scores them.
-func Run(ctx context.Context, run Runner, mode DateMode, n int, seed int64) (*Score, error) {
-	s := NewScore()
+// RunLineages generates n cases per language for mode and scores them.
+func RunLineages(ctx context.Context, run Runner, mode lineages.DateMode, n int, seed int64) (*LineageScore, error) {
+	s := NewLineageScore()
 	for i := 0; i < n; i++ {
 		for _, fr := range []bool{false, true} {
-			c := Generate(seed+int64(i), mode, fr)
+			c := lineages.Generate(seed+int64(i), mode, fr)
 			r, err := run(ctx, c.Docs)
 			if err != nil {
 				return nil, fmt.Errorf("case %s: %w", c.Name, err)
@@ -184,11 +191,11 @@ func Run(ctx context.Context, run Runner, mode DateMode, n int, seed int64) (*Sc
 	return s, nil
 }
 
-// WriteTable writes the summary row of each mode as a Markdown table.
-func WriteTable(w io.Writer, rows map[DateMode]*Score) {
+// WriteLineageTable writes the summary row of each mode as a Markdown table.
+func WriteLineageTable(w io.Writer, rows map[lineages.DateMode]*LineageScore) {
 	fmt.Fprintln(w, "| dates | cases | edge precision | recall (any link) | directed recall | direction accuracy | wrong arrows | indirect arrows | common-source rate | independent pairs linked | false number changes |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|")
-	for _, m := range []DateMode{AllDates, SomeDates, NoDates} {
+	for _, m := range []lineages.DateMode{lineages.AllDates, lineages.SomeDates, lineages.NoDates} {
 		s := rows[m]
 		if s == nil {
 			continue
@@ -199,15 +206,15 @@ func WriteTable(w io.Writer, rows map[DateMode]*Score) {
 }
 
 // Pool adds up the reliability bins of several scores.
-func Pool(rows map[DateMode]*Score) *Score {
-	pooled := NewScore()
+func Pool(rows map[lineages.DateMode]*LineageScore) *LineageScore {
+	pooled := NewLineageScore()
 	modes := make([]string, 0, len(rows))
 	for m := range rows {
 		modes = append(modes, string(m))
 	}
 	sort.Strings(modes)
 	for _, m := range modes {
-		for i, b := range rows[DateMode(m)].Bins {
+		for i, b := range rows[lineages.DateMode(m)].Bins {
 			pooled.Bins[i].Links += b.Links
 			pooled.Bins[i].Right += b.Right
 		}
@@ -216,11 +223,16 @@ func Pool(rows map[DateMode]*Score) *Score {
 }
 
 // WriteReliability writes the pooled reliability table.
-func WriteReliability(w io.Writer, rows map[DateMode]*Score) {
-	pooled := Pool(rows)
+func WriteReliability(w io.Writer, rows map[lineages.DateMode]*LineageScore) {
+	WriteBins(w, Pool(rows).Bins)
+}
+
+// WriteBins writes a reliability table: per confidence bin, the directed
+// links claimed and the share that pointed the right way.
+func WriteBins(w io.Writer, bins []Bin) {
 	fmt.Fprintln(w, "| confidence claimed | links | right direction | observed share |")
 	fmt.Fprintln(w, "|---|---|---|---|")
-	for _, b := range pooled.Bins {
+	for _, b := range bins {
 		hi := b.Hi
 		if hi > 1 {
 			hi = 1

@@ -1,4 +1,4 @@
-package lineageeval_test
+package eval_test
 
 import (
 	"context"
@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/gen/lineages"
 	"github.com/copytrail/copytrail/provenance/lineage"
-	"github.com/copytrail/copytrail/provenance/lineage/lineageeval"
 )
 
 // BenchmarkAnalyze times the lineage layer alone on the passages the engine
@@ -16,7 +16,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	for _, n := range benchSizes {
 		var docs []provenance.Document
 		for i := 0; i < n; i++ {
-			docs = append(docs, lineageeval.Generate(int64(5000+i), lineageeval.SomeDates, i%2 == 1).Docs...)
+			docs = append(docs, lineages.Generate(int64(5000+i), lineages.SomeDates, i%2 == 1).Docs...)
 		}
 		r, err := runner(context.Background(), docs)
 		if err != nil {

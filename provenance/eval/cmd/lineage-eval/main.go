@@ -3,7 +3,7 @@
 // direction accuracy, the common-source rate, links between independent
 // texts, and the reliability of the confidence.
 //
-//	go run ./provenance/lineage/lineageeval/cmd/lineage-eval [-n 10] [-seed 1000] [-preset balanced]
+//	go run ./provenance/eval/cmd/lineage-eval [-n 10] [-seed 1000] [-preset balanced]
 package main
 
 import (
@@ -13,7 +13,8 @@ import (
 	"os"
 
 	"github.com/copytrail/copytrail/provenance"
-	"github.com/copytrail/copytrail/provenance/lineage/lineageeval"
+	"github.com/copytrail/copytrail/provenance/eval"
+	"github.com/copytrail/copytrail/provenance/gen/lineages"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
@@ -31,9 +32,9 @@ func main() {
 	run := func(ctx context.Context, docs []provenance.Document) (*provenance.Result, error) {
 		return scan.Run(ctx, docs, settings, nil)
 	}
-	rows := map[lineageeval.DateMode]*lineageeval.Score{}
-	for _, m := range []lineageeval.DateMode{lineageeval.AllDates, lineageeval.SomeDates, lineageeval.NoDates} {
-		s, err := lineageeval.Run(context.Background(), run, m, *n, *seed)
+	rows := map[lineages.DateMode]*eval.LineageScore{}
+	for _, m := range []lineages.DateMode{lineages.AllDates, lineages.SomeDates, lineages.NoDates} {
+		s, err := eval.RunLineages(context.Background(), run, m, *n, *seed)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "lineage-eval:", err)
 			os.Exit(1)
@@ -46,7 +47,7 @@ func main() {
 		}
 	}
 	fmt.Printf("Lineage evaluation: %d cases per language (English, French) and date mode, seeds %d–%d, preset %s.\n\n", *n, *seed, *seed+int64(*n)-1, *preset)
-	lineageeval.WriteTable(os.Stdout, rows)
+	eval.WriteLineageTable(os.Stdout, rows)
 	fmt.Println()
-	lineageeval.WriteReliability(os.Stdout, rows)
+	eval.WriteReliability(os.Stdout, rows)
 }

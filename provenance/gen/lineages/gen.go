@@ -1,9 +1,9 @@
-// Package lineageeval generates invented lineages of press releases, wire
-// stories and articles with known ground truth (who copied whom), and scores
-// the lineage layer against them: edge precision and recall, direction
-// accuracy, the common-source rate, links between independent texts, and a
-// reliability table for the confidence. No real article text is used.
-package lineageeval
+// Package lineages generates invented lineages of press releases, wire
+// stories and articles with known ground truth (who copied whom, which
+// texts took from a common source, which are independent), for measuring
+// the lineage layer (provenance/eval scores it). No real article text is
+// used.
+package lineages
 
 import (
 	"fmt"

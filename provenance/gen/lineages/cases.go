@@ -1,4 +1,4 @@
-package lineageeval
+package lineages
 
 import (
 	"fmt"

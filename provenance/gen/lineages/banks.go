@@ -1,4 +1,4 @@
-package lineageeval
+package lineages
 
 // bank holds the word pools one language's invented texts are built from.
 // Every text is generated; none is taken from a real article.

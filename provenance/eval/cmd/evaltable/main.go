@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/copytrail/copytrail/provenance/eval"
 	"github.com/copytrail/copytrail/provenance/gen"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
@@ -18,17 +19,17 @@ func main() {
 	flag.Parse()
 	c := gen.Build(*seed, *per)
 	fmt.Printf("collection: seed %d, %d cases per type, %d documents, %d reused spans\n\n", *seed, *per, len(c.Docs), len(c.Cases))
-	var rows []gen.Row
+	var rows []eval.PANRow
 	for _, name := range scan.Presets {
 		s, _ := scan.Preset(name)
-		rs, err := gen.Evaluate(context.Background(), c, s)
+		rs, err := eval.PAN(context.Background(), c, s)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "evaltable:", err)
 			os.Exit(1)
 		}
 		rows = append(rows, rs...)
 	}
-	if err := gen.WriteTable(os.Stdout, rows); err != nil {
+	if err := eval.WritePANTable(os.Stdout, rows); err != nil {
 		fmt.Fprintln(os.Stderr, "evaltable:", err)
 		os.Exit(1)
 	}

@@ -1,10 +1,11 @@
-package gen
+package eval
 
 import (
 	"context"
 	"strings"
 	"testing"
 
+	"github.com/copytrail/copytrail/provenance/gen"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
@@ -13,17 +14,17 @@ import (
 // light edits, ≥ 0.75 on heavy edits, granularity ≤ 1.1, and no
 // non-incidental passage between independent same-topic texts.
 func TestEvalTargets(t *testing.T) {
-	c := Build(7, 8)
-	rows, err := Evaluate(context.Background(), c, scan.DefaultSettings())
+	c := gen.Build(7, 8)
+	rows, err := PAN(context.Background(), c, scan.DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var table strings.Builder
-	WriteTable(&table, rows)
+	WritePANTable(&table, rows)
 	t.Log("\n" + table.String())
 	for _, r := range rows {
 		switch r.Type {
-		case Negative:
+		case gen.Negative:
 			if r.FalsePassages != 0 {
 				t.Errorf("same-topic negatives: %d non-incidental passages, want 0", r.FalsePassages)
 			}
@@ -31,7 +32,7 @@ func TestEvalTargets(t *testing.T) {
 			if r.FalsePassages > 1 {
 				t.Errorf("unrelated pairs: %d non-incidental passages", r.FalsePassages)
 			}
-		case Heavy:
+		case gen.Heavy:
 			if r.Plagdet < 0.75 || r.Granularity > 1.1 {
 				t.Errorf("heavy edits: plagdet %.3f granularity %.3f, want ≥ 0.75, ≤ 1.1", r.Plagdet, r.Granularity)
 			}

@@ -1,4 +1,4 @@
-package lineageeval_test
+package eval_test
 
 import (
 	"context"
@@ -6,7 +6,8 @@ import (
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance"
-	"github.com/copytrail/copytrail/provenance/lineage/lineageeval"
+	"github.com/copytrail/copytrail/provenance/eval"
+	"github.com/copytrail/copytrail/provenance/gen/lineages"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
@@ -21,9 +22,9 @@ func TestLineageTargets(t *testing.T) {
 	if testing.Short() {
 		n = 3
 	}
-	rows := map[lineageeval.DateMode]*lineageeval.Score{}
-	for _, m := range []lineageeval.DateMode{lineageeval.AllDates, lineageeval.SomeDates, lineageeval.NoDates} {
-		s, err := lineageeval.Run(context.Background(), runner, m, n, 1000)
+	rows := map[lineages.DateMode]*eval.LineageScore{}
+	for _, m := range []lineages.DateMode{lineages.AllDates, lineages.SomeDates, lineages.NoDates} {
+		s, err := eval.RunLineages(context.Background(), runner, m, n, 1000)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,14 +34,14 @@ func TestLineageTargets(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	lineageeval.WriteTable(&b, rows)
-	lineageeval.WriteReliability(&b, rows)
+	eval.WriteLineageTable(&b, rows)
+	eval.WriteReliability(&b, rows)
 	t.Log("\n" + b.String())
 
-	if a := rows[lineageeval.AllDates].DirectionAccuracy(); a < 0.95 {
+	if a := rows[lineages.AllDates].DirectionAccuracy(); a < 0.95 {
 		t.Errorf("direction accuracy with dates %.3f < 0.95", a)
 	}
-	for _, m := range []lineageeval.DateMode{lineageeval.SomeDates, lineageeval.NoDates} {
+	for _, m := range []lineages.DateMode{lineages.SomeDates, lineages.NoDates} {
 		if a := rows[m].DirectionAccuracy(); a < 0.85 {
 			t.Errorf("direction accuracy (%s) %.3f < 0.85", m, a)
 		}
@@ -64,41 +65,10 @@ func TestLineageTargets(t *testing.T) {
 		}
 	}
 	// Calibration: no bin with enough links may be right much less often than it claims.
-	pooled := lineageeval.Pool(rows)
+	pooled := eval.Pool(rows)
 	for _, bin := range pooled.Bins {
 		if bin.Links >= 10 && float64(bin.Right)/float64(bin.Links) < bin.Lo-0.1 {
 			t.Errorf("links claimed at %.1f–%.1f were right only %d of %d times", bin.Lo, bin.Hi, bin.Right, bin.Links)
-		}
-	}
-}
-
-// TestGenerateDeterministic checks that a seed always makes the same case
-// and that the ground truth names documents that exist.
-func TestGenerateDeterministic(t *testing.T) {
-	a := lineageeval.Generate(7, lineageeval.SomeDates, false)
-	b := lineageeval.Generate(7, lineageeval.SomeDates, false)
-	if len(a.Docs) != len(b.Docs) {
-		t.Fatal("different document counts for one seed")
-	}
-	ids := map[string]bool{}
-	for i := range a.Docs {
-		if a.Docs[i].Text != b.Docs[i].Text || a.Docs[i].Meta != b.Docs[i].Meta {
-			t.Fatalf("seed 7 made two different texts for %s", a.Docs[i].ID)
-		}
-		ids[a.Docs[i].ID] = true
-	}
-	for _, e := range append(append(a.Edges, a.Common...), a.Independent...) {
-		if !ids[e[0]] || !ids[e[1]] {
-			t.Errorf("ground truth names a missing document: %v", e)
-		}
-	}
-	if !a.Descends(a.Edges[0][0], a.Edges[3][1]) {
-		t.Error("the release should be an ancestor of the copy of a copy")
-	}
-	fr := lineageeval.Generate(7, lineageeval.NoDates, true)
-	for _, d := range fr.Docs {
-		if d.Meta.Published.Known() {
-			t.Errorf("no-dates case has a date on %s", d.ID)
 		}
 	}
 }
