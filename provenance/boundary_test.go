@@ -66,3 +66,43 @@ func TestEngineBuildsWithoutCgo(t *testing.T) {
 		t.Fatalf("CGO_ENABLED=0 go build: %v\n%s", err, out)
 	}
 }
+
+// TestDataFlowsOneWay: the stages below scan (text, align, lineage, the
+// generators) never import scan, and nothing but commands imports the
+// evaluation package, which sits above everything it measures.
+func TestDataFlowsOneWay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go tool")
+	}
+	mod := "github.com/copytrail/copytrail/"
+	for _, pkg := range []string{"provenance/text", "provenance/align", "provenance/lineage", "provenance/gen", "provenance/gen/lineages"} {
+		cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", "./"+pkg)
+		cmd.Dir = moduleRoot(t)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list %s: %v\n%s", pkg, err, out)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if dep == mod+"provenance/scan" || dep == mod+"provenance/eval" {
+				t.Errorf("%s depends on %s: data flows one way, up through scan", pkg, dep)
+			}
+		}
+	}
+	cmd := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "./...")
+	cmd.Dir = moduleRoot(t)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], mod+"provenance/eval") {
+			continue
+		}
+		for _, imp := range f[1:] {
+			if imp == mod+"provenance/eval" {
+				t.Errorf("%s imports provenance/eval: only the evaluation commands may", f[0])
+			}
+		}
+	}
+}
