@@ -14,8 +14,11 @@ type Settings struct {
 	// MaxGap is the most unmatched words bridged inside one passage (a pure
 	// insertion or deletion, with nothing on the other side, up to twice it).
 	MaxGap int `json:"max_gap"`
-	// DFCap: an n-gram found in more than max(DFCapMin, DFCap × documents)
-	// documents is too common to seed a match.
+	// DFCap, DFCapMin: an n-gram found in more than max(DFCapMin, DFCap ×
+	// documents) documents is a family n-gram: its documents are aligned
+	// against the family's representatives (the earliest and the longest)
+	// instead of pair by pair. Nothing is dropped; the names are those of
+	// the document-frequency cap they replace.
 	DFCap    float64 `json:"df_cap"`
 	DFCapMin int     `json:"df_cap_min"`
 	// MinSeeds: two documents are aligned only when they share at least

@@ -3,9 +3,10 @@
 // runner can call them (provenance/scan runs them on a worker per core):
 //
 //   - Shingles: one document's hashed word n-grams.
-//   - SeedsForKey: one n-gram key's postings -> seeds of candidate pairs
-//     (a passim-style document-frequency cap drops keys found in too many
-//     documents, so shared boilerplate never turns into all pairs).
+//   - CandidatesForKey: one n-gram key's postings -> seeds of candidate
+//     pairs (every pair of a key's documents up to FamilyLimit; beyond it
+//     the members of the family against its representatives, so a text
+//     carried by thousands of documents is neither dropped nor all pairs).
 //   - AlignPair: one pair's seeds -> chained, aligned, merged passages with
 //     word diffs and the incidental flag.
 //   - Summarise: passages -> pair summaries (coverage, shared words).
@@ -35,13 +36,6 @@ func ParamsOf(s provenance.Settings) Params {
 	p.MinPassageWords = max(p.MinPassageWords, p.NGram)
 	p.MaxGap = max(p.MaxGap, 0)
 	return p
-}
-
-// DFLimit is the largest document frequency an n-gram may have and still
-// seed a match: max(DFCapMin, DFCap × docs).
-func DFLimit(s provenance.Settings, docs int) int {
-	c := int(s.DFCap * float64(docs))
-	return max(c, s.DFCapMin, 2)
 }
 
 // Shingle is one hashed word n-gram of a document starting at word Pos.
@@ -110,7 +104,9 @@ type Doc struct {
 	ID    string
 	Text  string
 	Words text.Words
-	// Common marks word positions starting an n-gram found in more
-	// documents than the DF limit (sorted); nil when none.
+	// Common marks word positions starting an n-gram of common text
+	// (sorted; nil when none): a family n-gram (in more documents than
+	// FamilyLimit) outside any long stretch of family n-grams, see
+	// CommonPositions.
 	Common []int32
 }

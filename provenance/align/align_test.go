@@ -127,22 +127,68 @@ func TestWordDiffNonASCII(t *testing.T) {
 	}
 }
 
-func TestSeedsForKeyDFCap(t *testing.T) {
+func TestCandidatesForKeyPairsAndFamilies(t *testing.T) {
 	var ps []Posting
+	facts := make([]DocFacts, 10)
 	for d := 0; d < 10; d++ {
 		ps = append(ps, Posting{Key: 7, Doc: uint32(d), Pos: 1})
+		// document 6 is the earliest, document 3 the longest
+		facts[d] = DocFacts{Order: uint32(10 - d), Words: 100}
 	}
-	n := 0
-	if common := SeedsForKey(ps, 5, func(Seed) { n++ }); !common || n != 0 {
-		t.Fatalf("key in 10 docs over limit 5: common %v, %d seeds", common, n)
-	}
-	if common := SeedsForKey(ps, 10, func(s Seed) {
+	facts[6].Order, facts[9].Order = 0, 4
+	facts[3].Words = 900
+	pairs := map[[2]uint32]int{}
+	emit := func(s Seed) {
 		if s.A >= s.B {
 			t.Fatalf("seed not ordered: %+v", s)
 		}
-		n++
-	}); common || n != 45 {
-		t.Fatalf("key in 10 docs under limit: common %v, %d seeds, want 45", common, n)
+		pairs[[2]uint32{s.A, s.B}]++
+	}
+	if k := CandidatesForKey(ps, facts, 10, emit); k != KeyPairs || len(pairs) != 45 {
+		t.Fatalf("key in 10 docs under limit 10: %v, %d pairs, want every one of 45", k, len(pairs))
+	}
+	clear(pairs)
+	if k := CandidatesForKey(ps, facts, 5, emit); k != KeyFamily {
+		t.Fatalf("key in 10 docs over limit 5: %v, want a family", k)
+	}
+	// every member with both representatives, the representatives with
+	// each other, once; no other pair
+	if len(pairs) != 9+8 {
+		t.Fatalf("family of 10 gave %d pairs, want 17: %v", len(pairs), pairs)
+	}
+	for p, n := range pairs {
+		if n != 1 {
+			t.Fatalf("pair %v seeded %d times", p, n)
+		}
+		if p[0] != 6 && p[1] != 6 && p[0] != 3 && p[1] != 3 {
+			t.Fatalf("pair %v has no representative", p)
+		}
+	}
+	if _, ok := pairs[[2]uint32{3, 6}]; !ok {
+		t.Fatal("the representatives are not paired with each other")
+	}
+	if k := CandidatesForKey(ps[:1], facts, 5, emit); k != KeySingle {
+		t.Fatalf("key in one document: %v", k)
+	}
+}
+
+func TestCommonPositionsKeepsLongSharedStretches(t *testing.T) {
+	// 200 distinct content words; family n-grams cover 0..29 (short: common)
+	// and 100..199 (a long shared stretch: not common)
+	w := text.Words{Hash: make([]uint64, 200)}
+	for i := range w.Hash {
+		w.Hash[i] = uint64(1000 + i)
+	}
+	var fam []int32
+	for p := int32(0); p+5 <= 30; p++ {
+		fam = append(fam, p)
+	}
+	for p := int32(100); p+5 <= 200; p++ {
+		fam = append(fam, p, p) // repeats are allowed
+	}
+	got := CommonPositions(&w, fam, 5)
+	if len(got) != 26 || got[0] != 0 || got[len(got)-1] != 25 {
+		t.Fatalf("common positions %v, want 0..25 only", got)
 	}
 }
 

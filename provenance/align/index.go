@@ -1,8 +1,6 @@
 package align
 
-import (
-	"slices"
-)
+import "slices"
 
 // Posting is one occurrence of an n-gram key: document index and position.
 type Posting struct {
@@ -20,70 +18,6 @@ type Seed struct {
 
 // Shard picks the shard of a key among 1<<bits shards.
 func Shard(key uint64, bits uint) int { return int(key >> (64 - bits)) }
-
-// SeedsForKey turns the postings of one key (sorted by document) into seeds
-// of every pair of distinct documents. When the key is in more than limit
-// documents it is too common to seed: no seeds, and common reports it so its
-// positions can be marked. Keys in one document give nothing.
-func SeedsForKey(postings []Posting, limit int, emit func(Seed)) (common bool) {
-	df := 0
-	for i := range postings {
-		if i == 0 || postings[i].Doc != postings[i-1].Doc {
-			df++
-		}
-	}
-	if df < 2 {
-		return false
-	}
-	if df > limit {
-		return true
-	}
-	for i := range postings {
-		for j := i + 1; j < len(postings); j++ {
-			if postings[j].Doc == postings[i].Doc {
-				continue
-			}
-			emit(Seed{A: postings[i].Doc, B: postings[j].Doc, PA: postings[i].Pos, PB: postings[j].Pos})
-		}
-	}
-	return false
-}
-
-// SeedsOfShard sorts one shard's postings by key and document and runs
-// SeedsForKey over each key. It returns the seeds and the postings of keys
-// over the limit.
-func SeedsOfShard(postings []Posting, limit int) (seeds []Seed, common []Posting) {
-	// sort by key alone (cheap), then each key's few postings by document
-	slices.SortFunc(postings, func(a, b Posting) int {
-		switch {
-		case a.Key < b.Key:
-			return -1
-		case a.Key > b.Key:
-			return 1
-		}
-		return 0
-	})
-	emit := func(s Seed) { seeds = append(seeds, s) }
-	for i := 0; i < len(postings); {
-		j := i + 1
-		for j < len(postings) && postings[j].Key == postings[i].Key {
-			j++
-		}
-		if j-i > 1 {
-			slices.SortFunc(postings[i:j], func(a, b Posting) int {
-				if a.Doc != b.Doc {
-					return int(a.Doc) - int(b.Doc)
-				}
-				return int(a.Pos - b.Pos)
-			})
-		}
-		if j-i > 1 && SeedsForKey(postings[i:j], limit, emit) {
-			common = append(common, postings[i:j]...)
-		}
-		i = j
-	}
-	return seeds, common
-}
 
 // SortSeeds orders seeds by pair, then by position in A and B.
 func SortSeeds(s []Seed) {

@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"github.com/copytrail/copytrail/provenance"
-	"github.com/copytrail/copytrail/provenance/align"
+	"github.com/copytrail/copytrail/provenance/stage"
 	"github.com/copytrail/copytrail/provenance/text"
 )
 
@@ -20,10 +20,7 @@ type Cache struct {
 	entries map[string]cached
 }
 
-type cached struct {
-	words    text.Words
-	shingles []align.Shingle
-}
+type cached = stage.Shingled
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{entries: map[string]cached{}} }

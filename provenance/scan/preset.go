@@ -26,10 +26,12 @@ func DefaultSettings() provenance.Settings {
 //   - lenient: 4-word seeds (1 per pair), 8+ words, gaps up to 10, 45%
 //     similarity: heavy rewrites too, at the price of more weak matches.
 //
-// All use a DF cap of max(50, 0.5% of the documents) (1% for lenient).
+// All align every pair of an n-gram's documents up to 50 of them, and
+// beyond that a family's members against its representatives (DFCap 0,
+// DFCapMin 50: a fixed limit keeps the work linear in the collection).
 func Preset(name string) (provenance.Settings, error) {
 	s := provenance.Settings{
-		DFCap: 0.005, DFCapMin: 50, MaxDocBytes: 4 << 20, MergeRatio: 0.5,
+		DFCap: 0, DFCapMin: 50, MaxDocBytes: 4 << 20, MergeRatio: 0.5,
 		Lineage: provenance.LineageSettings{MinConfidence: 0.6},
 	}
 	switch strings.ToLower(strings.TrimSpace(name)) {
@@ -41,7 +43,7 @@ func Preset(name string) (provenance.Settings, error) {
 		s.MinSeeds = 2
 	case "lenient":
 		s.Preset, s.NGram, s.MinPassageWords, s.MaxGap, s.MinSimilarity, s.MergeRatio = "lenient", 4, 8, 10, 0.45, 0.75
-		s.DFCap, s.MinSeeds = 0.01, 1
+		s.MinSeeds = 1
 	default:
 		return s, fmt.Errorf("unknown preset %q (want strict, balanced or lenient)", name)
 	}

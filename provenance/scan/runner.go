@@ -15,10 +15,7 @@ import (
 // only, at most every 100 ms, so workers never wait on it. It stops early
 // and returns ctx.Err() when ctx is cancelled.
 func parallel(ctx context.Context, n, workers int, stage string, progress func(provenance.Progress), fn func(worker, i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, n))
+	workers = max(1, min(workerCount(workers), n))
 	report := func(done int) {
 		if progress != nil {
 			progress(provenance.Progress{Stage: stage, Done: done, Total: n})
@@ -57,4 +54,12 @@ func parallel(ctx context.Context, n, workers int, stage string, progress func(p
 			report(int(done.Load()))
 		}
 	}
+}
+
+// workerCount is workers, or a worker per core when workers <= 0.
+func workerCount(workers int) int {
+	if workers <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return workers
 }

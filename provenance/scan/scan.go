@@ -13,12 +13,13 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/align"
-	"github.com/copytrail/copytrail/provenance/lineage"
-	"github.com/copytrail/copytrail/provenance/text"
+	"github.com/copytrail/copytrail/provenance/stage"
 )
 
 // shardBits: the index is cut into 1<<shardBits shards by key.
 const shardBits = 8
+
+const shards = 1 << shardBits
 
 // Scanner runs scans. The zero value works: a worker per core, no cache.
 type Scanner struct {
@@ -47,45 +48,50 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 		Documents: slices.Clone(docs)}
 	n := len(r.Documents)
 	ad := make([]align.Doc, n)
-	shingles := make([][]align.Shingle, n)
-
-	err := parallel(ctx, n, sc.Workers, "indexing", progress, func(_, i int) {
+	workers := workerCount(sc.Workers)
+	// Stage 1 on the workers: each document's words stay (alignment needs
+	// them); its shingles go straight into the worker's shard buckets.
+	buckets := make([][][]align.Posting, workers)
+	for w := range buckets {
+		buckets[w] = make([][]align.Posting, shards)
+	}
+	err := parallel(ctx, n, workers, "indexing", progress, func(w, i int) {
 		d := &r.Documents[i]
 		key := cacheKey(d, s)
 		e, ok := sc.Cache.get(key)
 		if !ok {
-			e.words = text.AnalyzeDocument(d, s.MaxDocBytes)
-			e.shingles = align.Shingles(e.words, s.NGram)
+			e = stage.ShingleDocument(d, s)
 			sc.Cache.put(key, e)
 		}
-		d.Words = e.words.Len()
-		if s.MaxDocBytes > 0 && len(d.Text) > s.MaxDocBytes {
-			d.Words = text.CountWords(d)
-		}
-		if d.ContentHash == "" {
-			d.ContentHash = fmt.Sprintf("%016x", align.NGramKey(e.words.Hash))
-		}
-		ad[i] = align.Doc{ID: d.ID, Text: d.Text, Words: e.words}
-		shingles[i] = e.shingles
+		d.Words = e.WordCount
+		d.ContentHash = e.ContentHash
+		ad[i] = align.Doc{ID: d.ID, Text: d.Text, Words: e.Words}
+		b := buckets[w]
+		stage.Postings(uint32(i), e.Shingles, func(p align.Posting) {
+			k := align.Shard(p.Key, shardBits)
+			b[k] = append(b[k], p)
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	r.Duplicates = markDuplicates(r.Documents, shingles)
-
-	seeds, err := findSeeds(ctx, sc.Workers, shingles, align.DFLimit(s, n-len(r.Duplicates)), ad, progress)
+	var dup []bool
+	r.Duplicates, dup = markDuplicates(r.Documents)
+	words := make([]int, n)
+	for i := range r.Documents {
+		words[i] = r.Documents[i].Words
+	}
+	facts := stage.Facts(r.Documents, words)
+	seeds, err := findSeeds(ctx, workers, buckets, dup, facts, stage.FamilyLimit(s, n-len(r.Duplicates)), ad, s, progress)
 	if err != nil {
 		return nil, err
 	}
 	runs := align.PairRuns(seeds)
-	if s.MinSeeds > 1 {
-		runs = slices.DeleteFunc(runs, func(r []align.Seed) bool { return len(r) < s.MinSeeds })
-	}
-	params := align.ParamsOf(s)
+	runs = slices.DeleteFunc(runs, func(r []align.Seed) bool { return !stage.Candidate(r, s) })
 	found := make([][]provenance.Passage, len(runs))
-	err = parallel(ctx, len(runs), sc.Workers, "aligning", progress, func(_, i int) {
+	err = parallel(ctx, len(runs), workers, "aligning", progress, func(_, i int) {
 		run := runs[i]
-		found[i] = align.AlignPair(&ad[run[0].A], &ad[run[0].B], run, params)
+		found[i] = stage.AlignPair(&ad[run[0].A], &ad[run[0].B], run, s)
 	})
 	if err != nil {
 		return nil, err
@@ -100,71 +106,78 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 			idx[k] = len(r.Passages) + k
 		}
 		r.Passages = append(r.Passages, ps...)
-		r.Pairs = append(r.Pairs, align.Summarise(&ad[a], &ad[b], r.Documents[a].Words, r.Documents[b].Words, r.Passages, idx))
+		r.Pairs = append(r.Pairs, stage.Summarise(&ad[a], &ad[b], r.Documents[a].Words, r.Documents[b].Words, r.Passages, idx))
 	}
 	if progress != nil {
 		progress(provenance.Progress{Stage: "linking"})
 	}
-	if err := lineage.Analyze(ctx, r); err != nil {
+	if err := stage.Lineage(ctx, r); err != nil {
 		return r, fmt.Errorf("lineage: %w", err)
 	}
 	return r, ctx.Err()
 }
 
-// markDuplicates records documents whose ContentHash repeats an earlier one
-// and drops their shingles so they match nothing.
-func markDuplicates(docs []provenance.Document, shingles [][]align.Shingle) []provenance.Duplicate {
+// markDuplicates records documents whose ContentHash repeats an earlier one;
+// dup marks them, so they match nothing.
+func markDuplicates(docs []provenance.Document) ([]provenance.Duplicate, []bool) {
 	var dups []provenance.Duplicate
+	dup := make([]bool, len(docs))
 	first := map[string]int{}
 	for i := range docs {
 		h := docs[i].ContentHash
 		if j, ok := first[h]; ok && docs[i].Words > 0 {
 			dups = append(dups, provenance.Duplicate{Doc: docs[i].ID, Original: docs[j].ID, Reason: "identical text"})
-			shingles[i] = nil
+			dup[i] = true
 			continue
 		}
 		first[h] = i
 	}
-	return dups
+	return dups, dup
 }
 
-// findSeeds shards every document's shingles by key, turns each shard's
-// postings into seeds on the workers, marks the positions of n-grams over
-// the DF limit in ad[*].Common, and returns the seeds sorted by pair.
-func findSeeds(ctx context.Context, workers int, shingles [][]align.Shingle, limit int, ad []align.Doc, progress func(provenance.Progress)) ([]align.Seed, error) {
-	const shards = 1 << shardBits
-	counts := make([]int, shards)
-	for _, sh := range shingles {
-		for _, s := range sh {
-			counts[align.Shard(s.Key, shardBits)]++
-		}
-	}
-	postings := make([][]align.Posting, shards)
-	for i, c := range counts {
-		postings[i] = make([]align.Posting, 0, c)
-	}
-	for d, sh := range shingles {
-		for _, s := range sh {
-			k := align.Shard(s.Key, shardBits)
-			postings[k] = append(postings[k], align.Posting{Key: s.Key, Doc: uint32(d), Pos: s.Pos})
-		}
-	}
+// findSeeds runs the candidate stage on each shard of the index (the
+// workers' buckets of one shard together, duplicates left out), marks each
+// document's common positions in ad[*].Common, and returns the seeds sorted
+// by pair.
+func findSeeds(ctx context.Context, workers int, buckets [][][]align.Posting, dup []bool, facts []align.DocFacts, limit int, ad []align.Doc, s provenance.Settings, progress func(provenance.Progress)) ([]align.Seed, error) {
 	seeds := make([][]align.Seed, shards)
-	common := make([][]align.Posting, shards)
-	err := parallel(ctx, shards, workers, "matching", progress, func(_, i int) {
-		seeds[i], common[i] = align.SeedsOfShard(postings[i], limit)
-		postings[i] = nil
+	family := make([][]align.Posting, shards)
+	err := parallel(ctx, shards, workers, "matching", progress, func(_, k int) {
+		size := 0
+		for w := range buckets {
+			size += len(buckets[w][k])
+		}
+		postings := make([]align.Posting, 0, size)
+		for w := range buckets {
+			for _, p := range buckets[w][k] {
+				if !dup[p.Doc] {
+					postings = append(postings, p)
+				}
+			}
+			buckets[w][k] = nil
+		}
+		align.SortPostings(postings)
+		emit := func(sd align.Seed) { seeds[k] = append(seeds[k], sd) }
+		align.EachKey(postings, func(run []align.Posting) {
+			if len(run) > 1 && stage.CandidatesForKey(run, facts, limit, emit) == align.KeyFamily {
+				family[k] = append(family[k], run...)
+			}
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	for _, cs := range common {
-		for _, c := range cs {
-			ad[c.Doc].Common = append(ad[c.Doc].Common, c.Pos)
+	famPos := make([][]int32, len(ad))
+	for _, fs := range family {
+		for _, p := range fs {
+			famPos[p.Doc] = append(famPos[p.Doc], p.Pos)
 		}
 	}
-	for i := range ad {
-		slices.Sort(ad[i].Common)
+	err = parallel(ctx, len(ad), workers, "matching", nil, func(_, i int) {
+		ad[i].Common = stage.CommonPositions(&ad[i].Words, famPos[i], s)
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Counting sort by document A, then each A's seeds sorted on a worker:
 	// the result is ordered as align.SortSeeds orders it.
@@ -187,7 +200,7 @@ func findSeeds(ctx context.Context, workers int, shingles [][]align.Shingle, lim
 		seeds[k] = nil
 	}
 	err = parallel(ctx, len(ad), workers, "matching", nil, func(_, a int) {
-		align.SortSeeds(all[starts[a]:starts[a+1]])
+		stage.SortSeeds(all[starts[a]:starts[a+1]])
 	})
 	return all, err
 }
