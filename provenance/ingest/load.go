@@ -226,10 +226,7 @@ func readJob(ctx context.Context, j job, opts Options) (provenance.Document, err
 	if info.IsDir() {
 		return provenance.Document{}, errors.New("is a folder, not a file")
 	}
-	limit := opts.MaxFileBytes
-	if j.format == "txt" || j.format == "md" {
-		limit = min(limit, 2*int64(opts.MaxDocBytes)+4)
-	}
+	limit := fileLimit(j.format, opts)
 	if info.Size() > limit {
 		return provenance.Document{}, fmt.Errorf("file is %s, over the %s read limit for .%s files (MaxFileBytes; text files: twice MaxDocBytes); refused without reading",
 			sizeString(info.Size()), sizeString(limit), j.format)
@@ -241,14 +238,28 @@ func readJob(ctx context.Context, j job, opts Options) (provenance.Document, err
 	if int64(len(data)) > limit {
 		return provenance.Document{}, fmt.Errorf("file grew past the %s read limit while being read", sizeString(limit))
 	}
+	return parseData(ctx, j.path, j.format, data, j.sidecar, opts)
+}
+
+// fileLimit is the most bytes read of one file of a format: MaxFileBytes,
+// and for plain text twice MaxDocBytes.
+func fileLimit(format string, opts Options) int64 {
+	if format == "txt" || format == "md" {
+		return min(opts.MaxFileBytes, 2*int64(opts.MaxDocBytes)+4)
+	}
+	return opts.MaxFileBytes
+}
+
+// parseData turns one file's bytes into a Document (see build).
+func parseData(ctx context.Context, path, format string, data []byte, sidecar provenance.Metadata, opts Options) (provenance.Document, error) {
 	if len(data) == 0 {
 		return provenance.Document{}, errors.New("empty file (0 bytes)")
 	}
-	x, err := extract(ctx, j.format, data, opts)
+	x, err := extract(ctx, format, data, opts)
 	if err != nil {
 		return provenance.Document{}, err
 	}
-	return build(j.path, j.format, x, j.sidecar, opts)
+	return build(path, format, x, sidecar, opts)
 }
 
 // extract dispatches to the reader for a format. A panic in a reader (a
