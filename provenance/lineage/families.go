@@ -1,7 +1,6 @@
 package lineage
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -80,19 +79,7 @@ func buildFamilies(r *provenance.Result, infos map[string]*docInfo) []provenance
 			fams = append(fams, f)
 		}
 	}
-	sort.Slice(fams, func(i, j int) bool {
-		if len(fams[i].Members) != len(fams[j].Members) {
-			return len(fams[i].Members) > len(fams[j].Members)
-		}
-		if fams[i].Words != fams[j].Words {
-			return fams[i].Words > fams[j].Words
-		}
-		a, b := fams[i].Members[0], fams[j].Members[0]
-		return a.Doc < b.Doc || (a.Doc == b.Doc && a.Start < b.Start)
-	})
-	for i := range fams {
-		fams[i].ID = fmt.Sprintf("F%d", i+1)
-	}
+	RankFamilies(fams)
 	return fams
 }
 

@@ -46,6 +46,12 @@ func outletGraph(r *provenance.Result) []provenance.OutletEdge {
 	for _, e := range edges {
 		out = append(out, *e)
 	}
+	sortOutletEdges(out)
+	return out
+}
+
+// sortOutletEdges orders outlet edges by words, then source and target.
+func sortOutletEdges(out []provenance.OutletEdge) {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Words != out[j].Words {
 			return out[i].Words > out[j].Words
@@ -55,5 +61,4 @@ func outletGraph(r *provenance.Result) []provenance.OutletEdge {
 		}
 		return out[i].Target < out[j].Target
 	})
-	return out
 }
