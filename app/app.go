@@ -16,6 +16,7 @@ import (
 
 	"github.com/copytrail/copytrail/assets"
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
 )
 
 // Options are the window's command-line options.
@@ -90,6 +91,8 @@ func (u *UI) Start(o Options) {
 	switch {
 	case len(o.Paths) == 1 && strings.HasSuffix(o.Paths[0], ".copytrail"):
 		u.OpenWorkspace(o.Paths[0])
+	case len(o.Paths) == 1 && export.IsJSONLExport(o.Paths[0]):
+		u.OpenExport(o.Paths[0])
 	case len(o.Paths) > 0:
 		u.AddPaths(o.Paths)
 	case !o.Demo && last != "" && fileExists(last):

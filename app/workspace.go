@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/store"
 )
 
@@ -134,6 +135,28 @@ func (u *UI) OpenWorkspace(path string) {
 			return nil, err
 		}
 		return func() { u.setWorkspace(ws, path) }, nil
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+}
+
+// OpenExport opens a JSON Lines export folder (written by `copytrail export`
+// or the distributed runner, cmd/copytrail-beam) as a new, unsaved
+// workspace: its documents and analysis are shown as they are, not
+// analysed again. Saving asks for a workspace file.
+func (u *UI) OpenExport(dir string) {
+	err := u.bridge.Run("Opening "+baseName(dir), func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		r, err := export.ReadJSONL(dir)
+		if err != nil {
+			return nil, err
+		}
+		ws := &store.Workspace{Documents: r.Documents, Settings: r.Settings, Result: r}
+		return func() {
+			u.setWorkspace(ws, "")
+			u.dirty = true
+			u.updateStatus()
+		}, nil
 	})
 	if err != nil {
 		dialog.ShowError(err, u.win)

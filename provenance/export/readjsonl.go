@@ -117,3 +117,10 @@ func readLines[T any](path string, add func(*T)) error {
 		}
 	}
 }
+
+// IsJSONLExport reports whether dir is a folder holding a JSON Lines export
+// (its analysis.json).
+func IsJSONLExport(dir string) bool {
+	fi, err := os.Stat(filepath.Join(dir, AnalysisJSON))
+	return err == nil && fi.Mode().IsRegular()
+}
