@@ -1,4 +1,4 @@
-package lineage_test
+package scan_test
 
 import (
 	"context"
@@ -7,8 +7,8 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/gen"
+	"github.com/copytrail/copytrail/provenance/gen/lineages"
 	"github.com/copytrail/copytrail/provenance/lineage"
-	"github.com/copytrail/copytrail/provenance/lineage/lineageeval"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
@@ -47,9 +47,9 @@ func groups(r *provenance.Result) map[string][]int {
 // same mutations in the same order, the same families and outlet edges.
 func TestAnalyzeGroupsMergeToTheWhole(t *testing.T) {
 	var docs []provenance.Document
-	modes := []lineageeval.DateMode{lineageeval.AllDates, lineageeval.SomeDates, lineageeval.NoDates}
+	modes := []lineages.DateMode{lineages.AllDates, lineages.SomeDates, lineages.NoDates}
 	for seed := int64(1); seed <= 6; seed++ {
-		docs = append(docs, lineageeval.Generate(seed, modes[seed%3], seed == 4).Docs...)
+		docs = append(docs, lineages.Generate(seed, modes[seed%3], seed == 4).Docs...)
 	}
 	docs = append(docs, gen.Corpus(60, 300, 3)...)
 	ctx := context.Background()
