@@ -14,7 +14,9 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/copytrail/copytrail"
 	"github.com/copytrail/copytrail/assets"
+	_ "github.com/copytrail/copytrail/internal/localefix" // C/POSIX locales read as English
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export"
 )
@@ -71,7 +73,7 @@ func Run(args []string) int {
 	if err != nil {
 		return 2
 	}
-	a := fyneapp.NewWithID("org.copytrail.app")
+	a := fyneapp.NewWithID(copytrail.AppID())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Copytrail")
 	w.Resize(fyne.NewSize(o.Width, o.Height))

@@ -13,13 +13,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/copytrail/copytrail"
 	"github.com/copytrail/copytrail/assets"
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/dates"
 )
 
-// Version is shown in the About box.
-const Version = "0.1.0"
+// Version is shown in the About box and repeated in reports; it is read
+// from FyneApp.toml.
+var Version = copytrail.Version()
 
 var (
 	scOpen = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
@@ -186,7 +188,7 @@ func (u *UI) about() {
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(96, 96))
-	text := &widget.Label{Text: fmt.Sprintf("Copytrail %s\n\nFinds the passages news articles share, shows each difference word by word, and traces who copied whom — with the evidence for every claim.\n\n© %d the Copytrail authors", Version, time.Now().Year()), Wrapping: fyne.TextWrapWord}
+	text := &widget.Label{Text: fmt.Sprintf("Copytrail %s\n\nFinds the passages news articles share, shows each difference word by word, and traces who copied whom — with the evidence for every claim.\n\n© %d the Copytrail authors", strings.TrimPrefix(copytrail.Current().String(), "copytrail "), time.Now().Year()), Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustom("About Copytrail", "Close", container.NewBorder(nil, nil, icon, nil, text), u.win)
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()

@@ -2,11 +2,16 @@
 // difference word by word, and traces who copied whom.
 //
 // With no subcommand it opens the desktop app; `copytrail help` lists the
-// command-line subcommands (scan, report, export, gen).
+// command-line subcommands (scan, report, export, gen, …), which never open
+// a window nor need a display.
 package main
 
 import (
 	"os"
+
+	// localefix first: it mends LANG=C.UTF-8 and the like before Fyne's
+	// lang package reads them at init (see its doc for why it runs first).
+	_ "github.com/copytrail/copytrail/internal/localefix"
 
 	"github.com/copytrail/copytrail/app"
 	"github.com/copytrail/copytrail/cmd/copytrail/cli"

@@ -2,26 +2,35 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export"
-	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/report"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
 
 func init() {
-	register("report", "write a self-contained HTML report (--html out.html)", runReport)
+	register(&command{
+		name:    "report",
+		summary: "write a self-contained HTML report (--html OUT.html)",
+		usage:   "--html OUT.html [--title T] [--preset P] [--compare A,B] PATH...",
+		about: `The report holds the summary, the graph, every link with its reasons and the two texts
+side by side, the mutations, the families and every article's metadata: inline CSS and
+SVG, no scripts, nothing fetched. --compare A,B reports one comparison alone (A and B:
+an ID, a path, a file name or a title). --html - writes it to standard output.`,
+		examples: []string{"report --html out/report.html articles/", "report --html - --title Demo articles/"},
+		values:   map[string][]string{"preset": scan.Presets},
+		files:    true,
+		setup:    setupReport,
+	})
 }
 
 // analysisFlags are the options report and export share.
@@ -31,48 +40,22 @@ type analysisFlags struct {
 }
 
 func (a *analysisFlags) add(fs *flag.FlagSet) {
-	fs.StringVar(&a.preset, "preset", "balanced", "strict, balanced or lenient")
+	fs.StringVar(&a.preset, "preset", "balanced", "engine preset")
 	fs.StringVar(&a.compare, "compare", "", "two documents `A,B` (ID, path, file name or title)")
 }
 
-// parseWithPaths parses flags that may come before or after the paths.
-func parseWithPaths(fs *flag.FlagSet, args []string) ([]string, error) {
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return paths, nil
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
-// analyse loads paths and scans them with the preset, reporting per-file
-// problems on stderr as "copytrail CMD: path: reason".
-func analyse(cmd string, paths []string, preset string, stderr io.Writer) (*provenance.Result, error) {
+// analyse loads paths and scans them with the preset; see load. It fails
+// when no document could be read.
+func analyse(e *Env, paths []string, preset string) (*provenance.Result, int) {
 	settings, err := scan.Preset(preset)
 	if err != nil {
-		return nil, err
+		return nil, e.UsageError(err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	docs, dups, errs := ingest.Load(ctx, paths, ingest.DefaultOptions(), nil)
-	for _, e := range errs {
-		fmt.Fprintf(stderr, "copytrail %s: %s\n", cmd, e.Error())
+	r, status := load(e, paths, settings)
+	if r != nil && len(r.Documents) == 0 {
+		return nil, e.Fail(errors.New("no readable documents in " + strings.Join(paths, ", ")))
 	}
-	if len(docs) == 0 {
-		return nil, errors.New("no readable documents in " + strings.Join(paths, ", "))
-	}
-	r, err := scan.Run(ctx, docs, settings, nil)
-	if err != nil {
-		return nil, err
-	}
-	r.Duplicates = append(dups, r.Duplicates...)
-	r.Errors = append(r.Errors, errs...)
-	return r, nil
+	return r, status
 }
 
 // resolvePair finds the two documents named by "A,B": each an ID, a path,
@@ -108,61 +91,44 @@ func resolvePair(r *provenance.Result, spec string) ([2]string, error) {
 	return ids, nil
 }
 
-func runReport(args []string, stdout, stderr io.Writer) int {
+func setupReport(fs *flag.FlagSet) func(e *Env, paths []string) int {
 	var a analysisFlags
 	var out, title string
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: copytrail report --html OUT.html [--preset P] [--compare A,B] PATH...")
-		fs.PrintDefaults()
-	}
-	fs.StringVar(&out, "html", "", "the report file to write (- for standard output)")
+	fs.StringVar(&out, "html", "", "the report file `OUT.html` to write (- for standard output)")
 	fs.StringVar(&title, "title", "", "the report's heading")
 	a.add(fs)
-	paths, err := parseWithPaths(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
+	return func(e *Env, paths []string) int {
+		switch {
+		case out == "":
+			return e.UsageError(errors.New("--html OUT.html is required"))
+		case len(paths) == 0:
+			return e.UsageError(errors.New("no files or folders given"))
+		}
+		r, status := analyse(e, paths, a.preset)
+		if r == nil {
+			return status
+		}
+		pair, err := resolvePair(r, a.compare)
+		if err != nil {
+			return e.UsageError(err)
+		}
+		var buf bytes.Buffer
+		opts := report.Options{Title: title, Version: Version, Generated: time.Now(), Compare: pair}
+		if err := report.WriteHTML(&buf, r, opts); err != nil {
+			return e.Fail(err)
+		}
+		if out == "-" {
+			if _, err := e.Stdout.Write(buf.Bytes()); err != nil {
+				return e.Fail(err)
+			}
+			return status
+		}
+		if err := writeAtomic(out, buf.Bytes()); err != nil {
+			return e.Fail(err)
+		}
+		e.Infof("wrote %s (%s, %s)", out, plural(len(r.Documents), "article"), plural(len(r.Links), "link"))
+		return status
 	}
-	if err == nil && out == "" {
-		err = errors.New("--html OUT.html is required")
-	}
-	if err == nil && len(paths) == 0 {
-		err = errors.New("no files or folders given")
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "copytrail report:", err)
-		return 2
-	}
-	r, err := analyse("report", paths, a.preset, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "copytrail report:", err)
-		return 1
-	}
-	pair, err := resolvePair(r, a.compare)
-	if err != nil {
-		fmt.Fprintln(stderr, "copytrail report:", err)
-		return 2
-	}
-	var buf bytes.Buffer
-	opts := report.Options{Title: title, Version: Version, Generated: time.Now(), Compare: pair}
-	if err := report.WriteHTML(&buf, r, opts); err != nil {
-		fmt.Fprintln(stderr, "copytrail report:", err)
-		return 1
-	}
-	if out == "-" {
-		_, err = stdout.Write(buf.Bytes())
-	} else {
-		err = writeAtomic(out, buf.Bytes())
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "copytrail report:", err)
-		return 1
-	}
-	if out != "-" {
-		fmt.Fprintf(stderr, "copytrail report: wrote %s (%s, %s)\n", out, plural(len(r.Documents), "article"), plural(len(r.Links), "link"))
-	}
-	return 0
 }
 
 // writeAtomic writes data to path through a temporary file in the same

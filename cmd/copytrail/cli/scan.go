@@ -20,29 +20,35 @@ import (
 )
 
 func init() {
-	register("scan", "find shared passages in files or folders (table, --json, --csv)", runScan)
+	register(&command{
+		name:    "scan",
+		summary: "find shared passages in files or folders (a table, --json or --csv)",
+		usage:   "[--json [--with-text] | --csv] [--preset P] [engine options] PATH...",
+		about: `PATH is a file or a folder (read recursively). The table lists the pairs of articles by
+coverage, then each link with its direction, confidence and reasons. --json prints the
+versioned contract described in the README; every output repeats the settings used.
+A file that cannot be read is named on stderr and in the "errors" array, the others are
+still scanned, and the exit status is 1.`,
+		examples: []string{"scan articles/", "scan --json --preset strict articles/", "scan --csv articles/"},
+		values:   map[string][]string{"preset": scan.Presets},
+		files:    true,
+		setup:    setupScan,
+	})
 }
 
-// scanFlags are the options of `copytrail scan`.
+// scanFlags are the options of ` + "`copytrail scan`" + `.
 type scanFlags struct {
 	json, withText, csv bool
 	preset              string
-	set                 provenance.Settings
+	set                 provenance.Settings // as given: -1 or 0 means the preset's
 }
 
-func parseScanFlags(args []string, stderr io.Writer) (*scanFlags, []string, error) {
-	f := &scanFlags{}
-	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: copytrail scan [options] PATH...   (files or folders)")
-		fs.PrintDefaults()
-	}
+func (f *scanFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print the versioned JSON contract")
 	fs.BoolVar(&f.withText, "with-text", false, "with --json: include each document's text")
 	fs.BoolVar(&f.csv, "csv", false, "print the pair summaries as CSV")
-	fs.StringVar(&f.preset, "preset", "balanced", "strict, balanced or lenient")
-	var s provenance.Settings
+	fs.StringVar(&f.preset, "preset", "balanced", "engine preset")
+	s := &f.set
 	fs.IntVar(&s.NGram, "ngram", 0, "words per seed n-gram (default: the preset's)")
 	fs.IntVar(&s.MinPassageWords, "min-words", 0, "shortest passage reported, in words")
 	fs.IntVar(&s.MaxGap, "max-gap", -1, "most unmatched words bridged inside a passage")
@@ -52,29 +58,23 @@ func parseScanFlags(args []string, stderr io.Writer) (*scanFlags, []string, erro
 	fs.Float64Var(&s.MinSimilarity, "min-similarity", -1, "lowest matched-words share of a passage (0..1)")
 	fs.Float64Var(&s.MergeRatio, "merge-ratio", -1, "merge passages whose gap is at most this share of the shorter one")
 	fs.IntVar(&s.MaxDocBytes, "max-doc-bytes", 0, "bytes of text kept per document")
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, nil, err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
+}
+
+// settings applies the flags the user set over the preset's values.
+func (f *scanFlags) settings(fs *flag.FlagSet) (provenance.Settings, error) {
 	base, err := scan.Preset(f.preset)
 	if err != nil {
-		return nil, nil, err
+		return base, err
 	}
 	custom := false
 	fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
-		case "json", "with-text", "csv", "preset":
+		case "json", "with-text", "csv", "preset", "quiet", "q":
 		default:
 			custom = true
 		}
 	})
+	s := f.set
 	over := func(dst *int, v, unset int) {
 		if v != unset {
 			*dst = v
@@ -97,52 +97,62 @@ func parseScanFlags(args []string, stderr io.Writer) (*scanFlags, []string, erro
 	if custom {
 		base.Preset = "custom"
 	}
-	if err := scan.Validate(base); err != nil {
-		return nil, nil, err
-	}
-	f.set = base
-	return f, paths, nil
+	return base, scan.Validate(base)
 }
 
-func runScan(args []string, stdout, stderr io.Writer) int {
-	f, paths, err := parseScanFlags(args, stderr)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
+func setupScan(fs *flag.FlagSet) func(e *Env, paths []string) int {
+	f := &scanFlags{}
+	f.add(fs)
+	return func(e *Env, paths []string) int {
+		set, err := f.settings(fs)
+		if err != nil {
+			return e.UsageError(err)
 		}
-		fmt.Fprintln(stderr, "copytrail scan:", err)
-		return 2
+		if len(paths) == 0 {
+			return e.UsageError(errors.New("no files or folders given"))
+		}
+		if f.json && f.csv {
+			return e.UsageError(errors.New("--json and --csv: choose one"))
+		}
+		r, status := load(e, paths, set)
+		if r == nil {
+			return status
+		}
+		switch {
+		case f.json:
+			err = provenance.WriteContractJSON(e.Stdout, r, f.withText)
+		case f.csv:
+			err = writePairsCSV(e.Stdout, r)
+		default:
+			err = writeScanTable(e.Stdout, r)
+		}
+		if err != nil {
+			return e.Fail(err)
+		}
+		return status
 	}
-	if len(paths) == 0 {
-		fmt.Fprintln(stderr, "copytrail scan: no files or folders given")
-		return 2
-	}
+}
+
+// load reads paths and scans them with set. Per-file problems go to stderr
+// (and into the result's errors) and make the status ExitFailed; the other
+// files are still scanned. A nil result means nothing could be done.
+func load(e *Env, paths []string, set provenance.Settings) (*provenance.Result, int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	docs, dups, errs := ingest.Load(ctx, paths, ingest.DefaultOptions(), nil)
-	for _, e := range errs {
-		fmt.Fprintln(stderr, "copytrail scan:", e.Error())
+	for _, err := range errs {
+		e.Errorf("%s", err.Error())
 	}
-	r, err := scan.Run(ctx, docs, f.set, nil)
+	r, err := scan.Run(ctx, docs, set, nil)
 	if err != nil {
-		fmt.Fprintln(stderr, "copytrail scan:", err)
-		return 1
+		return nil, e.Fail(err)
 	}
 	r.Duplicates = append(dups, r.Duplicates...)
 	r.Errors = append(r.Errors, errs...)
-	switch {
-	case f.json:
-		err = provenance.WriteContractJSON(stdout, r, f.withText)
-	case f.csv:
-		err = writePairsCSV(stdout, r)
-	default:
-		err = writeScanTable(stdout, r)
+	if len(errs) > 0 {
+		return r, ExitFailed
 	}
-	if err != nil {
-		fmt.Fprintln(stderr, "copytrail scan:", err)
-		return 1
-	}
-	return 0
+	return r, ExitOK
 }
 
 // pairsByCoverage returns the pairs, highest coverage (either side) first.
