@@ -11,8 +11,8 @@ export LANG ?= C.UTF-8
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev
 # Packages the tests need: a virtual display for the real app, Chromium for
-# the HTML report, ImageMagick for screenshots.
-TEST_PKGS  := xvfb xauth imagemagick chromium fonts-dejavu-core
+# the HTML report, ImageMagick for screenshots, zsh to check its completion.
+TEST_PKGS  := xvfb xauth imagemagick chromium fonts-dejavu-core zsh
 
 .PHONY: run build test deps deps-test vet bench fuzz eval screenshots clean
 
