@@ -118,8 +118,9 @@ func (v *CompareView) Show(a, b string) {
 	}
 	v.empty.Hide()
 	v.body.Show()
-	v.left.SetDoc(buildStyledDoc(c, c.A, true))
-	v.right.SetDoc(buildStyledDoc(c, c.B, false))
+	hidden := v.nav.Workshop().hidden
+	v.left.SetDoc(buildStyledDoc(c, c.A, true, hidden.Redactions(c.A.ID)))
+	v.right.SetDoc(buildStyledDoc(c, c.B, false, hidden.Redactions(c.B.ID)))
 	var ma, mb []stripMark
 	for _, p := range c.Passages {
 		ma = append(ma, stripMark{From: frac(p.A.Start, c.A), To: frac(p.A.End, c.A), N: p.N})
@@ -164,7 +165,7 @@ func (v *CompareView) refreshText() {
 	v.reasons.SetText(why)
 	v.updatePosition()
 	d := store.Decision{}
-	if c.Link != nil {
+	if c.Link != nil && !hide { // a verdict or a note would give the answer away
 		d = v.decisions.Decision(c.Link.Source, c.Link.Target)
 	}
 	v.confirm.Importance, v.dismiss.Importance = widget.MediumImportance, widget.MediumImportance
@@ -176,7 +177,7 @@ func (v *CompareView) refreshText() {
 	}
 	v.confirm.Refresh()
 	v.dismiss.Refresh()
-	if c.Link == nil {
+	if c.Link == nil || hide {
 		v.confirm.Disable()
 		v.dismiss.Disable()
 		v.note.Disable()
@@ -186,6 +187,10 @@ func (v *CompareView) refreshText() {
 		v.note.Enable()
 	}
 	v.note.OnChanged = nil
+	v.note.SetPlaceHolder("Note on this link")
+	if hide {
+		v.note.SetPlaceHolder("Notes and verdicts are hidden until the reveal")
+	}
 	v.note.SetText(d.Note)
 	v.note.OnChanged = v.onNote
 	v.body.Refresh()
@@ -255,7 +260,7 @@ func evidenceText(c *comparison, hide bool) (head, why string) {
 		head = "Shared text, direction undecided"
 	}
 	if hide {
-		return "Who copied whom? Guess, then reveal (View ▸ Reveal outlets and dates).", "Hidden until the reveal."
+		return "Who took the text from whom? Guess, then reveal (View ▸ Reveal outlets and dates).", "Hidden until the reveal."
 	}
 	head = fmt.Sprintf("%s · confidence %s", head, pct(l.Confidence))
 	if len(l.Reasons) == 0 {

@@ -107,12 +107,21 @@ func (v *CompareView) fillMutations() {
 		v.mutations.Add(&widget.Label{Text: "No altered quotes, numbers, names or attributions found.", Wrapping: fyne.TextWrapWord})
 		return
 	}
+	hide := v.nav.Workshop().HideMetadata
 	for _, m := range c.Mutations {
 		m := m
 		show := &widget.Button{Text: "Show", Icon: theme.SearchIcon(), OnTapped: func() { v.jumpToMutation(m) }}
-		title := &widget.Label{Text: mutationTitle(m.Kind), TextStyle: fyne.TextStyle{Bold: true}}
+		title := &widget.Label{Text: mutationTitle(m.Kind, hide), TextStyle: fyne.TextStyle{Bold: true}}
 		v.mutations.Add(container.NewBorder(nil, nil, nil, show, title))
-		v.mutations.Add(&widget.Label{Text: fmt.Sprintf("“%s” → “%s”", clip(m.SourceText, 80), clip(m.TargetText, 80)), Wrapping: fyne.TextWrapWord})
+		words := fmt.Sprintf("“%s” → “%s”", clip(m.SourceText, 80), clip(m.TargetText, 80))
+		if hide { // by side, without an arrow that says which came first
+			a, b := m.SourceText, m.TargetText
+			if m.Source != c.A.ID {
+				a, b = b, a
+			}
+			words = fmt.Sprintf("A: “%s”\nB: “%s”", clip(a, 80), clip(b, 80))
+		}
+		v.mutations.Add(&widget.Label{Text: words, Wrapping: fyne.TextWrapWord})
 		if m.Explanation != "" {
 			v.mutations.Add(&widget.Label{Text: m.Explanation, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
@@ -134,9 +143,13 @@ func (v *CompareView) jumpToMutation(m provenance.Mutation) {
 	v.right.ScrollToOffset(bOff)
 }
 
-// mutationTitle names a mutation kind in plain words, as a heading.
-func mutationTitle(k provenance.MutationKind) string {
+// mutationTitle names a mutation kind in plain words, as a heading;
+// without its direction while outlets and dates are hidden.
+func mutationTitle(k provenance.MutationKind, hide bool) string {
 	w := k.Words()
+	if hide {
+		w = hiddenKindWords(k)
+	}
 	if w == "" {
 		return w
 	}

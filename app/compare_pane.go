@@ -323,6 +323,13 @@ func (r *textBodyRenderer) Refresh() {
 					box.Move(fyne.NewPos(x-2, y))
 					box.Resize(fyne.NewSize(run.W+4, p.lineH))
 				}
+				if st.Redacted { // a black bar, no text: nothing to read
+					bar := rect()
+					setRect(bar, fg, nil, 0, 2)
+					bar.Move(fyne.NewPos(x, ty))
+					bar.Resize(fyne.NewSize(run.W, textH))
+					continue
+				}
 				c := fg
 				switch {
 				case st.Grey:

@@ -16,6 +16,7 @@ type wordStyle struct {
 	Grey     bool // boilerplate or skipped text
 	Mutation bool // inside a flagged mutation span
 	Weak     bool // incidental passage: not evidence
+	Redacted bool // an outlet name or date blacked out while they are hidden
 }
 
 // styledWord is one word with its style; Badge > 0 puts the passage number
@@ -35,8 +36,8 @@ type styledDoc struct {
 }
 
 // buildStyledDoc styles doc's words for one side of c. left says whether
-// doc is side A.
-func buildStyledDoc(c *comparison, doc *provenance.Document, left bool) *styledDoc {
+// doc is side A; the words overlapping redact are blacked out.
+func buildStyledDoc(c *comparison, doc *provenance.Document, left bool, redact []provenance.Span) *styledDoc {
 	text := doc.Text
 	sd := &styledDoc{Text: text, Words: make([]styledWord, 0, doc.Words+16)}
 	skip := sortedSpans(doc.Skip)
@@ -72,6 +73,7 @@ func buildStyledDoc(c *comparison, doc *provenance.Document, left bool) *styledD
 	}
 	markSpans(sd.Words, doc.Boilerplate, func(w *styledWord) { w.Style.Grey = true })
 	markSpans(sd.Words, c.mutationSpans(doc.ID), func(w *styledWord) { w.Style.Mutation = true })
+	markSpans(sd.Words, redact, func(w *styledWord) { w.Style.Redacted = true })
 	for _, p := range c.Passages {
 		span, own := p.B, provenance.OpInsert
 		if left {

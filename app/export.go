@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,10 +34,17 @@ func (u *UI) exportDialog() {
 	if a, b := u.compare.Pair(); a != "" && b != "" {
 		choices = append(choices, formatComparisonReport)
 	}
+	if u.workshop.HideMetadata { // the report explains directions: it waits for the reveal
+		choices, selected = nil, nil
+	}
 	choices = append(choices, export.Formats...)
 	selected = append(selected, export.Formats...)
 	check := &widget.CheckGroup{Options: choices, Selected: selected}
-	d := dialog.NewCustomConfirm("Export", "Choose folder…", "Cancel", check, func(ok bool) {
+	var content fyne.CanvasObject = check
+	if u.workshop.HideMetadata {
+		content = container.NewVBox(&widget.Label{Text: "Outlets and dates are hidden, so the export hides them too:\narticles numbered as on screen, links without direction or reasons.\nThe HTML report, which explains directions, waits for the reveal.", Importance: widget.WarningImportance}, check)
+	}
+	d := dialog.NewCustomConfirm("Export", "Choose folder…", "Cancel", content, func(ok bool) {
 		if !ok || len(check.Selected) == 0 {
 			return
 		}
@@ -53,15 +61,19 @@ func (u *UI) exportDialog() {
 }
 
 // Export writes the chosen formats of the current analysis into dir; the
-// pair on screen is the one drawn in comparison.png.
+// pair on screen is the one drawn in comparison.png. While outlets and
+// dates are hidden it writes the masked analysis the screens show.
 func (u *UI) Export(dir string, formats []string) {
-	r := u.ws.Result
+	r, hidden := u.Result(), u.workshop.HideMetadata
 	a, b := u.compare.Pair()
 	title := u.reportTitle()
 	err := u.bridge.Run("Exporting", func(ctx context.Context, progress ProgressFunc) (func(), error) {
 		var names []string
 		var engineFormats []string
 		for _, f := range formats {
+			if (f == formatReport || f == formatComparisonReport) && hidden {
+				continue
+			}
 			if f == formatReport || f == formatComparisonReport {
 				name, opts := "report.html", report.Options{Title: title, Version: Version, Generated: time.Now()}
 				if f == formatComparisonReport {
@@ -97,6 +109,9 @@ func (u *UI) Export(dir string, formats []string) {
 
 // reportTitle names the report after the workspace file, if there is one.
 func (u *UI) reportTitle() string {
+	if u.workshop.HideMetadata {
+		return "Copytrail report — outlets and dates hidden"
+	}
 	if u.path != "" {
 		return "Copytrail report — " + strings.TrimSuffix(baseName(u.path), ".copytrail")
 	}

@@ -270,7 +270,7 @@ func (v *FamiliesView) showFamily(f provenance.Family) {
 	origin := v.referenceDoc(f, entries)
 	switch {
 	case ws.HideMetadata:
-		v.witness.SetText("Earliest witness: hidden in workshop mode. Which one came first?")
+		v.witness.SetText("Earliest witness: hidden until the reveal. Which one came first?")
 	case f.Origin == "":
 		v.witness.SetText("Earliest witness: undecided — the dates and the text do not show which came first.")
 	default:
@@ -353,6 +353,9 @@ func (v *FamiliesView) describeMutation(mu provenance.Mutation, hide bool) strin
 			return d.Label() + " (" + outletOf(d) + ")"
 		}
 		return id
+	}
+	if hide { // by article, with no arrow saying which came first
+		return fmt.Sprintf("%s: %s “%s” · %s “%s”", hiddenKindWords(mu.Kind), name(mu.Source), mu.SourceText, name(mu.Target), mu.TargetText)
 	}
 	kind := mu.Kind.Words()
 	s := fmt.Sprintf("%s: “%s” → “%s”  (%s → %s)", kind, mu.SourceText, mu.TargetText, name(mu.Source), name(mu.Target))

@@ -27,6 +27,7 @@ type GraphView struct {
 	details    *widget.Label
 	compareBtn *widget.Button
 	status     *widget.Label
+	legend     *widget.Label
 	empty      *widget.Label // the empty state's message
 	pane       *emptyPane
 	root       fyne.CanvasObject
@@ -47,9 +48,8 @@ func NewGraphView(nav Navigator) *GraphView {
 		&widget.Button{Icon: theme.ZoomInIcon(), OnTapped: v.graph.zoomIn},
 		&widget.Button{Text: "Fit", Icon: theme.ZoomFitIcon(), OnTapped: v.graph.fit},
 	)
-	legend := &widget.Label{Text: "→ copy (thicker: more words) · dashed: low confidence or undecided · dotted green: common source",
-		Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
-	toolbar := container.NewBorder(nil, nil, controls, nil, legend)
+	v.legend = &widget.Label{Text: graphLegend, Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	toolbar := container.NewBorder(nil, nil, controls, nil, v.legend)
 	// A scroll container that does not scroll: it clips the drawing to the
 	// graph's area (zoomed-in objects would otherwise paint over the panel),
 	// while wheel and drag events still reach the graph, the innermost target.
@@ -64,6 +64,9 @@ func NewGraphView(nav Navigator) *GraphView {
 	v.Refresh(nav.Result())
 	return v
 }
+
+// graphLegend explains the drawing.
+const graphLegend = "→ copy (thicker: more words) · dashed: low confidence or undecided · dotted green: common source"
 
 // CanvasObject is the screen's root object.
 func (v *GraphView) CanvasObject() fyne.CanvasObject { return v.root }
@@ -93,7 +96,11 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 	if !sameGraph(v.graph.layout, nodes, edges) {
 		v.selected, v.hovered = -1, -1 // a different graph: the old choice means nothing
 	}
-	v.graph.setGraph(nodes, edges, !ws.HideMetadata, ws.On)
+	v.graph.setGraph(nodes, edges, !ws.HideMetadata, ws.On, ws.HideMetadata)
+	v.legend.SetText(graphLegend)
+	if ws.HideMetadata {
+		v.legend.SetText("a line joins two articles that share text (thicker: more words) · who took from whom? Guess, then reveal")
+	}
 	v.showDetails()
 	switch {
 	case len(edges) > 0:
@@ -106,6 +113,9 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 		v.pane.show(fmt.Sprintf("No links found among %s: no article reuses enough text from another to draw an arrow. Try the lenient preset in Settings, or add the articles you suspect were copied.", plural(len(r.Documents), "article", "articles")))
 	}
 	status := fmt.Sprintf("%s, %s", plural(len(nodes), "node", "nodes"), plural(len(edges), "arrow", "arrows"))
+	if ws.HideMetadata {
+		status = fmt.Sprintf("%s, %s", plural(len(nodes), "article", "articles"), plural(len(edges), "line", "lines"))
+	}
 	if unlinked > 0 {
 		status += fmt.Sprintf(" · %s without links not shown", plural(unlinked, "article", "articles"))
 	}
@@ -178,16 +188,25 @@ func (v *GraphView) showDetails() {
 		v.compareBtn.Disable()
 	}
 	if i < 0 || i >= len(v.graph.layout.Edges) {
-		v.details.SetText("Click an arrow to see who took from whom and why. Double-click it to compare the two texts. Keys: arrows step through the links, Enter compares, + and - zoom, 0 fits.")
+		msg := "Click an arrow to see who took from whom and why. Double-click it to compare the two texts. Keys: arrows step through the links, Enter compares, + and - zoom, 0 fits."
+		if v.graph.layout.Undirected {
+			msg = "Click a line to see what two articles share. Double-click it to compare the two texts. Keys: arrows step through the lines, Enter compares, + and - zoom, 0 fits."
+		}
+		v.details.SetText(msg)
 		return
 	}
 	v.details.SetText(v.describe(v.graph.layout.Edges[i]))
 }
 
 // describe puts an edge in plain words: direction, confidence, reasons.
+// While outlets and dates are hidden it says only what the two share.
 func (v *GraphView) describe(e GraphEdge) string {
 	l := &v.graph.layout
 	a, b := l.Nodes[e.From], l.Nodes[e.To]
+	if l.Undirected {
+		return fmt.Sprintf("%s and %s share text: %s.\n\nWho took from whom? Compare the texts, guess, then reveal (View ▸ Reveal outlets and dates).\n\nDouble-click the line or press Compare to see the texts side by side.",
+			a.Title, b.Title, plural(e.Words, "word", "words"))
+	}
 	name := func(n GraphNode) string {
 		if n.Detail == "" || v.byOutlet {
 			return "“" + n.Title + "”"

@@ -53,7 +53,7 @@ func newGraphCanvas(v *GraphView) *graphCanvas {
 // setGraph lays out a graph. When it has the same nodes and edges as the
 // one shown (a tab switch or a metadata edit), the user's zoom and pan
 // stay; otherwise the view is reset to fit the new graph.
-func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, workshop bool) {
+func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, workshop, undirected bool) {
 	same := sameGraph(g.layout, nodes, edges)
 	g.scale = 1
 	if workshop {
@@ -61,7 +61,7 @@ func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, wor
 	}
 	g.layout = LayoutGraph(nodes, edges, LayoutOptions{
 		ByDate: byDate, Measure: runeMeasure(float32(graphTextSize) * g.scale),
-		LabelWidth: 130 * g.scale, LineHeight: 16 * g.scale, Radius: 9 * g.scale,
+		LabelWidth: 130 * g.scale, LineHeight: 16 * g.scale, Radius: 9 * g.scale, Undirected: undirected,
 	})
 	g.colors = byDate // byDate is off exactly when metadata is hidden
 	g.generation++

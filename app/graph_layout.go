@@ -65,6 +65,9 @@ type GraphLayout struct {
 	MaxWords      int     // largest Edge.Words, for scaling widths
 	Bow           float32 // how far an edge between two nodes of one column bows left (at most)
 	RowHeight     float32 // vertical distance between nodes of a column
+	// Undirected: laid out by layoutRings and drawn as plain lines, with
+	// nothing that shows a direction (outlets and dates hidden).
+	Undirected bool
 }
 
 // LayoutOptions tunes LayoutGraph. Zero values take the defaults noted.
@@ -81,6 +84,9 @@ type LayoutOptions struct {
 	Radius float32
 	// MaxColumns caps the number of date columns (default 30): more dates are bucketed.
 	MaxColumns int
+	// Undirected lays groups of linked nodes out on rings, in label order,
+	// with nothing that depends on dates or direction (see layoutRings).
+	Undirected bool
 }
 
 const (
@@ -121,6 +127,10 @@ func LayoutGraph(nodes []GraphNode, edges []GraphEdge, opt LayoutOptions) GraphL
 		l.MaxWords = max(l.MaxWords, e.Words)
 	}
 	if len(l.Nodes) == 0 {
+		return l
+	}
+	if opt.Undirected {
+		layoutRings(&l, opt)
 		return l
 	}
 	var headers []string

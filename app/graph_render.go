@@ -38,6 +38,7 @@ func edgeSegments(l *GraphLayout, e GraphEdge, r float32) []segment {
 	start, end := r, length-r-1
 	dash, gap := float32(0), float32(0)
 	switch {
+	case l.Undirected: // one plain line for every link: no kind, no confidence
 	case e.Kind == provenance.LinkCommonSource:
 		dash, gap = 2, 4
 	case e.Kind != provenance.LinkCopy || e.Confidence < lowConfidence:
@@ -63,7 +64,7 @@ func edgeSegments(l *GraphLayout, e GraphEdge, r float32) []segment {
 			segs = append(segs, subPath(path, cum, t, min(end, t+dash))...)
 		}
 	}
-	if e.Kind == provenance.LinkCopy {
+	if e.Kind == provenance.LinkCopy && !l.Undirected {
 		tip, back := pointAt(path, cum, end), pointAt(path, cum, end-1)
 		ux, uy := tip.X-back.X, tip.Y-back.Y
 		if n := float32(math.Hypot(float64(ux), float64(uy))); n > 0 {
@@ -207,10 +208,11 @@ func (r *graphRenderer) Refresh() {
 	grey := theme.Color(theme.ColorNamePlaceHolder) // readable on light and dark
 	for i, e := range l.Edges {
 		c, w := fg, edgeWidth(l, e)
-		switch e.Kind {
-		case provenance.LinkCommonSource:
+		switch {
+		case l.Undirected:
+		case e.Kind == provenance.LinkCommonSource:
 			c = palette.Link(e.Kind) // bluish green, as in the report
-		case provenance.LinkUnknown:
+		case e.Kind == provenance.LinkUnknown:
 			c = grey
 		}
 		if i == r.g.view.selected || i == r.g.view.hovered {

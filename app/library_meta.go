@@ -130,9 +130,9 @@ func (e *metadataEditor) Show(r *provenance.Result, d *provenance.Document) {
 		e.fields[i].OnChanged = nil
 		e.fields[i].SetText(f.Value)
 		e.fields[i].OnChanged = e.onEdit
-		if hide && (i == 1 || i == 3) {
+		if hide { // every field: an author, a URL or a title can name the outlet
 			e.fields[i].SetText("")
-			e.fields[i].SetPlaceHolder("hidden in workshop mode")
+			e.fields[i].SetPlaceHolder("hidden until the reveal")
 			e.fields[i].Disable()
 			e.origins[i].SetText("")
 		} else {
@@ -141,7 +141,14 @@ func (e *metadataEditor) Show(r *provenance.Result, d *provenance.Document) {
 		}
 	}
 	e.note.OnChanged = nil
-	e.note.SetText(e.host.DocNote(d.ID))
+	if hide { // the trainer's notes may hold the answer
+		e.heading.SetText(fmt.Sprintf("%s · %d words · details hidden until the reveal", d.Label(), d.Words))
+		e.note.SetText("")
+		e.note.Disable()
+	} else {
+		e.note.SetText(e.host.DocNote(d.ID))
+		e.note.Enable()
+	}
 	e.note.OnChanged = e.onNote
 	e.apply.Disable()
 	e.form.Show()
@@ -162,7 +169,7 @@ func (e *metadataEditor) showRole(f provenance.Field, hide bool) {
 	defer func() { e.role.OnChanged = e.onEdit }()
 	if hide {
 		e.role.ClearSelected()
-		e.role.PlaceHolder = "hidden in workshop mode"
+		e.role.PlaceHolder = "hidden until the reveal"
 		e.role.Disable()
 		e.origins[roleIndex].SetText("")
 		return

@@ -34,6 +34,8 @@ type MatrixView struct {
 type coverageMatrix struct {
 	IDs    []string // row (and column) order: most reuse first
 	Labels []string // short labels, numbered
+	// Columns are the column headers: the row numbers.
+	Columns []string
 	// Cover maps a (row, column) position to the row's coverage by the column.
 	Cover map[[2]int]float64
 	// Total is each row's summed coverage, the sort key.
@@ -77,6 +79,7 @@ func buildCoverageMatrix(r *provenance.Result) coverageMatrix {
 	for i, id := range m.IDs {
 		pos[id] = i
 		m.Labels = append(m.Labels, fmt.Sprintf("%d. %s", i+1, label(id)))
+		m.Columns = append(m.Columns, strconv.Itoa(i+1))
 		m.Total = append(m.Total, totals[id])
 	}
 	for _, p := range r.Pairs {
@@ -166,6 +169,11 @@ func (v *MatrixView) Refresh(r *provenance.Result) {
 	}
 	v.result = r
 	v.matrix = buildCoverageMatrix(r)
+	if h := v.nav.Workshop().hidden; h != nil { // "Article 5" and 5, as on every other screen
+		for i, id := range v.matrix.IDs {
+			v.matrix.Labels[i], v.matrix.Columns[i] = h.Label(id), strconv.Itoa(h.number[id])
+		}
+	}
 	switch {
 	case len(v.matrix.IDs) > 0:
 		v.pane.show("")
@@ -225,7 +233,7 @@ func (v *MatrixView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	t.Color = theme.Color(theme.ColorNameForeground)
 	switch {
 	case id.Row < 0 && id.Col >= 0 && id.Col < len(v.matrix.Labels):
-		t.Alignment, t.Text = fyne.TextAlignCenter, strconv.Itoa(id.Col+1)
+		t.Alignment, t.Text = fyne.TextAlignCenter, v.matrix.Columns[id.Col]
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(v.matrix.Labels):
 		t.Alignment, t.Text = fyne.TextAlignLeading, v.rowLabel(id.Row)
 	default:

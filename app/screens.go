@@ -20,4 +20,7 @@ type WorkshopState struct {
 	On bool
 	// HideMetadata hides outlets and dates so a room can guess, then reveal.
 	HideMetadata bool
+	// hidden is the masked analysis while HideMetadata is on (nil
+	// otherwise, and in tests' fakes): neutral labels and redactions.
+	hidden *hiddenView
 }

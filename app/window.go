@@ -55,6 +55,9 @@ type UI struct {
 	pendingStart *Options
 	// closePrompt is the "save before closing?" dialog, when shown.
 	closePrompt dialogCloser
+	// hidden is the masked analysis of hidden mode, rebuilt when the
+	// result changes (see hiddenResult).
+	hidden *hiddenView
 }
 
 // dialogCloser is a dialog Esc can close.
@@ -134,16 +137,36 @@ func (u *UI) onTab(*container.TabItem) {
 	u.recordView()
 }
 
-// Result is the current analysis; never nil.
+// Result is the current analysis as the screens show it; never nil. While
+// outlets and dates are hidden it is the masked copy (hiddenView), so no
+// screen can show what answers the question.
 func (u *UI) Result() *provenance.Result {
 	if u.ws.Result == nil {
 		return empty
 	}
+	if h := u.hiddenResult(); h != nil {
+		return h.result
+	}
 	return u.ws.Result
 }
 
-// Compare opens the comparison of a (left) and b (right).
+// hiddenResult is the masked analysis while outlets and dates are hidden,
+// else nil.
+func (u *UI) hiddenResult() *hiddenView {
+	if !u.workshop.HideMetadata || u.ws.Result == nil {
+		return nil
+	}
+	if u.hidden == nil || u.hidden.source != u.ws.Result {
+		u.hidden = newHiddenView(u.ws.Result)
+	}
+	return u.hidden
+}
+
+// Compare opens the comparison of a (left) and b (right); while outlets and
+// dates are hidden the sides are put in article-number order, so the left
+// side is not always the source.
 func (u *UI) Compare(a, b string) {
+	a, b = u.hiddenResult().ordered(a, b)
 	u.compare.Show(a, b)
 	u.ShowScreen(ScreenCompare)
 	if len(u.compare.cmp.passagesOrNil()) > 0 {
@@ -159,7 +182,11 @@ func (u *UI) SelectDocument(id string) {
 }
 
 // Workshop is the projector-mode state.
-func (u *UI) Workshop() WorkshopState { return u.workshop }
+func (u *UI) Workshop() WorkshopState {
+	ws := u.workshop
+	ws.hidden = u.hiddenResult()
+	return ws
+}
 
 // ShowScreen brings a tab to the front; the library is always visible.
 func (u *UI) ShowScreen(name string) {
@@ -236,8 +263,14 @@ func (u *UI) showDialog(d dialogCloser) {
 	u.dialogs = append(u.dialogs, d)
 }
 
-// Documents are the articles in the library.
-func (u *UI) Documents() []provenance.Document { return u.ws.Documents }
+// Documents are the articles in the library, masked while outlets and
+// dates are hidden.
+func (u *UI) Documents() []provenance.Document {
+	if h := u.hiddenResult(); h != nil && len(h.result.Documents) == len(u.ws.Documents) {
+		return h.result.Documents
+	}
+	return u.ws.Documents
+}
 
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }

@@ -1,0 +1,261 @@
+package app
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/copytrail/copytrail/internal/testseeds"
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
+)
+
+// shownText is one string drawn on screen, and whether it is article text
+// (a compared text's words), where a headline may legitimately appear.
+type shownText struct {
+	text string
+	body bool
+}
+
+// visibleTexts collects every canvas.Text drawn under o, skipping hidden
+// objects: what a room would read on the projector.
+func visibleTexts(o fyne.CanvasObject, body bool, out *[]shownText) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	switch x := o.(type) {
+	case *canvas.Text:
+		if strings.TrimSpace(x.Text) != "" {
+			*out = append(*out, shownText{x.Text, body})
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			visibleTexts(c, body, out)
+		}
+	case fyne.Widget:
+		_, isBody := x.(*textBody)
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			visibleTexts(c, body || isBody, out)
+		}
+	}
+}
+
+// secrets are what hidden mode must not show for r: outlet names, dates in
+// every form the app writes them, and the articles' real titles.
+type secrets struct {
+	outlets []*regexp.Regexp
+	dates   []string
+	titles  []string
+}
+
+func inAnyText(r *provenance.Result, s string) bool {
+	for _, d := range r.Documents {
+		if strings.Contains(d.Text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func secretsOf(r *provenance.Result) secrets {
+	var s secrets
+	for _, d := range r.Documents {
+		if o := strings.TrimSpace(d.Meta.Outlet.Value); len(o) > 1 {
+			s.outlets = append(s.outlets, regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(o)+`\b`))
+		}
+		if t, ok := d.Meta.PublishedTime(); ok {
+			s.dates = append(s.dates, showDate(d.Meta.Published.Value), showDay(t), t.Format("2006-01-02"),
+				t.Format("January 2, 2006"), t.Format("2 January 2006"), t.Format("Jan 2"))
+		}
+		if d.Meta.Title.Known() && !inAnyText(r, d.Meta.Title.Value) { // a headline in the text is the text
+			s.titles = append(s.titles, string([]rune(d.Meta.Title.Value)[:min(18, len([]rune(d.Meta.Title.Value)))]))
+		}
+	}
+	return s
+}
+
+// directionWords answer "who took from whom"; none may show while hidden.
+var directionWords = regexp.MustCompile(`(?i)→|←|\bsource\b|\bcop(y|ied|ies)\b|reused text|\bis from\b|confidence|undecided|earliest witness:\s+[^h\s]|\borigin\b|\bdirection\b|\bconfirmed\b|\bdismissed\b`)
+
+// leaks lists what of s shows in texts; where says which screen.
+func (s secrets) leaks(t *testing.T, where string, texts []shownText, checkDirection, anyDate bool) {
+	t.Helper()
+	for _, st := range texts {
+		for _, re := range s.outlets {
+			if re.MatchString(st.text) {
+				t.Errorf("%s shows outlet %s in %q", where, re, st.text)
+			}
+		}
+		for _, d := range s.dates {
+			if strings.Contains(st.text, d) {
+				t.Errorf("%s shows date %q in %q", where, d, st.text)
+			}
+		}
+		if anyDate && datePattern.MatchString(st.text) {
+			t.Errorf("%s shows a date in %q", where, st.text)
+		}
+		if !st.body {
+			for _, title := range s.titles {
+				if strings.Contains(st.text, title) {
+					t.Errorf("%s shows the real title %q in %q", where, title, st.text)
+				}
+			}
+			if checkDirection && directionWords.MatchString(st.text) {
+				t.Errorf("%s shows a direction word %q in %q", where, directionWords.FindString(st.text), st.text)
+			}
+		}
+	}
+}
+
+// walkHidden visits every screen of u in hidden mode, with every link,
+// comparison, family and article shown in turn, and fails on any leak.
+func walkHidden(t *testing.T, u *UI) {
+	t.Helper()
+	real := u.ws.Result
+	sec := secretsOf(real)
+	if !u.workshop.On {
+		u.ToggleWorkshop()
+	}
+	u.ToggleHideMetadata()
+	h := u.hiddenResult()
+	look := func(where string, direction bool) {
+		lookAt(t, u, sec, where, direction, direction)
+	}
+	g := u.views[ScreenGraph].(*GraphView)
+	u.ShowScreen(ScreenGraph)
+	look("graph", true)
+	if !g.graph.layout.Undirected {
+		t.Error("the graph is not drawn undirected while hidden")
+	}
+	for i, e := range g.graph.layout.Edges {
+		g.selectEdge(i)
+		look("graph, line selected", true)
+		assertNoArrowhead(t, &g.graph.layout, e)
+	}
+	u.ShowScreen(ScreenMatrix)
+	look("matrix", true)
+	for _, l := range real.Links {
+		u.Compare(l.Source, l.Target)
+		a, b := u.compare.Pair()
+		if wa, wb := h.ordered(l.Source, l.Target); a != wa || b != wb {
+			t.Errorf("compare sides %s, %s: want article-number order %s, %s", a, b, wa, wb)
+		}
+		for range min(3, len(u.compare.cmp.Passages)) {
+			u.TypedKey(&fyne.KeyEvent{Name: fyne.KeyN})
+			look("compare", true)
+		}
+		for _, m := range u.compare.cmp.Mutations {
+			u.compare.jumpToMutation(m)
+			look("compare, change shown", true)
+		}
+	}
+	f := u.views[ScreenFamilies].(*FamiliesView)
+	u.ShowScreen(ScreenFamilies)
+	for i := range f.order {
+		f.list.Select(i)
+		look("families", true)
+	}
+	for _, d := range real.Documents {
+		u.SelectDocument(d.ID)
+		look("library", true)
+	}
+	u.ShowScreen(ScreenSettings)
+	lookAt(t, u, sec, "settings", false, false) // its help speaks of confidence and 01/06/2021 in general
+	// An export made while hidden hides the same.
+	dir := t.TempDir()
+	u.Export(dir, append([]string{formatReport, formatComparisonReport}, export.Formats...))
+	if _, err := os.Stat(filepath.Join(dir, "report.html")); err == nil {
+		t.Error("the HTML report, which explains directions, was written while hidden")
+	}
+	u.bridge.Wait()
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) < 3 {
+		t.Fatalf("export while hidden wrote %d files", len(files))
+	}
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(p, ".png") || strings.HasSuffix(p, ".pdf") {
+			continue
+		}
+		sec.leaks(t, "export "+filepath.Base(p), []shownText{{text: string(data), body: true}}, false, false)
+	}
+	// Reveal restores it all.
+	u.Reveal()
+	if u.Result() != real || u.Documents()[0].Meta.Outlet.Value != real.Documents[0].Meta.Outlet.Value {
+		t.Fatal("reveal did not restore the real analysis")
+	}
+	if g.graph.layout.Undirected {
+		t.Error("the graph is still undirected after the reveal")
+	}
+}
+
+// lookAt checks what the window shows now.
+func lookAt(t *testing.T, u *UI, sec secrets, where string, direction, anyDate bool) {
+	t.Helper()
+	var texts []shownText
+	visibleTexts(u.win.Canvas().Content(), false, &texts)
+	for _, o := range u.win.Canvas().Overlays().List() {
+		visibleTexts(o, false, &texts)
+	}
+	sec.leaks(t, where, texts, direction, anyDate)
+}
+
+// assertNoArrowhead checks that every stroke of edge e lies on the line
+// between its two nodes: a plain line, no arrowhead.
+func assertNoArrowhead(t *testing.T, l *GraphLayout, e GraphEdge) {
+	t.Helper()
+	a, b := l.Nodes[e.From], l.Nodes[e.To]
+	off := func(x, y float32) float64 {
+		dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+		return math.Abs(dy*float64(x-a.X)-dx*float64(y-a.Y)) / math.Hypot(dx, dy)
+	}
+	for _, s := range edgeSegments(l, e, 9) {
+		if off(s.x1, s.y1) > 0.5 || off(s.x2, s.y2) > 0.5 {
+			t.Fatalf("edge %s–%s has a stroke off its line (an arrowhead): %+v", a.Title, b.Title, s)
+		}
+	}
+}
+
+func TestHiddenModeHidesEverythingOnTheDemo(t *testing.T) {
+	u := demoUI(t)
+	u.win.Resize(fyne.NewSize(1400, 900))
+	walkHidden(t, u)
+}
+
+func TestHiddenModeHidesEverythingOnTheSeeds(t *testing.T) {
+	seeds := testseeds.Dir(t)
+	u := newTestUI(t, DefaultEngine())
+	u.win.Resize(fyne.NewSize(1400, 900))
+	u.Start(Options{Paths: []string{seeds}, Hide: false})
+	u.bridge.Wait()
+	if len(u.ws.Result.Links) == 0 {
+		t.Fatal("no links among the seeds")
+	}
+	walkHidden(t, u)
+}
+
+// Started with --hide, the first screen already hides everything.
+func TestHiddenFromTheCommandLine(t *testing.T) {
+	u := newTestUI(t, DefaultEngine())
+	u.Start(Options{Demo: true, Workshop: true, Hide: true, Screen: ScreenCompare, Compare: "top"})
+	u.bridge.Wait()
+	if !u.workshop.HideMetadata || u.hiddenResult() == nil {
+		t.Fatal("--hide did not hide")
+	}
+	var texts []shownText
+	visibleTexts(u.win.Canvas().Content(), false, &texts)
+	secretsOf(u.ws.Result).leaks(t, "--hide first screen", texts, true, true)
+	if u.compare.cmp == nil {
+		t.Fatal("--compare top opened nothing")
+	}
+}
