@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/text"
 )
 
 // hiddenView is the analysis as the room sees it while outlets and dates
@@ -184,7 +185,7 @@ func (h *hiddenView) secretSpans(s string) []provenance.Span {
 	for _, loc := range datePattern.FindAllStringIndex(s, -1) {
 		spans = append(spans, provenance.Span{Start: loc[0], End: loc[1]})
 	}
-	return mergeSpans(spans)
+	return text.MergeSpans(spans)
 }
 
 // wordEdge reports whether s[start:end] begins and ends at word boundaries.
@@ -202,19 +203,6 @@ func wordEdge(s string, start, end int) bool {
 		}
 	}
 	return true
-}
-
-func mergeSpans(spans []provenance.Span) []provenance.Span {
-	slices.SortFunc(spans, func(a, b provenance.Span) int { return a.Start - b.Start })
-	out := spans[:0]
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.Start <= out[n-1].End {
-			out[n-1].End = max(out[n-1].End, s.End)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 // outletSecrets are the outlet names of r's documents, in lower case,

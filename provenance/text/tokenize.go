@@ -45,7 +45,7 @@ func (WordTokenizer) Tokenize(text string, skip []provenance.Span) []Token {
 // eachWord calls emit with the byte span of every word of text outside skip,
 // in order: the tokenizer without building tokens.
 func eachWord(text string, skip []provenance.Span, emit func(start, end int)) {
-	spans := mergeSpans(skip)
+	spans := MergeSpans(skip)
 	si := 0
 	nextSkip := len(text) + 1
 	if len(spans) > 0 {
@@ -112,9 +112,9 @@ func nextIsWord(s string) bool {
 	return isWordRune(r) && !perCharacter(r)
 }
 
-// mergeSpans returns skip sorted by start with overlapping spans joined and
+// MergeSpans returns spans sorted by start with overlapping spans joined and
 // empty ones dropped.
-func mergeSpans(skip []provenance.Span) []provenance.Span {
+func MergeSpans(skip []provenance.Span) []provenance.Span {
 	if len(skip) == 0 {
 		return nil
 	}
