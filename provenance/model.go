@@ -30,6 +30,12 @@ const (
 	OriginHTTP        Origin = "http"         // URL fetch: the address itself, Last-Modified, ...
 	OriginFile        Origin = "file"         // the file name or the document's own title element
 	OriginInferred    Origin = "inferred"     // read from the text (dateline, sign-off line); may be wrong
+	// OriginArchive is a field of an archive record: a JSON-lines key, a
+	// CSV column, a WARC record's target URI.
+	OriginArchive Origin = "archive"
+	// OriginCapture is when a web archive captured the page (WARC-Date),
+	// used when the page gives no date: it was published then or earlier.
+	OriginCapture Origin = "capture"
 )
 
 // Field is one metadata value with its origin. An empty Value means unknown.

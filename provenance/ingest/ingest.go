@@ -1,5 +1,6 @@
 // Package ingest turns the files users have — plain text, Markdown, saved
-// web pages, PDF, DOCX, e-mail — and web addresses into provenance.Document
+// web pages, PDF, DOCX, e-mail, and archives of many articles (JSON lines,
+// CSV and TSV, WARC web archives, zip files) — and web addresses into provenance.Document
 // values: UTF-8 text with LF line ends, metadata with the origin of every
 // field, boilerplate and skip spans, and a content hash for duplicates.
 //
@@ -64,6 +65,13 @@ type Options struct {
 	// (01/06/2021) in metadata.csv, front matter and meta tags. Unset (the
 	// default) refuses them with both readings named.
 	DateOrder dates.Order
+	// MaxArchiveUnzipBytes caps the bytes uncompressed from all the
+	// entries of one zip archive together (default 16 GiB), so a zip
+	// bomb made of many entries is refused too.
+	MaxArchiveUnzipBytes int64
+	// Skip, when set, is asked for each document ID before the document is
+	// read; documents it reports are passed over (resuming an import).
+	Skip func(id string) bool
 }
 
 // DefaultOptions returns the documented defaults.
@@ -79,6 +87,8 @@ func DefaultOptions() Options {
 		MaxRedirects:    5,
 		Workers:         runtime.NumCPU(),
 		FileTimeout:     60 * time.Second,
+
+		MaxArchiveUnzipBytes: 16 << 30,
 	}
 }
 
@@ -95,6 +105,7 @@ func (o Options) withDefaults() Options {
 	orDefault(&o.MaxRedirects, d.MaxRedirects)
 	orDefault(&o.Workers, d.Workers)
 	orDefault(&o.FileTimeout, d.FileTimeout)
+	orDefault(&o.MaxArchiveUnzipBytes, d.MaxArchiveUnzipBytes)
 	return o
 }
 

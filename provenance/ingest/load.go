@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/dates"
@@ -21,11 +20,22 @@ var formats = map[string]string{
 	".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
 	".html": "html", ".htm": "html", ".xhtml": "html",
 	".pdf": "pdf", ".docx": "docx", ".eml": "eml",
+	".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".warc": "warc", ".zip": "zip",
 }
 
-// formatOf returns the format of a file name, "" when unsupported.
+// formatOf returns the format of a file name, "" when unsupported. An
+// archive compressed with gzip has the format of the archive plus ".gz"
+// ("jsonl.gz", "warc.gz").
 func formatOf(name string) string {
-	return formats[strings.ToLower(filepath.Ext(name))]
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".gz" {
+		inner := formats[strings.ToLower(filepath.Ext(name[:len(name)-len(ext)]))]
+		if gzipArchives[inner] {
+			return inner + ".gz"
+		}
+		return ""
+	}
+	return formats[ext]
 }
 
 // job is one file to read.
@@ -64,7 +74,9 @@ func Load(ctx context.Context, paths []string, opts Options, progress func(prove
 		}
 		w.add(p)
 	}
-	return run(ctx, w.jobs, w.dups, w.errs, opts, rep)
+	c := collect{dups: w.dups, errs: w.errs}
+	stream(ctx, w.jobs, opts, rep, c.sink())
+	return c.docs, c.dups, c.errs
 }
 
 // LoadFS reads every supported file of fsys (for the embedded demo corpus,
@@ -117,7 +129,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (docs []provenance.Do
 	}
 	rep := newReporter(nil)
 	defer rep.close()
-	return run(ctx, jobs, nil, ferrs, opts, rep)
+	c := collect{errs: ferrs}
+	stream(ctx, jobs, opts, rep, c.sink())
+	return c.docs, c.dups, c.errs
 }
 
 // readSidecarFS parses a metadata.csv from fsys when it exists.
@@ -147,57 +161,6 @@ func readSidecarFrom(r io.Reader, name string, order dates.Order, errs *[]proven
 
 // maxSidecarBytes caps how much of a metadata.csv is read.
 const maxSidecarBytes = 64 << 20
-
-// run reads the jobs with a pool of workers, then drops duplicates.
-func run(ctx context.Context, jobs []job, dups []provenance.Duplicate, errs []provenance.FileError, opts Options, rep *reporter) ([]provenance.Document, []provenance.Duplicate, []provenance.FileError) {
-	type outcome struct {
-		doc provenance.Document
-		err error
-	}
-	results := make([]outcome, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	for range min(opts.Workers, max(1, len(jobs))) {
-		wg.Go(func() {
-			for i := range next {
-				d, err := readJob(ctx, jobs[i], opts)
-				results[i] = outcome{d, err}
-				mu.Lock()
-				done++
-				rep.send(provenance.Progress{Stage: "reading", Done: done, Total: len(jobs), Note: jobs[i].path})
-				mu.Unlock()
-			}
-		})
-	}
-feed:
-	for i := range jobs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	var docs []provenance.Document
-	byHash := map[string]string{}
-	for i, r := range results {
-		switch {
-		case r.err != nil && ctx.Err() != nil && errors.Is(r.err, ctx.Err()): // cancelled mid-read
-		case r.err != nil:
-			errs = append(errs, fileError(jobs[i].path, r.err))
-		case r.doc.ID == "": // not read: cancelled
-		case byHash[r.doc.ContentHash] != "":
-			dups = append(dups, provenance.Duplicate{Doc: r.doc.ID, Original: byHash[r.doc.ContentHash], Reason: "identical text"})
-		default:
-			byHash[r.doc.ContentHash] = r.doc.ID
-			docs = append(docs, r.doc)
-		}
-	}
-	return docs, dups, errs
-}
 
 // readJob opens, size-checks, reads and parses one file.
 func readJob(ctx context.Context, j job, opts Options) (provenance.Document, error) {

@@ -67,7 +67,7 @@ func (w *osWalker) add(p string) {
 	}
 	if formatOf(abs) == "" {
 		w.errs = append(w.errs, provenance.FileError{Path: abs, Reason: "unsupported file type " + quoteShort(filepath.Ext(abs)) +
-			" (Copytrail reads .txt, .md, .html, .htm, .pdf, .docx, .eml)"})
+			" (Copytrail reads .txt, .md, .html, .htm, .pdf, .docx, .eml, and archives: .jsonl, .csv, .tsv, .warc, their .gz, .zip)"})
 		return
 	}
 	w.addFile(abs, filepath.Dir(abs))
