@@ -141,8 +141,15 @@ func readArchive(ctx context.Context, j job, opts Options, rep *reporter, emit f
 	return true
 }
 
-// readStream reads a streamed archive (JSON lines, CSV, TSV, WARC).
-func readStream(ctx context.Context, kind string, src source, opts Options, depth int, yield yieldFunc) error {
+// readStream reads a streamed archive (JSON lines, CSV, TSV, WARC). A
+// panic in a reader (a library bug met by a hostile file) becomes an error
+// for this archive only.
+func readStream(ctx context.Context, kind string, src source, opts Options, depth int, yield yieldFunc) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the %s reader failed on this file: %v", kind, p)
+		}
+	}()
 	switch kind {
 	case "jsonl":
 		return readJSONL(src, opts, yield)

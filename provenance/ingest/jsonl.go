@@ -33,6 +33,11 @@ func readJSONL(src source, opts Options, yield yieldFunc) error {
 		var err error
 		buf, n, over, err = readLine(br, buf[:0], limit)
 		where := fmt.Sprintf("line %d", line)
+		if err != nil && !errors.Is(err, io.EOF) {
+			// The stream failed (a .gz cut short): the part of the line
+			// read is not the line.
+			return fmt.Errorf("%s: %w", where, err)
+		}
 		switch {
 		case over:
 			if !yield(record{where: where}, fmt.Errorf("the line is %s, over the %s limit for one record (twice MaxDocBytes); skipped",
@@ -66,9 +71,13 @@ func readLine(br *bufio.Reader, buf []byte, limit int) (out []byte, n int, over 
 		chunk, err := br.ReadSlice('\n')
 		n += len(chunk)
 		if !over {
-			if len(buf)+len(chunk) > limit+1 {
+			switch need := len(buf) + len(chunk); {
+			case need > limit+1:
 				over, buf = true, buf[:0]
-			} else {
+			case need > cap(buf): // double: append's slower growth copies a long line many times
+				buf = append(make([]byte, 0, max(2*cap(buf), need)), buf...)
+				fallthrough
+			default:
 				buf = append(buf, chunk...)
 			}
 		}

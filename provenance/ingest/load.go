@@ -52,30 +52,16 @@ var testHookBeforeRead func(path string)
 
 // Load reads files and folders (recursively; hidden folders skipped,
 // symbolic links followed without loops), and fetches the http and https
-// addresses among paths like FetchURL. Files it cannot read become
-// errs; a file listed twice, or with the same text as an earlier one,
-// becomes a Duplicate and is left out of docs. progress, when not nil,
-// gets "reading" updates from another goroutine; Load never waits on it
-// for long. On cancellation Load stops early and returns what it read.
+// addresses among paths like FetchURL. Archives (JSON lines, CSV, TSV,
+// WARC, zip) give one document per record. Files and records it cannot
+// read become errs; a file listed twice, or with the same text as an
+// earlier one, becomes a Duplicate and is left out of docs. progress, when
+// not nil, gets "reading" updates from another goroutine; Load never waits
+// on it for long. On cancellation Load stops early and returns what it
+// read. Stream does the same without holding the documents.
 func Load(ctx context.Context, paths []string, opts Options, progress func(provenance.Progress)) (docs []provenance.Document, dups []provenance.Duplicate, errs []provenance.FileError) {
-	opts = opts.withDefaults()
-	rep := newReporter(progress)
-	defer rep.close()
-	w := newOSWalker()
-	w.dateOrder = opts.DateOrder
-	w.listed = func(n int) {
-		if n%1000 == 0 {
-			rep.send(provenance.Progress{Stage: "listing", Done: n, Note: "files found"})
-		}
-	}
-	for _, p := range paths {
-		if ctx.Err() != nil {
-			break
-		}
-		w.add(p)
-	}
-	c := collect{dups: w.dups, errs: w.errs}
-	stream(ctx, w.jobs, opts, rep, c.sink())
+	var c collect
+	Stream(ctx, paths, opts, progress, c.sink())
 	return c.docs, c.dups, c.errs
 }
 

@@ -9,8 +9,14 @@ import (
 )
 
 // Supported reports whether ReadFile (and Load in a folder) reads files of
-// this name: its extension is one of the formats Copytrail knows.
-func Supported(name string) bool { return formatOf(name) != "" }
+// this name: its extension is one of the formats Copytrail knows, holding
+// one document. Archives of many (IsArchive) are read by Load and Stream.
+func Supported(name string) bool { f := formatOf(name); return f != "" && !isArchive(f) }
+
+// IsArchive reports whether files of this name are archives of many
+// documents that Load and Stream read record by record: JSON lines,
+// CSV, TSV, WARC (each also gzipped) and zip.
+func IsArchive(name string) bool { return isArchive(formatOf(name)) }
 
 // ReadFile turns the bytes of one file into a Document exactly as Load
 // reads a file it finds in a folder (same ID from the path, format from
@@ -23,6 +29,9 @@ func ReadFile(ctx context.Context, name string, data []byte, opts Options) (prov
 	format := formatOf(name)
 	if format == "" {
 		return provenance.Document{}, fmt.Errorf("unsupported file type %s", quoteShort(path.Ext(name)))
+	}
+	if isArchive(format) {
+		return provenance.Document{}, fmt.Errorf("an archive of many documents (.%s): read it with Load or Stream", format)
 	}
 	if limit := fileLimit(format, opts); int64(len(data)) > limit {
 		return provenance.Document{}, fmt.Errorf("file is %s, over the %s read limit for .%s files (MaxFileBytes; text files: twice MaxDocBytes)",

@@ -34,6 +34,7 @@ func Stream(ctx context.Context, paths []string, opts Options, progress func(pro
 	rep := newReporter(progress)
 	defer rep.close()
 	w := newOSWalker()
+	w.dateOrder = opts.DateOrder
 	w.listed = func(n int) {
 		if n%1000 == 0 {
 			rep.send(provenance.Progress{Stage: "listing", Done: n, Note: "files found"})

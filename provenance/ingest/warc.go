@@ -73,7 +73,7 @@ func readWARC(ctx context.Context, src source, opts Options, yield yieldFunc) er
 			}
 			continue
 		}
-		if problem := framingProblem(wr, validation); problem != "" {
+		if problem := framingProblem(wr, validation, br, rec.endsRecord(end)); problem != "" {
 			wr.Close()
 			if q, ok := rec.nextRecord(at, end); ok {
 				problem += fmt.Sprintf("; the next record starts inside it, at byte %d", q)
@@ -108,9 +108,17 @@ func warcUnmarshaler(opts Options) gowarc.Unmarshaler {
 }
 
 // framingProblem describes a record that does not end where its
-// Content-Length says, in plain words ("" when it does).
-func framingProblem(wr gowarc.WarcRecord, validation []error) string {
+// Content-Length says, in plain words ("" when it does). After the block
+// and its end marker, the stream must be at its end or at the next record
+// (gowarc lets other bytes pass and finds the next record by scanning, but
+// then this record's text is wrong).
+func framingProblem(wr gowarc.WarcRecord, validation []error, br *bufio.Reader, marked bool) string {
 	declared, _ := wr.ContentLength()
+	next, _ := br.Peek(16)
+	next = bytes.TrimLeft(next, "\r\n")
+	if !marked && len(next) > 0 && !bytes.HasPrefix(next, []byte("WARC/")) && !bytes.HasPrefix([]byte("WARC/"), next) {
+		return fmt.Sprintf("the record does not end where its Content-Length (%d bytes) says: the length is wrong", declared)
+	}
 	for _, v := range validation {
 		var cl *gowarc.ContentLengthError
 		if errors.As(v, &cl) {
@@ -267,6 +275,13 @@ func (c *recorder) mark(pos int64) {
 	if d := pos - c.start; d > 4*warcBufferBytes && d <= int64(len(c.buf)) {
 		c.forget(d)
 	}
+}
+
+// endsRecord reports whether the bytes kept before stream offset end are
+// a record's end marker (CR LF CR LF).
+func (c *recorder) endsRecord(end int64) bool {
+	i := end - c.start
+	return i >= 4 && i <= int64(len(c.buf)) && string(c.buf[i-4:i]) == "\r\n\r\n"
 }
 
 // warcMagic starts a record's header, after the line end before it.

@@ -111,13 +111,10 @@ func readZipBudget(ctx context.Context, src source, ra io.ReaderAt, size int64, 
 
 // entryLimit is the most bytes read from one entry of a format.
 func entryLimit(format string, opts Options) int64 {
-	switch {
-	case format == "txt" || format == "md":
-		return min(opts.MaxFileBytes, 2*int64(opts.MaxDocBytes)+4)
-	case isArchive(format) && format != "zip":
+	if isArchive(format) && format != "zip" {
 		return opts.MaxArchiveUnzipBytes
 	}
-	return opts.MaxFileBytes
+	return fileLimit(format, opts)
 }
 
 // readEntry reads a whole entry, refusing one that inflates past limit,
