@@ -1,6 +1,7 @@
 // Package export writes a Copytrail Result in the formats researchers take
 // into R, Python, spreadsheets and Gephi: RFC 4180 CSV tables (passages,
-// pairs, links, mutations, documents, outlet links), passages as JSON Lines,
+// pairs, links, mutations, documents, outlet links), the same tables as
+// Apache Parquet (passages, links, pairs, mutations, documents), passages as JSON Lines,
 // the document and outlet graphs as GraphML, GEXF and Graphviz DOT, and PNG
 // pictures of the graph and of one comparison sized for slides. WriteAll
 // writes every file into one folder and never outside it. docs/exports.md

@@ -16,7 +16,7 @@ import (
 )
 
 // Formats WriteAll knows, in the order it writes them.
-var Formats = []string{"csv", "jsonl", "graphml", "gexf", "dot", "png"}
+var Formats = []string{"csv", "jsonl", "parquet", "graphml", "gexf", "dot", "png"}
 
 // Options choose what WriteAll writes.
 type Options struct {
@@ -58,6 +58,9 @@ func files(r *provenance.Result, opts Options) []file {
 		{FamiliesJSONL, "jsonl", with(FamiliesFile)},
 		{MutationsJSONL, "jsonl", with(MutationsFile)},
 		{OutletLinksJSONL, "jsonl", with(OutletLinksFile)},
+		{"passages.parquet", "parquet", with(PassagesParquet)}, {"links.parquet", "parquet", with(LinksParquet)},
+		{"pairs.parquet", "parquet", with(PairsParquet)}, {"mutations.parquet", "parquet", with(MutationsParquet)},
+		{"documents.parquet", "parquet", with(DocumentsParquet)},
 		{"graph.graphml", "graphml", graph(GraphML, docs)},
 		{"outlets.graphml", "graphml", graph(GraphML, outlets)},
 		{"graph.gexf", "gexf", graph(GEXF, docs)},
