@@ -174,3 +174,15 @@ func TestParquetLarge(t *testing.T) {
 		t.Errorf("%d rows in %d row groups for %d links", f.NumRows(), len(f.RowGroups()), len(r.Links))
 	}
 }
+
+// TestParquetEmpty: an analysis with nothing in it gives readable tables
+// with no rows.
+func TestParquetEmpty(t *testing.T) {
+	r := &provenance.Result{}
+	if rows, _ := readParquet[LinkRow](t, r, LinksParquet); len(rows) != 0 {
+		t.Errorf("%d links from an empty analysis", len(rows))
+	}
+	if rows, _ := readParquet[DocumentRow](t, r, DocumentsParquet); len(rows) != 0 {
+		t.Errorf("%d documents from an empty analysis", len(rows))
+	}
+}

@@ -163,7 +163,7 @@ func TestEmptyResultExportsCleanly(t *testing.T) {
 	dir := t.TempDir()
 	r := &provenance.Result{}
 	names, err := WriteAll(dir, r, Options{})
-	if err != nil || len(names) != 23 {
+	if err != nil || len(names) != 28 {
 		t.Fatalf("empty analysis: %v, %v (want every file but comparison.png)", names, err)
 	}
 	if _, err := WriteAll(dir, r, Options{Compare: [2]string{"x", "y"}}); err == nil || !strings.Contains(err.Error(), "comparison.png") {
