@@ -23,6 +23,7 @@ func main() {
 	seed := flag.Int64("seed", 1000, "first seed")
 	preset := flag.String("preset", "balanced", "engine preset")
 	verbose := flag.Bool("v", false, "list every wrong, missed or indirect link")
+	realOnly := flag.Bool("real", false, "only the real-world families")
 	flag.Parse()
 	settings, err := scan.Preset(*preset)
 	if err != nil {
@@ -31,6 +32,10 @@ func main() {
 	}
 	run := func(ctx context.Context, docs []provenance.Document) (*provenance.Result, error) {
 		return scan.Run(ctx, docs, settings, nil)
+	}
+	realWorld(settings, *verbose)
+	if *realOnly {
+		return
 	}
 	rows := map[lineages.DateMode]*eval.LineageScore{}
 	for _, m := range []lineages.DateMode{lineages.AllDates, lineages.SomeDates, lineages.NoDates} {
@@ -46,8 +51,38 @@ func main() {
 			}
 		}
 	}
-	fmt.Printf("Lineage evaluation: %d cases per language (English, French) and date mode, seeds %d–%d, preset %s.\n\n", *n, *seed, *seed+int64(*n)-1, *preset)
+	fmt.Printf("\nGenerated lineages: %d cases per language (English, French) and date mode, seeds %d–%d, preset %s.\n\n", *n, *seed, *seed+int64(*n)-1, *preset)
 	eval.WriteLineageTable(os.Stdout, rows)
 	fmt.Println()
 	eval.WriteReliability(os.Stdout, rows)
+}
+
+// realWorld prints the tables of the real-world families beside the module
+// root (shared/realworld, realworld-own), bare and with metadata.
+func realWorld(settings provenance.Settings, verbose bool) {
+	sets, missing, err := eval.RealWorldSets()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lineage-eval:", err)
+		os.Exit(1)
+	}
+	for _, m := range missing {
+		fmt.Println(m)
+	}
+	if len(sets) == 0 {
+		return
+	}
+	rows, err := eval.RunRealWorldSets(context.Background(), sets, settings)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lineage-eval:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("Real-world families (preset %s): shared = the families the rules were tuned on; own = held out.\n\n", settings.Preset)
+	eval.WriteRealWorld(os.Stdout, rows)
+	if verbose {
+		for _, s := range rows {
+			for _, f := range s.Failures {
+				fmt.Fprintf(os.Stderr, "%s / %s: %s\n", s.Set, s.Mode, f)
+			}
+		}
+	}
 }

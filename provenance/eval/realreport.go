@@ -1,0 +1,78 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+//go:embed labels/roles.csv
+var rolesCSV []byte
+
+// KnownRoles are the outlet roles labelled for the real-world families'
+// pages (labels/roles.csv).
+func KnownRoles() (Roles, error) { return ReadRoles(bytes.NewReader(rolesCSV), "labels/roles.csv") }
+
+// FamilySet is one collection of real-world families: the shared ones the
+// lineage rules were first tuned on, or our own, held out.
+type FamilySet struct {
+	Name     string
+	Families []Family
+}
+
+// RealWorldSets finds the family collections beside the module root:
+// shared/realworld and realworld-own. A missing folder is reported in
+// missing and left out.
+func RealWorldSets() (sets []FamilySet, missing []string, err error) {
+	for _, s := range []struct{ name, dir string }{{"shared", "shared/realworld"}, {"own", "realworld-own"}} {
+		dir, ferr := FindBesideModule(s.dir)
+		if ferr != nil {
+			missing = append(missing, fmt.Sprintf("%s families not used: %v", s.name, ferr))
+			continue
+		}
+		fams, err := LoadFamilies(dir, s.name)
+		if err != nil {
+			return nil, nil, err
+		}
+		sets = append(sets, FamilySet{s.name, fams})
+	}
+	return sets, missing, nil
+}
+
+// RunRealWorldSets scores every set in both modes.
+func RunRealWorldSets(ctx context.Context, sets []FamilySet, settings provenance.Settings) ([]*RealScore, error) {
+	roles, err := KnownRoles()
+	if err != nil {
+		return nil, err
+	}
+	var rows []*RealScore
+	for _, set := range sets {
+		for _, mode := range []Mode{Bare, WithMetadata} {
+			s, _, err := RunRealWorld(ctx, set.Families, mode, roles, settings, set.Name)
+			if err != nil {
+				return nil, fmt.Errorf("%s families, %s: %w", set.Name, mode, err)
+			}
+			rows = append(rows, s)
+		}
+	}
+	return rows, nil
+}
+
+// WriteRealWorld writes the real-world tables: the scores, the reliability
+// of the confidence pooled over every row, and how often each clue fired
+// and was right.
+func WriteRealWorld(w io.Writer, rows []*RealScore) {
+	WriteRealTable(w, rows)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Reliability of the confidence on real pages (every set and mode pooled; copy links to a stand-in origin are not judged):")
+	fmt.Fprintln(w)
+	WriteBins(w, PoolBins(rows))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Direction clues on pairs of one lineage (direction known from the labels):")
+	fmt.Fprintln(w)
+	WriteClueTable(w, rows)
+}

@@ -1,0 +1,368 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/ingest"
+	"github.com/copytrail/copytrail/provenance/lineage"
+	"github.com/copytrail/copytrail/provenance/scan"
+)
+
+// page is one loaded page with its labels.
+type page struct {
+	fam   *Family
+	truth FileTruth
+	id    string
+}
+
+// RealScore measures the lineage layer on families of real pages, scored
+// as the families' README says: per copy, whether it has a directed link to
+// its lineage (or a named common source); whether any link joins two
+// families or an independent page (a false accusation when it is a copy
+// link); and whether each claimed direction is right.
+type RealScore struct {
+	Set      string
+	Mode     Mode
+	Families int
+	Pages    int
+	// Copies are pages labelled copy; Linked of them share a link of any
+	// kind with their lineage; Directed have a copy link from an ancestor
+	// (or a common-source link naming their source when it is not in the
+	// collection).
+	Copies, Linked, Directed int
+	// CopyLinks are all directed links claimed. Right point down a lineage;
+	// Wrong accuse a page of copying one it does not descend from (across
+	// families, to or from an independent page, between siblings, or
+	// backwards); NotJudged point from a copy to a stand-in origin, whose
+	// direction the labels cannot judge.
+	CopyLinks, Right, Wrong, NotJudged int
+	// Siblings are wrong copy links between two pages of one lineage,
+	// neither descending from the other.
+	Siblings int
+	// Unrelated counts links of any kind across families or touching an
+	// independent page; UnrelatedCopies those that are copy links.
+	Unrelated, UnrelatedCopies int
+	// Undirected counts unknown and common-source links within lineages.
+	Undirected int
+	Bins       []Bin
+	// Clues tallies each direction clue on pairs of one lineage.
+	Clues map[string]*ClueTally
+	// Failures say what went wrong, for -v.
+	Failures []string
+}
+
+// ClueTally counts how often a direction clue fired on a pair whose
+// direction is known, and how often it pointed the right way.
+type ClueTally struct{ Fired, Right, Unrelated int }
+
+// DirectedRate is the share of copies with a directed link to their source.
+func (s *RealScore) DirectedRate() float64 { return ratio(s.Directed, s.Copies) }
+
+// LinkedRate is the share of copies with a link of any kind to their lineage.
+func (s *RealScore) LinkedRate() float64 { return ratio(s.Linked, s.Copies) }
+
+// DirectionRight is the share of judged copy links that point the right way.
+func (s *RealScore) DirectionRight() float64 { return ratio(s.Right, s.Right+s.Wrong) }
+
+// RunRealWorld loads the families into one collection (so links across
+// families are tested too), scans it with settings and scores it.
+func RunRealWorld(ctx context.Context, fams []Family, mode Mode, roles Roles, settings provenance.Settings, set string) (*RealScore, *provenance.Result, error) {
+	fsys, err := collectionFS(fams, mode, roles)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, _, errs := ingest.LoadFS(ctx, fsys, ingest.DefaultOptions())
+	for _, e := range errs {
+		return nil, nil, fmt.Errorf("loading the families: %s", e.Error())
+	}
+	r, err := scan.Run(ctx, docs, settings, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("scanning the families: %w", err)
+	}
+	clues, err := lineage.Clues(ctx, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &RealScore{Set: set, Mode: mode, Families: len(fams), Bins: NewBins(), Clues: map[string]*ClueTally{}}
+	byPath := map[string]*page{}
+	for i := range fams {
+		for _, ft := range fams[i].Truth.Files {
+			byPath[fams[i].Name+"/"+ft.File] = &page{fam: &fams[i], truth: ft}
+		}
+	}
+	pages := map[string]*page{}
+	for _, d := range r.Documents {
+		if p := byPath[d.Path]; p != nil {
+			p.id = d.ID
+			pages[d.ID] = p
+		}
+	}
+	for _, d := range r.Duplicates {
+		if p := byPath[d.Doc]; p != nil {
+			s.Failures = append(s.Failures, fmt.Sprintf("%s: left out as a duplicate of %s", d.Doc, d.Original))
+		}
+	}
+	s.Pages = len(pages)
+	s.score(r, pages)
+	s.tallyClues(clues, pages)
+	return s, r, nil
+}
+
+// ancestors lists the pages p copies from, nearest first.
+func (p *page) ancestors() []string {
+	var out []string
+	seen := map[string]bool{}
+	cur := p.truth
+	for cur.CopiesFrom != nil && !seen[*cur.CopiesFrom] {
+		a := *cur.CopiesFrom
+		seen[a] = true
+		out = append(out, a)
+		found := false
+		for _, ft := range p.fam.Truth.Files {
+			if ft.File == a {
+				cur, found = ft, true
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return out
+}
+
+// descends reports whether text flowed from a to b in the labels.
+func descends(a, b *page) bool {
+	if a.fam != b.fam {
+		return false
+	}
+	for _, x := range b.ancestors() {
+		if x == a.truth.File {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *page) lineage() bool { return p.truth.Role == PageOrigin || p.truth.Role == PageCopy }
+
+func (p *page) standIn() bool {
+	o := p.fam.Truth.OriginFile
+	return p.fam.Truth.OriginIsProxy && o != nil && p.truth.File == *o
+}
+
+// quotesSameSource reports whether the labels say a and b share only a
+// quotation of one statement (a common-source link between them is right).
+func quotesSameSource(a, b *page) bool {
+	if a.fam != b.fam {
+		return false
+	}
+	for _, x := range [][2]*page{{a, b}, {b, a}} {
+		for _, f := range x[0].truth.QuotesSameSourceAs {
+			if f == x[1].truth.File {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *page) name() string { return p.fam.Name + "/" + p.truth.File }
+
+// related reports whether a and b belong to one lineage.
+func related(a, b *page) bool { return a.fam == b.fam && a.lineage() && b.lineage() }
+
+func (s *RealScore) score(r *provenance.Result, pages map[string]*page) {
+	directed := map[string]bool{}
+	linked := map[string]bool{}
+	for _, l := range r.Links {
+		a, b := pages[l.Source], pages[l.Target]
+		if a == nil || b == nil {
+			continue
+		}
+		desc := fmt.Sprintf("%s %s → %s (%.2f)", l.Kind, a.name(), b.name(), l.Confidence)
+		if l.Kind == provenance.LinkCommonSource && quotesSameSource(a, b) {
+			s.Undirected++
+			continue
+		}
+		if !related(a, b) {
+			s.Unrelated++
+			if l.Kind == provenance.LinkCopy {
+				s.UnrelatedCopies++
+			}
+			s.Failures = append(s.Failures, "unrelated: "+desc+": "+strings.Join(l.Reasons, " | "))
+		} else {
+			linked[a.id], linked[b.id] = true, true
+		}
+		if l.Kind != provenance.LinkCopy {
+			if related(a, b) {
+				s.Undirected++
+				if named(l) && (noSourceInCollection(a) || noSourceInCollection(b)) {
+					directed[a.id], directed[b.id] = true, true
+				}
+				s.Failures = append(s.Failures, "undirected: "+desc+": "+firstReasons(l, 6))
+			}
+			continue
+		}
+		s.CopyLinks++
+		right := false
+		switch {
+		case descends(a, b):
+			right = true
+			s.Right++
+			directed[b.id] = true
+		case related(a, b) && b.standIn() && descends(b, a):
+			s.NotJudged++
+			s.Failures = append(s.Failures, "not judged (to a stand-in): "+desc)
+			continue
+		default:
+			s.Wrong++
+			if related(a, b) {
+				if !descends(b, a) {
+					s.Siblings++
+					s.Failures = append(s.Failures, "sibling: "+desc+": "+strings.Join(l.Reasons, " | "))
+				} else {
+					s.Failures = append(s.Failures, "backwards: "+desc+": "+strings.Join(l.Reasons, " | "))
+				}
+			}
+		}
+		for i := range s.Bins {
+			if l.Confidence >= s.Bins[i].Lo && l.Confidence < s.Bins[i].Hi {
+				s.Bins[i].Links++
+				if right {
+					s.Bins[i].Right++
+				}
+			}
+		}
+	}
+	ids := make([]string, 0, len(pages))
+	for id := range pages {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return pages[ids[i]].name() < pages[ids[j]].name() })
+	for _, id := range ids {
+		p := pages[id]
+		if p.truth.Role != PageCopy {
+			continue
+		}
+		s.Copies++
+		if linked[id] {
+			s.Linked++
+		}
+		if directed[id] {
+			s.Directed++
+		} else {
+			why := "no link"
+			if linked[id] {
+				why = "no directed link"
+			}
+			s.Failures = append(s.Failures, fmt.Sprintf("missed: %s (%s; copies from %s)", p.name(), why, strings.Join(p.ancestors(), " ← ")))
+		}
+	}
+}
+
+// named reports whether a common-source link names the source both took from.
+func named(l provenance.Link) bool {
+	return l.Kind == provenance.LinkCommonSource && len(l.Reasons) > 0 && strings.HasPrefix(l.Reasons[0], lineage.NamedSourceReason)
+}
+
+// noSourceInCollection: a copy whose source the family does not hold.
+func noSourceInCollection(p *page) bool { return p.truth.Role == PageCopy && p.truth.CopiesFrom == nil }
+
+func firstReasons(l provenance.Link, n int) string {
+	rs := l.Reasons
+	if len(rs) > n {
+		rs = rs[:n]
+	}
+	return strings.Join(rs, " | ")
+}
+
+// tallyClues counts, per clue kind, how often it fired on a pair of one
+// lineage whose direction the labels know, and how often it was right; and
+// how often it fired on unrelated pairs.
+func (s *RealScore) tallyClues(clues []lineage.PairClues, pages map[string]*page) {
+	for _, pc := range clues {
+		a, b := pages[pc.A], pages[pc.B]
+		if a == nil || b == nil {
+			continue
+		}
+		aFirst, bFirst := descends(a, b), descends(b, a)
+		for _, c := range pc.Clues {
+			if c.Weight == 0 {
+				continue
+			}
+			t := s.Clues[c.Kind]
+			if t == nil {
+				t = &ClueTally{}
+				s.Clues[c.Kind] = t
+			}
+			switch {
+			case !related(a, b):
+				t.Unrelated++
+			case a.standIn() || b.standIn():
+				// The stand-in's direction is not judged.
+			case aFirst || bFirst:
+				t.Fired++
+				if (c.Weight > 0) == aFirst {
+					t.Right++
+				}
+			}
+		}
+	}
+}
+
+// WriteRealTable writes one row per score as a Markdown table.
+func WriteRealTable(w io.Writer, rows []*RealScore) {
+	fmt.Fprintln(w, "| families | mode | pages | copies | linked to their lineage | directed link to their source | copy links | right | wrong (siblings) | to a stand-in (not judged) | directed links right | links across unrelated stories (copy links) | undirected links in lineages |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	for _, s := range rows {
+		fmt.Fprintf(w, "| %s (%d) | %s | %d | %d | %d (%.2f) | %d (%.2f) | %d | %d | %d (%d) | %d | %.3f | %d (%d) | %d |\n",
+			s.Set, s.Families, s.Mode, s.Pages, s.Copies, s.Linked, s.LinkedRate(), s.Directed, s.DirectedRate(),
+			s.CopyLinks, s.Right, s.Wrong, s.Siblings, s.NotJudged, s.DirectionRight(), s.Unrelated, s.UnrelatedCopies, s.Undirected)
+	}
+}
+
+// WriteClueTable writes, per clue, how often it fired on lineage pairs of
+// known direction and how often it was right, pooled over rows.
+func WriteClueTable(w io.Writer, rows []*RealScore) {
+	pooled := map[string]*ClueTally{}
+	for _, s := range rows {
+		for k, t := range s.Clues {
+			p := pooled[k]
+			if p == nil {
+				p = &ClueTally{}
+				pooled[k] = p
+			}
+			p.Fired += t.Fired
+			p.Right += t.Right
+			p.Unrelated += t.Unrelated
+		}
+	}
+	kinds := make([]string, 0, len(pooled))
+	for k := range pooled {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool { return pooled[kinds[i]].Fired > pooled[kinds[j]].Fired })
+	fmt.Fprintln(w, "| clue | fired on lineage pairs | right | share right | fired on unrelated pairs |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, k := range kinds {
+		t := pooled[k]
+		fmt.Fprintf(w, "| %s | %d | %d | %.2f | %d |\n", k, t.Fired, t.Right, ratio(t.Right, t.Fired), t.Unrelated)
+	}
+}
+
+// PoolBins adds up the reliability bins of several scores.
+func PoolBins(rows []*RealScore) []Bin {
+	bins := NewBins()
+	for _, s := range rows {
+		for i, b := range s.Bins {
+			bins[i].Links += b.Links
+			bins[i].Right += b.Right
+		}
+	}
+	return bins
+}

@@ -1,0 +1,78 @@
+package eval
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/scan"
+)
+
+// realSets returns the real-world family sets beside the module root, and
+// skips when there are none.
+func realSets(t *testing.T) []FamilySet {
+	t.Helper()
+	sets, missing, err := RealWorldSets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range missing {
+		t.Log(m)
+	}
+	if len(sets) == 0 {
+		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own)")
+	}
+	return sets
+}
+
+// TestRealWorldLabels: every role label names a page of a family that is
+// present and a role ParseRole knows, and every family's labels are whole.
+func TestRealWorldLabels(t *testing.T) {
+	sets := realSets(t)
+	roles, err := KnownRoles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]map[string]bool{}
+	for _, set := range sets {
+		for _, f := range set.Families {
+			files[f.Name] = map[string]bool{}
+			for _, ft := range f.Truth.Files {
+				files[f.Name][ft.File] = true
+				switch ft.Role {
+				case PageOrigin, PageCopy, PageIndependent:
+				default:
+					t.Errorf("%s/%s: page role %q", f.Name, ft.File, ft.Role)
+				}
+			}
+		}
+	}
+	for k, r := range roles {
+		if _, ok := provenance.ParseRole(r); !ok {
+			t.Errorf("labels/roles.csv: %s/%s has role %q", k[0], k[1], r)
+		}
+		if fam, ok := files[k[0]]; ok && !fam[k[1]] {
+			t.Errorf("labels/roles.csv names %s/%s, which the family does not list", k[0], k[1])
+		}
+	}
+}
+
+// TestRealWorldNoFalseAccusations runs the lineage on the real families,
+// bare and with metadata, and holds the line that matters most: no copy
+// link across unrelated stories.
+func TestRealWorldNoFalseAccusations(t *testing.T) {
+	sets := realSets(t)
+	rows, err := RunRealWorldSets(context.Background(), sets, scan.DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	WriteRealWorld(&b, rows)
+	t.Log("\n" + b.String())
+	for _, s := range rows {
+		if s.UnrelatedCopies > 0 {
+			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)
+		}
+	}
+}
