@@ -20,6 +20,22 @@ const (
 	// (not function words, names, numbers, stock phrases or n-grams common
 	// in the collection) is a stock phrase or a name.
 	MinContentWords = 5
+	// WidelySharedRun: a verbatim run of at least this many content words
+	// is evidence however many documents carry it. A wire story in hundreds
+	// of papers, a quote that went viral, a book passage quoted again and
+	// again are what a collection is about, not noise.
+	WidelySharedRun = 50
+	// BoilerplateContentWords: collection-common text with fewer content
+	// words than this says too little to be a sentence of a story.
+	BoilerplateContentWords = 20
+	// EdgeShare: boilerplate stands at the top (navigation, bylines) or the
+	// bottom (footers, subscription pleas, disclaimers) of a page: within
+	// this share of its words from either end, or touching either end.
+	EdgeShare = 0.25
+	// EdgeContentWords: at the top or bottom of both pages, collection-
+	// common text with fewer content words than this is boilerplate; more
+	// is a story carried by many (a lightly edited wire story).
+	EdgeContentWords = 60
 )
 
 // incidental returns why span s of a pair, with its equal runs, is
@@ -36,8 +52,9 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 			c++
 		}
 	}
-	if float64(c) >= CommonShare*float64(n) {
-		return fmt.Sprintf("built from n-grams common in the collection (%d of %d words)", c, n)
+	shaped := c > 0 && boilerplateShaped(a, b, s, runs)
+	if float64(c) >= CommonShare*float64(n) && shaped {
+		return fmt.Sprintf("built from n-grams common in the collection (%d of %d words), where boilerplate stands", c, n)
 	}
 	stock := text.StockMask(a.Words.Hash[s.a0:s.a1])
 	names, ordinary := 0, 0
@@ -45,7 +62,7 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 		for k := 0; k < r.n; k++ {
 			switch {
 			case text.FunctionWord(a.Words.Hash[r.a+k]):
-			case common[r.a+k-s.a0] || stock[r.a+k-s.a0]:
+			case (shaped && common[r.a+k-s.a0]) || stock[r.a+k-s.a0]:
 			case nameLike(a, r.a+k) || nameLike(b, r.b+k):
 				names++
 			default:
@@ -62,6 +79,39 @@ func incidental(a, b *Doc, s span, runs []run, p Params) string {
 		return fmt.Sprintf("mostly proper names (%d of %d shared content words)", names, names+ordinary)
 	}
 	return ""
+}
+
+// boilerplateShaped reports whether collection-common text looks like
+// boilerplate rather than a widely carried story: no verbatim run of
+// WidelySharedRun content words, and either few content words or a place
+// at the top or bottom of both pages. Frequency alone never makes text
+// incidental.
+func boilerplateShaped(a, b *Doc, s span, runs []run) bool {
+	content, longest := 0, 0
+	for _, r := range runs {
+		inRun := 0
+		for k := 0; k < r.n; k++ {
+			if !text.FunctionWord(a.Words.Hash[r.a+k]) {
+				inRun++
+			}
+		}
+		content += inRun
+		longest = max(longest, inRun)
+	}
+	if longest >= WidelySharedRun {
+		return false
+	}
+	if content < BoilerplateContentWords {
+		return true
+	}
+	return content < EdgeContentWords && atEdge(len(a.Words.Hash), s.a0, s.a1) && atEdge(len(b.Words.Hash), s.b0, s.b1)
+}
+
+// atEdge reports whether words [lo,hi) of a text of n words lie within
+// EdgeShare of its start or of its end, or touch either end.
+func atEdge(n, lo, hi int) bool {
+	edge := int(EdgeShare*float64(n) + 0.5)
+	return hi <= edge || lo >= n-edge || lo <= 3 || hi >= n-3
 }
 
 // commonMask marks the words of [lo,hi) covered by an n-gram starting at a

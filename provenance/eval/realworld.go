@@ -54,6 +54,18 @@ type RealScore struct {
 	Clues map[string]*ClueTally
 	// Failures say what went wrong, for -v.
 	Failures []string
+	// Pairs are every weighed pair's clues with the labels' direction,
+	// for WriteClueDump.
+	Pairs []PairDump
+}
+
+// PairDump is one weighed pair of a real-world run: its two pages, the
+// direction the labels give ("a→b", "b→a", "stand-in", "siblings",
+// "unrelated") and the clues that fired.
+type PairDump struct {
+	A, B  string
+	Truth string
+	Clues []lineage.Clue
 }
 
 // ClueTally counts how often a direction clue fired on a pair whose
@@ -291,6 +303,19 @@ func (s *RealScore) tallyClues(clues []lineage.PairClues, pages map[string]*page
 			continue
 		}
 		aFirst, bFirst := descends(a, b), descends(b, a)
+		truth := "siblings"
+		switch {
+		case !related(a, b):
+			truth = "unrelated"
+		case aFirst:
+			truth = "a→b"
+		case bFirst:
+			truth = "b→a"
+		}
+		if related(a, b) && (a.standIn() || b.standIn()) {
+			truth += " (stand-in)"
+		}
+		s.Pairs = append(s.Pairs, PairDump{A: a.name(), B: b.name(), Truth: truth, Clues: pc.Clues})
 		for _, c := range pc.Clues {
 			if c.Weight == 0 {
 				continue
@@ -365,4 +390,18 @@ func PoolBins(rows []*RealScore) []Bin {
 		}
 	}
 	return bins
+}
+
+// WriteClueDump writes every weighed pair whose pages' names contain
+// filter, with the labels' direction and each clue (weight > 0 favours A).
+func (s *RealScore) WriteClueDump(w io.Writer, filter string) {
+	for _, p := range s.Pairs {
+		if !strings.Contains(p.A, filter) && !strings.Contains(p.B, filter) {
+			continue
+		}
+		fmt.Fprintf(w, "%s / %s: A=%s B=%s truth %s\n", s.Set, s.Mode, p.A, p.B, p.Truth)
+		for _, c := range p.Clues {
+			fmt.Fprintf(w, "    %+.2f %-18s %s\n", c.Weight, c.Kind, c.Reason)
+		}
+	}
 }

@@ -51,6 +51,11 @@ func (pv *pairView) margin() (m float64, thin bool) {
 	return m, thin
 }
 
+// NamedSourceReason opens the first reason of a common-source link that
+// names the text both took from ("both took from a release by University
+// of X, which is not in the collection").
+const NamedSourceReason = "common source named: "
+
 // decideLinks turns every pair view into a link (or none when a third
 // document explains the shared text).
 func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Link {

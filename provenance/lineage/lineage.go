@@ -38,8 +38,59 @@ const DefaultMinConfidence = 0.6
 // Analyze fills r.Links, r.Families, r.Mutations and r.OutletEdges from
 // r.Documents, r.Passages and r.Pairs, using r.Settings.Lineage.
 func Analyze(ctx context.Context, r *provenance.Result) error {
+	views, infos, err := weigh(ctx, r)
+	if err != nil {
+		return err
+	}
+	minConf := r.Settings.Lineage.MinConfidence
+	if minConf <= 0 {
+		minConf = DefaultMinConfidence
+	}
+	r.Links = decideLinks(views, minConf)
+	r.Mutations = findMutations(r, views)
+	r.Families = buildFamilies(r, infos)
+	r.OutletEdges = outletGraph(r)
+	return ctx.Err()
+}
+
+// Clue is one direction clue on a pair: Weight > 0 says A is the source.
+type Clue struct {
+	Kind   string
+	Weight float64
+	Reason string
+}
+
+// PairClues are the direction clues weighed on one pair of documents.
+type PairClues struct {
+	A, B  string
+	Clues []Clue
+}
+
+// Clues weighs every pair of r as Analyze does and returns the clues, for
+// measuring how often each fires and is right (provenance/eval). It does
+// not change r.
+func Clues(ctx context.Context, r *provenance.Result) ([]PairClues, error) {
+	views, _, err := weigh(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	var out []PairClues
+	for _, k := range sortedViewKeys(views) {
+		pv := views[k]
+		pc := PairClues{A: pv.a.doc.ID, B: pv.b.doc.ID}
+		for _, e := range pv.evidence {
+			pc.Clues = append(pc.Clues, Clue{Kind: e.kind, Weight: e.weight, Reason: e.reason})
+		}
+		out = append(out, pc)
+	}
+	return out, nil
+}
+
+// weigh reads every document that shares text and weighs every pair:
+// the pair views with their evidence, after the triple rules.
+func weigh(ctx context.Context, r *provenance.Result) (map[[2]string]*pairView, map[string]*docInfo, error) {
 	if r == nil {
-		return fmt.Errorf("lineage: no result to analyse")
+		return nil, nil, fmt.Errorf("lineage: no result to analyse")
 	}
 	// Each document that shares text is read once, and each pair weighed, by
 	// a worker per core. Documents in no pair need no reading.
@@ -65,7 +116,7 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 	if err := parallel(ctx, len(order), func(i int) {
 		list[i] = newDocInfo(&r.Documents[first[order[i]]])
 	}); err != nil {
-		return err
+		return nil, nil, err
 	}
 	infos := make(map[string]*docInfo, len(order))
 	for i, id := range order {
@@ -84,7 +135,7 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 		commonSourceEvidence(pv)
 		pvs[i] = pv
 	}); err != nil {
-		return err
+		return nil, nil, err
 	}
 	views := map[[2]string]*pairView{}
 	for _, pv := range pvs {
@@ -93,15 +144,7 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 		}
 	}
 	explainTriples(views, infos, order)
-	minConf := r.Settings.Lineage.MinConfidence
-	if minConf <= 0 {
-		minConf = DefaultMinConfidence
-	}
-	r.Links = decideLinks(views, minConf)
-	r.Mutations = findMutations(r, views)
-	r.Families = buildFamilies(r, infos)
-	r.OutletEdges = outletGraph(r)
-	return ctx.Err()
+	return views, infos, nil
 }
 
 // buildView gathers a pair's non-incidental passages, oriented A→B as the

@@ -24,6 +24,7 @@ func main() {
 	preset := flag.String("preset", "balanced", "engine preset")
 	verbose := flag.Bool("v", false, "list every wrong, missed or indirect link")
 	realOnly := flag.Bool("real", false, "only the real-world families")
+	dump := flag.String("dump", "", "print the clues of every real-world pair whose page names contain this")
 	flag.Parse()
 	settings, err := scan.Preset(*preset)
 	if err != nil {
@@ -33,7 +34,7 @@ func main() {
 	run := func(ctx context.Context, docs []provenance.Document) (*provenance.Result, error) {
 		return scan.Run(ctx, docs, settings, nil)
 	}
-	realWorld(settings, *verbose)
+	realWorld(settings, *verbose, *dump)
 	if *realOnly {
 		return
 	}
@@ -59,7 +60,7 @@ func main() {
 
 // realWorld prints the tables of the real-world families beside the module
 // root (shared/realworld, realworld-own), bare and with metadata.
-func realWorld(settings provenance.Settings, verbose bool) {
+func realWorld(settings provenance.Settings, verbose bool, dump string) {
 	sets, missing, err := eval.RealWorldSets()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lineage-eval:", err)
@@ -78,6 +79,11 @@ func realWorld(settings provenance.Settings, verbose bool) {
 	}
 	fmt.Printf("Real-world families (preset %s): shared = the families the rules were tuned on; own = held out.\n\n", settings.Preset)
 	eval.WriteRealWorld(os.Stdout, rows)
+	if dump != "" {
+		for _, s := range rows {
+			s.WriteClueDump(os.Stderr, dump)
+		}
+	}
 	if verbose {
 		for _, s := range rows {
 			for _, f := range s.Failures {
