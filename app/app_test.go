@@ -209,9 +209,15 @@ func TestKeysStepThroughPassagesAndEscClosesDialogs(t *testing.T) {
 	if u.compare.Current() != 0 {
 		t.Fatalf("P: want passage 0, got %d", u.compare.Current())
 	}
+	u.ShowScreen(ScreenGraph)
 	u.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if u.compare.Current() != 0 {
-		t.Fatalf("arrows only step in workshop mode")
+	if u.compare.Current() != 0 || u.currentScreen() != ScreenGraph {
+		t.Fatalf("outside workshop mode, arrows step passages only on the Compare screen")
+	}
+	u.ShowScreen(ScreenCompare)
+	u.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if u.compare.Current() != 1 {
+		t.Fatalf("→ on the Compare screen: want passage 1, got %d", u.compare.Current())
 	}
 	u.about()
 	if len(u.win.Canvas().Overlays().List()) == 0 {

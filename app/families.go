@@ -26,7 +26,7 @@ type FamiliesView struct {
 	selected int    // position in order; -1 for none
 	shownID  string // ID of the family in the detail pane
 
-	list      *widget.List
+	list      *navList
 	heading   *widget.Label
 	snippet   *widget.Label
 	witness   *widget.Label
@@ -165,13 +165,7 @@ func familyMutations(r *provenance.Result, f provenance.Family) []provenance.Mut
 // NewFamiliesView builds the families screen; call Refresh with a result to fill it.
 func NewFamiliesView(nav Navigator) *FamiliesView {
 	v := &FamiliesView{nav: nav, selected: -1}
-	v.list = &widget.List{
-		Length:     func() int { return len(v.order) },
-		CreateItem: v.createItem,
-		UpdateItem: v.updateItem,
-		OnSelected: v.onSelected,
-	}
-	v.list.ExtendBaseWidget(v.list)
+	v.list = newNavList(func() int { return len(v.order) }, v.createItem, v.updateItem, v.onSelected)
 	v.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	v.snippet = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
 	v.witness = &widget.Label{Wrapping: fyne.TextWrapWord}

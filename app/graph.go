@@ -23,7 +23,7 @@ type GraphView struct {
 	selected, hovered int
 
 	graph      *graphCanvas
-	outlets    *widget.Check
+	outlets    *navCheck
 	details    *widget.Label
 	compareBtn *widget.Button
 	status     *widget.Label
@@ -37,7 +37,7 @@ type GraphView struct {
 func NewGraphView(nav Navigator) *GraphView {
 	v := &GraphView{nav: nav, selected: -1, hovered: -1}
 	v.graph = newGraphCanvas(v)
-	v.outlets = &widget.Check{Text: "Outlets", OnChanged: v.setByOutlet}
+	v.outlets = newNavCheck("Outlets", v.setByOutlet)
 	v.details = &widget.Label{Wrapping: fyne.TextWrapWord}
 	v.compareBtn = &widget.Button{Text: "Compare", Icon: theme.ViewRestoreIcon(), OnTapped: v.openSelected}
 	v.compareBtn.Disable()

@@ -168,6 +168,7 @@ func (g *graphCanvas) TypedRune(r rune) {
 func (g *graphCanvas) TypedKey(ev *fyne.KeyEvent) {
 	n := len(g.layout.Edges)
 	if n == 0 {
+		forwardKey(g, ev)
 		return
 	}
 	sel := g.view.selected
@@ -185,6 +186,9 @@ func (g *graphCanvas) TypedKey(ev *fyne.KeyEvent) {
 		g.view.openEdge(sel)
 	case fyne.KeyEscape:
 		g.view.selectEdge(-1)
+		forwardKey(g, ev) // Esc also closes dialogs
+	default:
+		forwardKey(g, ev) // N, P: the window's
 	}
 }
 

@@ -49,9 +49,9 @@ type LibraryView struct {
 	reuse    map[string]float64
 	selected string
 
-	find    *widget.Entry
-	order   *widget.Select
-	list    *widget.List
+	find    *navEntry
+	order   *navSelect
+	list    *navList
 	count   *widget.Label
 	details *metadataEditor
 	split   *container.Split // the list above the details
@@ -61,10 +61,11 @@ type LibraryView struct {
 // NewLibraryView builds the library.
 func NewLibraryView(host libraryHost) *LibraryView {
 	l := &LibraryView{host: host, reuse: map[string]float64{}}
-	l.find = &widget.Entry{PlaceHolder: "Find in library (Ctrl+F)", OnChanged: func(string) { l.Refresh() }}
-	l.order = &widget.Select{Options: []string{sortTitle, sortOutlet, sortDate, sortWords, sortReuse}, Selected: sortReuse,
-		OnChanged: func(string) { l.Refresh() }}
-	l.list = &widget.List{Length: l.length, CreateItem: newLibraryRow, UpdateItem: l.updateRow, OnSelected: l.onSelected}
+	l.find = newNavEntry()
+	l.find.PlaceHolder, l.find.OnChanged = "Find in library (Ctrl+F)", func(string) { l.Refresh() }
+	l.order = newNavSelect([]string{sortTitle, sortOutlet, sortDate, sortWords, sortReuse}, func(string) { l.Refresh() })
+	l.order.Selected = sortReuse
+	l.list = newNavList(l.length, newLibraryRow, l.updateRow, l.onSelected)
 	l.count = &widget.Label{Importance: widget.LowImportance}
 	l.details = newMetadataEditor(host)
 	bar := widget.NewToolbar(

@@ -23,7 +23,7 @@ type metadataEditor struct {
 	// metaNames order; role picks the outlet's role from a list; origins
 	// has one label per metadata field, the role's last.
 	fields  []*widget.Entry
-	role    *widget.Select
+	role    *navSelect
 	origins []*widget.Label
 	note    *widget.Entry
 	heading *widget.Label
@@ -87,7 +87,8 @@ func newMetadataEditor(host libraryHost) *metadataEditor {
 		e.origins = append(e.origins, &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		var input fyne.CanvasObject
 		if i == roleIndex {
-			e.role = &widget.Select{Options: roleOptions(), PlaceHolder: roleUnknown, OnChanged: e.onEdit}
+			e.role = newNavSelect(roleOptions(), e.onEdit)
+			e.role.PlaceHolder = roleUnknown
 			input = e.role
 		} else {
 			e.fields = append(e.fields, &widget.Entry{OnChanged: e.onEdit})

@@ -23,7 +23,7 @@ type MatrixView struct {
 	result *provenance.Result
 	matrix coverageMatrix
 
-	table  *widget.Table
+	table  *navTable
 	status *widget.Label
 	empty  *widget.Label // the empty state's message
 	pane   *emptyPane
@@ -126,7 +126,7 @@ func inkOn(c color.NRGBA) color.Color {
 // NewMatrixView builds the heat map screen; call Refresh with a result to fill it.
 func NewMatrixView(nav Navigator) *MatrixView {
 	v := &MatrixView{nav: nav}
-	v.table = &widget.Table{
+	v.table = &navTable{widget.Table{
 		Length:           v.size,
 		CreateCell:       v.createCell,
 		UpdateCell:       v.updateCell,
@@ -135,7 +135,7 @@ func NewMatrixView(nav Navigator) *MatrixView {
 		CreateHeader:     v.createHeader,
 		UpdateHeader:     v.updateHeader,
 		OnSelected:       v.onSelected,
-	}
+	}}
 	v.table.ExtendBaseWidget(v.table)
 	v.table.SetColumnWidth(-1, matrixRowHeaderWidth)
 	v.status = &widget.Label{Text: "Click a cell to compare the two articles.", Truncation: fyne.TextTruncateEllipsis}

@@ -64,7 +64,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Find in library", scFind, u.library.FocusFind),
+		item("Find in library", scFind, u.findInLibrary),
 		fyne.NewMenuItem("Settings", func() { u.ShowScreen(ScreenSettings) }),
 	)
 	workshop := fyne.NewMenuItem("Workshop mode", u.ToggleWorkshop)
@@ -96,7 +96,7 @@ func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(scOpen, func(fyne.Shortcut) { u.openDialog() })
 	c.AddShortcut(scSave, func(fyne.Shortcut) { u.Save() })
-	c.AddShortcut(scFind, func(fyne.Shortcut) { u.library.FocusFind() })
+	c.AddShortcut(scFind, func(fyne.Shortcut) { u.findInLibrary() })
 	c.AddShortcut(scQuit, func(fyne.Shortcut) { u.onClose() })
 	c.SetOnTypedKey(u.TypedKey)
 }
@@ -109,11 +109,11 @@ func (u *UI) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyP:
 		u.stepPassage(false)
 	case fyne.KeyRight, fyne.KeyDown:
-		if u.workshop.On {
+		if u.workshop.On || u.currentScreen() == ScreenCompare {
 			u.stepPassage(true)
 		}
 	case fyne.KeyLeft, fyne.KeyUp:
-		if u.workshop.On {
+		if u.workshop.On || u.currentScreen() == ScreenCompare {
 			u.stepPassage(false)
 		}
 	case fyne.KeyEscape:
@@ -135,17 +135,32 @@ func (u *UI) stepPassage(next bool) {
 	u.recordView()
 }
 
+// findInLibrary closes any open menu (a sort list left open) and puts the
+// cursor in the library's find box (Ctrl+F).
+func (u *UI) findInLibrary() {
+	u.closePopups()
+	u.library.FocusFind()
+}
+
+// closePopups removes open pop-ups (menus, a Select's list).
+func (u *UI) closePopups() {
+	for _, o := range u.win.Canvas().Overlays().List() {
+		if _, ok := o.(*widget.PopUp); ok {
+			u.win.Canvas().Overlays().Remove(o)
+		}
+		if m, ok := o.(*widget.PopUpMenu); ok {
+			m.Hide()
+		}
+	}
+}
+
 // closeDialogs hides the dialogs this window opened (Esc).
 func (u *UI) closeDialogs() {
 	for _, d := range u.dialogs {
 		d.Hide()
 	}
 	u.dialogs = nil
-	for _, o := range u.win.Canvas().Overlays().List() {
-		if _, ok := o.(*widget.PopUp); ok {
-			u.win.Canvas().Overlays().Remove(o)
-		}
-	}
+	u.closePopups()
 }
 
 // ToggleWorkshop switches projector mode: larger type, high contrast.
@@ -175,6 +190,8 @@ func (u *UI) Reveal() {
 
 func (u *UI) afterWorkshopChange() {
 	u.win.SetMainMenu(u.mainMenu())
+	u.workshopToggle.refresh()
+	u.hideToggle.refresh()
 	u.refreshAll()
 	if a, b := u.compare.Pair(); a != "" {
 		cur := u.compare.Current()
@@ -241,11 +258,11 @@ func (u *UI) addFolderDialog() {
 
 // pasteDialog asks for pasted text and its title, outlet and date.
 func (u *UI) pasteDialog() {
-	title := &widget.Entry{PlaceHolder: "Title"}
-	outlet := &widget.Entry{PlaceHolder: "Outlet (optional)"}
-	date := &widget.Entry{PlaceHolder: "Published, e.g. 1 June 2021 (optional)"}
+	title, outlet, date, body := newNavEntry(), newNavEntry(), newNavEntry(), newNavEntry()
+	title.PlaceHolder, outlet.PlaceHolder = "Title", "Outlet (optional)"
+	date.PlaceHolder = "Published, e.g. 1 June 2021 (optional)"
 	date.Validator = func(s string) error { _, err := dates.Parse(s, u.DateOrder()); return err }
-	body := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Paste the article text here"}
+	body.MultiLine, body.Wrapping, body.PlaceHolder = true, fyne.TextWrapWord, "Paste the article text here"
 	body.SetMinRowsVisible(10)
 	dateItem := &widget.FormItem{Text: "Date", Widget: date, HintText: "as people write it: 1 June 2021, June 1, 2021, 2021-06-01"}
 	items := []*widget.FormItem{
@@ -282,7 +299,8 @@ func pastedMeta(title, outlet, date string) provenance.Metadata {
 
 // urlDialog asks for a web address to fetch.
 func (u *UI) urlDialog() {
-	entry := &widget.Entry{PlaceHolder: "https://…"}
+	entry := newNavEntry()
+	entry.PlaceHolder = "https://…"
 	d := dialog.NewForm("Add URL", "Fetch", "Cancel", []*widget.FormItem{{Text: "Address", Widget: entry}}, func(ok bool) {
 		if ok && strings.TrimSpace(entry.Text) != "" {
 			u.AddURL(strings.TrimSpace(entry.Text))

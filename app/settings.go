@@ -83,8 +83,8 @@ var settingFields = []settingField{
 // analysis with progress.
 type SettingsView struct {
 	host    settingsHost
-	preset  *widget.Select
-	order   *widget.Select
+	preset  *navSelect
+	order   *navSelect
 	entries []*widget.Entry
 	content fyne.CanvasObject
 }
@@ -92,7 +92,7 @@ type SettingsView struct {
 // NewSettingsView builds the settings screen.
 func NewSettingsView(host settingsHost) *SettingsView {
 	v := &SettingsView{host: host}
-	v.preset = &widget.Select{Options: host.Presets(), OnChanged: v.onPreset}
+	v.preset = newNavSelect(host.Presets(), v.onPreset)
 	form := &widget.Form{}
 	form.Append("Preset", v.preset)
 	for _, f := range settingFields {
@@ -104,7 +104,7 @@ func NewSettingsView(host settingsHost) *SettingsView {
 	for _, c := range dateOrderChoices {
 		labels = append(labels, c.label)
 	}
-	v.order = &widget.Select{Options: labels, OnChanged: v.onOrder}
+	v.order = newNavSelect(labels, v.onOrder)
 	dateForm := &widget.Form{}
 	dateForm.AppendItem(&widget.FormItem{Text: "Numeric dates", Widget: v.order,
 		HintText: "how metadata.csv, front matter, pages and what you type are read; applies at once, and dates refused for reading two ways are read again"})

@@ -58,6 +58,37 @@ type UI struct {
 	// hidden is the masked analysis of hidden mode, rebuilt when the
 	// result changes (see hiddenResult).
 	hidden *hiddenView
+	// workshopToggle and hideToggle are the toolbar's mode buttons.
+	workshopToggle, hideToggle *toolbarToggle
+}
+
+// toolbarToggle is a toolbar button for a mode: filled while the mode is
+// on, so the toolbar shows what is on.
+type toolbarToggle struct {
+	text string
+	icon fyne.Resource
+	on   func() bool
+	tap  func()
+	btn  *widget.Button
+}
+
+// ToolbarObject implements widget.ToolbarItem.
+func (t *toolbarToggle) ToolbarObject() fyne.CanvasObject {
+	t.btn = &widget.Button{Text: t.text, Icon: t.icon, OnTapped: t.tap}
+	t.refresh()
+	return t.btn
+}
+
+// refresh shows the mode's state.
+func (t *toolbarToggle) refresh() {
+	if t.btn == nil {
+		return
+	}
+	t.btn.Importance = widget.LowImportance
+	if t.on() {
+		t.btn.Importance = widget.HighImportance
+	}
+	t.btn.Refresh()
 }
 
 // dialogCloser is a dialog Esc can close.
@@ -111,6 +142,8 @@ func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 
 // toolbar is the row of the most used actions.
 func (u *UI) toolbar() fyne.CanvasObject {
+	u.workshopToggle = &toolbarToggle{text: "Workshop", icon: theme.ComputerIcon(), on: func() bool { return u.workshop.On }, tap: u.ToggleWorkshop}
+	u.hideToggle = &toolbarToggle{text: "Hide outlets and dates", icon: theme.VisibilityOffIcon(), on: func() bool { return u.workshop.HideMetadata }, tap: u.ToggleHideMetadata}
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), u.openDialog),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.Save),
@@ -123,14 +156,17 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.NavigateBackIcon(), u.compare.Previous),
 		widget.NewToolbarAction(theme.NavigateNextIcon(), u.compare.Next),
 		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.ComputerIcon(), u.ToggleWorkshop),
-		widget.NewToolbarAction(theme.VisibilityIcon(), u.ToggleHideMetadata),
+		u.workshopToggle,
+		u.hideToggle,
 	)
 }
 
 // onTab redraws a result view when its tab comes to the front (it may have
 // been laid out while hidden) and records the view.
 func (u *UI) onTab(*container.TabItem) {
+	// What had the keyboard is now hidden (the graph, a list): give the
+	// keys back to the window.
+	u.win.Canvas().Unfocus()
 	if v, ok := u.views[u.currentScreen()]; ok {
 		v.Refresh(u.Result())
 	}
