@@ -84,6 +84,9 @@ func firstN(s []string, n int) []string {
 // checkHeader reads the SQLite header and checks the file's size against it,
 // so the common failures (empty, not SQLite, cut short) get a plain reason.
 func checkHeader(op, path, abs string) *Error {
+	if e := finishInterruptedWrite(op, path, abs); e != nil {
+		return e
+	}
 	f, err := os.Open(abs)
 	if err != nil {
 		return errorf(op, path, nil, err, "cannot open the file")

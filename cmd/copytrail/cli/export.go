@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "export",
-		summary: "write CSV, JSONL, GraphML, GEXF, DOT and PNG files (--dir OUT)",
+		summary: "write CSV, JSONL, Parquet, GraphML, GEXF, DOT and PNG files (--dir OUT)",
 		usage:   "--dir OUT [--formats " + strings.Join(export.Formats, ",") + "] [--preset P] [--compare A,B] PATH...",
 		about: `Writes the analysis into the folder OUT (created if missing) and prints the name of
 every file written. Every file and column is described in docs/exports.md. --compare A,B
