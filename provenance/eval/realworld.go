@@ -70,7 +70,7 @@ type PairDump struct {
 
 // ClueTally counts how often a direction clue fired on a pair whose
 // direction is known, and how often it pointed the right way.
-type ClueTally struct{ Fired, Right, Unrelated int }
+type ClueTally struct{ Fired, Right, Siblings, Unrelated int }
 
 // DirectedRate is the share of copies with a directed link to their source.
 func (s *RealScore) DirectedRate() float64 { return ratio(s.Directed, s.Copies) }
@@ -328,13 +328,16 @@ func (s *RealScore) tallyClues(clues []lineage.PairClues, pages map[string]*page
 			switch {
 			case !related(a, b):
 				t.Unrelated++
-			case a.standIn() || b.standIn():
-				// The stand-in's direction is not judged.
 			case aFirst || bFirst:
+				// Pairs with a stand-in origin count too: the stand-in is a
+				// verbatim repost of the origin, so the text flowed from it.
 				t.Fired++
 				if (c.Weight > 0) == aFirst {
 					t.Right++
 				}
+			default:
+				t.Fired++ // siblings: any direction is wrong
+				t.Siblings++
 			}
 		}
 	}
@@ -364,6 +367,7 @@ func WriteClueTable(w io.Writer, rows []*RealScore) {
 			}
 			p.Fired += t.Fired
 			p.Right += t.Right
+			p.Siblings += t.Siblings
 			p.Unrelated += t.Unrelated
 		}
 	}
@@ -372,11 +376,11 @@ func WriteClueTable(w io.Writer, rows []*RealScore) {
 		kinds = append(kinds, k)
 	}
 	sort.Slice(kinds, func(i, j int) bool { return pooled[kinds[i]].Fired > pooled[kinds[j]].Fired })
-	fmt.Fprintln(w, "| clue | fired on lineage pairs | right | share right | fired on unrelated pairs |")
-	fmt.Fprintln(w, "|---|---|---|---|---|")
+	fmt.Fprintln(w, "| clue | fired on lineage pairs | right | share right | of which between siblings (all wrong) | fired on unrelated pairs |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for _, k := range kinds {
 		t := pooled[k]
-		fmt.Fprintf(w, "| %s | %d | %d | %.2f | %d |\n", k, t.Fired, t.Right, ratio(t.Right, t.Fired), t.Unrelated)
+		fmt.Fprintf(w, "| %s | %d | %d | %.2f | %d | %d |\n", k, t.Fired, t.Right, ratio(t.Right, t.Fired), t.Siblings, t.Unrelated)
 	}
 }
 

@@ -67,7 +67,11 @@ func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Li
 		if pv.explainedBy != "" || pv.longest < MinLinkWords || pv.longestRun < MinVerbatimRun {
 			continue
 		}
-		decided[k] = decideOne(pv, minConf)
+		hold := creditedUpstream(pv)
+		if hold == "" {
+			hold = weakOnly(pv)
+		}
+		decided[k] = decideOne(pv, minConf, hold)
 	}
 	// A link z → y is dropped when y is shown to have copied x, which copied z.
 	for _, k := range keys {
@@ -85,93 +89,14 @@ func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Li
 		}
 	}
 	dropSiblings(decided, views, keys)
-	reduceChains(decided, views, keys)
+	reduceChains(decided, views, keys, minConf)
+	holdExplainedSiblings(decided, views, keys, minConf)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
 			links = append(links, l)
 		}
 	}
 	return links
-}
-
-// reduceChains drops a link z – y (copy or unknown) explained by a chain of
-// copies z → … → x → y, when all of z's text that y has is also in x: y got
-// it through x. Decided on the links as they stand, then applied together.
-func reduceChains(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
-	targets := map[string][]string{}
-	for _, k := range keys {
-		if l, ok := decided[k]; ok && l.Kind == provenance.LinkCopy {
-			targets[l.Source] = append(targets[l.Source], l.Target)
-		}
-	}
-	isCopy := func(src, dst string) bool {
-		l, ok := decided[viewKey(src, dst)]
-		return ok && l.Kind == provenance.LinkCopy && l.Source == src
-	}
-	var drop [][2]string
-	for _, k := range keys {
-		l, ok := decided[k]
-		if !ok || l.Kind == provenance.LinkCommonSource {
-			continue
-		}
-		ends := [][2]string{{l.Source, l.Target}}
-		if l.Kind == provenance.LinkUnknown {
-			ends = append(ends, [2]string{l.Target, l.Source})
-		}
-	search:
-		for _, zy := range ends {
-			z, y := zy[0], zy[1]
-			for _, x := range reachable(targets, z) {
-				if x == y || !isCopy(x, y) || views[viewKey(z, x)] == nil {
-					continue
-				}
-				if within(sideSpans(views[k], z), sideSpans(views[viewKey(z, x)], z), views[k].side(z)) {
-					drop = append(drop, k)
-					break search
-				}
-			}
-		}
-	}
-	for _, k := range drop {
-		delete(decided, k)
-	}
-}
-
-// maxReach bounds the chain search from one document in large collections.
-const maxReach = 200
-
-// dropSiblings removes a link x – y whose only clue is the dates (or none)
-// when one document w was copied by both and x and y share nothing beyond w's
-// text: two outlets that reprinted the same story did not copy each other.
-func dropSiblings(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
-	sources := map[string][]string{} // target → sources of copy links
-	for _, k := range keys {
-		if l, ok := decided[k]; ok && l.Kind == provenance.LinkCopy {
-			sources[l.Target] = append(sources[l.Target], l.Source)
-		}
-	}
-	var drop [][2]string
-	for _, k := range keys {
-		l, ok := decided[k]
-		pv := views[k]
-		if !ok || l.Kind == provenance.LinkCommonSource || textClues(pv) >= 1 {
-			continue
-		}
-		x, y := pv.a, pv.b
-		for _, w := range sources[x.doc.ID] {
-			wy := views[viewKey(w, y.doc.ID)]
-			if l2, ok := decided[viewKey(w, y.doc.ID)]; !ok || l2.Kind != provenance.LinkCopy || l2.Source != w || wy == nil {
-				continue
-			}
-			if textOutside(pv, x, views[viewKey(w, x.doc.ID)], wy.side(w)) < minExtra {
-				drop = append(drop, k)
-				break
-			}
-		}
-	}
-	for _, k := range drop {
-		delete(decided, k)
-	}
 }
 
 // reachable lists the documents a chain of copy links leads to from z, in
@@ -218,8 +143,9 @@ func sideSpans(pv *pairView, id string) []provenance.Span {
 	return out
 }
 
-// decideOne weighs one pair.
-func decideOne(pv *pairView, minConf float64) provenance.Link {
+// decideOne weighs one pair. hold, when not empty, says why no direction
+// may be claimed whatever the clues say (the link is then unknown).
+func decideOne(pv *pairView, minConf float64, hold string) provenance.Link {
 	total, _, _ := pv.score()
 	m, thin := pv.margin()
 	conf := Calibrate(m)
@@ -232,14 +158,18 @@ func decideOne(pv *pairView, minConf float64) provenance.Link {
 	// a common-source explanation is weighed.
 	strong := 0.0
 	for _, e := range pv.evidence {
-		if e.kind == evFirstParty || e.kind == evGenre || e.kind == evInnovation {
+		if e.kind == evFirstParty || e.kind == evGenre || e.kind == evInnovation || e.kind == evCredit {
 			strong += math.Abs(e.weight)
 		}
 	}
 	if pv.common >= 2 && strong < 2.5 {
 		l.Kind = provenance.LinkCommonSource
 		l.Confidence = Calibrate(pv.common + 1)
-		reasons = append(reasons, "common source: neither copied the other; both took from a text that is not in the collection")
+		if pv.named != "" {
+			reasons = append(reasons, fmt.Sprintf("%sboth took from %s, which is not in the collection; neither copied the other", NamedSourceReason, pv.named))
+		} else {
+			reasons = append(reasons, "common source: neither copied the other; both took from a text that is not in the collection")
+		}
 		reasons = append(reasons, pv.csWhy...)
 		reasons = append(reasons, "shared passages: "+passageList(pv))
 		l.Reasons = reasons
@@ -249,6 +179,10 @@ func decideOne(pv *pairView, minConf float64) provenance.Link {
 		l.Source, l.Target = pv.b.doc.ID, pv.a.doc.ID
 	}
 	switch {
+	case conf >= minConf && total != 0 && hold != "":
+		l.Kind = provenance.LinkUnknown
+		l.Source, l.Target = pv.a.doc.ID, pv.b.doc.ID
+		reasons = append(reasons, fmt.Sprintf("the two share %d words in %d passages, but %s: no direction is claimed", pv.sharedWords, len(pv.passages), hold))
 	case conf >= minConf && total != 0:
 		l.Kind = provenance.LinkCopy
 		src, dst := pv.a, pv.b

@@ -21,6 +21,17 @@ type docInfo struct {
 	inferred bool
 	gramSet  map[uint64]bool // hashed word n-grams, filled on first use
 	toks     []token         // every word of the text
+	// credits are the lines naming where its text came from.
+	credits []credit
+	// known is the table entry of its outlet or web host, nil for none.
+	known *knownOutlet
+	role  roleInfo
+	// newswire names the newswire service whose marker it carries.
+	newswire string
+	// releaseDate is its press-release dateline, "" when none.
+	releaseDate string
+	// cut: the saved page ends inside a sentence (truncated).
+	cut bool
 }
 
 // tokens returns the words lying wholly inside s, from a list made once.
@@ -50,6 +61,16 @@ func newDocInfo(d *provenance.Document) *docInfo {
 			di.speaker[name] = org
 		}
 	}
+	di.credits = findCredits(d)
+	di.known, _ = knownFor(d)
+	di.role = roleOfDoc(d, di.credits)
+	if m := newswireMark.FindStringSubmatch(d.Text); m != nil {
+		di.newswire = lookupKnown(m[1] + m[2]).name
+	}
+	if loc := releaseDateline.FindStringIndex(d.Text[:min(len(d.Text), 1500)]); loc != nil {
+		di.releaseDate = strings.TrimSpace(d.Text[loc[0]:loc[1]])
+	}
+	di.cut = truncated(d.Text)
 	di.when, di.dated = d.Meta.PublishedTime()
 	di.inferred = di.dated && d.Meta.Published.Origin == provenance.OriginInferred
 	return di

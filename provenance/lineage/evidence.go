@@ -23,9 +23,10 @@ const (
 	evFirstParty = "first-party quote"
 	evAttrib     = "attribution shift"
 	evTrim       = "trimmed text"
-	evContain    = "containment"
 	evHedge      = "hedge"
 	evInnovation = "shared innovation"
+	evCredit     = "credit"
+	evRole       = "role"
 )
 
 // passageView is one non-incidental passage of a pair with its word edits.
@@ -48,6 +49,8 @@ type pairView struct {
 	// common is the strength of the common-source explanation, csWhy its reasons.
 	common float64
 	csWhy  []string
+	// named is the source both name when neither is it ("" for none).
+	named string
 	// explainedBy is set when a third document accounts for the shared text.
 	explainedBy string
 	// via lists documents through which the far side of this pair may have

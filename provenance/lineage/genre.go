@@ -51,6 +51,7 @@ var releaseMarkers = []marker{
 	{"an “À propos de <organisation>” section", regexp.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"propos"}, false},
 	{"the “###” end mark", regexp.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5, []string{"###", "ends", "fin"}, false},
 	{"“Notes to editors”", regexp.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5, []string{"editors", "note aux"}, false},
+	{"a newswire distribution marker (“/PRNewswire/”, “(BUSINESS WIRE)”)", newswireMark, 2, []string{"newswire", "business wire", "presswire", "accesswire"}, false},
 	{"a contact e-mail address", regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5, []string{"@"}, false},
 }
 

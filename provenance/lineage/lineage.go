@@ -131,6 +131,7 @@ func weigh(ctx context.Context, r *provenance.Result) (map[[2]string]*pairView, 
 		dateEvidence(pv)
 		genreEvidence(pv)
 		firstPartyEvidence(pv)
+		sourceEvidence(pv)
 		textEvidence(pv)
 		commonSourceEvidence(pv)
 		pvs[i] = pv

@@ -4,14 +4,26 @@ import "github.com/copytrail/copytrail/provenance"
 
 // textOutside is the longest run of words x shares with y that is not z's
 // text (material x or y added and the other copied). Runs, not totals, so
-// that passage ends placed a few words apart do not add up.
+// that passage ends placed a few words apart do not add up. When z's saved
+// page was cut off, x's text after the point where z's text stops may be
+// the rest of z's text and does not count.
 func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 	var zcover []provenance.Span
+	cutoff := len(x.doc.Text) + 1
+	zEnd := -1
 	for _, p := range zx.passages {
+		xs, zs := p.aSpan, p.bSpan
 		if zx.a == z {
-			zcover = append(zcover, p.bSpan)
-		} else {
-			zcover = append(zcover, p.aSpan)
+			xs, zs = p.bSpan, p.aSpan
+		}
+		zcover = append(zcover, xs)
+		if zs.End > zEnd {
+			zEnd = zs.End
+			if z.cut && len(z.doc.Text)-zs.End < 300 {
+				cutoff = xs.End
+			} else {
+				cutoff = len(x.doc.Text) + 1
+			}
 		}
 	}
 	grams := z.grams()
@@ -33,6 +45,9 @@ func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 		toks := x.tokens(s)
 		hashes := tokenHashes(toks)
 		for i, t := range toks {
+			if t.start >= cutoff {
+				break
+			}
 			if inside(changed, t.start, t.end) {
 				continue
 			}

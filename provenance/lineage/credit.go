@@ -1,0 +1,184 @@
+package lineage
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// A credit is a line by which a text says where its text came from:
+// "Story Source: Materials provided by X", "This article is republished
+// from X under a Creative Commons license", "(AP) —", "— Reuters", "said in
+// a news release". The text that carries it is the copy.
+type credit struct {
+	// source is the name credited ("University of Florida", "Associated
+	// Press"); "" when the credit names no one ("said in a news release").
+	source string
+	// release: the credit is to a press release or statement.
+	release bool
+	// marker is the credit as the text has it, for reasons.
+	marker string
+	span   provenance.Span
+	// self: the marker is an aggregator's own tag on its pages
+	// ("(Press-News.org) CHAMPAIGN, Ill. –"), which names the page's
+	// outlet rather than a source.
+	self bool
+}
+
+// creditPattern is one way of crediting a source. The name is the first
+// non-empty group; needles pre-filter the lower-cased text.
+type creditPattern struct {
+	re      *regexp.Regexp
+	needles []string
+	release bool
+	// agency: the name must be in the table of known outlets (a bare
+	// "(WTAJ) —" is the station's own tag, not a credit).
+	agency bool
+	// unnamed: the credit names no source ("originally published on this
+	// site"), yet says the text came from elsewhere.
+	unnamed bool
+	// wire: the source the credit implies when it names none ("(Reporting
+	// by …; Editing by …)" is Reuters' sign-off).
+	wire string
+	// selfTag: when the name is a known aggregator, the marker is the
+	// site's own tag on its pages, not a credit.
+	selfTag bool
+}
+
+// name is a capitalised organisation or outlet name of up to eight words
+// (the patterns around it are case-insensitive only in their (?i:…)
+// groups, so a name starts with a capital).
+const name = `((?:[A-Z][\w.&'’!-]*|of|the|and|for|de|du|des|at|in)(?:[ -](?:[A-Z][\w.&'’!-]*|of|the|and|for|de|du|des|at|in)){0,8})`
+
+var creditPatterns = []creditPattern{
+	{re: regexp.MustCompile(`(?i:(?:story\s+)?source:\s*materials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
+	{re: regexp.MustCompile(`(?i:\bmaterials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
+	{re: regexp.MustCompile(`(?m)^\W{0,3}(?:©\s*)?(?i:provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
+	{re: regexp.MustCompile(`(?i:\b(?:this\s+(?:article|story|piece|post)\s+(?:is|was)\s+)?republished\s+(?:here\s+)?(?:from|with\s+permission\s+(?:from|of)|courtesy\s+of))\s+(?:[Tt]he\s+)?` + name), needles: []string{"republished"}},
+	{re: regexp.MustCompile(`(?i:\boriginally\s+(?:published|appeared|posted)\s+(?:at|on|in|by))\s+(?:[Tt]he\s+)?` + name), needles: []string{"originally"}},
+	{re: regexp.MustCompile(`(?i:\b(?:this\s+(?:post|article|story)\s+was\s+)?originally\s+published\s+on\s+this\s+site|read\s+more\s+at\s+article\s+source)`), needles: []string{"originally", "article source"}, unnamed: true},
+	{re: regexp.MustCompile(`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]\s*(?:[Tt]he\s+)?` + name), needles: []string{"source"}},
+	{re: regexp.MustCompile(`(?m)(?i:source)-` + name), needles: []string{"source-"}},
+	{re: regexp.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*via\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"via"}},
+	{re: regexp.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},
+	{re: regexp.MustCompile(`(?m)\b(?:The\s+)?` + name + `\s+contributed\s+to\s+this\s+(?:report|story|article)`), needles: []string{"contributed to this"}},
+	{re: regexp.MustCompile(`(?m)(?:Copyright|©)\s*(?:\d{4}\s+)?(?:The\s+)?` + name + `\.?\s+All\s+rights\s+reserved`), needles: []string{"rights reserved"}, agency: true},
+	{re: regexp.MustCompile(`(?m)^\s*By\s+(?:The\s+)?` + name + `\s*$`), needles: []string{"by "}, agency: true},
+	{re: regexp.MustCompile(`(?m)^\s*[-–—]?\s*(?:The\s+)?` + name + `\s*$`), needles: []string{"\n"}, agency: true, selfTag: true},
+	{re: regexp.MustCompile(`\((?:Reporting|Additional reporting|Writing)\s+by\s[^)]*`), needles: []string{"reporting by", "writing by"}, wire: "Reuters"},
+	{re: regexp.MustCompile(`(?:^|\n|[^\w(])[A-ZÀ-Ý][\w.,' -]{0,40}\s*\(` + name + `(?:/[A-Z]+)?\)\s*[-–—:]`), needles: []string{"("}, agency: true},
+	{re: regexp.MustCompile(`(?m)^\s*\(` + name + `(?:/[A-Z]+)?\)\s*\S`), needles: []string{"("}, agency: true, selfTag: true},
+	{re: regexp.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
+	{re: regexp.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
+	{re: regexp.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
+	{re: regexp.MustCompile(`(?i:click\s+here\s+for\s+(?:the\s+)?original\s+story)`), needles: []string{"original story"}, unnamed: true},
+	{re: regexp.MustCompile(`(?i:auto-generated\s+from\s+a\s+syndicated\s+feed)`), needles: []string{"syndicated feed"}, unnamed: true},
+	// Credits to a press release or statement, in reported speech.
+	{re: regexp.MustCompile(`\b(?i:said|says|stated|explained|added|noted|wrote)\s+(?i:in)\s+(?i:a|the|its|their|an)?\s*(?i:news\s+|press\s+)?(?i:release|statement)\b`), needles: []string{"release", "statement"}, release: true},
+	{re: regexp.MustCompile(`\b(?i:according\s+to)\s+(?i:a|the)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
+	{re: regexp.MustCompile(`\b(?i:a|the|an)\s+` + name + `\s+(?i:(?:news|press)\s+)?(?i:release)\s+(?i:said|says|reported|stated|noted|explained)`), needles: []string{"release"}, release: true},
+	{re: regexp.MustCompile(`\b(?i:in)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)(?i:release)\b`), needles: []string{"release"}, release: true},
+	{re: regexp.MustCompile(`\b(?i:says|said)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
+}
+
+// photoCredit recognises picture credits, which say nothing about the text.
+var photoCredit = regexp.MustCompile(`(?i)\b(photo|image|picture|illustration|video|file|credit|graphic|getty|shutterstock)\b`)
+
+// findCredits lists a document's credits (at most one per pattern and name).
+func findCredits(d *provenance.Document) []credit {
+	text := d.Text
+	lower := strings.ToLower(text)
+	var out []credit
+	seen := map[string]bool{}
+	for _, p := range creditPatterns {
+		if !containsAny(lower, p.needles...) {
+			continue
+		}
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, 8) {
+			src := ""
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 && m[g+1] > m[g] {
+					src = strings.TrimSpace(text[m[g]:m[g+1]])
+					break
+				}
+			}
+			src = cleanCreditName(src)
+			marker := strings.TrimSpace(text[m[0]:m[1]])
+			if isPhotoLine(text, m[0]) {
+				continue
+			}
+			self := false
+			if p.agency {
+				k := lookupKnown(src)
+				if k == nil || k.newswire {
+					continue
+				}
+				src, self = k.name, p.selfTag && k.role == provenance.RoleAggregator
+			} else if k := lookupKnown(src); k != nil {
+				src = k.name
+			}
+			if p.wire != "" {
+				src = p.wire
+			}
+			if p.unnamed {
+				src = ""
+			} else if src == "" && !p.release {
+				continue
+			}
+			key := strings.ToLower(src) + "|" + boolKey(p.release)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, credit{source: src, release: p.release, marker: shortMarker(marker), span: provenance.Span{Start: m[0], End: m[1]}, self: self})
+		}
+	}
+	return out
+}
+
+// isPhotoLine reports whether the line around pos is a picture caption or credit.
+func isPhotoLine(text string, pos int) bool {
+	start := strings.LastIndexByte(text[:pos], '\n') + 1
+	end := strings.IndexByte(text[pos:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += pos
+	}
+	return photoCredit.MatchString(text[start:end])
+}
+
+// cleanCreditName trims the words a name match drags along.
+func cleanCreditName(s string) string {
+	s = strings.Trim(s, " .,;:-–—|»")
+	for changed := true; changed; {
+		changed = false
+		for _, suffix := range []string{" under", " and", " the", " of", " for", " at", " in", " de", " du", " des",
+			" January", " February", " March", " April", " May", " June", " July", " August", " September",
+			" October", " November", " December"} {
+			if strings.HasSuffix(s, suffix) {
+				s, changed = strings.TrimSuffix(s, suffix), true
+			}
+		}
+	}
+	if len([]rune(s)) < 2 {
+		return ""
+	}
+	return s
+}
+
+func shortMarker(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 70 {
+		s = string(r[:67]) + "…"
+	}
+	return "“" + s + "”"
+}
+
+func boolKey(b bool) string {
+	if b {
+		return "r"
+	}
+	return "n"
+}

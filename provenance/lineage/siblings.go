@@ -1,0 +1,267 @@
+package lineage
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// reduceChains settles a link z – y (copy or unknown) beside a chain of
+// copies z → … → x → y when all of z's text that y has is also in x. When
+// something shows y took it from x — a direct clue on x → y, or text y
+// shares with x that z lacks — y got it through x and z – y is dropped.
+// Otherwise x is only a sibling reprint of z's text: z → y stays and
+// x → y claims no direction. Decided on the links as they stand, then
+// applied together.
+func reduceChains(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, minConf float64) {
+	targets := map[string][]string{}
+	for _, k := range keys {
+		if l, ok := decided[k]; ok && l.Kind == provenance.LinkCopy {
+			targets[l.Source] = append(targets[l.Source], l.Target)
+		}
+	}
+	isCopy := func(src, dst string) bool {
+		l, ok := decided[viewKey(src, dst)]
+		return ok && l.Kind == provenance.LinkCopy && l.Source == src
+	}
+	var drop [][2]string
+	hold := map[[2]string]string{}
+	for _, k := range keys {
+		l, ok := decided[k]
+		if !ok || l.Kind == provenance.LinkCommonSource {
+			continue
+		}
+		ends := [][2]string{{l.Source, l.Target}}
+		if l.Kind == provenance.LinkUnknown {
+			ends = append(ends, [2]string{l.Target, l.Source})
+		}
+	search:
+		for _, zy := range ends {
+			z, y := zy[0], zy[1]
+			for _, x := range reachable(targets, z) {
+				if x == y || !isCopy(x, y) || views[viewKey(z, x)] == nil {
+					continue
+				}
+				zx, xy := views[viewKey(z, x)], views[viewKey(x, y)]
+				if !within(sideSpans(views[k], z), sideSpans(zx, z), views[k].side(z)) {
+					continue
+				}
+				if l.Kind == provenance.LinkCopy && !tookFromIntermediary(xy, views[k], x, z) {
+					hold[viewKey(x, y)] = fmt.Sprintf("%s's text is also in %s, which %s copied, and nothing shows %s took it from %s rather than from %s",
+						xy.side(y).name(), views[k].side(z).name(), xy.side(x).name(), xy.side(y).name(), xy.side(x).name(), views[k].side(z).name())
+					continue
+				}
+				drop = append(drop, k)
+				break search
+			}
+		}
+	}
+	for _, k := range drop {
+		delete(decided, k)
+	}
+	for k, why := range hold {
+		if _, dropped := decided[k]; dropped {
+			decided[k] = decideOne(views[k], minConf, why)
+		}
+	}
+}
+
+// tookFromIntermediary reports whether the target of xy shows it copied x
+// rather than z, x's own source: a direct clue on the pair, or text it
+// shares with x that z lacks.
+func tookFromIntermediary(xy, zy *pairView, x, z string) bool {
+	if xy == nil {
+		return false
+	}
+	if directClues(xy) >= 2.5 {
+		return true
+	}
+	xi, zi := xy.side(x), zy.side(z)
+	y := other(xy, xi)
+	return textOutside(xy, y, zy, zi) >= minExtra
+}
+
+// directClues is the weight of the clues that show one text copied the
+// other itself: credits, shared innovations, first-party quotes and genre.
+// Dates, roles and trims only order texts that may both descend from a third.
+func directClues(pv *pairView) float64 {
+	w := 0.0
+	for _, e := range pv.evidence {
+		switch e.kind {
+		case evCredit, evInnovation, evFirstParty, evGenre:
+			w += math.Abs(e.weight)
+		}
+	}
+	return w
+}
+
+// maxReach bounds the chain search from one document in large collections.
+const maxReach = 200
+
+// dropSiblings removes a link x – y whose only clue is the dates (or none)
+// when one document w was copied by both and x and y share nothing beyond w's
+// text: two outlets that reprinted the same story did not copy each other.
+func dropSiblings(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
+	sources := map[string][]string{} // target → sources of copy links
+	for _, k := range keys {
+		if l, ok := decided[k]; ok && l.Kind == provenance.LinkCopy {
+			sources[l.Target] = append(sources[l.Target], l.Source)
+		}
+	}
+	var drop [][2]string
+	for _, k := range keys {
+		l, ok := decided[k]
+		pv := views[k]
+		if !ok || l.Kind == provenance.LinkCommonSource || textClues(pv) >= 1 {
+			continue
+		}
+		x, y := pv.a, pv.b
+		for _, w := range sources[x.doc.ID] {
+			wy := views[viewKey(w, y.doc.ID)]
+			if l2, ok := decided[viewKey(w, y.doc.ID)]; !ok || l2.Kind != provenance.LinkCopy || l2.Source != w || wy == nil {
+				continue
+			}
+			if textOutside(pv, x, views[viewKey(w, x.doc.ID)], wy.side(w)) < minExtra {
+				drop = append(drop, k)
+				break
+			}
+		}
+	}
+	for _, k := range drop {
+		delete(decided, k)
+	}
+}
+
+// weakOnly returns why a pair may claim no direction when every clue for
+// its winning direction is an edit that two reprints of one source make
+// independently (a trimmed quote or sentence, a dropped hedge, a tense
+// shift, an added attribution): on real pages these separate siblings as
+// often as source and copy. "" when a stronger clue (a date, a genre, a
+// credit, a role, a first-party quote, shared innovations) takes part.
+func weakOnly(pv *pairView) string {
+	total, _, _ := pv.score()
+	if total == 0 {
+		return ""
+	}
+	for _, e := range pv.evidence {
+		if e.weight == 0 || (e.weight > 0) != (total > 0) {
+			continue
+		}
+		switch e.kind {
+		case evTrim, evHedge, evAttrib:
+		default:
+			return ""
+		}
+	}
+	return "its only clues are edits that two reprints of one source make on their own (trimmed quotes or sentences, a dropped hedge, a tense shift)"
+}
+
+// plausibleSource reports whether z could be where d's text came from: z
+// is not dated after d, and z is not of a more downstream genre than d (an
+// article is not the source of a press release).
+func plausibleSource(z, d *docInfo) bool {
+	if z.dated && d.dated && z.when.After(d.when) {
+		return false
+	}
+	return z.genre.genre >= d.genre.genre
+}
+
+// genreWeight is the weight of a pair's genre clue.
+func genreWeight(pv *pairView) float64 {
+	w := 0.0
+	for _, e := range pv.evidence {
+		if e.kind == evGenre {
+			w += math.Abs(e.weight)
+		}
+	}
+	return w
+}
+
+// creditedUpstream returns why a pair may claim no direction from its side
+// that credits another source: a text that names X as its source is not
+// the origin of what it shares, so without a direct clue (a credit naming
+// the other text, shared innovations, a first-party quote, a genre
+// difference) its earlier date or upstream role says nothing about the
+// other text. "" when the rule does not apply.
+func creditedUpstream(pv *pairView) string {
+	total, _, _ := pv.score()
+	if total == 0 || directClues(pv) >= 2.5 {
+		return ""
+	}
+	src, dst := pv.a, pv.b
+	if total < 0 {
+		src, dst = dst, src
+	}
+	for _, c := range src.credits {
+		if c.self || (c.source == "" && !c.release) {
+			continue
+		}
+		if self, _ := src.isSource(c.source); self && c.source != "" {
+			continue
+		}
+		if ok, _ := dst.isSource(c.source); ok && c.source != "" {
+			continue
+		}
+		what := "a release or statement"
+		if c.source != "" {
+			what = c.source
+		}
+		return fmt.Sprintf("%s credits %s for its text (%s), so it is not the origin, and nothing shows %s took it from %s rather than from %s",
+			src.name(), what, c.marker, dst.name(), src.name(), what)
+	}
+	return ""
+}
+
+// holdExplainedSiblings withholds the direction of a copy link x → y that
+// rests only on weak clues (dates, roles, trims) when a third text z holds
+// what x and y share and is not shown to be a copy of either: x and y may
+// be sibling reprints of z's text.
+func holdExplainedSiblings(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, minConf float64) {
+	neighbours := map[string][]string{}
+	for _, k := range keys {
+		neighbours[k[0]] = append(neighbours[k[0]], k[1])
+		neighbours[k[1]] = append(neighbours[k[1]], k[0])
+	}
+	// z is shown to be a copy of x only by a copy link with a direct clue:
+	// an earlier date alone does not make x the source of a reprint z.
+	copied := func(src, dst string) bool {
+		k := viewKey(src, dst)
+		l, ok := decided[k]
+		return ok && l.Kind == provenance.LinkCopy && l.Source == src && directClues(views[k]) >= 2.5
+	}
+	hold := map[[2]string]string{}
+	for _, k := range keys {
+		l, ok := decided[k]
+		pv := views[k]
+		if !ok || l.Kind != provenance.LinkCopy || directClues(pv)-genreWeight(pv) >= 2.5 {
+			continue // a credit, shared innovations or a first-party quote
+		}
+		x, y := l.Source, l.Target
+		for _, z := range neighbours[x] {
+			if z == y || copied(x, z) || copied(y, z) {
+				continue
+			}
+			if zi := views[viewKey(x, z)].side(z); !plausibleSource(zi, pv.side(x)) || !plausibleSource(zi, pv.side(y)) {
+				continue
+			}
+			xz, yz := views[viewKey(x, z)], views[viewKey(y, z)]
+			if xz == nil || yz == nil {
+				continue
+			}
+			// A genre difference orders x before y, but it does not prefer x
+			// to a z of x's genre (two reprints of one release).
+			if pv.side(x).genre.genre > xz.side(z).genre.genre && directClues(pv) >= 2.5 {
+				continue
+			}
+			if within(sideSpans(pv, y), sideSpans(yz, y), pv.side(y)) && within(sideSpans(pv, x), sideSpans(xz, x), pv.side(x)) &&
+				textOutside(pv, pv.side(x), xz, xz.side(z)) < minExtra {
+				hold[k] = fmt.Sprintf("all they share is also in %s, which neither is shown to have copied: they may both have taken it from there", xz.side(z).name())
+				break
+			}
+		}
+	}
+	for k, why := range hold {
+		decided[k] = decideOne(views[k], minConf, why)
+	}
+}

@@ -1,0 +1,289 @@
+package lineage
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// Evidence weights of the source clues (docs/lineage.md lists them all).
+const (
+	// wCredit: the copy names the other document's outlet as its source.
+	wCredit = 4.0
+	// wReleaseCredit: the copy quotes "a news release" or "a statement" and
+	// the other document reads as that release.
+	wReleaseCredit = 3.0
+	// wNamedCommon: both name the same source, which is neither of them.
+	wNamedCommon = 3.0
+)
+
+// releaseDateline is a press-release dateline: a city in capitals with a
+// state or date and a dash, no agency ("GAINESVILLE, Fla. —",
+// "ORLANDO, May 5, 2021 -", "ABBOTT PARK, Ill., Feb. 17, 2022 /PRNewswire/ —").
+var releaseDateline = regexp.MustCompile(`(?m)^(?:\(Press-News\.org\)\s*)?[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{1,4}\.?|[A-Z][a-z]+|D\.C\.)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?(?:\s*/[A-Za-z -]+/)?\s*[-–—]{1,2}\s`)
+
+// newswireMark is a newswire service's distribution marker ("/PRNewswire/",
+// "(BUSINESS WIRE)--"): the text is a press release, whoever carries it.
+var newswireMark = regexp.MustCompile(`/(PRNewswire(?:-USNewswire)?|GLOBE NEWSWIRE|EINPresswire)/|\((BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE)\)`)
+
+// truncated reports whether a saved page was cut off: it ends inside a
+// sentence or with a "more" link or an ellipsis. What is missing at its end
+// is not evidence of trimming.
+func truncated(text string) bool {
+	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	if t == "" {
+		return false
+	}
+	lower := strings.ToLower(t)
+	for _, end := range []string{"…", "...", "[…]", "[...]", "read more", "more »", "continue reading", "… more", "more"} {
+		if strings.HasSuffix(lower, end) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', '!', '?', '"', '”', '’', '»', ')':
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
+}
+
+// roleInfo is a document's outlet role and where it comes from.
+type roleInfo struct {
+	role provenance.Role
+	why  string // "metadata.csv", "a known aggregator by its web address", …
+}
+
+// roleOfDoc reads a document's role: the metadata role field, else the
+// built-in table of known outlets (by outlet or web address), else an
+// aggregator's own tag in the text.
+func roleOfDoc(d *provenance.Document, credits []credit) roleInfo {
+	if r := d.Meta.RoleOf(); r != provenance.RoleNone {
+		return roleInfo{r, "its role in the metadata"}
+	}
+	if k, by := knownFor(d); k != nil {
+		return roleInfo{k.role, fmt.Sprintf("%s is a known %s (by its %s)", k.name, k.role.Words(), by)}
+	}
+	for _, c := range credits {
+		if c.self {
+			return roleInfo{provenance.RoleAggregator, fmt.Sprintf("it carries %s's own tag %s", c.source, c.marker)}
+		}
+	}
+	return roleInfo{}
+}
+
+// roleRank orders roles by how far upstream they usually sit: press
+// offices write releases, wires carry them to newspapers; newspapers,
+// blogs and aggregators all reprint (on real pages an aggregator's copy is
+// as often a newspaper's source as the other way round).
+func roleRank(r provenance.Role) int {
+	switch r {
+	case provenance.RolePressOffice:
+		return 3
+	case provenance.RoleWire:
+		return 2
+	case provenance.RoleNewspaper, provenance.RoleBlog, provenance.RoleAggregator:
+		return 1
+	}
+	return -1
+}
+
+// isSource reports whether document d is the source a credit names: its
+// outlet (not one inferred from the text), its web host, its entry in the
+// table of known outlets, or an organisation it speaks for.
+func (di *docInfo) isSource(name string) (bool, string) {
+	if name == "" {
+		return false, ""
+	}
+	key := outletKey(name)
+	if len(key) < 2 {
+		return false, ""
+	}
+	if k := lookupKnown(name); k != nil && di.known != nil && di.known == k {
+		return true, "its outlet"
+	}
+	m := di.doc.Meta
+	if m.Outlet.Known() && m.Outlet.Origin != provenance.OriginInferred && sameOrgKey(outletKey(m.Outlet.Value), key) {
+		return true, "its outlet"
+	}
+	if h := hostOf(m.URL.Value); h != "" && sameOrgKey(outletKey(h), key) {
+		return true, "its web address"
+	}
+	for _, o := range di.orgs {
+		if o == m.Outlet.Value && m.Outlet.Origin == provenance.OriginInferred {
+			continue
+		}
+		if sameOrgKey(outletKey(o), key) {
+			return true, "the organisation it speaks for"
+		}
+	}
+	return false, ""
+}
+
+// sameOrgKey matches two folded names, allowing one to extend the other
+// ("universityofflorida" and "universityofflorida news").
+func sameOrgKey(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 6 || len(b) < 6 {
+		return false
+	}
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+// creditsAny reports whether a document credits any source for its text.
+func (di *docInfo) creditsAny() bool {
+	for _, c := range di.credits {
+		if !c.self {
+			return true
+		}
+	}
+	return false
+}
+
+// releaseLike reports whether a document reads as the release or
+// statement a copy quotes: it credits no one, and is a press release by
+// its markers or its press-release dateline, or speaks for the
+// organisation the credit names, or is a press office by its role.
+func (di *docInfo) releaseLike(org string) (bool, string) {
+	if di.creditsAny() {
+		return false, ""
+	}
+	switch {
+	case di.genre.genre == GenreRelease:
+		return true, "it reads as " + di.genre.describe()
+	case di.newswire != "":
+		return true, "it carries the " + di.newswire + " distribution marker of a press release"
+	case di.role.role == provenance.RolePressOffice:
+		return true, "it is a press office (" + di.role.why + ")"
+	}
+	if org != "" {
+		if ok, how := di.isSource(org); ok {
+			return true, "it is " + org + "'s own text (" + how + ")"
+		}
+	}
+	if di.releaseDate != "" {
+		return true, "it opens with a press-release dateline “" + di.releaseDate + "”"
+	}
+	return false, ""
+}
+
+// sourceEvidence weighs credits and roles: a document that names the
+// other's outlet as its source, or quotes "a news release" the other reads
+// as, is the copy; both naming the same third source is a named common
+// source; the outlets' roles say which way text usually flows.
+func sourceEvidence(pv *pairView) {
+	for _, side := range []struct {
+		src, dst *docInfo
+		sign     float64
+	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}} {
+		if c, how, ok := creditTo(side.dst, side.src); ok {
+			pv.add(evCredit, side.sign*wCredit, fmt.Sprintf("credit: %s names %s as its source (%s), and %s is %s (%s)",
+				side.dst.name(), c.source, c.marker, side.src.name(), c.source, how))
+			return
+		}
+	}
+	for _, side := range []struct {
+		src, dst *docInfo
+		sign     float64
+	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}} {
+		for _, c := range side.dst.credits {
+			if !c.release || side.src.hasReleaseCredit() {
+				continue
+			}
+			if ok, why := side.src.releaseLike(c.source); ok {
+				pv.add(evCredit, side.sign*wReleaseCredit, fmt.Sprintf("credit: %s quotes a release or statement (%s), and %s reads as that release: %s",
+					side.dst.name(), c.marker, side.src.name(), why))
+				return
+			}
+		}
+	}
+	if name, ma, mb, ok := sharedCredit(pv.a, pv.b); ok {
+		pv.named = name
+		pv.common += wNamedCommon
+		pv.csWhy = append(pv.csWhy, fmt.Sprintf("both name %s as their source (%s in %s; %s in %s), and neither is %s's own text",
+			name, ma, pv.a.name(), mb, pv.b.name(), name))
+	}
+	roleEvidence(pv)
+}
+
+// creditTo finds a credit of dst that names src.
+func creditTo(dst, src *docInfo) (credit, string, bool) {
+	for _, c := range dst.credits {
+		if c.self || c.source == "" {
+			continue
+		}
+		if self, _ := dst.isSource(c.source); self {
+			continue // a page's own sign-off
+		}
+		if ok, how := src.isSource(c.source); ok {
+			return c, how, true
+		}
+	}
+	return credit{}, "", false
+}
+
+// hasReleaseCredit reports whether the document itself quotes a release.
+func (di *docInfo) hasReleaseCredit() bool {
+	for _, c := range di.credits {
+		if c.release {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedCredit finds a source both documents name that neither is.
+func sharedCredit(a, b *docInfo) (name, markerA, markerB string, ok bool) {
+	for _, ca := range a.credits {
+		if ca.self || ca.source == "" {
+			continue
+		}
+		for _, cb := range b.credits {
+			if cb.self || cb.source == "" || !sameOrgKey(outletKey(ca.source), outletKey(cb.source)) {
+				continue
+			}
+			if sa, _ := a.isSource(ca.source); sa {
+				continue
+			}
+			if sb, _ := b.isSource(cb.source); sb {
+				continue
+			}
+			return ca.source, ca.marker, cb.marker, true
+		}
+	}
+	return "", "", "", false
+}
+
+// roleEvidence: press offices and wires are where text starts; aggregators
+// carry what others wrote.
+func roleEvidence(pv *pairView) {
+	ra, rb := pv.a.role, pv.b.role
+	ka, kb := roleRank(ra.role), roleRank(rb.role)
+	if ka < 0 || kb < 0 || ka == kb {
+		return
+	}
+	up, down, sign := pv.a, pv.b, 1.0
+	if kb > ka {
+		up, down, sign = pv.b, pv.a, -1.0
+	}
+	w := 1.5
+	if roleRank(up.role.role) == 3 && roleRank(down.role.role) == 2 {
+		w = 1 // a release carried by a wire
+	}
+	pv.add(evRole, sign*w, fmt.Sprintf("roles: %s is %s (%s) and %s %s (%s); text usually flows that way",
+		up.name(), articleFor(up.role.role.Words()), up.role.why, down.name(), articleFor(down.role.role.Words()), down.role.why))
+}
+
+// articleFor is "a" or "an" before a noun phrase.
+func articleFor(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
