@@ -213,8 +213,12 @@ func (s *RealScore) score(r *provenance.Result, pages map[string]*page) {
 		if l.Kind != provenance.LinkCopy {
 			if related(a, b) {
 				s.Undirected++
-				if named(l) && (noSourceInCollection(a) || noSourceInCollection(b)) {
-					directed[a.id], directed[b.id] = true, true
+				if named(l) {
+					for _, p := range []*page{a, b} {
+						if noSourceInCollection(p) {
+							directed[p.id] = true
+						}
+					}
 				}
 				s.Failures = append(s.Failures, "undirected: "+desc+": "+firstReasons(l, 6))
 			}
@@ -282,8 +286,25 @@ func named(l provenance.Link) bool {
 	return l.Kind == provenance.LinkCommonSource && len(l.Reasons) > 0 && strings.HasPrefix(l.Reasons[0], lineage.NamedSourceReason)
 }
 
-// noSourceInCollection: a copy whose source the family does not hold.
-func noSourceInCollection(p *page) bool { return p.truth.Role == PageCopy && p.truth.CopiesFrom == nil }
+// noSourceInCollection: a copy whose source the family does not hold —
+// none is labelled, or the nearest one is a stand-in for an origin outside
+// the store. A common-source link that names the source is then the right
+// answer.
+func noSourceInCollection(p *page) bool {
+	if p.truth.Role != PageCopy {
+		return false
+	}
+	if p.truth.CopiesFrom == nil {
+		return true
+	}
+	for _, ft := range p.fam.Truth.Files {
+		if ft.File == *p.truth.CopiesFrom {
+			q := &page{fam: p.fam, truth: ft}
+			return q.standIn()
+		}
+	}
+	return false
+}
 
 func firstReasons(l provenance.Link, n int) string {
 	rs := l.Reasons

@@ -52,6 +52,8 @@ var releaseMarkers = []marker{
 	{"the “###” end mark", regexp.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5, []string{"###", "ends", "fin"}, false},
 	{"“Notes to editors”", regexp.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5, []string{"editors", "note aux"}, false},
 	{"a newswire distribution marker (“/PRNewswire/”, “(BUSINESS WIRE)”)", newswireMark, 2, []string{"newswire", "business wire", "presswire", "accesswire"}, false},
+	{"a “PRESS RELEASE” heading", regexp.MustCompile(`(?m)^\s*(?:PRESS|NEWS|MEDIA)\s+RELEASE\b|^\s*(?:Press|News|Media)\s+[Rr]elease\s*:?\s*$|[–—-]\s*Press\s+Release\s*$`), 2, []string{"release"}, false},
+	{"a press-release dateline", releaseDateline, 1, []string{","}, false},
 	{"a contact e-mail address", regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5, []string{"@"}, false},
 }
 
@@ -84,6 +86,10 @@ func detectGenre(d *provenance.Document) genreProfile {
 			rel += m.weight
 			relWhy = append(relWhy, m.name)
 		}
+	}
+	if n := orgVoice(text); n > 0 {
+		rel++
+		relWhy = append(relWhy, "the organisation speaking as “we” (“our study”, “we found”) outside quotations")
 	}
 	if containsAny(lower, "says", "déclare", "affirme", "explique", "souligne", "ajoute", "estime", "indique", "précise") &&
 		saysAttribution.MatchString(text) {
@@ -139,4 +145,27 @@ func containsAny(s string, subs ...string) bool {
 		}
 	}
 	return false
+}
+
+// firstPersonOrg is an organisation speaking of itself as "we": "our recent
+// study", "we found", "we are initiating".
+var firstPersonOrg = regexp.MustCompile(`\b(?:[Oo]ur\s+(?:recent\s+|new\s+|latest\s+)?(?:study|studies|research|report|findings|researchers|scientists|team|analysis)|[Ww]e\s+(?:found|discovered|analysed|analyzed|studied|conduct|conducted|are\s+initiating|have\s+initiated|continue\s+to))\b`)
+
+// orgVoice counts first-person organisation phrases outside quotation marks
+// (a researcher quoted saying "we found" is not the text's own voice).
+func orgVoice(text string) int {
+	if !strings.Contains(text, "our ") && !strings.Contains(text, "we ") && !strings.Contains(text, "We ") && !strings.Contains(text, "Our ") {
+		return 0
+	}
+	var quotes []quote
+	n := 0
+	for _, m := range firstPersonOrg.FindAllStringIndex(text, 20) {
+		if quotes == nil {
+			quotes = findQuotes(text)
+		}
+		if !insideQuote(quotes, provenance.Span{Start: m[0], End: m[1]}) {
+			n++
+		}
+	}
+	return n
 }

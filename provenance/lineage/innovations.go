@@ -3,6 +3,7 @@ package lineage
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -71,9 +72,17 @@ func movedEdits(edits []edit) map[int]bool {
 	return moved
 }
 
-// cosmeticOnly reports whether an edit only changes case or apostrophes; the
-// word diff already ignores those, so every edit counts.
-func cosmeticOnly(e edit) bool { return joinNorm(e.aTok) == joinNorm(e.bTok) }
+// cosmeticOnly reports whether an edit only changes case, apostrophes or
+// the spacing of the same letters ("onlimited evidencethat" for "on limited
+// evidence that": text extracted from a PDF, not an editor's change).
+func cosmeticOnly(e edit) bool {
+	a, b := joinNorm(e.aTok), joinNorm(e.bTok)
+	if a == b {
+		return true
+	}
+	squeeze := func(s string) string { return strings.NewReplacer(" ", "", "-", "").Replace(s) }
+	return a != "" && b != "" && squeeze(a) == squeeze(b)
+}
 
 // inside reports whether [s, e) lies within one of the spans.
 func inside(spans []provenance.Span, s, e int) bool {
@@ -207,7 +216,7 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 		z := infos[zid]
 		var copies []copyOfZ
 		for _, pv := range neighbours[zid] {
-			if upstream(pv, z) < minUpstream {
+			if upstreamFirm(pv, z) < minUpstream {
 				continue
 			}
 			inn, cover := innovationsOf(pv, z)
@@ -362,6 +371,25 @@ func other(pv *pairView, d *docInfo) *docInfo {
 		return pv.b
 	}
 	return pv.a
+}
+
+// upstreamFirm is pv's direction score seen from d counting only the clues
+// that place a text first on their own (dates, genre, credits, first-party
+// quotes): the triple rules compare copies against z's text, which is
+// only meaningful when z is firmly their source, not a reprint among
+// reprints (roles and edits place siblings as easily).
+func upstreamFirm(pv *pairView, d *docInfo) float64 {
+	s := 0.0
+	for _, e := range pv.evidence {
+		switch e.kind {
+		case evDate, evGenre, evCredit, evFirstParty:
+			s += e.weight
+		}
+	}
+	if pv.a == d {
+		return s
+	}
+	return -s
 }
 
 // upstream is pv's direction score seen from d: > 0 when d looks like the source.
