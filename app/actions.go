@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/ingest"
+	"github.com/copytrail/copytrail/provenance/store"
 )
 
 // analyse scans docs with settings in the background and, when it finishes,
@@ -55,6 +57,9 @@ func (u *UI) AddPaths(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
+	if u.importArchives(paths) {
+		return
+	}
 	old := slices.Clone(u.ws.Documents)
 	s := u.ws.Settings
 	err := u.bridge.Run("Adding articles", func(ctx context.Context, progress ProgressFunc) (func(), error) {
@@ -64,6 +69,44 @@ func (u *UI) AddPaths(paths []string) {
 	if err != nil {
 		dialog.ShowError(err, u.win)
 	}
+}
+
+// importArchives adds paths holding an archive to a workspace that has a
+// file through the engine's Import: articles go into the file as they are
+// read, so quitting (or a crash) half way keeps them, and adding the same
+// archive again resumes. It reports whether it took the paths.
+func (u *UI) importArchives(paths []string) bool {
+	if u.eng.Import == nil || u.path == "" || !slices.ContainsFunc(paths, ingest.IsArchive) {
+		return false
+	}
+	if u.dirty {
+		if err := u.saver.SaveNow(u.path); err != nil { // the file must hold what is on screen first
+			dialog.ShowError(err, u.win)
+			return true
+		}
+	}
+	old, s, file := slices.Clone(u.ws.Documents), u.ws.Settings, u.path
+	err := u.bridge.Run("Importing articles", func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		sum, err := u.eng.Import(ctx, file, paths, progress)
+		if err != nil {
+			return nil, err
+		}
+		ws, err := store.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		loaded := ws.Documents[min(len(old), len(ws.Documents)):]
+		if docs, _ := mergeDocs(old, loaded); len(docs) > len(old) {
+			// The library shows what the file holds, analysed or not, even
+			// if the analysis below is cancelled.
+			ShowLater(func() { u.ws.Documents = docs; u.refreshAll() })
+		}
+		return u.addLoaded(ctx, old, loaded, sum.Duplicates, sum.Errors, s, progress)
+	})
+	if err != nil {
+		dialog.ShowError(err, u.win)
+	}
+	return true
 }
 
 // addLoaded merges newly read documents into old (skipping ones already

@@ -6,6 +6,7 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/dates"
+	"github.com/copytrail/copytrail/provenance/importer"
 )
 
 // ProgressFunc receives a long stage's advance; it must not block.
@@ -29,6 +30,11 @@ type Engine struct {
 	Preset func(name string) (provenance.Settings, error)
 	// Presets lists the preset names, the default first.
 	Presets []string
+	// Import adds paths to the workspace file at workspace as they are read,
+	// committed in batches (importer.Run): an import cut short keeps what it
+	// read and resumes when run again. nil: the app reads archives like
+	// files (Load).
+	Import func(ctx context.Context, workspace string, paths []string, progress ProgressFunc) (importer.Summary, error)
 	// SetDateOrder tells later loads how to read numeric dates that could
 	// be day or month first (01/06/2021); nil when the engine has no say.
 	SetDateOrder func(dates.Order)

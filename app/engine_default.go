@@ -7,6 +7,7 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/dates"
+	"github.com/copytrail/copytrail/provenance/importer"
 	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
@@ -32,6 +33,9 @@ func DefaultEngine() Engine {
 		FromText: ingest.FromText,
 		FetchURL: func(ctx context.Context, url string) (provenance.Document, error) {
 			return ingest.FetchURL(ctx, url, opts())
+		},
+		Import: func(ctx context.Context, ws string, paths []string, progress ProgressFunc) (importer.Summary, error) {
+			return importer.Run(ctx, ws, paths, importer.Options{Ingest: opts()}, importer.Hooks{Progress: progress})
 		},
 		SetDateOrder: func(o dates.Order) { order.Store(int32(o)) },
 		Scan: func(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, error) {

@@ -218,6 +218,10 @@ func originText(f provenance.Field) string {
 		s = "from the file"
 	case provenance.OriginInferred:
 		s = "inferred from the text — check it"
+	case provenance.OriginArchive:
+		s = "from the archive's record"
+	case provenance.OriginCapture:
+		s = "when a web archive captured the page — published then or earlier"
 	default:
 		s = "origin unknown"
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/copytrail/copytrail/assets"
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/dates"
+	"github.com/copytrail/copytrail/provenance/ingest"
 )
 
 // Version is shown in the About box and repeated in reports; it is read
@@ -240,6 +242,7 @@ func (u *UI) addFilesDialog() {
 		r.Close()
 		u.AddPaths([]string{path})
 	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(ingest.Extensions())) // articles and archives of them
 	d.Show()
 	u.showDialog(d)
 }

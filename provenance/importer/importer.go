@@ -10,11 +10,13 @@ package importer
 import (
 	"context"
 	"errors"
+	"os"
 	"sync/atomic"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/ingest"
+	"github.com/copytrail/copytrail/provenance/scan"
 	"github.com/copytrail/copytrail/provenance/store"
 )
 
@@ -71,6 +73,16 @@ type Summary struct {
 // Summary.Errors.
 func Run(ctx context.Context, workspace string, paths []string, opts Options, hooks Hooks) (Summary, error) {
 	var sum Summary
+	if _, err := os.Stat(workspace); errors.Is(err, os.ErrNotExist) {
+		// A new workspace gets the default analysis settings, as the app's.
+		settings, err := scan.Preset("balanced")
+		if err != nil {
+			return sum, err
+		}
+		if err := store.Save(workspace, &store.Workspace{Settings: settings}); err != nil {
+			return sum, err
+		}
+	}
 	im, err := store.NewImporter(workspace)
 	if err != nil {
 		return sum, err

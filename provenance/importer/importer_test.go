@@ -92,6 +92,9 @@ func TestRunImportsAndResumes(t *testing.T) {
 	if got := libraryIDs(t, ws); !slices.Equal(got, want) {
 		t.Fatalf("library holds %d documents, want %d in reading order", len(got), len(want))
 	}
+	if opened, _ := store.Open(ws); opened.Settings.Preset != "balanced" || opened.Settings.NGram == 0 {
+		t.Errorf("a workspace the import created has settings %+v, not the default preset's", opened.Settings)
+	}
 	sum, err = Run(context.Background(), ws, paths, Options{}, Hooks{})
 	if err != nil || sum.Added != 0 || sum.Already != len(want) || sum.Library != len(want) {
 		t.Errorf("second import: %+v, %v", sum, err)

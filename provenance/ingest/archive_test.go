@@ -95,6 +95,7 @@ func TestArchiveFormats(t *testing.T) {
 	}
 	warcPath := writeFile(t, dir, "crawl.warc", warcOf(warcRecs, false))
 	warcGz := writeFile(t, dir, "crawl2.warc.gz", warcOf([]archivetest.WARCRecord{archivetest.PageRecord(recs[19]), archivetest.PageRecord(recs[20])}, true))
+	wholeGz := writeFile(t, dir, "crawl3.warc.gz", archivetest.Gzip(warcOf([]archivetest.WARCRecord{archivetest.PageRecord(recs[26]), archivetest.PageRecord(recs[27])}, false)))
 	nested := archivetest.Zip([]archivetest.Entry{{Name: "deep/c.txt", Data: []byte(recs[23].Title + "\n\n" + recs[23].Text)}})
 	zipPath := writeFile(t, dir, "articles.zip", archivetest.Zip([]archivetest.Entry{
 		{Name: "2024/a.txt", Data: []byte(recs[21].Title + "\n\n" + recs[21].Text)},
@@ -111,7 +112,7 @@ func TestArchiveFormats(t *testing.T) {
 		t.Fatalf("errors %v, duplicates %v", errs, dups)
 	}
 	got := byPath(docs)
-	if len(docs) != 5+5+1+3+2+3+2+5 {
+	if len(docs) != 5+5+1+3+2+3+2+2+5 {
 		var paths []string
 		for _, d := range docs {
 			paths = append(paths, d.Path)
@@ -174,6 +175,7 @@ func TestArchiveFormats(t *testing.T) {
 		}
 	}
 	checkRecordDoc(t, got[warcGz+"#record-2"], recs[20], "warc")
+	checkRecordDoc(t, got[wholeGz+"#record-2"], recs[27], "warc") // gzipped whole, not per record
 
 	// Zip: entries through their readers, sidecar inside, nested archives.
 	a := got[zipPath+"#2024/a.txt"]

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -21,6 +23,15 @@ var formats = map[string]string{
 	".html": "html", ".htm": "html", ".xhtml": "html",
 	".pdf": "pdf", ".docx": "docx", ".eml": "eml",
 	".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".warc": "warc", ".zip": "zip",
+}
+
+// Extensions lists the file name extensions Load reads, archives among
+// them, each with its dot (".gz" stands for the gzipped archives), sorted:
+// for the filters of file dialogs.
+func Extensions() []string {
+	exts := append(slices.Collect(maps.Keys(formats)), ".gz")
+	slices.Sort(exts)
+	return exts
 }
 
 // formatOf returns the format of a file name, "" when unsupported. An

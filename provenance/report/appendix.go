@@ -31,6 +31,8 @@ var originText = map[provenance.Origin]string{
 	provenance.OriginHTTP:        "the web address",
 	provenance.OriginFile:        "file name or the document's own title",
 	provenance.OriginInferred:    "read from the text (may be wrong)",
+	provenance.OriginArchive:     "the archive's record",
+	provenance.OriginCapture:     "when a web archive captured the page (published then or earlier)",
 }
 
 func buildDoc(d *provenance.Document, anchors map[string]string) docView {
