@@ -1,0 +1,362 @@
+// Command scalebench measures `copytrail scan` against Debian's sim_text on
+// the same generated collections in the same run: wall time, CPU time and
+// peak resident memory of each whole process, and the pair-level recall and
+// precision of each against the generator's ground truth. `make bench` and
+// `make bench-100k` run it and write its table into docs/BENCHMARKS.md.
+//
+//	go run ./internal/scalebench -bin ./copytrail -sizes 1000,10000
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/gen"
+)
+
+func main() {
+	bin := flag.String("bin", "./copytrail", "the copytrail binary to measure")
+	sizes := flag.String("sizes", "1000,10000", "collection sizes, comma-separated")
+	gens := flag.String("gens", "corpus,cases", "generators: corpus (topic-heavy, shared stock phrases) and cases (every edit type, with hard negatives)")
+	dir := flag.String("dir", "", "folder for the generated collections (default: a temporary folder, removed after)")
+	out := flag.String("out", "", "append the table to this Markdown file (docs/BENCHMARKS.md)")
+	label := flag.String("label", "make bench", "the heading of the table")
+	noSim := flag.Bool("no-sim", false, "do not run sim_text")
+	flag.Parse()
+	if err := run(*bin, *sizes, *gens, *dir, *out, *label, *noSim); err != nil {
+		fmt.Fprintln(os.Stderr, "scalebench:", err)
+		os.Exit(1)
+	}
+}
+
+// measure is one whole-process run.
+type measure struct {
+	wall, cpu time.Duration
+	rssMB     float64
+	pairs     map[string]bool
+	err       error
+}
+
+func run(bin, sizes, gens, dir, out, label string, noSim bool) error {
+	if dir == "" {
+		d, err := os.MkdirTemp("", "scalebench-*")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	var rows []string
+	header := "| collection | articles | reuse pairs | copytrail wall | CPU | peak RSS | recall | precision | sim_text wall | CPU | peak RSS | recall | precision | time ratio |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	fmt.Println(header)
+	for _, g := range strings.Split(gens, ",") {
+		for _, ns := range strings.Split(sizes, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(ns))
+			if err != nil {
+				return fmt.Errorf("size %q: %w", ns, err)
+			}
+			c, err := collection(strings.TrimSpace(g), n)
+			if err != nil {
+				return err
+			}
+			folder := filepath.Join(dir, fmt.Sprintf("%s-%d", g, n))
+			if err := write(folder, c); err != nil {
+				return err
+			}
+			truth := newTruth(c)
+			ct := runCopytrail(bin, folder)
+			sim := measure{}
+			if !noSim {
+				sim = runSimText(folder, c)
+			}
+			row := fmt.Sprintf("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+				g, len(c.Docs), len(truth.cases), secs(ct.wall), secs(ct.cpu), mb(ct.rssMB), ratio(truth.recall(ct)), ratio(truth.precision(ct)),
+				secs(sim.wall), secs(sim.cpu), mb(sim.rssMB), ratio(truth.recall(sim)), ratio(truth.precision(sim)), timeRatio(ct, sim))
+			for _, m := range []measure{ct, sim} {
+				if m.err != nil {
+					row += " error: " + m.err.Error()
+				}
+			}
+			fmt.Println(row)
+			rows = append(rows, row)
+			os.RemoveAll(folder)
+		}
+	}
+	if out == "" {
+		return nil
+	}
+	var b strings.Builder
+	host, _ := os.Hostname()
+	load, _ := os.ReadFile("/proc/loadavg")
+	fmt.Fprintf(&b, "\n### %s — %s\n\n", label, time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+	fmt.Fprintf(&b, "Machine: %s, %d cores, %s, %s; load average before: %s.  \n", host, runtime.NumCPU(), cpuName(), memTotal(), strings.Join(strings.Fields(string(load))[:3], " "))
+	fmt.Fprintf(&b, "Command: `go run ./internal/scalebench -bin %s -sizes %s -gens %s`; copytrail: `copytrail scan --csv FOLDER`; sim_text: `sim_text -r8 -p -t5 -i` (file names on stdin) in FOLDER.\n\n", bin, sizes, gens)
+	b.WriteString(header + "\n")
+	for _, r := range rows {
+		b.WriteString(r + "\n")
+	}
+	f, err := os.OpenFile(out, os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.WriteString(b.String())
+	return err
+}
+
+func collection(g string, n int) (*gen.Collection, error) {
+	switch g {
+	case "corpus":
+		return gen.CorpusCollection(n, 600, 1), nil
+	case "cases":
+		// Build makes about 21 documents per case and type
+		c := gen.Build(1, max(1, n*10/210))
+		return c, nil
+	}
+	return nil, fmt.Errorf("unknown generator %q (want corpus or cases)", g)
+}
+
+func write(folder string, c *gen.Collection) error {
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return err
+	}
+	for _, d := range c.Docs {
+		if err := os.WriteFile(filepath.Join(folder, d.Path), []byte(d.Text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runMeasured runs cmd and records its wall time, CPU time and peak RSS.
+func runMeasured(cmd *exec.Cmd) (measure, []byte) {
+	var stdout bytes.Buffer
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	t0 := time.Now()
+	err := cmd.Run()
+	m := measure{wall: time.Since(t0)}
+	if ps := cmd.ProcessState; ps != nil {
+		m.cpu = ps.UserTime() + ps.SystemTime()
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			m.rssMB = float64(ru.Maxrss) / 1024
+		}
+	}
+	if err != nil {
+		m.err = fmt.Errorf("%v: %s", err, lastLine(stderr.String()))
+	}
+	return m, stdout.Bytes()
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+func runCopytrail(bin, folder string) measure {
+	cmd := exec.Command(bin, "scan", "--csv", folder)
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LANGUAGE=en_US")
+	m, out := runMeasured(cmd)
+	m.pairs = map[string]bool{}
+	r := csv.NewReader(bytes.NewReader(out))
+	r.FieldsPerRecord = -1
+	for i := 0; ; i++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			m.err = err
+			break
+		}
+		if i == 0 || len(rec) < 7 {
+			continue
+		}
+		if shared, _ := strconv.Atoi(rec[6]); shared > 0 {
+			m.pairs[pairOf(rec[0], rec[1])] = true
+		}
+	}
+	return m
+}
+
+var simLine = regexp.MustCompile(`^(\S+) consists for \d+ % of (\S+) material`)
+
+func runSimText(folder string, c *gen.Collection) measure {
+	var names bytes.Buffer
+	for _, d := range c.Docs {
+		names.WriteString(d.Path + "\n")
+	}
+	cmd := exec.Command("sim_text", "-r8", "-p", "-t5", "-i")
+	cmd.Dir, cmd.Stdin = folder, &names
+	m, out := runMeasured(cmd)
+	m.pairs = map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		if g := simLine.FindStringSubmatch(sc.Text()); g != nil {
+			m.pairs[pairOf(strings.TrimSuffix(g[1], ".txt"), strings.TrimSuffix(g[2], ".txt"))] = true
+		}
+	}
+	return m
+}
+
+func pairOf(a, b string) string { return gen.PairKey(a, b) }
+
+// truth knows which pairs share reused text: the cases themselves, and
+// pairs joined through them (a copy of a copy, two copies of one source)
+// where the reused spans overlap.
+type truth struct {
+	cases  map[string]bool
+	groups map[string][]int // document → groups of reused text it holds
+}
+
+func newTruth(c *gen.Collection) *truth {
+	t := &truth{cases: map[string]bool{}, groups: map[string][]int{}}
+	type node struct {
+		doc  string
+		span provenance.Span
+	}
+	var nodes []node
+	for _, cs := range c.Cases {
+		t.cases[pairOf(cs.Source, cs.Target)] = true
+		nodes = append(nodes, node{cs.Source, cs.Src}, node{cs.Target, cs.Tgt})
+	}
+	parent := make([]int, len(nodes))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := 0; i+1 < len(nodes); i += 2 {
+		parent[find(i)] = find(i + 1)
+	}
+	byDoc := map[string][]int{}
+	for i, n := range nodes {
+		byDoc[n.doc] = append(byDoc[n.doc], i)
+	}
+	for _, idx := range byDoc {
+		for x := range idx {
+			for y := x + 1; y < len(idx); y++ {
+				a, b := nodes[idx[x]].span, nodes[idx[y]].span
+				if a.Start < b.End && b.Start < a.End {
+					parent[find(idx[x])] = find(idx[y])
+				}
+			}
+		}
+	}
+	for i, n := range nodes {
+		t.groups[n.doc] = append(t.groups[n.doc], find(i))
+	}
+	return t
+}
+
+func (t *truth) shares(pair string) bool {
+	if t.cases[pair] {
+		return true
+	}
+	a, b, _ := strings.Cut(pair, "|")
+	for _, g := range t.groups[a] {
+		for _, h := range t.groups[b] {
+			if g == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (t *truth) recall(m measure) float64 {
+	if len(t.cases) == 0 || m.pairs == nil {
+		return -1
+	}
+	found := 0
+	for p := range t.cases {
+		if m.pairs[p] {
+			found++
+		}
+	}
+	return float64(found) / float64(len(t.cases))
+}
+
+func (t *truth) precision(m measure) float64 {
+	if len(m.pairs) == 0 {
+		return -1
+	}
+	right := 0
+	for p := range m.pairs {
+		if t.shares(p) {
+			right++
+		}
+	}
+	return float64(right) / float64(len(m.pairs))
+}
+
+func secs(d time.Duration) string {
+	if d == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+func mb(v float64) string {
+	if v == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f MB", v)
+}
+
+func ratio(v float64) string {
+	if v < 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.3f", v)
+}
+
+func timeRatio(a, b measure) string {
+	if a.wall == 0 || b.wall == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", a.wall.Seconds()/b.wall.Seconds())
+}
+
+func cpuName() string {
+	b, _ := os.ReadFile("/proc/cpuinfo")
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "model name") {
+			if _, v, ok := strings.Cut(l, ":"); ok {
+				return strings.TrimSpace(v)
+			}
+		}
+	}
+	return runtime.GOARCH
+}
+
+func memTotal() string {
+	b, _ := os.ReadFile("/proc/meminfo")
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "MemTotal:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return fmt.Sprintf("%.0f GB", kb/1024/1024)
+		}
+	}
+	return "?"
+}
