@@ -52,22 +52,30 @@ func WriteContractJSON(w io.Writer, r *Result, withText bool) error {
 		Errors:      nonNil(r.Errors),
 	}
 	for i := range r.Documents {
-		d := &r.Documents[i]
-		cd := contractDocument{
-			ID: d.ID, Path: d.Path, Title: d.Meta.Title.Value, Outlet: d.Meta.Outlet.Value,
-			Published: d.Meta.Published.Value, Role: d.Meta.Role.Value, Words: d.Words, Format: d.Format,
-			Meta: d.Meta, Boilerplate: d.Boilerplate,
-		}
-		if withText {
-			t := d.Text
-			cd.Text = &t
-		}
-		c.Documents = append(c.Documents, cd)
+		c.Documents = append(c.Documents, contractDocumentOf(&r.Documents[i], withText))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(c)
 }
+
+func contractDocumentOf(d *Document, withText bool) contractDocument {
+	cd := contractDocument{
+		ID: d.ID, Path: d.Path, Title: d.Meta.Title.Value, Outlet: d.Meta.Outlet.Value,
+		Published: d.Meta.Published.Value, Role: d.Meta.Role.Value, Words: d.Words, Format: d.Format,
+		Meta: d.Meta, Boilerplate: d.Boilerplate,
+	}
+	if withText {
+		t := d.Text
+		cd.Text = &t
+	}
+	return cd
+}
+
+// ContractDocument returns d as one element of the contract's "documents"
+// array shows it (its text only when withText), for writers that stream
+// the contract's values one by one (copytrail scan --jsonl).
+func ContractDocument(d *Document, withText bool) any { return contractDocumentOf(d, withText) }
 
 func nonNil[T any](s []T) []T {
 	if s == nil {

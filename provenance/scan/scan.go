@@ -27,6 +27,18 @@ type Scanner struct {
 	Workers int
 	// Cache, when set, keeps words and shingles between scans.
 	Cache *Cache
+	// Decided, when set, is called from Run's goroutine as each stage's
+	// values are decided, with the result as it stands, so a writer can
+	// stream them (copytrail scan --jsonl): "documents" (Documents with
+	// their word counts and hashes, and Duplicates), "passages" (Passages
+	// and Pairs), "lineage" (Links, Families, Mutations, OutletEdges).
+	Decided func(stage string, r *provenance.Result)
+}
+
+func (sc *Scanner) decided(stage string, r *provenance.Result) {
+	if sc.Decided != nil {
+		sc.Decided(stage, r)
+	}
 }
 
 // Run scans docs with settings s using a fresh Scanner (see Scanner.Run).
@@ -81,6 +93,7 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 	for i := range r.Documents {
 		words[i] = r.Documents[i].Words
 	}
+	sc.decided("documents", r)
 	facts := stage.Facts(r.Documents, words)
 	seeds, err := findSeeds(ctx, workers, buckets, dup, facts, stage.FamilyLimit(s, n-len(r.Duplicates)), ad, s, progress)
 	if err != nil {
@@ -108,13 +121,18 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 		r.Passages = append(r.Passages, ps...)
 		r.Pairs = append(r.Pairs, stage.Summarise(&ad[a], &ad[b], r.Documents[a].Words, r.Documents[b].Words, r.Passages, idx))
 	}
+	sc.decided("passages", r)
 	if progress != nil {
 		progress(provenance.Progress{Stage: "linking"})
 	}
 	if err := stage.Lineage(ctx, r); err != nil {
 		return r, fmt.Errorf("lineage: %w", err)
 	}
-	return r, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return r, err
+	}
+	sc.decided("lineage", r)
+	return r, nil
 }
 
 // markDuplicates records documents whose ContentHash repeats an earlier one;

@@ -51,7 +51,7 @@ func analyse(e *Env, paths []string, preset string) (*provenance.Result, int) {
 	if err != nil {
 		return nil, e.UsageError(err)
 	}
-	r, status := load(e, paths, settings)
+	r, status := load(e, paths, settings, nil)
 	if r != nil && len(r.Documents) == 0 {
 		return nil, e.Fail(errors.New("no readable documents in " + strings.Join(paths, ", ")))
 	}

@@ -24,13 +24,15 @@ func init() {
 	register(&command{
 		name:    "scan",
 		summary: "find shared passages in files or folders (a table, --json or --csv)",
-		usage:   "[--json [--with-text] | --csv] [--preset P] [engine options] PATH...",
+		usage:   "[--json [--with-text] | --jsonl [--with-text] | --csv] [--preset P] [engine options] PATH...",
 		about: `PATH is a file or a folder (read recursively). The table lists the pairs of articles by
 coverage, then each link with its direction, confidence and reasons. --json prints the
-versioned contract described in the README; every output repeats the settings used.
+versioned contract described in the README; --jsonl streams the same values as JSON
+Lines (one record a line, each with a "record" naming its kind) as the engine decides them; every
+output repeats the settings used. On a terminal, progress is drawn on stderr.
 A file that cannot be read is named on stderr and in the "errors" array, the others are
 still scanned, and the exit status is 1.`,
-		examples: []string{"scan articles/", "scan --json --preset strict articles/", "scan --csv articles/"},
+		examples: []string{"scan articles/", "scan --json --preset strict articles/", "scan --csv articles/", "scan --jsonl articles/"},
 		values:   map[string][]string{"preset": scan.Presets},
 		files:    true,
 		setup:    setupScan,
@@ -40,6 +42,7 @@ still scanned, and the exit status is 1.`,
 // scanFlags are the options of ` + "`copytrail scan`" + `.
 type scanFlags struct {
 	json, withText, csv bool
+	jsonl               bool
 	preset              string
 	set                 provenance.Settings // as given: -1 or 0 means the preset's
 }
@@ -48,6 +51,7 @@ func (f *scanFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print the versioned JSON contract")
 	fs.BoolVar(&f.withText, "with-text", false, "with --json: include each document's text")
 	fs.BoolVar(&f.csv, "csv", false, "print the pair summaries as CSV")
+	fs.BoolVar(&f.jsonl, "jsonl", false, "stream documents, passages, pairs and links as JSON Lines as they are decided")
 	fs.StringVar(&f.preset, "preset", "balanced", "engine preset")
 	s := &f.set
 	fs.IntVar(&s.NGram, "ngram", 0, "words per seed n-gram (default: the preset's)")
@@ -70,7 +74,7 @@ func (f *scanFlags) settings(fs *flag.FlagSet) (provenance.Settings, error) {
 	custom := false
 	fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
-		case "json", "with-text", "csv", "preset", "quiet", "q":
+		case "json", "jsonl", "with-text", "csv", "preset", "quiet", "q":
 		default:
 			custom = true
 		}
@@ -112,10 +116,13 @@ func setupScan(fs *flag.FlagSet) func(e *Env, paths []string) int {
 		if len(paths) == 0 {
 			return e.UsageError(errors.New("no files or folders given"))
 		}
-		if f.json && f.csv {
-			return e.UsageError(errors.New("--json and --csv: choose one"))
+		if n := btoi(f.json) + btoi(f.csv) + btoi(f.jsonl); n > 1 {
+			return e.UsageError(errors.New("--json, --jsonl and --csv: choose one"))
 		}
-		r, status := load(e, paths, set)
+		if f.jsonl {
+			return scanJSONL(e, paths, set, f.withText)
+		}
+		r, status := load(e, paths, set, nil)
 		if r == nil {
 			return status
 		}
@@ -134,17 +141,41 @@ func setupScan(fs *flag.FlagSet) func(e *Env, paths []string) int {
 	}
 }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// scanJSONL streams the scan of paths as JSON Lines (jsonlWriter).
+func scanJSONL(e *Env, paths []string, set provenance.Settings, withText bool) int {
+	j := newJSONLWriter(e.Stdout, withText)
+	j.settings(set)
+	r, status := load(e, paths, set, j.decided)
+	if err := j.finish(r); err != nil {
+		return e.Fail(err)
+	}
+	return status
+}
+
 // load reads paths and scans them with set. Per-file problems go to stderr
 // (and into the result's errors) and make the status ExitFailed; the other
 // files are still scanned. A nil result means nothing could be done.
-func load(e *Env, paths []string, set provenance.Settings) (*provenance.Result, int) {
+// decided, when set, receives each stage's values as they are decided
+// (scan.Scanner.Decided). Progress is drawn on e.Progress.
+func load(e *Env, paths []string, set provenance.Settings, decided func(string, *provenance.Result)) (*provenance.Result, int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	docs, dups, errs := ingest.Load(ctx, paths, ingest.DefaultOptions(), nil)
+	bar := newProgressBar(e.Progress)
+	defer bar.done()
+	docs, dups, errs := ingest.Load(ctx, paths, ingest.DefaultOptions(), bar.update)
 	for _, err := range errs {
 		e.Errorf("%s", err.Error())
 	}
-	r, err := scan.Run(ctx, docs, set, nil)
+	sc := &scan.Scanner{Decided: decided}
+	r, err := sc.Run(ctx, docs, set, bar.update)
+	bar.done()
 	if err != nil {
 		return nil, e.Fail(err)
 	}
