@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/stage"
 )
 
 // sharedPassage is one passage of a comparison, oriented so that side A is
@@ -46,6 +47,10 @@ func newComparison(r *provenance.Result, a, b string) *comparison {
 		}
 	}
 	for i, p := range r.Passages {
+		if (p.A == a && p.B == b) || (p.A == b && p.B == a) {
+			// an incidental passage is kept without its diff: rebuilt here
+			p.Diff = stage.PassageDiff(r.Doc(p.A), r.Doc(p.B), p, r.Settings)
+		}
 		switch {
 		case p.A == a && p.B == b:
 			c.Passages = append(c.Passages, sharedPassage{Index: i, A: p.ASpan(), B: p.BSpan(), Diff: p.Diff})

@@ -10,10 +10,9 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,12 +68,9 @@ func run(bin, sizes, gens, dir, out, label string, noSim bool) error {
 			if err != nil {
 				return fmt.Errorf("size %q: %w", ns, err)
 			}
-			c, err := collection(strings.TrimSpace(g), n)
-			if err != nil {
-				return err
-			}
 			folder := filepath.Join(dir, fmt.Sprintf("%s-%d", g, n))
-			if err := write(folder, c); err != nil {
+			c, err := generate(bin, strings.TrimSpace(g), n, folder)
+			if err != nil {
 				return err
 			}
 			truth := newTruth(c)
@@ -118,28 +114,43 @@ func run(bin, sizes, gens, dir, out, label string, noSim bool) error {
 	return err
 }
 
-func collection(g string, n int) (*gen.Collection, error) {
+// generate writes a collection with `copytrail gen` (in its own process,
+// so this one stays small: a child's peak RSS counts the parent's at fork)
+// and reads its ground truth.
+func generate(bin, g string, n int, folder string) (*gen.Collection, error) {
+	args := []string{"gen", "--out", folder, "--seed", "1"}
 	switch g {
 	case "corpus":
-		return gen.CorpusCollection(n, 600, 1), nil
+		args = append(args, "--corpus", strconv.Itoa(n))
 	case "cases":
-		// Build makes about 21 documents per case and type
-		c := gen.Build(1, max(1, n*10/210))
-		return c, nil
+		// Build makes about 21 documents per case of each of its 10 types
+		args = append(args, "--cases", strconv.Itoa(max(1, n*10/210)))
+	default:
+		return nil, fmt.Errorf("unknown generator %q (want corpus or cases)", g)
 	}
-	return nil, fmt.Errorf("unknown generator %q (want corpus or cases)", g)
-}
-
-func write(folder string, c *gen.Collection) error {
-	if err := os.MkdirAll(folder, 0o755); err != nil {
-		return err
+	cmd := exec.Command(bin, args...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("%s: %v: %s", strings.Join(cmd.Args, " "), err, out)
 	}
-	for _, d := range c.Docs {
-		if err := os.WriteFile(filepath.Join(folder, d.Path), []byte(d.Text), 0o644); err != nil {
-			return err
-		}
+	b, err := os.ReadFile(filepath.Join(folder, "truth.json"))
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if err := os.Remove(filepath.Join(folder, "truth.json")); err != nil {
+		return nil, err
+	}
+	var c gen.Collection
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf("truth.json: %w", err)
+	}
+	names, err := os.ReadDir(folder)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range names {
+		c.Docs = append(c.Docs, provenance.Document{ID: strings.TrimSuffix(e.Name(), ".txt"), Path: e.Name()})
+	}
+	return &c, nil
 }
 
 // runMeasured runs cmd and records its wall time, CPU time and peak RSS.
@@ -168,26 +179,33 @@ func lastLine(s string) string {
 }
 
 func runCopytrail(bin, folder string) measure {
-	cmd := exec.Command(bin, "scan", "--csv", folder)
+	cmd := exec.Command(bin, "scan", "--jsonl", folder)
 	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LANGUAGE=en_US")
 	m, out := runMeasured(cmd)
 	m.pairs = map[string]bool{}
-	r := csv.NewReader(bytes.NewReader(out))
-	r.FieldsPerRecord = -1
-	for i := 0; ; i++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
+	name := map[string]string{} // document id → file name without .txt
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		var rec struct {
+			Record      string `json:"record"`
+			ID          string `json:"id"`
+			Path        string `json:"path"`
+			A           string `json:"a"`
+			B           string `json:"b"`
+			SharedWords int    `json:"shared_words"`
 		}
-		if err != nil {
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
 			m.err = err
 			break
 		}
-		if i == 0 || len(rec) < 7 {
-			continue
-		}
-		if shared, _ := strconv.Atoi(rec[6]); shared > 0 {
-			m.pairs[pairOf(rec[0], rec[1])] = true
+		switch rec.Record {
+		case "document":
+			name[rec.ID] = strings.TrimSuffix(filepath.Base(rec.Path), ".txt")
+		case "pair":
+			if rec.SharedWords > 0 {
+				m.pairs[pairOf(name[rec.A], name[rec.B])] = true
+			}
 		}
 	}
 	return m

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -199,5 +200,19 @@ func TestShinglesCapRepeats(t *testing.T) {
 	}
 	if s := Shingles(text.Words{Hash: words}, 5); len(s) != MaxPerKey {
 		t.Fatalf("1000 equal words gave %d shingles, want %d", len(s), MaxPerKey)
+	}
+}
+
+// An incidental passage is kept without its diff; DiffOf rebuilds any
+// passage's diff exactly as AlignPair gives it.
+func TestDiffOfRebuildsThePassageDiff(t *testing.T) {
+	da, db, ps := alignTexts(t,
+		"The committee said on Tuesday that the new bridge across the northern river would open to traffic in March after two years of delays and rising costs.",
+		"Officials said on Tuesday that the new bridge across the northern river would finally open to traffic in March after two years of delays and costs.", balanced())
+	if len(ps) == 0 || ps[0].Incidental || len(ps[0].Diff) == 0 {
+		t.Fatalf("passages %+v: want one kept whole", ps)
+	}
+	if got := DiffOf(da, db, ps[0]); !reflect.DeepEqual(got, ps[0].Diff) {
+		t.Fatalf("DiffOf %+v\nwant %+v", got, ps[0].Diff)
 	}
 }

@@ -38,9 +38,13 @@ func AlignPair(a, b *Doc, seeds []Seed, p Params) []provenance.Passage {
 }
 
 // makePassage diffs a span, measures it and judges whether it is incidental.
+//
+// An incidental passage is summarised, not kept whole: its spans, length,
+// similarity and reason, without the word diff (most passages of a large
+// collection are incidental: names and stock phrases shared by articles on
+// one story). DiffOf rebuilds the diff of any passage when it is shown.
 func makePassage(a, b *Doc, s span, p Params) (provenance.Passage, bool) {
 	ha, hb := a.Words.Hash[s.a0:s.a1], b.Words.Hash[s.b0:s.b1]
-	diffs := wordDiff(ha, hb, true)
 	matched := 0
 	runs := lcsRuns(ha, hb, s.a0, s.b0)
 	for _, r := range runs {
@@ -52,7 +56,6 @@ func makePassage(a, b *Doc, s span, p Params) (provenance.Passage, bool) {
 		BStart: int(b.Words.Start[s.b0]), BEnd: int(b.Words.End[s.b1-1]),
 		Words:      s.words(),
 		Similarity: float64(matched) / float64(s.words()),
-		Diff:       diffOps(a, b, s, diffs),
 	}
 	if ps.Similarity < p.MinSimilarity || matched < p.MinPassageWords {
 		return ps, false
@@ -60,7 +63,22 @@ func makePassage(a, b *Doc, s span, p Params) (provenance.Passage, bool) {
 	s.matched = matched
 	ps.IncidentalReason = incidental(a, b, s, runs, p)
 	ps.Incidental = ps.IncidentalReason != ""
+	if !ps.Incidental {
+		ps.Diff = diffOps(a, b, s, wordDiff(ha, hb, true))
+	}
 	return ps, true
+}
+
+// DiffOf returns the word diff of passage p between a and b (p.A is a's
+// ID): the diff AlignPair gives a passage it keeps whole, for passages
+// summarised without one (incidental passages).
+func DiffOf(a, b *Doc, p provenance.Passage) []provenance.DiffOp {
+	s := span{a0: searchStart(a.Words.Start, p.AStart), b0: searchStart(b.Words.Start, p.BStart)}
+	s.a1, s.b1 = searchStart(a.Words.Start, p.AEnd), searchStart(b.Words.Start, p.BEnd)
+	if s.a0 >= s.a1 || s.b0 >= s.b1 {
+		return nil
+	}
+	return diffOps(a, b, s, wordDiff(a.Words.Hash[s.a0:s.a1], b.Words.Hash[s.b0:s.b1], true))
 }
 
 // diffOps turns a word-rune diff of span s back into text runs. Each run's

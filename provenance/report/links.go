@@ -8,6 +8,7 @@ import (
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/palette"
+	"github.com/copytrail/copytrail/provenance/stage"
 )
 
 // linkView is one link (or, in a comparison without a link, one pair).
@@ -104,7 +105,14 @@ func buildLink(r *result, l provenance.Link, i int, full bool, anchors map[strin
 		pv := passageView{Num: k + 1, Words: p.Words, Cls: passageClass(k), Similarity: fmt.Sprintf("%.0f%%", p.Similarity*100),
 			Incidental: p.Incidental, Reason: p.IncidentalReason}
 		flip := p.A != l.Source
-		for _, op := range p.Diff {
+		// an incidental passage is kept without its diff: rebuilt here
+		diff := p.Diff
+		if diff == nil {
+			if da, db := r.Doc(p.A), r.Doc(p.B); da != nil && db != nil {
+				diff = stage.PassageDiff(da, db, p, r.Settings)
+			}
+		}
+		for _, op := range diff {
 			o := "eq"
 			switch op.Op {
 			case provenance.OpDelete:

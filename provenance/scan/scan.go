@@ -63,9 +63,9 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 	workers := workerCount(sc.Workers)
 	// Stage 1 on the workers: each document's words stay (alignment needs
 	// them); its shingles go straight into the worker's shard buckets.
-	buckets := make([][][]align.Posting, workers)
+	buckets := make([][]chunks[align.Posting], workers)
 	for w := range buckets {
-		buckets[w] = make([][]align.Posting, shards)
+		buckets[w] = make([]chunks[align.Posting], shards)
 	}
 	err := parallel(ctx, n, workers, "indexing", progress, func(w, i int) {
 		d := &r.Documents[i]
@@ -78,10 +78,10 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 		d.Words = e.WordCount
 		d.ContentHash = e.ContentHash
 		ad[i] = align.Doc{ID: d.ID, Text: d.Text, Words: e.Words}
+		ad[i].Words.Weak = nil // only shingling needs it
 		b := buckets[w]
 		stage.Postings(uint32(i), e.Shingles, func(p align.Posting) {
-			k := align.Shard(p.Key, shardBits)
-			b[k] = append(b[k], p)
+			b[align.Shard(p.Key, shardBits)].add(p)
 		})
 	})
 	if err != nil {
@@ -99,27 +99,8 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 	if err != nil {
 		return nil, err
 	}
-	runs := align.PairRuns(seeds)
-	runs = slices.DeleteFunc(runs, func(r []align.Seed) bool { return !stage.Candidate(r, s) })
-	found := make([][]provenance.Passage, len(runs))
-	err = parallel(ctx, len(runs), workers, "aligning", progress, func(_, i int) {
-		run := runs[i]
-		found[i] = stage.AlignPair(&ad[run[0].A], &ad[run[0].B], run, s)
-	})
-	if err != nil {
+	if err := alignSeeds(ctx, workers, seeds, ad, r, s, progress); err != nil {
 		return nil, err
-	}
-	for i, ps := range found {
-		if len(ps) == 0 {
-			continue
-		}
-		a, b := runs[i][0].A, runs[i][0].B
-		idx := make([]int, len(ps))
-		for k := range ps {
-			idx[k] = len(r.Passages) + k
-		}
-		r.Passages = append(r.Passages, ps...)
-		r.Pairs = append(r.Pairs, stage.Summarise(&ad[a], &ad[b], r.Documents[a].Words, r.Documents[b].Words, r.Passages, idx))
 	}
 	sc.decided("passages", r)
 	if progress != nil {
@@ -151,74 +132,4 @@ func markDuplicates(docs []provenance.Document) ([]provenance.Duplicate, []bool)
 		first[h] = i
 	}
 	return dups, dup
-}
-
-// findSeeds runs the candidate stage on each shard of the index (the
-// workers' buckets of one shard together, duplicates left out), marks each
-// document's common positions in ad[*].Common, and returns the seeds sorted
-// by pair.
-func findSeeds(ctx context.Context, workers int, buckets [][][]align.Posting, dup []bool, facts []align.DocFacts, limit int, ad []align.Doc, s provenance.Settings, progress func(provenance.Progress)) ([]align.Seed, error) {
-	seeds := make([][]align.Seed, shards)
-	family := make([][]align.Posting, shards)
-	err := parallel(ctx, shards, workers, "matching", progress, func(_, k int) {
-		size := 0
-		for w := range buckets {
-			size += len(buckets[w][k])
-		}
-		postings := make([]align.Posting, 0, size)
-		for w := range buckets {
-			for _, p := range buckets[w][k] {
-				if !dup[p.Doc] {
-					postings = append(postings, p)
-				}
-			}
-			buckets[w][k] = nil
-		}
-		align.SortPostings(postings)
-		emit := func(sd align.Seed) { seeds[k] = append(seeds[k], sd) }
-		align.EachKey(postings, func(run []align.Posting) {
-			if len(run) > 1 && stage.CandidatesForKey(run, facts, limit, emit) == align.KeyFamily {
-				family[k] = append(family[k], run...)
-			}
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	famPos := make([][]int32, len(ad))
-	for _, fs := range family {
-		for _, p := range fs {
-			famPos[p.Doc] = append(famPos[p.Doc], p.Pos)
-		}
-	}
-	err = parallel(ctx, len(ad), workers, "matching", nil, func(_, i int) {
-		ad[i].Common = stage.CommonPositions(&ad[i].Words, famPos[i], s)
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Counting sort by document A, then each A's seeds sorted on a worker:
-	// the result is ordered as align.SortSeeds orders it.
-	starts := make([]int, len(ad)+1)
-	for _, ss := range seeds {
-		for _, s := range ss {
-			starts[s.A+1]++
-		}
-	}
-	for i := 1; i < len(starts); i++ {
-		starts[i] += starts[i-1]
-	}
-	all := make([]align.Seed, starts[len(ad)])
-	next := slices.Clone(starts[:len(ad)])
-	for k, ss := range seeds {
-		for _, s := range ss {
-			all[next[s.A]] = s
-			next[s.A]++
-		}
-		seeds[k] = nil
-	}
-	err = parallel(ctx, len(ad), workers, "matching", nil, func(_, a int) {
-		stage.SortSeeds(all[starts[a]:starts[a+1]])
-	})
-	return all, err
 }

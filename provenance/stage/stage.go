@@ -166,6 +166,19 @@ func AlignPair(a, b *align.Doc, seeds []align.Seed, s provenance.Settings) []pro
 	return align.AlignPair(a, b, seeds, align.ParamsOf(s))
 }
 
+// PassageDiff returns the word diff of passage p of documents a (p.A) and b
+// (p.B): the diff of a passage summarised without one (an incidental
+// passage keeps its spans, length, similarity and reason, not its diff), for
+// a view or a report that shows it. It tokenizes both documents again.
+func PassageDiff(a, b *provenance.Document, p provenance.Passage, s provenance.Settings) []provenance.DiffOp {
+	if p.Diff != nil {
+		return p.Diff
+	}
+	da := align.Doc{ID: a.ID, Text: a.Text, Words: text.AnalyzeDocument(a, s.MaxDocBytes)}
+	db := align.Doc{ID: b.ID, Text: b.Text, Words: text.AnalyzeDocument(b, s.MaxDocBytes)}
+	return align.DiffOf(&da, &db, p)
+}
+
 // Summarise builds the pair summary of a and b from their passages; idx
 // gives the passages' indexes in the final Result.Passages (all holds them
 // at those indexes).

@@ -45,7 +45,7 @@ func setupGen(fs *flag.FlagSet) func(e *Env, args []string) int {
 		}
 		c := &gen.Collection{}
 		if *corpus > 0 {
-			c.Docs = gen.Corpus(*corpus, 600, *seed)
+			c = gen.CorpusCollection(*corpus, 600, *seed)
 		} else {
 			c = gen.Build(*seed, *cases)
 		}
