@@ -32,6 +32,31 @@ type Index struct {
 	// IDs are the document IDs by document number; a removed document
 	// leaves "" (numbers are never reused while the index lives).
 	IDs []string `json:"ids"`
+	// Facts are the candidate stage's facts of each document, by number
+	// (its order by date and its length), as they stood at the last change.
+	Facts []align.DocFacts `json:"-"`
+}
+
+// EncodeFacts writes facts as 8 bytes a document (order, words; little-endian).
+func EncodeFacts(facts []align.DocFacts) []byte {
+	out := make([]byte, 0, 8*len(facts))
+	for _, f := range facts {
+		out = binary.LittleEndian.AppendUint32(out, f.Order)
+		out = binary.LittleEndian.AppendUint32(out, f.Words)
+	}
+	return out
+}
+
+// DecodeFacts reads what EncodeFacts wrote.
+func DecodeFacts(b []byte) ([]align.DocFacts, error) {
+	if len(b)%8 != 0 {
+		return nil, fmt.Errorf("index facts: %d bytes, not a multiple of 8", len(b))
+	}
+	out := make([]align.DocFacts, len(b)/8)
+	for i := range out {
+		out[i] = align.DocFacts{Order: binary.LittleEndian.Uint32(b[8*i:]), Words: binary.LittleEndian.Uint32(b[8*i+4:])}
+	}
+	return out, nil
 }
 
 // BitsFor is the bucket bits for about postings postings: about a thousand
@@ -51,7 +76,8 @@ func New(s provenance.Settings, postings int) *Index {
 
 // Fits reports whether the index was made with settings s's shingles.
 func (ix *Index) Fits(s provenance.Settings) bool {
-	return ix != nil && ix.NGram == s.NGram && ix.MaxDocBytes == s.MaxDocBytes && len(ix.Buckets) == 1<<ix.Bits
+	return ix != nil && ix.NGram == s.NGram && ix.MaxDocBytes == s.MaxDocBytes && ix.Bits > 0 &&
+		(len(ix.Buckets) == 0 || len(ix.Buckets) == 1<<ix.Bits) // none in memory: read by the caller
 }
 
 // Bucket is the bucket of key.

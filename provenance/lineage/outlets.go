@@ -62,3 +62,8 @@ func sortOutletEdges(out []provenance.OutletEdge) {
 		return out[i].Target < out[j].Target
 	})
 }
+
+// OutletGraph aggregates r's copy links by outlet, as Analyze fills
+// r.OutletEdges (for a runner that updates r.Links itself: an incremental
+// add or remove of one article).
+func OutletGraph(r *provenance.Result) []provenance.OutletEdge { return outletGraph(r) }

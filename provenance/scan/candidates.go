@@ -5,6 +5,7 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/align"
+	"github.com/copytrail/copytrail/provenance/index"
 	"github.com/copytrail/copytrail/provenance/stage"
 )
 
@@ -74,7 +75,10 @@ func (sb *seedBuckets) rangeOf(a uint32) int {
 // workers' buckets of one shard together, duplicates left out), marks each
 // document's common positions in ad[*].Common, and returns the seeds
 // bucketed by range of their first document.
-func findSeeds(ctx context.Context, workers int, buckets [][]chunks[align.Posting], dup []bool, facts []align.DocFacts, limit int, ad []align.Doc, s provenance.Settings, progress func(provenance.Progress)) (*seedBuckets, error) {
+//
+// When ix is not nil, each shard's sorted postings are also encoded into
+// its buckets (ix.Bits >= shardBits, so a shard holds whole buckets).
+func findSeeds(ctx context.Context, workers int, buckets [][]chunks[align.Posting], dup []bool, facts []align.DocFacts, limit int, ad []align.Doc, s provenance.Settings, ix *index.Index, progress func(provenance.Progress)) (*seedBuckets, error) {
 	sb := &seedBuckets{byWorker: make([][]chunks[align.Seed], workers), docs: len(ad)}
 	for w := range sb.byWorker {
 		sb.byWorker[w] = make([]chunks[align.Seed], seedRanges)
@@ -83,6 +87,9 @@ func findSeeds(ctx context.Context, workers int, buckets [][]chunks[align.Postin
 	err := parallel(ctx, shards, workers, "matching", progress, func(w, k int) {
 		postings := gather(buckets, k, func(p align.Posting) bool { return !dup[p.Doc] })
 		align.SortPostings(postings)
+		if ix != nil {
+			encodeShard(ix, postings)
+		}
 		out := sb.byWorker[w]
 		emit := func(sd align.Seed) { out[sb.rangeOf(sd.A)].add(sd) }
 		align.EachKey(postings, func(run []align.Posting) {
@@ -162,4 +169,18 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 		}
 	}
 	return nil
+}
+
+// encodeShard writes one shard's postings (sorted by key, document and
+// position) into the index's buckets.
+func encodeShard(ix *index.Index, postings []align.Posting) {
+	for i := 0; i < len(postings); {
+		b := ix.Bucket(postings[i].Key)
+		j := i
+		for j < len(postings) && ix.Bucket(postings[j].Key) == b {
+			j++
+		}
+		ix.Buckets[b] = index.Encode(postings[i:j])
+		i = j
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/align"
+	"github.com/copytrail/copytrail/provenance/index"
 	"github.com/copytrail/copytrail/provenance/stage"
 )
 
@@ -46,6 +47,14 @@ func Run(ctx context.Context, docs []provenance.Document, s provenance.Settings,
 	return (&Scanner{}).Run(ctx, docs, s, progress)
 }
 
+// RunIndexed is Run that also returns the collection's n-gram index, for
+// Add, Remove and Query later (and for the workspace to keep).
+func (sc *Scanner) RunIndexed(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress func(provenance.Progress)) (*provenance.Result, *index.Index, error) {
+	var ix *index.Index
+	r, err := sc.run(ctx, docs, s, progress, &ix)
+	return r, ix, err
+}
+
 // Run finds the passages docs share and returns the result with Words,
 // Passages and Pairs filled, then lineage.Analyze's links, families and
 // mutations. Documents with the same text (same ContentHash, or the same
@@ -53,6 +62,11 @@ func Run(ctx context.Context, docs []provenance.Document, s provenance.Settings,
 // each other or anything else. progress may be nil; it is called from one
 // goroutine and never waited for by the workers.
 func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress func(provenance.Progress)) (*provenance.Result, error) {
+	return sc.run(ctx, docs, s, progress, nil)
+}
+
+// run is Run; when ixOut is not nil it builds the index into *ixOut.
+func (sc *Scanner) run(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress func(provenance.Progress), ixOut **index.Index) (*provenance.Result, error) {
 	if err := Validate(s); err != nil {
 		return nil, fmt.Errorf("scan settings: %w", err)
 	}
@@ -95,7 +109,23 @@ func (sc *Scanner) Run(ctx context.Context, docs []provenance.Document, s proven
 	}
 	sc.decided("documents", r)
 	facts := stage.Facts(r.Documents, words)
-	seeds, err := findSeeds(ctx, workers, buckets, dup, facts, stage.FamilyLimit(s, n-len(r.Duplicates)), ad, s, progress)
+	var ix *index.Index
+	if ixOut != nil {
+		total := 0
+		for w := range buckets {
+			for k := range buckets[w] {
+				total += buckets[w][k].len()
+			}
+		}
+		ix = index.New(s, total)
+		ix.Facts = facts
+		ix.IDs = make([]string, n)
+		for i := range r.Documents {
+			ix.IDs[i] = r.Documents[i].ID
+		}
+		*ixOut = ix
+	}
+	seeds, err := findSeeds(ctx, workers, buckets, dup, facts, stage.FamilyLimit(s, n-len(r.Duplicates)), ad, s, ix, progress)
 	if err != nil {
 		return nil, err
 	}

@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/align"
+	"github.com/copytrail/copytrail/provenance/index"
 )
 
 // words is a made-up vocabulary with non-ASCII text: accents, CJK, Arabic,
@@ -44,6 +47,8 @@ func fill(v reflect.Value, rng *rand.Rand) {
 		v.SetString(fmt.Sprintf("%s «%d» 北京 ✓", words[rng.IntN(len(words))], rng.IntN(1000)))
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		v.SetInt(int64(rng.IntN(100000) + 1))
+	case reflect.Uint, reflect.Uint64, reflect.Uint32, reflect.Uint8:
+		v.SetUint(uint64(rng.IntN(200) + 1))
 	case reflect.Float64, reflect.Float32:
 		v.SetFloat(rng.Float64() + 1e-9)
 	case reflect.Bool:
@@ -117,13 +122,19 @@ func fullWorkspace(t testing.TB, seed uint64) *Workspace {
 	fill(reflect.ValueOf(ws).Elem(), rng)
 	ws.Documents = append(ws.Documents, ws.Documents[0])
 	ws.Documents[2].ID = "doc-third"
+	ws.Index = sampleIndex(rng)
 	for i := range ws.Documents {
 		ws.Documents[i].Text = genText(rng, 80)
 	}
 	changed := ws.Documents[1]
 	changed.Meta.Title.Value = "an older title, before the user's edit"
 	ws.Result.Documents = []provenance.Document{ws.Documents[0], changed, ws.Result.Documents[0]}
-	if z := zeroFields(reflect.ValueOf(ws).Elem(), "Workspace"); len(z) > 0 {
+	// the index is a real one (sampleIndex): empty buckets and a removed
+	// document are part of it
+	z := slices.DeleteFunc(zeroFields(reflect.ValueOf(ws).Elem(), "Workspace"), func(p string) bool {
+		return strings.HasPrefix(p, "Workspace.Index.")
+	})
+	if len(z) > 0 {
 		t.Fatalf("generator left fields zero: %v", z)
 	}
 	return ws
@@ -163,4 +174,19 @@ func corpusWorkspace(n, wordsPer int, seed uint64) *Workspace {
 	ws.Result = res
 	ws.View = map[string]string{"screen": "graph"}
 	return ws
+}
+
+// sampleIndex is a small valid index with random postings.
+func sampleIndex(rng *rand.Rand) *index.Index {
+	ix := index.New(provenance.Settings{NGram: 5, MaxDocBytes: 1 << 20}, 10)
+	ix.IDs = []string{"doc-a", "", "doc-c"}
+	ix.Facts = []align.DocFacts{{Order: 2, Words: 80}, {}, {Order: 0, Words: 12}}
+	var ps []align.Posting
+	for i := 0; i < 50; i++ {
+		ps = append(ps, align.Posting{Key: rng.Uint64(), Doc: uint32(2 * rng.IntN(2)), Pos: int32(rng.IntN(80))})
+	}
+	if err := ix.Add(ps); err != nil {
+		panic(err)
+	}
+	return ix
 }

@@ -58,6 +58,9 @@ func Open(path string) (*Workspace, error) {
 	if err != nil {
 		return nil, damaged("open", path, err, "inconsistent contents")
 	}
+	if ws.Index, err = readIndex(db); err != nil {
+		return nil, damaged("open", path, err, "cannot read the index of its analysis")
+	}
 	return ws, nil
 }
 

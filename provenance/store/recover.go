@@ -134,6 +134,13 @@ func Recover(path string) (*Workspace, *RecoveryReport, error) {
 		rep.Tables = append(rep.Tables, tr)
 	}
 	ws := salvage(l, m, rep, resultComplete)
+	// The index is kept only when it reads back whole and the result it
+	// belongs to was recovered; otherwise analysing again rebuilds it.
+	if ws.Result != nil && resultComplete {
+		if ix, err := readIndex(db); err == nil {
+			ws.Index = ix
+		}
+	}
 	if len(ws.Documents) == 0 && len(ws.Decisions) == 0 && len(ws.Notes) == 0 && !rep.Lossless() {
 		return nil, rep, errorf("recover", path, ErrDamaged, nil, "nothing could be recovered")
 	}

@@ -217,7 +217,7 @@ func writeTables(tx *sql.Tx, ws *Workspace) error {
 			return fmt.Errorf("table %s: %w", tables[i].name, err)
 		}
 	}
-	return nil
+	return writeIndex(tx, ws)
 }
 
 func insertRows(tx *sql.Tx, t *tableSpec, ws *Workspace) error {

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/index"
 )
 
 // SchemaVersion is the workspace format this package writes. Files with a
@@ -50,6 +51,10 @@ type Workspace struct {
 	Decisions map[LinkKey]Decision
 	// Notes are the user's notes on articles, by document ID.
 	Notes map[string]string
+	// Index is the n-gram index of Result (scan.RunIndexed), kept so that
+	// articles can be added, removed and looked up without a full re-scan;
+	// nil when there is none. It is saved in tables of its own.
+	Index *index.Index
 	// View records what the user was looking at (screen, selected pair,
 	// scroll position, ...) so reopening restores it. Keys are the app's.
 	View map[string]string
@@ -110,6 +115,16 @@ func (w *Workspace) Clone() *Workspace {
 	}
 	if w.Result != nil {
 		c.Result = cloneResult(w.Result)
+	}
+	if w.Index != nil {
+		ix := *w.Index
+		ix.IDs = slices.Clone(ix.IDs)
+		ix.Facts = slices.Clone(ix.Facts)
+		ix.Buckets = slices.Clone(ix.Buckets)
+		for i, b := range ix.Buckets {
+			ix.Buckets[i] = slices.Clone(b)
+		}
+		c.Index = &ix
 	}
 	return c
 }
