@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -268,7 +267,7 @@ func (u *UI) showProblems(problems []provenance.FileError) {
 			o.(*widget.Label).SetText(problems[i].Path + ": " + problems[i].Reason)
 		},
 	}
-	d := dialog.NewCustom(fmt.Sprintf("%d files need attention", len(problems)), "Close", list, u.win)
+	d := dialog.NewCustom(plural(len(problems), "file needs", "files need")+" attention", "Close", list, u.win)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()
 	u.showDialog(d)

@@ -215,24 +215,28 @@ func orUnknown(s, unknown string) string {
 	return s
 }
 
-// coverageSentence is the header: "62% of B is from A · 21% of A is in B".
+// coverageSentence is the header: "62% of B is from A · 21% of A is in B ·
+// 3 shared passages, 137 shared words".
 func coverageSentence(c *comparison, hide bool) string {
 	pa, pb := pct(c.ACoverage), pct(c.BCoverage)
-	n := len(c.Passages)
+	shared := sharedText(c.Shared)
 	if c.Link != nil && c.Link.Kind == provenance.LinkCopy && !hide {
 		if c.Link.Source == c.A.ID {
-			return fmt.Sprintf("%s of B is from A · %s of A is in B · %s", pb, pa, passagesCount(n))
+			return fmt.Sprintf("%s of B is from A · %s of A is in B · %s", pb, pa, shared)
 		}
-		return fmt.Sprintf("%s of A is from B · %s of B is in A · %s", pa, pb, passagesCount(n))
+		return fmt.Sprintf("%s of A is from B · %s of B is in A · %s", pa, pb, shared)
 	}
-	return fmt.Sprintf("%s of B is shared with A · %s of A is shared with B · %s", pb, pa, passagesCount(n))
+	return fmt.Sprintf("%s of B is shared with A · %s of A is shared with B · %s", pb, pa, shared)
 }
 
-func passagesCount(n int) string {
-	if n == 1 {
-		return "1 shared passage"
+// sharedText puts Result.Shared in words, the same on every screen:
+// "3 shared passages (1 incidental), 137 shared words".
+func sharedText(c provenance.SharedCounts) string {
+	s := plural(c.Passages, "shared passage", "shared passages")
+	if c.Incidental > 0 {
+		s += fmt.Sprintf(" (%d incidental)", c.Incidental)
 	}
-	return fmt.Sprintf("%d shared passages", n)
+	return s + ", " + plural(c.Words, "shared word", "shared words")
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }

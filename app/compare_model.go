@@ -30,6 +30,8 @@ type comparison struct {
 	Passages  []sharedPassage
 	Link      *provenance.Link // nil when the engine drew none
 	Mutations []provenance.Mutation
+	// Shared is Result.Shared for the pair: the counts every screen shows.
+	Shared provenance.SharedCounts
 }
 
 // newComparison orients the pair a, b of r. It returns nil when a document
@@ -39,7 +41,7 @@ func newComparison(r *provenance.Result, a, b string) *comparison {
 	if da == nil || db == nil {
 		return nil
 	}
-	c := &comparison{A: da, B: db, Pair: r.PairOf(a, b)}
+	c := &comparison{A: da, B: db, Pair: r.PairOf(a, b), Shared: r.Shared(a, b)}
 	if c.Pair != nil {
 		c.ACoverage, c.BCoverage = c.Pair.ACoverage, c.Pair.BCoverage
 		if c.Pair.A != a {

@@ -80,7 +80,7 @@ func (v *CompareView) updatePosition() {
 	case n == 0:
 		v.position.SetText("No shared passages")
 	case v.current < 0:
-		v.position.SetText(fmt.Sprintf("%d passages · press N for the first", n))
+		v.position.SetText(plural(n, "passage", "passages") + " · press N for the first")
 	default:
 		p := v.cmp.Passages[v.current]
 		s := fmt.Sprintf("Passage %d of %d · %d words · %s identical", p.N, n, p.Words, pct(p.Similarity))

@@ -99,7 +99,7 @@ func (u *UI) Export(dir string, formats []string) {
 			}
 		}
 		return func() {
-			dialog.ShowInformation("Export finished", fmt.Sprintf("%d files written to %s:\n%s", len(names), dir, strings.Join(names, ", ")), u.win)
+			dialog.ShowInformation("Export finished", fmt.Sprintf("%s written to %s:\n%s", plural(len(names), "file", "files"), dir, strings.Join(names, ", ")), u.win)
 		}, nil
 	})
 	if err != nil {

@@ -223,8 +223,10 @@ func (v *GraphView) describe(e GraphEdge) string {
 		fmt.Fprintf(&sb, "Copy\n%s reused text from %s.", name(b), name(a))
 	}
 	fmt.Fprintf(&sb, "\n\nConfidence: %.0f%% (%s)", e.Confidence*100, confidenceWord(e.Confidence))
-	if e.Words > 0 {
-		fmt.Fprintf(&sb, "\nWords reused: %d", e.Words)
+	if e.Link >= 0 {
+		fmt.Fprintf(&sb, "\nShared: %s", sharedText(v.result.Shared(l.Nodes[e.From].ID, l.Nodes[e.To].ID)))
+	} else if e.Words > 0 {
+		fmt.Fprintf(&sb, "\nWords in the evidence: %d", e.Words)
 	}
 	if len(e.Reasons) > 0 {
 		sb.WriteString("\n\nWhy:")

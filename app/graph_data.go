@@ -63,21 +63,10 @@ func dateLabel(d *provenance.Document) string {
 	return "undated"
 }
 
-// linkWords is the number of words a link's evidence covers: its
-// non-incidental passages, else the pair's shared words.
+// linkWords is the link's shared words, as Result.Shared counts them for
+// every screen, the report and the exports.
 func linkWords(r *provenance.Result, l provenance.Link) int {
-	words := 0
-	for _, pi := range l.Passages {
-		if pi >= 0 && pi < len(r.Passages) && !r.Passages[pi].Incidental {
-			words += r.Passages[pi].Words
-		}
-	}
-	if words == 0 {
-		if p := r.PairOf(l.Source, l.Target); p != nil {
-			words = p.SharedWords
-		}
-	}
-	return words
+	return r.Shared(l.Source, l.Target).Words
 }
 
 // documentGraph builds one node per document that takes part in a link and

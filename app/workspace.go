@@ -389,8 +389,12 @@ func statusLine(docs int, r *provenance.Result) string {
 	if docs == 0 {
 		return "No articles yet: add files, a folder, pasted text or a URL, or drop files on the window."
 	}
-	s := fmt.Sprintf("%s · %s · %s", plural(docs, "article", "articles"),
-		plural(len(r.Passages), "shared passage", "shared passages"), plural(len(r.Links), "link", "links"))
+	all, incidental := r.PassageCounts()
+	passages := plural(all, "shared passage", "shared passages")
+	if incidental > 0 {
+		passages += fmt.Sprintf(" (%d incidental)", incidental)
+	}
+	s := fmt.Sprintf("%s · %s · %s", plural(docs, "article", "articles"), passages, plural(len(r.Links), "link", "links"))
 	if n := len(r.Errors); n > 0 {
 		s += " · " + plural(n, "file", "files") + " could not be read"
 	}

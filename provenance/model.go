@@ -355,6 +355,60 @@ func (r *Result) DocIndex() map[string]int {
 	return m
 }
 
+// SharedCounts is what two documents share, counted one way for every
+// screen, the report and the exports (Result.Shared).
+type SharedCounts struct {
+	// Passages is every passage between the two, incidental ones too: the
+	// comparison shows and numbers them all.
+	Passages int
+	// Incidental is how many of those are incidental (names, stock
+	// phrases): shown, never evidence.
+	Incidental int
+	// Words is the pair's SharedWords: the words inside the passages that
+	// are evidence.
+	Words int
+}
+
+// Evidence is the number of passages that count as evidence.
+func (c SharedCounts) Evidence() int { return c.Passages - c.Incidental }
+
+// Shared counts what documents a and b share (in either order); zero when
+// they share nothing.
+func (r *Result) Shared(a, b string) SharedCounts {
+	p := r.PairOf(a, b)
+	if p == nil {
+		return SharedCounts{}
+	}
+	c := SharedCounts{Words: p.SharedWords}
+	idx := p.Passages
+	if len(idx) == 0 { // a pair saved without its passage list
+		for i, q := range r.Passages {
+			if q.A == a && q.B == b || q.A == b && q.B == a {
+				idx = append(idx, i)
+			}
+		}
+	}
+	for _, i := range idx {
+		if i >= 0 && i < len(r.Passages) {
+			c.Passages++
+			if r.Passages[i].Incidental {
+				c.Incidental++
+			}
+		}
+	}
+	return c
+}
+
+// PassageCounts counts every passage of the result and the incidental ones.
+func (r *Result) PassageCounts() (all, incidental int) {
+	for _, p := range r.Passages {
+		if p.Incidental {
+			incidental++
+		}
+	}
+	return len(r.Passages), incidental
+}
+
 // PairOf returns the pair summary for two documents in either order, or nil.
 func (r *Result) PairOf(a, b string) *Pair {
 	for i := range r.Pairs {

@@ -72,21 +72,11 @@ func DocumentGraph(r *provenance.Result) Graph {
 	return g
 }
 
-// LinkWords returns the words and number of the link's evidence passages
-// (falling back to the pair's shared words when the link lists none).
+// LinkWords returns the link's shared words and passages, as
+// provenance.Result.Shared counts them for every screen and export.
 func LinkWords(r *provenance.Result, l provenance.Link) (words, passages int) {
-	for _, i := range l.Passages {
-		if i >= 0 && i < len(r.Passages) {
-			words += r.Passages[i].Words
-			passages++
-		}
-	}
-	if passages == 0 {
-		if p := r.PairOf(l.Source, l.Target); p != nil {
-			words = p.SharedWords
-		}
-	}
-	return words, passages
+	c := r.Shared(l.Source, l.Target)
+	return c.Words, c.Passages
 }
 
 // OutletName returns a document's outlet, or UnknownOutlet.

@@ -94,6 +94,7 @@ func TestGraphsFromResult(t *testing.T) {
 			{ID: "d3", Path: "/x/three.txt", Words: 50},
 		},
 		Passages:    []provenance.Passage{{A: "d1", B: "d2", Words: 30}, {A: "d1", B: "d2", Words: 12}},
+		Pairs:       []provenance.Pair{{A: "d1", B: "d2", SharedWords: 42, Passages: []int{0, 1, 7}}},
 		Links:       []provenance.Link{{Source: "d1", Target: "d2", Kind: provenance.LinkCopy, Confidence: 0.9, Passages: []int{0, 1, 7}}},
 		OutletEdges: []provenance.OutletEdge{{Source: "Wire", Target: "Daily", Words: 42, Passages: 2, Articles: 1, Confidence: 0.9}},
 	}
@@ -102,7 +103,7 @@ func TestGraphsFromResult(t *testing.T) {
 		t.Fatalf("graph %d nodes %d edges", len(g.Nodes), len(g.Edges))
 	}
 	if e := g.Edges[0]; e.Words != 42 || e.Passages != 2 {
-		t.Errorf("edge words/passages = %d/%d, want 42/2 (bad index 7 ignored)", e.Words, e.Passages)
+		t.Errorf("edge words/passages = %d/%d, want the pair's 42/2 (bad index 7 ignored)", e.Words, e.Passages)
 	}
 	if g.Nodes[0].Label != "one.txt" || g.Nodes[1].Label != "Two" {
 		t.Errorf("labels %q %q", g.Nodes[0].Label, g.Nodes[1].Label)

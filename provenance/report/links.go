@@ -24,6 +24,8 @@ type linkView struct {
 	Left, Right          []segment
 	Passages             []passageView
 	SourceRole, TargRole string
+	// SharedWords is Result.Shared's word count, as every screen shows it.
+	SharedWords int
 }
 
 type docHead struct {
@@ -99,6 +101,7 @@ func buildLink(r *result, l provenance.Link, i int, full bool, anchors map[strin
 	if l.Kind != provenance.LinkCopy {
 		v.SourceRole, v.TargRole = "Article A", "Article B"
 	}
+	v.SharedWords = r.Shared(l.Source, l.Target).Words
 	pair := r.pairPassages(l.Source, l.Target)
 	for k, pi := range pair {
 		p := r.Passages[pi]

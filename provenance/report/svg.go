@@ -114,7 +114,7 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 			sg.Markers = append(sg.Markers, svgMarker{ID: "arrow-" + kind, Color: col})
 		}
 		lab := fmt.Sprintf("%.0f%%", e.Confidence*100)
-		title := fmt.Sprintf("%s, confidence %s, %d words in %d passages", kindText(e.Kind), lab, e.Words, e.Passages)
+		title := fmt.Sprintf("%s, confidence %s, %s in %s", kindText(e.Kind), lab, plural(e.Words, "shared word", "shared words"), plural(e.Passages, "passage", "passages"))
 		if math.Hypot(tx-sx, ty-sy) < 60 {
 			lab = "" // no room: the tooltip and the link list carry it
 		}
@@ -151,4 +151,12 @@ func twoLines(s string, n int) (string, string) {
 		first = try
 	}
 	return first, ""
+}
+
+// plural formats a count with the right noun form: "1 passage", "3 passages".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -153,7 +153,7 @@ const pageHTML = `<!DOCTYPE html>
 {{if not .Links}}<p>Copytrail found no link between these articles.</p>{{end}}
 {{range .Links}}<article class="link" id="{{.ID}}">
 <h3>{{.Num}}. {{.Source.Label}} {{if eq .Kind "copy"}}→{{else}}↔{{end}} {{.Target.Label}}</h3>
-<p><span class="kind {{.Kind}}">{{.KindText}}</span>{{if .HasLink}} · confidence <span class="conf">{{.Confidence}}</span>{{end}} · {{len .Passages}} shared passage{{if ne (len .Passages) 1}}s{{end}}</p>
+<p><span class="kind {{.Kind}}">{{.KindText}}</span>{{if .HasLink}} · confidence <span class="conf">{{.Confidence}}</span>{{end}} · {{len .Passages}} shared passage{{if ne (len .Passages) 1}}s{{end}} · {{.SharedWords}} shared word{{if ne .SharedWords 1}}s{{end}}</p>
 {{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Full}}<div class="sbs">
 <div class="doc"><span class="role">{{.SourceRole}}</span><h4><a href="#{{.Source.Anchor}}">{{.Source.Label}}</a></h4><p class="sub">{{.Source.Outlet}}{{with .Source.Date}} · {{.}}{{end}} · {{.Source.Words}} words</p>
