@@ -57,7 +57,7 @@ func TestGraphView_TapEdgeShowsReasonsAndDoubleTapCompares(t *testing.T) {
 		t.Fatalf("selected edge %d, want %d", v.selected, i)
 	}
 	for _, want := range []string{"Copy\n“Ferry terminal opens after delays” (Coast Wire, 2 Mar 2024) reused text from “Harbour opens new ferry terminal”",
-		"Confidence: 90% (high)", "• The release is dated a day earlier.", "Words reused: 40"} {
+		"Confidence: 90% (high)", "• The release is dated a day earlier.", "Shared: 1 shared passage, 40 shared words"} {
 		if !strings.Contains(v.details.Text, want) {
 			t.Errorf("details lack %q:\n%s", want, v.details.Text)
 		}
