@@ -27,6 +27,8 @@ const (
 	evInnovation = "shared innovation"
 	evCredit     = "credit"
 	evRole       = "role"
+	evShape      = "rewrite shape"
+	evReported   = "quoting"
 )
 
 // passageView is one non-incidental passage of a pair with its word edits.

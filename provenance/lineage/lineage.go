@@ -133,6 +133,7 @@ func weigh(ctx context.Context, r *provenance.Result) (map[[2]string]*pairView, 
 		firstPartyEvidence(pv)
 		sourceEvidence(pv)
 		textEvidence(pv)
+		shapeEvidence(pv)
 		commonSourceEvidence(pv)
 		pvs[i] = pv
 	}); err != nil {

@@ -149,12 +149,12 @@ func weakOnly(pv *pairView) string {
 			continue
 		}
 		switch e.kind {
-		case evTrim, evHedge, evAttrib:
+		case evTrim, evHedge, evAttrib, evShape, evReported:
 		default:
 			return ""
 		}
 	}
-	return "its only clues are edits that two reprints of one source make on their own (trimmed quotes or sentences, a dropped hedge, a tense shift)"
+	return "its only clues are edits that two reprints of one source make on their own (trimmed quotes or sentences, a dropped hedge, a tense shift, a shortened attribution)"
 }
 
 // plausibleSource reports whether z could be where d's text came from: z
