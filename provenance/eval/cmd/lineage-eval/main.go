@@ -14,6 +14,7 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/eval"
+	"github.com/copytrail/copytrail/provenance/gen"
 	"github.com/copytrail/copytrail/provenance/gen/lineages"
 	"github.com/copytrail/copytrail/provenance/scan"
 )
@@ -38,6 +39,7 @@ func main() {
 	if *realOnly {
 		return
 	}
+	generatedReuse(run, *verbose)
 	rows := map[lineages.DateMode]*eval.LineageScore{}
 	for _, m := range []lineages.DateMode{lineages.AllDates, lineages.SomeDates, lineages.NoDates} {
 		s, err := eval.RunLineages(context.Background(), run, m, *n, *seed)
@@ -91,4 +93,39 @@ func realWorld(settings provenance.Settings, verbose bool, dump string) {
 			}
 		}
 	}
+}
+
+// generatedReuse prints the wire-rewrite, PAN-style and short-answer tables.
+func generatedReuse(run eval.Runner, verbose bool) {
+	ctx := context.Background()
+	var wires []*eval.WireScore
+	for _, mode := range []eval.Mode{eval.Bare, eval.WithMetadata} {
+		s, err := eval.RunWire(ctx, run, mode, 30, 3000)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "lineage-eval:", err)
+			os.Exit(1)
+		}
+		wires = append(wires, s)
+		if verbose {
+			for _, f := range s.Failures {
+				fmt.Fprintln(os.Stderr, "wire:", f)
+			}
+		}
+	}
+	fmt.Println("\nGenerated wire rewrites (30 cases, seeds 3000–3029; agency copy and its same-day rewrites, plus same-event independents):")
+	fmt.Println()
+	eval.WriteWireTable(os.Stdout, wires)
+	v, err := eval.RunVerbatim(ctx, run, gen.BuildVerbatim(11, 20, 4000, 300, 4))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lineage-eval:", err)
+		os.Exit(1)
+	}
+	answers, err := eval.RunShortAnswers(ctx, run, gen.BuildShortAnswers(12, 5, 19))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lineage-eval:", err)
+		os.Exit(1)
+	}
+	fmt.Println("\nGenerated reuse corpora in the shape of PAN's text alignment (20 books, 300 documents inserting 300–2,200-character passages, 4 of them popular) and of Clough and Stevenson's short answers (5 articles, 19 answers per category):")
+	fmt.Println()
+	eval.WriteReuseTables(os.Stdout, v, answers)
 }
