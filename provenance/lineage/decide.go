@@ -217,6 +217,9 @@ func decideOne(pv *pairView, minConf float64, hold string) provenance.Link {
 		reasons = append(reasons, "some clues point the other way, so confidence is lowered")
 	}
 	l.Reasons = reasons
+	if l.Kind == provenance.LinkUnknown {
+		l.ToDecide = toDecide(pv, hold)
+	}
 	return l
 }
 

@@ -20,6 +20,7 @@ type linkView struct {
 	HasLink              bool
 	Source, Target       docHead
 	Reasons              []string
+	ToDecide             []string
 	Full                 bool
 	Left, Right          []segment
 	Passages             []passageView
@@ -95,7 +96,7 @@ func buildLink(r *result, l provenance.Link, i int, full bool, anchors map[strin
 	v := linkView{
 		ID: fmt.Sprintf("link-%d", i+1), Num: i + 1, Kind: kindClass(l.Kind), KindText: kindText(l.Kind),
 		HasLink: l.Kind != "", Confidence: fmt.Sprintf("%.0f%%", l.Confidence*100),
-		Source: head(r, l.Source, anchors), Target: head(r, l.Target, anchors), Reasons: l.Reasons, Full: full,
+		Source: head(r, l.Source, anchors), Target: head(r, l.Target, anchors), Reasons: l.Reasons, ToDecide: l.ToDecide, Full: full,
 		SourceRole: "Source", TargRole: "Reused by",
 	}
 	if l.Kind != provenance.LinkCopy {

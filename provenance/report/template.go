@@ -66,6 +66,8 @@ ol.passages li{margin:.6em 0;padding:.4em .6em;border-left:4px solid var(--rule)
 del,ins{font-weight:600}
 .legend{font-size:.9em;color:var(--muted)}
 .reasons{margin:.3em 0}
+.todecide-h{margin:.4em 0 .1em;font-weight:600}
+.todecide{margin:.2em 0;color:#555}
 .family{border-left:4px solid var(--rule);padding:0 0 0 14px;margin:18px 0}
 .snippet{margin:.3em 0;padding:.4em .8em;background:#F6F6F6;border-radius:6px;overflow-wrap:anywhere}
 .mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em}
@@ -155,6 +157,7 @@ const pageHTML = `<!DOCTYPE html>
 <h3>{{.Num}}. {{.Source.Label}} {{if eq .Kind "copy"}}→{{else}}↔{{end}} {{.Target.Label}}</h3>
 <p><span class="kind {{.Kind}}">{{.KindText}}</span>{{if .HasLink}} · confidence <span class="conf">{{.Confidence}}</span>{{end}} · {{len .Passages}} shared passage{{if ne (len .Passages) 1}}s{{end}} · {{.SharedWords}} shared word{{if ne .SharedWords 1}}s{{end}}</p>
 {{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if .ToDecide}}<p class="todecide-h">Why no direction is claimed, and what would decide it:</p><ul class="todecide">{{range .ToDecide}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Full}}<div class="sbs">
 <div class="doc"><span class="role">{{.SourceRole}}</span><h4><a href="#{{.Source.Anchor}}">{{.Source.Label}}</a></h4><p class="sub">{{.Source.Outlet}}{{with .Source.Date}} · {{.}}{{end}} · {{.Source.Words}} words</p>
 <div class="text">{{range .Left}}{{template "seg" .}}{{end}}</div></div>
