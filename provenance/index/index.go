@@ -35,6 +35,49 @@ type Index struct {
 	// Facts are the candidate stage's facts of each document, by number
 	// (its order by date and its length), as they stood at the last change.
 	Facts []align.DocFacts `json:"-"`
+	// Family lists the family keys, sorted: the keys in more documents than
+	// the family limit, whose positions make a document's common text
+	// (align.CommonPositions) — so a look-up need not count the documents
+	// of every key of every candidate.
+	Family []uint64 `json:"-"`
+}
+
+// IsFamily reports whether key is a family key.
+func (ix *Index) IsFamily(key uint64) bool {
+	_, ok := slices.BinarySearch(ix.Family, key)
+	return ok
+}
+
+// SetFamily records whether key is a family key.
+func (ix *Index) SetFamily(key uint64, family bool) {
+	i, ok := slices.BinarySearch(ix.Family, key)
+	switch {
+	case family && !ok:
+		ix.Family = slices.Insert(ix.Family, i, key)
+	case !family && ok:
+		ix.Family = slices.Delete(ix.Family, i, i+1)
+	}
+}
+
+// EncodeKeys writes keys as 8 bytes each (little-endian).
+func EncodeKeys(keys []uint64) []byte {
+	out := make([]byte, 0, 8*len(keys))
+	for _, k := range keys {
+		out = binary.LittleEndian.AppendUint64(out, k)
+	}
+	return out
+}
+
+// DecodeKeys reads what EncodeKeys wrote.
+func DecodeKeys(b []byte) ([]uint64, error) {
+	if len(b)%8 != 0 {
+		return nil, fmt.Errorf("index keys: %d bytes, not a multiple of 8", len(b))
+	}
+	out := make([]uint64, len(b)/8)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return out, nil
 }
 
 // EncodeFacts writes facts as 8 bytes a document (order, words; little-endian).

@@ -3,6 +3,7 @@ package scan_test
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/copytrail/copytrail/provenance/gen"
 	"github.com/copytrail/copytrail/provenance/scan"
+	"github.com/copytrail/copytrail/provenance/store"
 )
 
 // peakRSSMB reads the process's peak resident set (VmHWM) on Linux, or 0.
@@ -87,4 +89,68 @@ func BenchmarkScan(b *testing.B) {
 			b.ReportMetric(float64(passages), "passages")
 		})
 	}
+}
+
+// BenchmarkAddOne10k adds one article to an analysed 10,000-article
+// collection (scan.Add: its passages, pairs and the lineage of its group)
+// and takes it out again (scan.Remove); BenchmarkQuery10k looks one text up
+// in the same collection, from the index in memory and from a saved
+// workspace file (store.OpenIndex + scan.Query). Target: each under 1 s.
+func BenchmarkAddOne10k(b *testing.B) {
+	ctx := context.Background()
+	c := gen.CorpusCollection(10001, 600, 1)
+	last := c.Docs[len(c.Docs)-1]
+	r, ix, err := (&scan.Scanner{}).RunIndexed(ctx, c.Docs[:len(c.Docs)-1], scan.DefaultSettings(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("add", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if err := scan.Add(ctx, r, ix, last); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			if err := scan.Remove(ctx, r, ix, last.ID); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+	})
+	b.Run("remove", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			if err := scan.Add(ctx, r, ix, last); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if err := scan.Remove(ctx, r, ix, last.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("query-memory", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := scan.Query(ctx, scan.NewSource(r, ix), last); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("query-file", func(b *testing.B) {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "w.copytrail")
+		if err := store.Save(path, &store.Workspace{Documents: r.Documents, Settings: r.Settings, Result: r, Index: ix}); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for i := 0; i < b.N; i++ {
+			f, err := store.OpenIndex(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := scan.Query(ctx, f, last); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+	})
 }

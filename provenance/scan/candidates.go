@@ -103,8 +103,11 @@ func findSeeds(ctx context.Context, workers int, buckets [][]chunks[align.Postin
 	}
 	famPos := make([][]int32, len(ad))
 	for k, fs := range family {
-		for _, p := range fs {
+		for i, p := range fs {
 			famPos[p.Doc] = append(famPos[p.Doc], p.Pos)
+			if ix != nil && (i == 0 || p.Key != fs[i-1].Key) {
+				ix.Family = append(ix.Family, p.Key) // shards and keys in order
+			}
 		}
 		family[k] = nil
 	}

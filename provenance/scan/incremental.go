@@ -66,6 +66,9 @@ func Add(ctx context.Context, r *provenance.Result, ix *index.Index, d provenanc
 	if err := ix.Add(postings); err != nil {
 		return fmt.Errorf("add %s: index: %w", d.ID, err)
 	}
+	if err := updateFamily(ix, sh, stage.FamilyLimit(s, liveDocs(ix))); err != nil {
+		return fmt.Errorf("add %s: index: %w", d.ID, err)
+	}
 	ix.Facts, _ = src.Facts()
 	group := groupOf(r, []string{d.ID})
 	return relink(ctx, r, group, group)
@@ -96,6 +99,9 @@ func Remove(ctx context.Context, r *provenance.Result, ix *index.Index, id strin
 			return fmt.Errorf("remove %s: index: %w", id, err)
 		}
 		ix.IDs[num] = ""
+		if err := updateFamily(ix, sh, stage.FamilyLimit(s, liveDocs(ix))); err != nil {
+			return fmt.Errorf("remove %s: index: %w", id, err)
+		}
 	}
 	// passages of the article go; the others keep their order
 	remap := make([]int, len(r.Passages))
@@ -257,4 +263,39 @@ func relink(ctx context.Context, r *provenance.Result, touch, group []string) er
 	lineage.RankFamilies(r.Families)
 	r.OutletEdges = lineage.OutletGraph(r)
 	return ctx.Err()
+}
+
+// updateFamily sets whether each key of sh is a family key, from the
+// documents the index now holds for it.
+func updateFamily(ix *index.Index, sh stage.Shingled, limit int) error {
+	keys := make([]uint64, len(sh.Shingles))
+	for i, x := range sh.Shingles {
+		keys[i] = x.Key
+	}
+	postings, err := ix.Lookup(keys, nil)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < len(postings); {
+		j, df := i, 0
+		for ; j < len(postings) && postings[j].Key == postings[i].Key; j++ {
+			if j == i || postings[j].Doc != postings[j-1].Doc {
+				df++
+			}
+		}
+		ix.SetFamily(postings[i].Key, df > limit)
+		i = j
+	}
+	return nil
+}
+
+// liveDocs counts the documents the index holds.
+func liveDocs(ix *index.Index) int {
+	n := 0
+	for _, id := range ix.IDs {
+		if id != "" {
+			n++
+		}
+	}
+	return n
 }

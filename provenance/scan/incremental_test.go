@@ -202,3 +202,36 @@ func TestQueryFindsSharingArticlesWithoutChangingAnything(t *testing.T) {
 		t.Fatalf("query passages %v\nadd passages %v", queried, added)
 	}
 }
+
+// With a family over the limit (a wire story in 80 of 300 articles), adding
+// a carrier and an ordinary article still equals a full re-scan, and the
+// index's family keys are those a full scan finds.
+func TestAddWithFamiliesEqualsFullRescan(t *testing.T) {
+	ctx := context.Background()
+	c := gen.WireCollection(300, 80, 120, 8)
+	s := scan.DefaultSettings()
+	s.DFCapMin = 20
+	carrier := c.Cases[len(c.Cases)-1].Target
+	for _, id := range []string{carrier, c.Docs[7].ID} {
+		k := slices.IndexFunc(c.Docs, func(d provenance.Document) bool { return d.ID == id })
+		rest := slices.Delete(slices.Clone(c.Docs), k, k+1)
+		r, ix, err := (&scan.Scanner{}).RunIndexed(ctx, rest, s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := scan.Add(ctx, r, ix, c.Docs[k]); err != nil {
+			t.Fatal(err)
+		}
+		full, fix, err := (&scan.Scanner{}).RunIndexed(ctx, append(slices.Clone(rest), c.Docs[k]), s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fix.Family) == 0 || len(full.Families) == 0 {
+			t.Fatal("no family: the test is void")
+		}
+		if !reflect.DeepEqual(ix.Family, fix.Family) {
+			t.Errorf("add %s: %d family keys, a full scan has %d", id, len(ix.Family), len(fix.Family))
+		}
+		sameResult(t, "add "+id, r, full)
+	}
+}

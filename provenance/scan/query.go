@@ -171,6 +171,7 @@ func alignNew(ctx context.Context, src Source, d *provenance.Document, num uint3
 	}
 	bySeeds := map[uint32][]align.Seed{}
 	var famPos []int32
+	family := map[uint64]bool{} // the new document's family keys
 	emit := func(sd align.Seed) {
 		if sd.B == num {
 			bySeeds[sd.A] = append(bySeeds[sd.A], sd)
@@ -194,6 +195,7 @@ func alignNew(ctx context.Context, src Source, d *provenance.Document, num uint3
 			for _, x := range sh.Shingles[mine:i] {
 				famPos = append(famPos, x.Pos)
 			}
+			family[k] = true
 		}
 	}
 	nd := &align.Doc{ID: d.ID, Text: d.Text, Words: sh.Words}
@@ -205,10 +207,6 @@ func alignNew(ctx context.Context, src Source, d *provenance.Document, num uint3
 		}
 	}
 	slices.Sort(others)
-	mine := map[uint64]bool{}
-	for _, k := range keys {
-		mine[k] = true
-	}
 	var out []newMatch
 	for _, o := range others {
 		if err := ctx.Err(); err != nil {
@@ -218,10 +216,7 @@ func alignNew(ctx context.Context, src Source, d *provenance.Document, num uint3
 		if err != nil {
 			return nil, err
 		}
-		other, err := alignDocOf(src, od, o, mine, limit)
-		if err != nil {
-			return nil, err
-		}
+		other := alignDocOf(src, od, family)
 		seeds := bySeeds[o]
 		stage.SortSeeds(seeds)
 		if ps := stage.AlignPair(other, nd, seeds, s); len(ps) > 0 {
@@ -232,36 +227,19 @@ func alignNew(ctx context.Context, src Source, d *provenance.Document, num uint3
 }
 
 // alignDocOf is what alignment needs of an indexed document: its words
-// and its common positions, from the document frequencies of its n-grams
-// (counting the new document's, in mine).
-func alignDocOf(src Source, d *provenance.Document, num uint32, mine map[uint64]bool, limit int) (*align.Doc, error) {
+// and its common positions, from the index's family keys and the new
+// document's (family: keys the new document makes family keys).
+func alignDocOf(src Source, d *provenance.Document, family map[uint64]bool) *align.Doc {
 	s := src.Settings()
+	ix := src.Index()
 	sh := stage.ShingleDocument(d, s)
-	keys := make([]uint64, len(sh.Shingles))
-	for i, x := range sh.Shingles {
-		keys[i] = x.Key
-	}
-	postings, err := src.Index().Lookup(keys, src.ReadBucket)
-	if err != nil {
-		return nil, err
-	}
-	df := map[uint64]int{}
-	for i, p := range postings {
-		if i == 0 || p.Key != postings[i-1].Key || p.Doc != postings[i-1].Doc {
-			df[p.Key]++
-		}
-	}
 	var fam []int32
 	for _, x := range sh.Shingles {
-		n := df[x.Key]
-		if mine[x.Key] {
-			n++
-		}
-		if n > limit {
+		if family[x.Key] || ix.IsFamily(x.Key) {
 			fam = append(fam, x.Pos)
 		}
 	}
 	out := &align.Doc{ID: d.ID, Text: d.Text, Words: sh.Words}
 	out.Common = stage.CommonPositions(&out.Words, fam, s)
-	return out, nil
+	return out
 }

@@ -188,5 +188,7 @@ func sampleIndex(rng *rand.Rand) *index.Index {
 	if err := ix.Add(ps); err != nil {
 		panic(err)
 	}
+	ix.Family = []uint64{ps[3].Key, ps[7].Key}
+	slices.Sort(ix.Family)
 	return ix
 }

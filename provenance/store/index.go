@@ -19,7 +19,8 @@ import (
 //
 //	engine_index_meta    (key TEXT PRIMARY KEY, value BLOB): ngram,
 //	                      max_doc_bytes, bits, ids (JSON), facts (8 bytes a
-//	                      document), settings (the analysis settings, JSON)
+//	                      document), family (the family keys, 8 bytes each),
+//	                      settings (the analysis settings, JSON)
 //	engine_index_buckets (bucket INTEGER PRIMARY KEY, postings BLOB): one
 //	                      row a non-empty bucket (index.Encode)
 //
@@ -58,6 +59,7 @@ func writeIndex(tx *sql.Tx, ws *Workspace) error {
 	}{
 		{"ngram", strconv.Itoa(ix.NGram)}, {"max_doc_bytes", strconv.Itoa(ix.MaxDocBytes)},
 		{"bits", strconv.Itoa(int(ix.Bits))}, {"ids", string(ids)}, {"facts", index.EncodeFacts(ix.Facts)},
+		{"family", index.EncodeKeys(ix.Family)},
 		{"settings", toJSON(settings)},
 	} {
 		if _, err := tx.Exec("INSERT INTO "+indexMetaTable+" (key, value) VALUES (?, ?)", kv.k, kv.v); err != nil {
@@ -134,6 +136,12 @@ func readIndexMeta(db *sql.DB) (*index.Index, provenance.Settings, error) {
 	}
 	if ix.Facts, err = index.DecodeFacts(meta["facts"]); err != nil {
 		return nil, s, err
+	}
+	if ix.Family, err = index.DecodeKeys(meta["family"]); err != nil {
+		return nil, s, err
+	}
+	if len(ix.Family) == 0 {
+		ix.Family = nil
 	}
 	if len(ix.Facts) != len(ix.IDs) {
 		return nil, s, fmt.Errorf("index: %d facts for %d documents", len(ix.Facts), len(ix.IDs))
