@@ -28,7 +28,7 @@ type zipBudget struct{ left, limit int64 }
 
 // readZip reads a zip file of articles: every entry a supported file goes
 // through its usual reader (a metadata.csv inside gives its folder's
-// metadata, as on disk), and archives inside (JSON lines, CSV, WARC, zip)
+// metadata, naming it by file name), and archives inside (JSON lines, CSV, WARC, zip)
 // are read record by record, up to three levels deep. Zip bombs are
 // refused: an entry declaring more than the read limit is not opened, one
 // inflating past its declared size or the limit is stopped, and all the
