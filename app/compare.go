@@ -257,20 +257,30 @@ func evidenceText(c *comparison, hide bool) (head, why string) {
 	}
 	switch l.Kind {
 	case provenance.LinkCopy:
-		head = fmt.Sprintf("Direction %s → %s: %s reused text from %s", src, tgt, tgt, src)
+		head = fmt.Sprintf("Direction %s → %s: %s reused text from %s · confidence %s", src, tgt, tgt, src, pct(l.Confidence))
 	case provenance.LinkCommonSource:
-		head = "Common source: both took this text from a source not in the collection"
-	default:
-		head = "Shared text, direction undecided"
+		head = "Common source: both took this text from a source not in the collection · confidence " + pct(l.Confidence)
+	default: // no confidence: there is no direction to be confident about
+		head = "Direction undecided: the evidence does not say who took the text from whom"
 	}
 	if hide {
 		return "Who took the text from whom? Guess, then reveal (View ▸ Reveal outlets and dates).", "Hidden until the reveal."
 	}
-	head = fmt.Sprintf("%s · confidence %s", head, pct(l.Confidence))
-	if len(l.Reasons) == 0 {
-		return head, "The engine gave no reasons."
+	names := map[string]*provenance.Document{"A": c.A, "B": c.B}
+	var lines []string
+	for _, r := range l.Reasons {
+		lines = append(lines, "• "+shortenNames(r, names))
 	}
-	return head, "• " + strings.Join(l.Reasons, "\n• ")
+	if len(lines) == 0 {
+		lines = append(lines, "The engine gave no reasons.")
+	}
+	if l.Kind == provenance.LinkUnknown && len(l.ToDecide) > 0 {
+		lines = append(lines, "", "What would decide it:")
+		for _, s := range l.ToDecide {
+			lines = append(lines, "• "+shortenNames(s, names))
+		}
+	}
+	return head, strings.Join(lines, "\n")
 }
 
 // sidePanelLayout gives the side panel room for about 18 characters of the

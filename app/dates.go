@@ -93,3 +93,37 @@ func settleDate(f provenance.Field, o dates.Order) (provenance.Field, bool) {
 	src, _, _ := strings.Cut(f.Detail, ": unreadable date")
 	return provenance.Field{Value: v, Origin: f.Origin, Detail: fmt.Sprintf("%s: %q read %s", src, raw, o)}, true
 }
+
+// SetDocField sets one article's publication date (read by dates.Parse
+// with the user's order) or role, as typed by the user, and re-analyses:
+// the graph panel's one step to settle an undecided link.
+func (u *UI) SetDocField(id, field, value string) error {
+	d := findDoc(u.ws.Documents, id)
+	if d == nil {
+		return fmt.Errorf("no article %s in the workspace", id)
+	}
+	m := d.Meta
+	value = strings.TrimSpace(value)
+	switch field {
+	case "published":
+		v, err := dates.Parse(value, u.DateOrder())
+		if err != nil {
+			return err
+		}
+		detail := "set in the graph panel"
+		if v != value {
+			detail = fmt.Sprintf("typed as %q in the graph panel", value)
+		}
+		m.Published = provenance.Field{Value: v, Origin: provenance.OriginUser, Detail: detail}
+	case "role":
+		r, ok := provenance.ParseRole(value)
+		if !ok {
+			return fmt.Errorf("%q is not a role: want one of wire, press office, aggregator, newspaper, blog", value)
+		}
+		m.Role = provenance.Field{Value: string(r), Origin: provenance.OriginUser, Detail: "set in the graph panel"}
+	default:
+		return fmt.Errorf("field %q cannot be set from the graph", field)
+	}
+	u.UpdateMetadata(id, m)
+	return nil
+}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,12 +18,20 @@ type GraphView struct {
 	nav      Navigator
 	result   *provenance.Result
 	byOutlet bool
-	// selected and hovered index GraphLayout.Edges; -1 for none.
-	selected, hovered int
+	// selected and hovered index GraphLayout.Edges; -1 for none. shown is
+	// the edge in the panel (and the Compare button's): the last hovered
+	// or chosen one, so moving from an arrow to the button keeps it.
+	selected, hovered, shown int
+	// shownNode is the node last pointed at, shown in the panel; -1 none.
+	shownNode int
+	// keepPair is the pair of articles whose link to show again after the
+	// re-analysis a date or role set from the panel starts.
+	keepPair [2]string
 
 	graph      *graphCanvas
 	outlets    *navCheck
 	details    *widget.Label
+	actions    *fyne.Container // buttons under an undecided link: set a date or role
 	compareBtn *widget.Button
 	status     *widget.Label
 	legend     *widget.Label
@@ -35,10 +42,11 @@ type GraphView struct {
 
 // NewGraphView builds the graph screen; call Refresh with a result to fill it.
 func NewGraphView(nav Navigator) *GraphView {
-	v := &GraphView{nav: nav, selected: -1, hovered: -1}
+	v := &GraphView{nav: nav, selected: -1, hovered: -1, shown: -1, shownNode: -1}
 	v.graph = newGraphCanvas(v)
 	v.outlets = newNavCheck("Outlets", v.setByOutlet)
 	v.details = &widget.Label{Wrapping: fyne.TextWrapWord}
+	v.actions = container.NewVBox()
 	v.compareBtn = &widget.Button{Text: "Compare", Icon: theme.ViewRestoreIcon(), OnTapped: v.openSelected}
 	v.compareBtn.Disable()
 	v.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -55,7 +63,7 @@ func NewGraphView(nav Navigator) *GraphView {
 	// while wheel and drag events still reach the graph, the innermost target.
 	clip := container.NewScroll(v.graph)
 	clip.Direction = container.ScrollNone
-	panel := container.NewBorder(nil, v.compareBtn, nil, nil, container.NewVScroll(v.details))
+	panel := container.NewBorder(nil, v.compareBtn, nil, nil, container.NewVScroll(container.NewVBox(v.details, v.actions)))
 	split := container.NewHSplit(clip, panel)
 	split.Offset = 0.75
 	v.pane = newEmptyPane(split)
@@ -66,7 +74,7 @@ func NewGraphView(nav Navigator) *GraphView {
 }
 
 // graphLegend explains the drawing.
-const graphLegend = "→ copy (thicker: more words) · dashed: low confidence or undecided · dotted green: common source"
+const graphLegend = "→ copy (thicker: more words) · dashed: low confidence or undecided · dotted green: common source · bold: confirmed by you · faded: dismissed"
 
 // CanvasObject is the screen's root object.
 func (v *GraphView) CanvasObject() fyne.CanvasObject { return v.root }
@@ -93,8 +101,25 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 	} else {
 		nodes, edges, unlinked = documentGraph(r, ws.HideMetadata)
 	}
+	if dec, ok := v.nav.(verdictReader); ok && !ws.HideMetadata {
+		for i := range edges {
+			if e := edges[i]; e.Link >= 0 && e.Link < len(r.Links) {
+				edges[i].Verdict = dec.Decision(r.Links[e.Link].Source, r.Links[e.Link].Target).Verdict
+			}
+		}
+	}
 	if !sameGraph(v.graph.layout, nodes, edges) {
-		v.selected, v.hovered = -1, -1 // a different graph: the old choice means nothing
+		// a different graph: the old choice means nothing
+		v.selected, v.hovered, v.shown, v.shownNode = -1, -1, -1, -1
+	}
+	if v.keepPair != ([2]string{}) { // after a date or role set from the panel
+		for i, e := range edges {
+			a, b := nodes[e.From].ID, nodes[e.To].ID
+			if a == v.keepPair[0] && b == v.keepPair[1] || a == v.keepPair[1] && b == v.keepPair[0] {
+				v.selected, v.shown, v.shownNode = i, i, -1
+			}
+		}
+		v.keepPair = [2]string{}
 	}
 	v.graph.setGraph(nodes, edges, !ws.HideMetadata, ws.On, ws.HideMetadata)
 	v.legend.SetText(graphLegend)
@@ -133,17 +158,31 @@ func (v *GraphView) setByOutlet(on bool) {
 
 // selectEdge makes edge i (or -1) the chosen one and shows its details.
 func (v *GraphView) selectEdge(i int) {
-	v.selected = i
+	v.selected, v.shown, v.shownNode = i, i, -1
 	v.graph.Refresh()
 	v.showDetails()
 }
 
-// hoverEdge previews edge i (or -1) in the details panel.
+// hoverEdge previews edge i in the details panel; it stays there when the
+// pointer leaves (-1), so the Compare button acts on it.
 func (v *GraphView) hoverEdge(i int) {
 	if v.hovered == i {
 		return
 	}
 	v.hovered = i
+	if i >= 0 {
+		v.shown, v.shownNode = i, -1
+	}
+	v.graph.Refresh()
+	v.showDetails()
+}
+
+// hoverNode shows node i's full title and metadata in the panel.
+func (v *GraphView) hoverNode(i int) {
+	if i < 0 || v.shownNode == i {
+		return
+	}
+	v.shownNode, v.hovered = i, -1
 	v.graph.Refresh()
 	v.showDetails()
 }
@@ -155,7 +194,7 @@ func (v *GraphView) openEdge(i int) {
 		return
 	}
 	e := l.Edges[i]
-	src, dst := l.Nodes[e.From].ID, l.Nodes[e.To].ID
+	src, dst := v.edgeDocs(e)
 	if e.Link < 0 { // outlet edge: open its strongest article link
 		link, ok := strongestLink(v.result, src, dst)
 		if !ok {
@@ -166,7 +205,17 @@ func (v *GraphView) openEdge(i int) {
 	v.nav.Compare(src, dst)
 }
 
-func (v *GraphView) openSelected() { v.openEdge(v.selected) }
+func (v *GraphView) openSelected() { v.openEdge(v.shown) }
+
+// edgeDocs are the IDs an edge joins: its link's articles, or for an
+// aggregated outlet edge its two outlet nodes.
+func (v *GraphView) edgeDocs(e GraphEdge) (string, string) {
+	if e.Link >= 0 && e.Link < len(v.result.Links) {
+		return v.result.Links[e.Link].Source, v.result.Links[e.Link].Target
+	}
+	l := &v.graph.layout
+	return l.Nodes[e.From].ID, l.Nodes[e.To].ID
+}
 
 // tapNode shows a document in the library when an article node is tapped.
 func (v *GraphView) tapNode(i int) {
@@ -174,66 +223,4 @@ func (v *GraphView) tapNode(i int) {
 		return
 	}
 	v.nav.SelectDocument(v.graph.layout.Nodes[i].ID)
-}
-
-// showDetails fills the panel for the hovered edge, else the selected one.
-func (v *GraphView) showDetails() {
-	i := v.hovered
-	if i < 0 {
-		i = v.selected
-	}
-	if v.selected >= 0 {
-		v.compareBtn.Enable()
-	} else {
-		v.compareBtn.Disable()
-	}
-	if i < 0 || i >= len(v.graph.layout.Edges) {
-		msg := "Click an arrow to see who took from whom and why. Double-click it to compare the two texts. Keys: arrows step through the links, Enter compares, + and - zoom, 0 fits."
-		if v.graph.layout.Undirected {
-			msg = "Click a line to see what two articles share. Double-click it to compare the two texts. Keys: arrows step through the lines, Enter compares, + and - zoom, 0 fits."
-		}
-		v.details.SetText(msg)
-		return
-	}
-	v.details.SetText(v.describe(v.graph.layout.Edges[i]))
-}
-
-// describe puts an edge in plain words: direction, confidence, reasons.
-// While outlets and dates are hidden it says only what the two share.
-func (v *GraphView) describe(e GraphEdge) string {
-	l := &v.graph.layout
-	a, b := l.Nodes[e.From], l.Nodes[e.To]
-	if l.Undirected {
-		return fmt.Sprintf("%s and %s share text: %s.\n\nWho took from whom? Compare the texts, guess, then reveal (View ▸ Reveal outlets and dates).\n\nDouble-click the line or press Compare to see the texts side by side.",
-			a.Title, b.Title, plural(e.Words, "word", "words"))
-	}
-	name := func(n GraphNode) string {
-		if n.Detail == "" || v.byOutlet {
-			return "“" + n.Title + "”"
-		}
-		return "“" + n.Title + "” (" + n.Detail + ", " + n.When + ")"
-	}
-	var sb strings.Builder
-	switch e.Kind {
-	case provenance.LinkCommonSource:
-		fmt.Fprintf(&sb, "Common source\n%s and %s both took text from a source that is not in the collection.", name(a), name(b))
-	case provenance.LinkUnknown:
-		fmt.Fprintf(&sb, "Direction undecided\n%s and %s share text, but the evidence does not say who took it from whom.", name(a), name(b))
-	default:
-		fmt.Fprintf(&sb, "Copy\n%s reused text from %s.", name(b), name(a))
-	}
-	fmt.Fprintf(&sb, "\n\nConfidence: %.0f%% (%s)", e.Confidence*100, confidenceWord(e.Confidence))
-	if e.Link >= 0 {
-		fmt.Fprintf(&sb, "\nShared: %s", sharedText(v.result.Shared(l.Nodes[e.From].ID, l.Nodes[e.To].ID)))
-	} else if e.Words > 0 {
-		fmt.Fprintf(&sb, "\nWords in the evidence: %d", e.Words)
-	}
-	if len(e.Reasons) > 0 {
-		sb.WriteString("\n\nWhy:")
-		for _, r := range e.Reasons {
-			sb.WriteString("\n• " + r)
-		}
-	}
-	sb.WriteString("\n\nDouble-click the arrow or press Compare to see the texts side by side.")
-	return sb.String()
 }

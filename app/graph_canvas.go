@@ -236,10 +236,19 @@ func (g *graphCanvas) Scrolled(ev *fyne.ScrollEvent) {
 // MouseIn implements desktop.Hoverable.
 func (g *graphCanvas) MouseIn(ev *desktop.MouseEvent) { g.MouseMoved(ev) }
 
-// MouseMoved previews the arrow under the pointer.
-func (g *graphCanvas) MouseMoved(ev *desktop.MouseEvent) { g.view.hoverEdge(g.edgeAt(ev.Position)) }
+// MouseMoved previews the article or the arrow under the pointer.
+func (g *graphCanvas) MouseMoved(ev *desktop.MouseEvent) {
+	x, y := g.toLayout(ev.Position)
+	if n := g.layout.NodeAt(x, y, 9*g.scale+2); n >= 0 {
+		g.view.hoverNode(n)
+		return
+	}
+	if i := g.edgeAt(ev.Position); i >= 0 || g.view.hovered >= 0 {
+		g.view.hoverEdge(i)
+	}
+}
 
-// MouseOut ends the preview.
+// MouseOut ends the highlight; the panel keeps what it showed.
 func (g *graphCanvas) MouseOut() { g.view.hoverEdge(-1) }
 
 func (g *graphCanvas) zoomIn()  { g.zoomAround(g.center(), graphZoomStep) }

@@ -106,7 +106,9 @@ func documentGraph(r *provenance.Result, hide bool) (nodes []GraphNode, edges []
 	return nodes, edges, max(0, len(r.Documents)-len(nodes))
 }
 
-// outletGraph builds one node per outlet and one edge per r.OutletEdges entry.
+// outletGraph builds one node per outlet and one edge per r.OutletEdges
+// entry. Articles whose outlet is unknown are not one "unknown outlet" that
+// reuses from itself: each is a node of its own, joined by its own links.
 func outletGraph(r *provenance.Result) (nodes []GraphNode, edges []GraphEdge) {
 	articles := map[string]int{}
 	for i := range r.Documents {
@@ -125,7 +127,33 @@ func outletGraph(r *provenance.Result) (nodes []GraphNode, edges []GraphEdge) {
 			Detail: plural(articles[name], "article", "articles")})
 		return index[name]
 	}
+	for i, l := range r.Links {
+		if l.Kind != provenance.LinkCopy {
+			continue
+		}
+		a, b := r.Doc(l.Source), r.Doc(l.Target)
+		if a == nil || b == nil || a.Meta.Outlet.Known() && b.Meta.Outlet.Known() {
+			continue
+		}
+		end := func(d *provenance.Document) int {
+			if d.Meta.Outlet.Known() {
+				return node(outletOf(d))
+			}
+			id := "doc:" + d.ID
+			if k, ok := index[id]; ok {
+				return k
+			}
+			index[id] = len(nodes)
+			nodes = append(nodes, GraphNode{ID: id, Title: "“" + firstWords(d.Label(), 5) + "”", Group: unknownOutlet, Detail: "outlet unknown"})
+			return index[id]
+		}
+		edges = append(edges, GraphEdge{From: end(a), To: end(b), Kind: provenance.LinkCopy, Confidence: l.Confidence,
+			Words: linkWords(r, l), Reasons: l.Reasons, Link: i})
+	}
 	for _, e := range r.OutletEdges {
+		if e.Source == "" || e.Target == "" || e.Source == unknownOutlet || e.Target == unknownOutlet {
+			continue // drawn above, article by article
+		}
 		reasons := []string{
 			fmt.Sprintf("%s of %s reused text from %s.", plural(e.Articles, "article", "articles"), outletName(e.Target), outletName(e.Source)),
 			fmt.Sprintf("%s, %s in all.", plural(e.Passages, "passage", "passages"), plural(e.Words, "word", "words")),

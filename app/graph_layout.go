@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/store"
 )
 
 // GraphNode is one node of the provenance graph (an article or an outlet):
@@ -27,7 +28,7 @@ type GraphNode struct {
 	Label       Rect    // bounding box of the label lines
 	TitleLine   string  // Title truncated to fit
 	DetailLine  string  // Detail truncated to fit
-	ColumnIndex int     // index into GraphLayout.Columns
+	ColumnIndex int     // index into GraphLayout.Columns; -1 in the undated band
 }
 
 // GraphEdge is one arrow (or, for common sources, a plain line).
@@ -39,6 +40,9 @@ type GraphEdge struct {
 	Reasons    []string
 	// Link indexes Result.Links, or -1 for an aggregated outlet edge.
 	Link int
+	// Verdict is the user's verdict on the link (confirmed edges are drawn
+	// solid and bold, dismissed ones faded).
+	Verdict store.Verdict
 }
 
 // Rect is an axis-aligned rectangle in layout units.
@@ -68,6 +72,11 @@ type GraphLayout struct {
 	// Undirected: laid out by layoutRings and drawn as plain lines, with
 	// nothing that shows a direction (outlets and dates hidden).
 	Undirected bool
+	// UndatedY is the top of the band of undated articles below the date
+	// columns (0 when there is none).
+	UndatedY float32
+	// ColumnWidth is the width of one column (a label and its gap).
+	ColumnWidth float32
 }
 
 // LayoutOptions tunes LayoutGraph. Zero values take the defaults noted.
@@ -115,7 +124,8 @@ func (o *LayoutOptions) defaults() {
 }
 
 // LayoutGraph positions nodes left to right: by publication date when
-// opt.ByDate and dates exist (undated nodes in a last column), otherwise in
+// opt.ByDate and dates exist (undated nodes in a band below, each under the
+// dated articles it shares text with: see placeUndated), otherwise in
 // longest-path levels of the copy edges (sources left of their copies).
 // Tall columns wrap into sub-columns and odd sub-columns are staggered by half
 // a row; labels are truncated with an ellipsis to LabelWidth, so no two label
@@ -141,17 +151,21 @@ func LayoutGraph(nodes []GraphNode, edges []GraphEdge, opt LayoutOptions) GraphL
 	}
 	if opt.ByDate && dated {
 		l.ByDate = true
-		columns, headers = dateColumns(l.Nodes, opt.MaxColumns)
-	} else {
-		columns, headers = levelColumns(l.Nodes, l.Edges)
+		var undated []int
+		columns, headers, undated = dateColumns(l.Nodes, opt.MaxColumns)
+		place(&l, columns, headers, opt)
+		placeUndated(&l, undated, opt)
+		return l
 	}
+	columns, headers = levelColumns(l.Nodes, l.Edges)
 	place(&l, columns, headers, opt)
 	return l
 }
 
-// dateColumns groups nodes by calendar day (bucketed to at most maxCols
-// columns), ordered by time inside a column; undated nodes go last.
-func dateColumns(nodes []GraphNode, maxCols int) ([][]int, []string) {
+// dateColumns groups the dated nodes by calendar day (bucketed to at most
+// maxCols columns), ordered by time inside a column, and returns the
+// undated ones apart.
+func dateColumns(nodes []GraphNode, maxCols int) ([][]int, []string, []int) {
 	var dated, undated []int
 	for i, n := range nodes {
 		if n.Dated {
@@ -195,11 +209,7 @@ func dateColumns(nodes []GraphNode, maxCols int) ([][]int, []string) {
 			headers = append(headers, first[b]+" – "+last[b])
 		}
 	}
-	if len(undated) > 0 {
-		out = append(out, undated)
-		headers = append(headers, "undated")
-	}
-	return out, headers
+	return out, headers, undated
 }
 
 // levelColumns assigns longest-path levels over copy edges (cycles broken by
@@ -306,6 +316,7 @@ func place(l *GraphLayout, columns [][]int, headers []string, opt LayoutOptions)
 		}
 	}
 	colW := opt.LabelWidth + layoutGapX
+	l.ColumnWidth = colW
 	l.Bow = opt.LabelWidth/2 + layoutGapX - 4 // the curve's apex runs in the gap between columns
 	rowH := 2*opt.Radius + 3 + lines*opt.LineHeight + layoutGapY
 	l.RowHeight = rowH
@@ -373,6 +384,11 @@ const curvePieces = 16
 // where it bows left (a quadratic curve) so it does not run under the labels.
 func (l *GraphLayout) EdgePath(e GraphEdge) []Point {
 	a, b := l.Nodes[e.From], l.Nodes[e.To]
+	if dx := math.Abs(float64(a.X - b.X)); dx > 1.5*float64(l.ColumnWidth) && math.Abs(float64(a.Y-b.Y)) < 1 && l.ColumnWidth > 0 {
+		// Two nodes of one row with others between them: arc over them.
+		lift := float32(min(dx*0.25, 2*float64(l.RowHeight)))
+		return quadratic(Point{a.X, a.Y}, Point{(a.X + b.X) / 2, a.Y - 2*lift}, Point{b.X, b.Y})
+	}
 	if math.Abs(float64(a.X-b.X)) > 1 || l.Bow == 0 {
 		return []Point{{a.X, a.Y}, {b.X, b.Y}}
 	}
@@ -380,12 +396,18 @@ func (l *GraphLayout) EdgePath(e GraphEdge) []Point {
 	// a→b→c and a→c do not lie on top of each other.
 	rows := float32(math.Abs(float64(b.Y-a.Y))) / max(1, l.RowHeight)
 	bow := l.Bow - (layoutGapX-8)*(1-min(1, (rows-1)/3))
-	cx, cy := a.X-2*bow, (a.Y+b.Y)/2 // control point: the apex sits bow left
+	// control point: the apex sits bow left
+	return quadratic(Point{a.X, a.Y}, Point{a.X - 2*bow, (a.Y + b.Y) / 2}, Point{b.X, b.Y})
+}
+
+// quadratic is the curve from a to b pulled towards control point c, in
+// curvePieces straight pieces.
+func quadratic(a, c, b Point) []Point {
 	pts := make([]Point, 0, curvePieces+1)
 	for i := 0; i <= curvePieces; i++ {
 		t := float32(i) / curvePieces
 		u := 1 - t
-		pts = append(pts, Point{u*u*a.X + 2*u*t*cx + t*t*b.X, u*u*a.Y + 2*u*t*cy + t*t*b.Y})
+		pts = append(pts, Point{u*u*a.X + 2*u*t*c.X + t*t*b.X, u*u*a.Y + 2*u*t*c.Y + t*t*b.Y})
 	}
 	return pts
 }

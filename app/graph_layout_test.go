@@ -81,17 +81,35 @@ func TestLayoutGraph_LevelsPutSourcesLeftOfCopies(t *testing.T) {
 	}
 }
 
-func TestLayoutGraph_DatesLeftToRightUndatedLast(t *testing.T) {
+func TestLayoutGraph_DatesLeftToRightUndatedBelowTheirLinks(t *testing.T) {
 	nodes, edges := fiftyNodes(true)
 	l := LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
-	last := l.Columns[len(l.Columns)-1]
-	if last.Label != "undated" {
-		t.Fatalf("last column %q, want undated", last.Label)
+	bottom := float32(0)
+	for _, a := range l.Nodes {
+		if a.Dated {
+			bottom = max(bottom, a.Label.Y+a.Label.H)
+		}
+	}
+	if l.UndatedY < bottom {
+		t.Fatalf("undated band at %v, above the dated labels' bottom %v", l.UndatedY, bottom)
 	}
 	for i, a := range l.Nodes {
 		if !a.Dated {
-			if a.X < last.X || a.X > last.X+last.W {
-				t.Errorf("undated %s at x %v, not in the undated column %+v", a.ID, a.X, last)
+			if a.Y < l.UndatedY {
+				t.Errorf("undated %s at y %v, above the band at %v", a.ID, a.Y, l.UndatedY)
+			}
+			// Under its dated neighbours: within two columns of their mean x.
+			sum, cnt := float32(0), 0
+			for _, e := range l.Edges {
+				for _, pair := range [][2]int{{e.From, e.To}, {e.To, e.From}} {
+					if pair[0] == i && l.Nodes[pair[1]].Dated {
+						sum += l.Nodes[pair[1]].X
+						cnt++
+					}
+				}
+			}
+			if cnt > 0 && (a.X-sum/float32(cnt) > 2*l.ColumnWidth || sum/float32(cnt)-a.X > 2*l.ColumnWidth) {
+				t.Errorf("undated %s at x %v, far from its dated neighbours at %v", a.ID, a.X, sum/float32(cnt))
 			}
 			continue
 		}

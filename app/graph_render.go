@@ -10,6 +10,7 @@ import (
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/palette"
+	"github.com/copytrail/copytrail/provenance/store"
 )
 
 // segment is a line in layout units.
@@ -39,6 +40,7 @@ func edgeSegments(l *GraphLayout, e GraphEdge, r float32) []segment {
 	dash, gap := float32(0), float32(0)
 	switch {
 	case l.Undirected: // one plain line for every link: no kind, no confidence
+	case e.Verdict == store.VerdictConfirmed: // the user's word: solid
 	case e.Kind == provenance.LinkCommonSource:
 		dash, gap = 2, 4
 	case e.Kind != provenance.LinkCopy || e.Confidence < lowConfidence:
@@ -114,6 +116,12 @@ func subPath(path []Point, cum []float32, t0, t1 float32) []segment {
 	return segs
 }
 
+// faded is c at a quarter of its opacity: a dismissed link.
+func faded(c color.Color) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x40}
+}
+
 // labelBackground is the theme background, slightly see-through, behind labels.
 func labelBackground() color.Color {
 	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
@@ -134,6 +142,8 @@ type graphRenderer struct {
 	generation int
 	background *canvas.Rectangle
 	headers    []*canvas.Text
+	band       *canvas.Text // heading of the undated band
+	bandRule   *canvas.Line
 	edges      []edgeShape
 	circles    []*canvas.Circle
 	titles     []*canvas.Text
@@ -161,6 +171,9 @@ func (r *graphRenderer) rebuild() {
 		r.headers = append(r.headers, t)
 		r.objects = append(r.objects, t)
 	}
+	r.band = canvas.NewText("undated · each under the articles it shares text with", theme.Color(theme.ColorNamePlaceHolder))
+	r.bandRule = canvas.NewLine(theme.Color(theme.ColorNameSeparator))
+	r.objects = append(r.objects, r.bandRule, r.band)
 	radius := 9 * r.g.scale
 	r.edges = make([]edgeShape, len(l.Edges))
 	for i, e := range l.Edges {
@@ -215,6 +228,12 @@ func (r *graphRenderer) Refresh() {
 		case e.Kind == provenance.LinkUnknown:
 			c = grey
 		}
+		switch e.Verdict {
+		case store.VerdictConfirmed:
+			w += 1.5
+		case store.VerdictDismissed:
+			c = faded(c)
+		}
 		if i == r.g.view.selected || i == r.g.view.hovered {
 			c, w = primary, w+1.5
 		}
@@ -231,6 +250,8 @@ func (r *graphRenderer) Refresh() {
 	for _, h := range r.headers {
 		h.Color = theme.Color(theme.ColorNamePlaceHolder)
 	}
+	r.band.Color = theme.Color(theme.ColorNamePlaceHolder)
+	r.bandRule.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	r.Layout(r.g.Size())
 	for _, o := range r.objects {
 		o.Refresh()
@@ -258,6 +279,11 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		h.Resize(fyne.NewSize(c.W*z, layoutHeaderH*z))
 		h.Hidden = !showText || !g.layout.ByDate // level numbers mean little to readers
 	}
+	r.band.TextSize = text
+	r.band.Move(at(layoutMargin, g.layout.UndatedY))
+	r.band.Hidden = !showText || g.layout.UndatedY == 0
+	r.bandRule.Position1, r.bandRule.Position2 = at(layoutMargin, g.layout.UndatedY), at(g.layout.Width-layoutMargin, g.layout.UndatedY)
+	r.bandRule.Hidden = g.layout.UndatedY == 0
 	// Objects wholly outside the widget are hidden, so a zoomed-in view of a
 	// large graph draws only what shows.
 	outside := func(x1, y1, x2, y2 float32) bool {

@@ -13,7 +13,7 @@ import (
 )
 
 // graphWindow shows a graph view for r in a fixed-size test window.
-func graphWindow(t *testing.T, nav *viewsNav) (*GraphView, fyne.Window) {
+func graphWindow(t *testing.T, nav Navigator) (*GraphView, fyne.Window) {
 	t.Helper()
 	viewsApp(t)
 	v := NewGraphView(nav)
@@ -37,9 +37,13 @@ func edgeOnCanvas(t *testing.T, w fyne.Window, v *GraphView, match func(GraphEdg
 		if !match(e) {
 			continue
 		}
-		a, b := l.Nodes[e.From], l.Nodes[e.To]
-		// A third of the way along: clear of the nodes and of crossings at midpoints.
-		x, y := a.X+(b.X-a.X)/3, a.Y+(b.Y-a.Y)/3
+		// A third of the way along its path: clear of the nodes and of
+		// crossings at midpoints.
+		path := l.EdgePath(e)
+		x, y := path[0].X+(path[len(path)-1].X-path[0].X)/3, path[0].Y+(path[len(path)-1].Y-path[0].Y)/3
+		if len(path) > 2 {
+			x, y = path[len(path)/3].X, path[len(path)/3].Y
+		}
 		return i, onCanvas(w, v.graph, fyne.NewPos(x*v.graph.zoom+v.graph.pan.X, y*v.graph.zoom+v.graph.pan.Y))
 	}
 	t.Fatal("no matching edge in the layout")
@@ -56,7 +60,8 @@ func TestGraphView_TapEdgeShowsReasonsAndDoubleTapCompares(t *testing.T) {
 	if v.selected != i {
 		t.Fatalf("selected edge %d, want %d", v.selected, i)
 	}
-	for _, want := range []string{"Copy\n“Ferry terminal opens after delays” (Coast Wire, 2 Mar 2024) reused text from “Harbour opens new ferry terminal”",
+	for _, want := range []string{"Copy: Coast Wire reused text from Port Authority.",
+		"Coast Wire: “Ferry terminal opens after delays”\n2 Mar 2024", "Port Authority: “Harbour opens new ferry terminal”",
 		"Confidence: 90% (high)", "• The release is dated a day earlier.", "Shared: 1 shared passage, 40 shared words"} {
 		if !strings.Contains(v.details.Text, want) {
 			t.Errorf("details lack %q:\n%s", want, v.details.Text)
@@ -94,13 +99,20 @@ func TestGraphView_HoverPreviewsLowConfidenceAndCommonSource(t *testing.T) {
 	if !strings.Contains(v.details.Text, "Common source") || !strings.Contains(v.details.Text, "council minutes") {
 		t.Errorf("hovering the common-source link shows:\n%s", v.details.Text)
 	}
+	// The panel keeps the link when the pointer leaves for the Compare
+	// button, and the button opens it.
 	v.graph.MouseOut()
-	if !strings.HasPrefix(v.details.Text, "Click an arrow") {
-		t.Errorf("after the mouse leaves: %q", v.details.Text)
+	if !strings.HasPrefix(v.details.Text, "Common source") || v.compareBtn.Disabled() {
+		t.Errorf("after the mouse leaves: compare disabled %v, panel %q", v.compareBtn.Disabled(), v.details.Text)
 	}
 	if len(nav.compared) != 0 {
 		t.Errorf("hovering compared %v", nav.compared)
 	}
+	test.Tap(v.compareBtn)
+	if len(nav.compared) != 1 {
+		t.Errorf("Compare after hovering compared %v", nav.compared)
+	}
+	nav.compared = nil
 	// The low-confidence copy is dashed (several segments plus a head);
 	// the common source is dotted and has no head.
 	r := test.WidgetRenderer(v.graph).(*graphRenderer)
@@ -126,12 +138,16 @@ func TestGraphView_NodesByDateColouredByOutlet(t *testing.T) {
 	if !l.ByDate || len(l.Nodes) != 4 {
 		t.Fatalf("layout ByDate %v with %d nodes", l.ByDate, len(l.Nodes))
 	}
-	x := map[string]float32{}
+	x, y := map[string]float32{}, map[string]float32{}
 	for _, n := range l.Nodes {
-		x[n.ID] = n.X
+		x[n.ID], y[n.ID] = n.X, n.Y
 	}
-	if !(x["r"] < x["w"] && x["w"] < x["b"] && x["b"] < x["u"]) {
-		t.Errorf("x positions %v: want release < wire < blog < undated", x)
+	if !(x["r"] < x["w"] && x["w"] < x["b"]) {
+		t.Errorf("x positions %v: want release < wire < blog", x)
+	}
+	// The undated note sits in the band below, under the release it shares text with.
+	if y["u"] <= max(y["r"], y["w"], y["b"]) || x["u"] != x["r"] || l.UndatedY <= 0 {
+		t.Errorf("undated note at (%v, %v), band at %v: want under the release at x %v", x["u"], y["u"], l.UndatedY, x["r"])
 	}
 	r := test.WidgetRenderer(v.graph).(*graphRenderer)
 	seen := map[color.Color]string{}
