@@ -75,4 +75,8 @@ func WriteRealWorld(w io.Writer, rows []*RealScore) {
 	fmt.Fprintln(w, "Direction clues on pairs of one lineage (direction known from the labels):")
 	fmt.Fprintln(w)
 	WriteClueTable(w, rows)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Copy claims by the clues that carried them (judged claims only):")
+	fmt.Fprintln(w)
+	WriteClaimTable(w, rows)
 }

@@ -50,8 +50,10 @@ type RealScore struct {
 	// Undirected counts unknown and common-source links within lineages.
 	Undirected int
 	Bins       []Bin
-	// Clues tallies each direction clue on pairs of one lineage.
-	Clues map[string]*ClueTally
+	// Clues tallies each direction clue on pairs of one lineage; Claims
+	// the copy links by the set of clues that carried them (Fired: judged
+	// claims, Right: right ones).
+	Clues, Claims map[string]*ClueTally
 	// Failures say what went wrong, for -v.
 	Failures []string
 	// Pairs are every weighed pair's clues with the labels' direction,
@@ -100,7 +102,7 @@ func RunRealWorld(ctx context.Context, fams []Family, mode Mode, roles Roles, se
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &RealScore{Set: set, Mode: mode, Families: len(fams), Bins: NewBins(), Clues: map[string]*ClueTally{}}
+	s := &RealScore{Set: set, Mode: mode, Families: len(fams), Bins: NewBins(), Clues: map[string]*ClueTally{}, Claims: map[string]*ClueTally{}}
 	byPath := map[string]*page{}
 	for i := range fams {
 		for _, ft := range fams[i].Truth.Files {
@@ -122,7 +124,53 @@ func RunRealWorld(ctx context.Context, fams []Family, mode Mode, roles Roles, se
 	s.Pages = len(pages)
 	s.score(r, pages)
 	s.tallyClues(clues, pages)
+	s.tallyClaims(r, clues, pages)
 	return s, r, nil
+}
+
+// tallyClaims counts the copy links by the set of clues that carried their
+// direction, and how many of each set were right.
+func (s *RealScore) tallyClaims(r *provenance.Result, clues []lineage.PairClues, pages map[string]*page) {
+	by := map[[2]string][]lineage.Clue{}
+	for _, pc := range clues {
+		by[[2]string{pc.A, pc.B}] = pc.Clues
+		for i := range pc.Clues {
+			c := pc.Clues[i]
+			c.Weight = -c.Weight
+			by[[2]string{pc.B, pc.A}] = append(by[[2]string{pc.B, pc.A}], c)
+		}
+	}
+	for _, l := range r.Links {
+		a, b := pages[l.Source], pages[l.Target]
+		if l.Kind != provenance.LinkCopy || a == nil || b == nil {
+			continue
+		}
+		kinds := map[string]bool{}
+		for _, c := range by[[2]string{l.Source, l.Target}] {
+			if c.Weight > 0 {
+				kinds[c.Kind] = true
+			}
+		}
+		var names []string
+		for k := range kinds {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		key := strings.Join(names, " + ")
+		t := s.Claims[key]
+		if t == nil {
+			t = &ClueTally{}
+			s.Claims[key] = t
+		}
+		switch {
+		case descends(a, b):
+			t.Fired++
+			t.Right++
+		case related(a, b) && b.standIn() && descends(b, a):
+		default:
+			t.Fired++
+		}
+	}
 }
 
 // ancestors lists the pages p copies from, nearest first.
@@ -402,6 +450,38 @@ func WriteClueTable(w io.Writer, rows []*RealScore) {
 	for _, k := range kinds {
 		t := pooled[k]
 		fmt.Fprintf(w, "| %s | %d | %d | %.2f | %d | %d |\n", k, t.Fired, t.Right, ratio(t.Right, t.Fired), t.Siblings, t.Unrelated)
+	}
+}
+
+// WriteClaimTable writes, per set of clues that carried a copy claim, how
+// many judged claims there were and how many were right, pooled over rows.
+func WriteClaimTable(w io.Writer, rows []*RealScore) {
+	pooled := map[string]*ClueTally{}
+	for _, s := range rows {
+		for k, t := range s.Claims {
+			p := pooled[k]
+			if p == nil {
+				p = &ClueTally{}
+				pooled[k] = p
+			}
+			p.Fired += t.Fired
+			p.Right += t.Right
+		}
+	}
+	keys := make([]string, 0, len(pooled))
+	for k := range pooled {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if pooled[keys[i]].Fired != pooled[keys[j]].Fired {
+			return pooled[keys[i]].Fired > pooled[keys[j]].Fired
+		}
+		return keys[i] < keys[j]
+	})
+	fmt.Fprintln(w, "| clues carrying the claim | copy claims judged | right |")
+	fmt.Fprintln(w, "|---|---|---|")
+	for _, k := range keys {
+		fmt.Fprintf(w, "| %s | %d | %d |\n", k, pooled[k].Fired, pooled[k].Right)
 	}
 }
 

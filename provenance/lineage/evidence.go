@@ -29,6 +29,7 @@ const (
 	evRole       = "role"
 	evShape      = "rewrite shape"
 	evReported   = "quoting"
+	evSubset     = "shorter selection"
 )
 
 // passageView is one non-incidental passage of a pair with its word edits.

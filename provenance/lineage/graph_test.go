@@ -142,6 +142,10 @@ func TestMutationKinds(t *testing.T) {
 	f := newFixture(t)
 	f.doc("s", "", "2026-01-01", src)
 	f.doc("d", "", "2026-01-02", dst)
+	// Dates alone order reprints of one story as easily as source and
+	// copy; the roles make it a copy link, whose changes are mutations.
+	f.r.Documents[0].Meta.Role = provenance.Field{Value: string(provenance.RoleWire), Origin: provenance.OriginUser}
+	f.r.Documents[1].Meta.Role = provenance.Field{Value: string(provenance.RoleNewspaper), Origin: provenance.OriginUser}
 	f.share("s", "d", strings.TrimSpace(src), strings.TrimSpace(dst))
 	r := f.analyze()
 	got := map[provenance.MutationKind]string{}
@@ -225,6 +229,8 @@ func TestInferredDateAndMinConfidence(t *testing.T) {
 		f.doc("a", "Daily Ledger", "2026-04-01T08:00:00Z", "Residents queued again. "+para+".\n")
 		f.doc("b", "Evening Star", "", "Queues grew longer. "+para+".\n")
 		f.r.Documents[1].Meta.Published = provenance.Field{Value: "2026-04-03", Origin: provenance.OriginInferred, Detail: "dateline 'KESSARA, 3 April'"}
+		f.r.Documents[0].Meta.Role = provenance.Field{Value: string(provenance.RoleWire), Origin: provenance.OriginUser}
+		f.r.Documents[1].Meta.Role = provenance.Field{Value: string(provenance.RoleNewspaper), Origin: provenance.OriginUser}
 		f.share("a", "b", para, para)
 		f.r.Settings.Lineage.MinConfidence = minConf
 		return f.analyze()

@@ -263,11 +263,16 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 					if xInY {
 						cx.view.via = append(cx.view.via, y.doc.ID)
 					}
-					// The copy of a copy holds no more of z's text than its source.
+					// The copy of a copy holds no more of z's text than its source
+					// (unless a page was cut off when saved: what it lacks may
+					// only be missing).
 					switch {
-					case yInX && !xInY:
+					case z.cut:
+						// z's page was cut off when saved: what it "lacks" may
+						// only be missing, so the selection says nothing.
+					case yInX && !xInY && !y.cut:
 						v.subsets = append(v.subsets, tripleDirection{x, y, z, shared, cy.view})
-					case xInY && !yInX:
+					case xInY && !yInX && !x.cut:
 						v.subsets = append(v.subsets, tripleDirection{y, x, z, shared, cx.view})
 					}
 				}
@@ -294,7 +299,7 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 			if xy.a != d.src {
 				w = -w
 			}
-			xy.add(evInnovation, w, fmt.Sprintf(
+			xy.add(evSubset, w, fmt.Sprintf(
 				"%s and %s share text that %s lacks, and %s holds all of %s's text that %s has and more: the shorter selection is the later copy",
 				d.src.name(), d.dst.name(), d.z.name(), d.src.name(), d.z.name(), d.dst.name()))
 			continue

@@ -5,7 +5,7 @@ import "github.com/copytrail/copytrail/provenance"
 // textOutside is the longest run of words x shares with y that is not z's
 // text (material x or y added and the other copied). Runs, not totals, so
 // that passage ends placed a few words apart do not add up. When z's saved
-// page was cut off, x's text after the point where z's text stops may be
+// page was cut off, x's text after the last of z's text it holds may be
 // the rest of z's text and does not count.
 func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 	var zcover []provenance.Span
@@ -19,10 +19,8 @@ func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 		zcover = append(zcover, xs)
 		if zs.End > zEnd {
 			zEnd = zs.End
-			if z.cut && len(z.doc.Text)-zs.End < 300 {
-				cutoff = xs.End
-			} else {
-				cutoff = len(x.doc.Text) + 1
+			if z.cut {
+				cutoff = xs.End // after the last of z's text x has, z's page may only have been cut off
 			}
 		}
 	}

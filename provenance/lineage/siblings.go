@@ -91,6 +91,8 @@ func directClues(pv *pairView) float64 {
 		switch e.kind {
 		case evCredit, evInnovation, evFirstParty, evGenre:
 			w += math.Abs(e.weight)
+		case evSubset:
+			w += math.Abs(e.weight) / 2
 		}
 	}
 	return w
@@ -134,27 +136,70 @@ func dropSiblings(decided map[[2]string]provenance.Link, views map[[2]string]*pa
 }
 
 // weakOnly returns why a pair may claim no direction when every clue for
-// its winning direction is an edit that two reprints of one source make
-// independently (a trimmed quote or sentence, a dropped hedge, a tense
-// shift, an added attribution): on real pages these separate siblings as
-// often as source and copy. "" when a stronger clue (a date, a genre, a
-// credit, a role, a first-party quote, shared innovations) takes part.
+// its winning direction is one that on real pages separates two reprints
+// of one source as often as a source and its copy: edits each makes on its
+// own (a trimmed quote or sentence, a dropped hedge, a tense shift, a
+// shortened attribution, a quotation), and publication dates (reprints of
+// one story appear days apart). "" when a stronger clue takes part: a
+// genre, a credit, a role, a first-party quote, shared innovations, or the
+// shorter selection (the two share text of their own, so they are related
+// directly; it is not read off pages cut off when saved).
 func weakOnly(pv *pairView) string {
 	total, _, _ := pv.score()
 	if total == 0 {
 		return ""
 	}
+	dated, subset := false, false
 	for _, e := range pv.evidence {
 		if e.weight == 0 || (e.weight > 0) != (total > 0) {
 			continue
 		}
 		switch e.kind {
+		case evDate:
+			dated = true
+		case evSubset:
+			subset = true
 		case evTrim, evHedge, evAttrib, evShape, evReported:
 		default:
-			return ""
+			return "" // a genre, credit, role, first-party quote or shared innovations
 		}
 	}
-	return "its only clues are edits that two reprints of one source make on their own (trimmed quotes or sentences, a dropped hedge, a tense shift, a shortened attribution)"
+	switch {
+	case subset:
+		return "" // related directly (text of their own in common), the shorter selection is the copy
+	case dated:
+		return "only the publication dates (and edits any reprint makes) order them: two reprints of one story often appear days apart, and nothing in the texts shows one copied the other"
+	}
+	return "its only clues are edits that two reprints of one source make on their own (trimmed quotes or sentences, a dropped hedge, a tense shift, a shortened attribution, a quotation)"
+}
+
+// coveredBy reports whether all that d shares in pv, but for fewer than
+// MinLinkWords words, lies in d's passages with z. When z's page was cut
+// off, d's text after the last of z's text it holds may be z's too.
+func coveredBy(pv *pairView, d *docInfo, dz *pairView, z *docInfo) bool {
+	outer := sideSpans(dz, d.doc.ID)
+	cutoff := len(d.doc.Text) + 1
+	if z.cut {
+		zEnd := -1
+		for _, p := range dz.passages {
+			ds, zs := p.aSpan, p.bSpan
+			if dz.a == z {
+				ds, zs = p.bSpan, p.aSpan
+			}
+			if zs.End > zEnd {
+				zEnd, cutoff = zs.End, ds.End
+			}
+		}
+	}
+	outside := 0
+	for _, s := range sideSpans(pv, d.doc.ID) {
+		for _, t := range d.tokens(s) {
+			if t.start < cutoff && !inside(outer, t.start, t.end) {
+				outside++
+			}
+		}
+	}
+	return outside < MinLinkWords
 }
 
 // plausibleSource reports whether z could be where d's text came from: z
@@ -254,8 +299,9 @@ func holdExplainedSiblings(decided map[[2]string]provenance.Link, views map[[2]s
 			if pv.side(x).genre.genre > xz.side(z).genre.genre && directClues(pv) >= 2.5 {
 				continue
 			}
-			if within(sideSpans(pv, y), sideSpans(yz, y), pv.side(y)) && within(sideSpans(pv, x), sideSpans(xz, x), pv.side(x)) &&
-				textOutside(pv, pv.side(x), xz, xz.side(z)) < minExtra {
+			zi := xz.side(z)
+			if coveredBy(pv, pv.side(y), yz, zi) && coveredBy(pv, pv.side(x), xz, zi) &&
+				textOutside(pv, pv.side(x), xz, zi) < minExtra {
 				hold[k] = fmt.Sprintf("all they share is also in %s, which neither is shown to have copied: they may both have taken it from there", xz.side(z).name())
 				break
 			}

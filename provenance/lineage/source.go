@@ -44,12 +44,39 @@ func truncated(text string) bool {
 			return true
 		}
 	}
+	// A short last line is a sign-off, a credit or a contact ("– Tolbay
+	// News", "press@example.org"), not a sentence cut short.
+	last := strings.TrimSpace(t[strings.LastIndexByte(t, '\n')+1:])
+	f := strings.Fields(last)
+	if len(f) > 0 && (strings.ContainsAny(f[len(f)-1], "@/") || strings.Contains(f[len(f)-1], ".")) {
+		return false // ends with an address or a web link (a contact line)
+	}
+	if utf8.RuneCountInString(last) < 60 && signOffLine(last) {
+		return false
+	}
 	r, _ := utf8.DecodeLastRuneInString(t)
 	switch r {
 	case '.', '!', '?', '"', '”', '’', '»', ')':
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
+}
+
+// signOffLine reports whether a short last line is a sign-off or a credit
+// ("– Tolbay News", "Reuters", "© AFP 2024") rather than a sentence cut
+// short: it starts with a dash or ©, or its words are capitalised.
+func signOffLine(s string) bool {
+	if strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "©") {
+		return true
+	}
+	lower := 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && len(w) > 3 {
+			lower++
+		}
+	}
+	return lower == 0
 }
 
 // roleInfo is a document's outlet role and where it comes from.

@@ -34,10 +34,16 @@ func TestUnknownLinkSaysWhatWouldDecideIt(t *testing.T) {
 			t.Errorf("ToDecide does not say %q:\n%s", want, all)
 		}
 	}
-	// The dates decide it.
+	// Dates alone order two reprints of one story as easily as a source
+	// and its copy: the link stays undecided and says so.
 	r = build("2026-05-02T08:00:00Z", "2026-05-03T08:00:00Z", "", "")
+	if l, _ := linkBetween(r, "a", "b"); l.Kind != provenance.LinkUnknown || !strings.Contains(strings.Join(l.ToDecide, "\n"), "only the publication dates") {
+		t.Errorf("with dates alone: %+v", l)
+	}
+	// Dates and roles decide it.
+	r = build("2026-05-02T08:00:00Z", "2026-05-03T08:00:00Z", string(provenance.RoleWire), string(provenance.RoleNewspaper))
 	if l, _ := linkBetween(r, "a", "b"); l.Kind != provenance.LinkCopy || l.Source != "a" || len(l.ToDecide) != 0 {
-		t.Errorf("with dates: %+v", l)
+		t.Errorf("with dates and roles: %+v", l)
 	}
 	// So do roles: a press office's text goes to the newspaper.
 	r = build("", "", string(provenance.RolePressOffice), string(provenance.RoleNewspaper))
