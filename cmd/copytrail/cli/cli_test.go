@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/copytrail/copytrail/assets"
 )
 
 func TestHelpListsEveryCommand(t *testing.T) {
@@ -173,5 +176,25 @@ func TestVersionLine(t *testing.T) {
 		if code != ExitOK || stderr != "" || !strings.HasPrefix(stdout, "copytrail "+Version+" (") {
 			t.Errorf("%v: exit %d, %q, %q", args, code, stdout, stderr)
 		}
+	}
+}
+
+func TestDemoWritesTheEmbeddedCorpus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	code, stdout, stderr := run("demo", "--out", dir)
+	if code != ExitOK || stderr != "" || stdout != "wrote 7 articles to "+dir+"\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	want, _ := fs.ReadFile(assets.Demo(), "01-release.txt")
+	got, err := os.ReadFile(filepath.Join(dir, "01-release.txt"))
+	if err != nil || string(got) != string(want) {
+		t.Fatalf("01-release.txt differs from the embedded one: %v", err)
+	}
+	// A file the user changed is never overwritten.
+	mine := filepath.Join(dir, "02-wire.txt")
+	os.WriteFile(mine, []byte("my notes"), 0o644)
+	code, stdout, _ = run("demo", "--out", dir)
+	if b, _ := os.ReadFile(mine); code != ExitOK || string(b) != "my notes" || !strings.HasPrefix(stdout, "wrote 0 articles") {
+		t.Errorf("second run: exit %d, %q; 02-wire.txt now %q", code, stdout, b)
 	}
 }

@@ -2,35 +2,19 @@ package cli
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/copytrail/copytrail/assets"
 )
 
-// demoDir copies the embedded demo corpus into a temporary folder.
+// demoDir writes the embedded demo corpus into a temporary folder with
+// `copytrail demo`.
 func demoDir(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(assets.Demo(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(assets.Demo(), p)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
+	dir := filepath.Join(t.TempDir(), "demo")
+	if code, _, stderr := run("demo", "--out", dir, "-q"); code != ExitOK {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
 	}
 	return dir
 }
