@@ -13,8 +13,16 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # Packages the tests need: a virtual display for the real app, Chromium for
 # the HTML report, ImageMagick for screenshots, zsh to check its completion.
 TEST_PKGS  := xvfb xauth imagemagick chromium fonts-dejavu-core zsh
+# Packages the desktop packages need: xz for the Linux tar.xz and the
+# desktop-entry checker; mingw-w64 to cross-compile for Windows.
+PACKAGE_PKGS := xz-utils desktop-file-utils
+WINDOWS_PKGS := gcc-mingw-w64-x86-64
 
-.PHONY: run build test deps deps-test vet bench fuzz eval screenshots clean
+VERSION   := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LINUX_PKG  = dist/copytrail-$(VERSION)-linux-$(shell $(GO) env GOARCH).tar.xz
+
+.PHONY: run build test deps deps-test vet bench fuzz eval screenshots clean \
+        package package-windows install uninstall test-packages
 
 run: deps build
 	$(BIN)
@@ -27,19 +35,46 @@ deps:
 	@scripts/ensure-packages.sh $(BUILD_PKGS)
 
 deps-test:
-	@scripts/ensure-packages.sh $(BUILD_PKGS) $(TEST_PKGS)
+	@scripts/ensure-packages.sh $(BUILD_PKGS) $(TEST_PKGS) $(PACKAGE_PKGS) $(WINDOWS_PKGS)
+
+# package: the Linux desktop package in dist/, built with Fyne's packager
+# (fyne.io/tools, installed into bin/ on first use; see scripts/package.sh).
+package:
+	@scripts/ensure-packages.sh $(BUILD_PKGS) $(PACKAGE_PKGS)
+	scripts/package.sh linux
+
+# package-windows: dist/copytrail.exe, cross-compiled with mingw-w64.
+package-windows:
+	@scripts/ensure-packages.sh $(BUILD_PKGS) $(WINDOWS_PKGS)
+	scripts/package.sh windows
+
+# install / uninstall: the Linux package into ~/.local (no root).
+install: package
+	scripts/install.sh $(LINUX_PKG)
+
+uninstall:
+	scripts/install.sh --uninstall
+
+# test-packages: build both packages, then install the Linux one into a
+# temporary home (desktop-file-validate, the installed binary runs) and
+# check the Windows program's icon and version resources.
+test-packages:
+	@$(MAKE) --no-print-directory package
+	@$(MAKE) --no-print-directory package-windows
+	COPYTRAIL_DIST=$(CURDIR)/dist $(GO) test -count=1 -run 'TestLinuxPackage|TestWindowsExe' ./cmd/copytrail/
 
 vet:
 	$(GO) vet ./...
 
 # test: vet, every test (GUI tests run headless with Fyne's test driver), the
-# race detector on the engine and the app bridge, brief fuzzing, and the
-# engine built without cgo.
+# race detector on the engine and the app bridge, brief fuzzing, the engine
+# built without cgo, and both desktop packages built and checked.
 test: deps-test vet
 	CGO_ENABLED=0 $(GO) build ./provenance/... ./cmd/copytrail/cli/...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./provenance/... ./app/...
 	@scripts/fuzz.sh 3s
+	@$(MAKE) --no-print-directory test-packages
 
 fuzz:
 	@scripts/fuzz.sh $${FUZZTIME:-5m}
@@ -48,10 +83,11 @@ bench:
 	@scripts/bench.sh
 
 clean:
-	rm -f $(BIN)
+	rm -rf $(BIN) dist
 
-# screenshots: the real app under Xvfb on the demo corpus and ../shared/seeds,
-# one PNG per screen in docs/screenshots/.
+# screenshots: the real app under Xvfb on the demo corpus (and on the real
+# seed articles when SEEDS names their folder), one PNG per screen in
+# docs/screenshots/.
 screenshots: deps-test build
 	BIN=$(BIN) scripts/screenshots.sh
 

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# package.sh linux|windows — build the desktop package with Fyne's own
-# packager (fyne.io/tools, `fyne package`) into dist/:
+# package.sh linux|windows|darwin — build the desktop package with Fyne's
+# own packager (fyne.io/tools, `fyne package`) into dist/:
 #   linux    dist/copytrail-VERSION-linux-ARCH.tar.xz: the binary, the icon and
 #            the .desktop entry under usr/local/, with a Makefile whose
 #            `make user-install` puts them in ~/.local (see `make install`)
 #   windows  dist/copytrail.exe (amd64) with its icon and version resource,
 #            cross-compiled with Debian's mingw-w64
+#   darwin   dist/Copytrail.app, on a Mac with the Xcode command-line tools
+#            (Apple's SDK is not available on Linux; untested so far)
 # The version, app ID, icon and desktop-entry fields come from FyneApp.toml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: package.sh linux|windows}
+target=${1:?usage: package.sh linux|windows|darwin}
 root=$PWD
 dist=$root/dist
 FYNE_TOOLS_VERSION=v1.7.4
@@ -21,6 +23,13 @@ have=$("$fyne" version 2>/dev/null || true)
 if [[ "$have" != *"cli version: $FYNE_TOOLS_VERSION"* ]]; then
   echo "package: installing fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION into bin/" >&2
   GOBIN=$root/bin go install "fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION"
+fi
+
+# One packager at a time in this tree: they share the files beside main.go.
+mkdir -p dist
+if command -v flock >/dev/null; then
+  exec 9>dist/.lock
+  flock 9
 fi
 
 version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml | head -1)
@@ -62,8 +71,16 @@ windows)
   mv "$src/Copytrail.exe" "$dist/copytrail.exe"
   echo "$dist/copytrail.exe"
   ;;
+darwin)
+  stage=$(mktemp -d)
+  trap 'cleanup; rm -rf "$stage"' EXIT
+  (cd "$stage" && "$fyne" package --target darwin --src "$src" --release)
+  rm -rf "$dist/Copytrail.app"
+  mv "$stage/Copytrail.app" "$dist/Copytrail.app"
+  echo "$dist/Copytrail.app"
+  ;;
 *)
-  echo "package: unknown target $target (linux or windows)" >&2
+  echo "package: unknown target $target (linux, windows or darwin)" >&2
   exit 2
   ;;
 esac
