@@ -91,10 +91,11 @@ clean:
 screenshots: deps-test build
 	BIN=$(BIN) scripts/screenshots.sh
 
-# lineage-eval: the lineage targets as a test, then the measured tables of
-# docs/lineage.md (generated lineages, English and French; see that file).
+# lineage-eval: the lineage targets as tests (generated lineages, wire
+# rewrites, reuse corpora, the real-world families when present, the seeds and
+# the demo corpus), then the measured tables of docs/lineage.md.
 lineage-eval:
-	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestLineageTargets|TestSeeds|TestDemoCorpus' ./provenance/lineage/... ./provenance/eval/
+	CGO_ENABLED=0 $(GO) test -count=1 -run 'TestLineageTargets|TestRealWorld|TestWireRewriteTargets|TestReuseCorporaTargets|TestSeeds|TestDemoCorpus' ./provenance/lineage/... ./provenance/eval/
 	CGO_ENABLED=0 $(GO) run ./provenance/eval/cmd/lineage-eval -n 20
 
 # eval: the passage-engine targets as a test, then PAN's measures (precision,

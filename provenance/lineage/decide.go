@@ -12,16 +12,19 @@ import (
 // that were right at that margin in the evaluation (docs/lineage.md).
 type calibrationPoint struct{ margin, confidence float64 }
 
-// calibration is measured on generated lineages with `make lineage-eval`;
-// confidence between points is interpolated. A margin of 0 is a coin toss.
+// calibration is measured with `make lineage-eval` on generated lineages
+// and on labelled families of real pages (docs/lineage.md); confidence
+// between points is interpolated. A margin of 0 is a coin toss. The top is
+// held below the generated lineages' near-perfect record: on real pages
+// the strongest claims were right 12 times in 14.
 var calibration = []calibrationPoint{
 	{0, 0.5},
 	{1, 0.62},
 	{2, 0.75},
 	{3, 0.85},
-	{4.5, 0.92},
-	{6, 0.96},
-	{9, 0.98},
+	{4.5, 0.9},
+	{6, 0.93},
+	{9, 0.95},
 }
 
 // Calibrate turns an evidence margin into a confidence.

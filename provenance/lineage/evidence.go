@@ -175,14 +175,18 @@ func firstPartyEvidence(pv *pairView) {
 	for _, side := range []struct {
 		self, other *docInfo
 		sign        float64
-		span        func(passageView) provenance.Span
+		span, far   func(passageView) provenance.Span
 	}{
-		{pv.a, pv.b, 1, func(p passageView) provenance.Span { return p.aSpan }},
-		{pv.b, pv.a, -1, func(p passageView) provenance.Span { return p.bSpan }},
+		{pv.a, pv.b, 1, func(p passageView) provenance.Span { return p.aSpan }, func(p passageView) provenance.Span { return p.bSpan }},
+		{pv.b, pv.a, -1, func(p passageView) provenance.Span { return p.bSpan }, func(p passageView) provenance.Span { return p.aSpan }},
 	} {
 		for _, p := range pv.passages {
 			q, ok := quoteAt(side.self.quotes, side.span(p))
 			if !ok {
+				continue
+			}
+			_, quoted := quoteAt(side.other.quotes, side.far(p))
+			if !sharesStatement(side.self.doc.Text, q, side.span(p), quoted) {
 				continue
 			}
 			org := side.self.quoteOrg(q)
@@ -199,6 +203,25 @@ func firstPartyEvidence(pv *pairView) {
 			break
 		}
 	}
+}
+
+// sharesStatement: the passage holds enough of the quotation to be the
+// statement itself, not a stock phrase the quotation happens to contain (on
+// real pages: a release's headline figure, which a reprint states in its
+// own voice, repeated inside an affiliate's own quote). When the other text
+// quotes it too, half the quotation (at least 8 words) or 15 words will do;
+// when the other text says it in its own voice, two thirds.
+func sharesStatement(text string, q quote, span provenance.Span, quotedToo bool) bool {
+	start, end := max(q.inner.Start, span.Start), min(q.inner.End, span.End)
+	if end <= start {
+		return false
+	}
+	n := len(strings.Fields(text[start:end]))
+	all := len(strings.Fields(text[q.inner.Start:q.inner.End]))
+	if !quotedToo {
+		return n >= 8 && 3*n >= 2*all
+	}
+	return n >= 15 || n >= 8 && 2*n >= all
 }
 
 // snippet is the first n words of s in quotation marks, with an ellipsis.

@@ -220,7 +220,7 @@ func sourceEvidence(pv *pairView) {
 		sign     float64
 	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}} {
 		for _, c := range side.dst.credits {
-			if !c.release || side.src.hasReleaseCredit() {
+			if !c.release || side.src.hasReleaseCredit() || !pv.sharedNear(side.dst, c.span) {
 				continue
 			}
 			if ok, why := side.src.releaseLike(c.source); ok {
@@ -237,6 +237,30 @@ func sourceEvidence(pv *pairView) {
 			name, ma, pv.a.name(), mb, pv.b.name(), name))
 	}
 	roleEvidence(pv)
+}
+
+// sharedNear reports whether a passage of the pair touches the paragraph of
+// d around span: a credit to "a press release" speaks for the statement it
+// closes, so a page shares that statement with the release it credits (on
+// real pages an affiliate's variant of a release, with other quotes, shares
+// the headline figures but not the credited quote).
+func (pv *pairView) sharedNear(d *docInfo, span provenance.Span) bool {
+	text := d.doc.Text
+	start := strings.LastIndex(text[:span.Start], "\n\n") + 1
+	end := len(text)
+	if i := strings.Index(text[span.End:], "\n\n"); i >= 0 {
+		end = span.End + i
+	}
+	for _, p := range pv.passages {
+		s := p.aSpan
+		if d == pv.b {
+			s = p.bSpan
+		}
+		if s.Start < end && start < s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // creditTo finds a credit of dst that names src.
