@@ -148,6 +148,7 @@ func (u *UI) applyStart() {
 // the comparison with its closest match (what "Compare with closest match"
 // opens).
 func (u *UI) showcaseLibrary() {
+	u.ShowLibrary(true)
 	u.split.SetOffset(0.42)
 	id := u.library.Showcase()
 	if id == "" {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,6 +46,11 @@ type CompareView struct {
 	body           *fyne.Container
 	navRow         *fyne.Container
 	content        fyne.CanvasObject
+	// side holds the changes and reasons; sideBtn opens and closes it
+	// (closed in workshop mode, so the two texts get the width).
+	side    *fyne.Container
+	sideBtn *widget.Button
+	decide  fyne.CanvasObject // the verdict and note row (not in workshop mode)
 }
 
 // NewCompareView builds the compare screen, empty until Show is called.
@@ -78,15 +84,20 @@ func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
 		&widget.Button{Text: "Next", Icon: theme.NavigateNextIcon(), IconPlacement: widget.ButtonIconTrailingText, OnTapped: v.Next},
 		&widget.Button{Text: "Swap sides", Icon: theme.ViewRefreshIcon(), OnTapped: v.swap},
 	)
-	decide := container.NewBorder(nil, nil, container.NewHBox(v.confirm, v.dismiss), nil, v.note)
-	header := container.NewVBox(v.summary, v.evidence, v.navRow, decide)
+	v.sideBtn = &widget.Button{Text: "Hide changes", Icon: theme.ListIcon(), OnTapped: func() { v.ShowSide(!v.side.Visible()) }}
+	v.navRow.Add(v.sideBtn)
+	v.decide = container.NewBorder(nil, nil, container.NewHBox(v.confirm, v.dismiss), nil, v.note)
+	header := container.NewVBox(v.summary, v.evidence, v.navRow, v.decide)
 	sideA := container.NewBorder(container.NewVBox(v.titleA, v.metaA), nil, nil, v.stripA, v.left)
 	sideB := container.NewBorder(container.NewVBox(v.titleB, v.metaB), nil, nil, v.stripB, v.right)
 	split := container.NewHSplit(sideA, sideB)
 	whyTitle := &widget.Label{Text: "Why this link", TextStyle: fyne.TextStyle{Bold: true}}
 	mutTitle := &widget.Label{Text: "Changes on the way", TextStyle: fyne.TextStyle{Bold: true}}
-	side := container.NewVScroll(container.NewVBox(mutTitle, v.mutations, whyTitle, v.reasons))
-	main := container.NewBorder(nil, nil, nil, container.New(sidePanelLayout{}, side), split)
+	// The right padding keeps the Show buttons clear of the scroll bar.
+	side := container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()+theme.Padding()),
+		container.NewVBox(mutTitle, v.mutations, whyTitle, v.reasons)))
+	v.side = container.New(sidePanelLayout{}, side)
+	main := container.NewBorder(nil, nil, nil, v.side, split)
 	v.body = container.NewBorder(header, nil, nil, nil, main)
 	v.content = container.NewStack(v.empty, v.body)
 	v.body.Hide()
@@ -95,6 +106,42 @@ func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
 
 // CanvasObject returns the screen.
 func (v *CompareView) CanvasObject() fyne.CanvasObject { return v.content }
+
+// ShowSide opens or closes the panel of changes and reasons.
+func (v *CompareView) ShowSide(show bool) {
+	if show {
+		v.side.Show()
+	} else {
+		v.side.Hide()
+	}
+	v.updateSideButton()
+	v.body.Refresh()
+}
+
+// updateSideButton names what the side panel holds while it is closed.
+func (v *CompareView) updateSideButton() {
+	if v.side.Visible() {
+		v.sideBtn.SetText("Hide changes")
+		return
+	}
+	n := 0
+	if v.cmp != nil {
+		n = len(v.cmp.Mutations)
+	}
+	v.sideBtn.SetText(fmt.Sprintf("Changes (%d) and reasons", n))
+}
+
+// SetWorkshop lays the screen out for a projector: the verdict row and
+// the side panel go (the panel opens with its button), so the two texts
+// get the width.
+func (v *CompareView) SetWorkshop(on bool) {
+	if on {
+		v.decide.Hide()
+	} else {
+		v.decide.Show()
+	}
+	v.ShowSide(!on)
+}
 
 // Pair returns the IDs shown on the left and right, or "" when empty.
 func (v *CompareView) Pair() (a, b string) {
@@ -129,6 +176,7 @@ func (v *CompareView) Show(a, b string) {
 	v.stripA.SetMarks(ma)
 	v.stripB.SetMarks(mb)
 	v.fillMutations()
+	v.updateSideButton()
 	v.refreshText()
 }
 

@@ -98,7 +98,8 @@ func (p *textPane) rewrap(width float32) {
 		p.size, p.cache, p.ascii = size, map[rune]float32{}, [128]float32{}
 	}
 	p.lineH = fyne.MeasureText("Mg", p.size, fyne.TextStyle{}).Height * 1.35
-	w := width - theme.Padding()*2 - p.Theme().Size(theme.SizeNameScrollBar)
+	// The scroll bar is a thin line until pointed at: leave room for that line.
+	w := width - theme.Padding()*2 - 2*p.Theme().Size(theme.SizeNameScrollBarSmall)
 	if w < 80 {
 		w = 80
 	}

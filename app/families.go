@@ -172,14 +172,15 @@ func NewFamiliesView(nav Navigator) *FamiliesView {
 	v.strip = container.NewStack()
 	v.timeline = container.NewVBox()
 	v.mutations = container.NewVBox()
-	detail := container.NewVScroll(container.NewVBox(
+	// The right padding keeps the buttons clear of the scroll bar.
+	detail := container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()+theme.Padding()), container.NewVBox(
 		v.heading, v.snippet, v.witness,
 		&widget.Label{Text: "Who carried it when", TextStyle: fyne.TextStyle{Bold: true}},
 		v.strip,
 		v.timeline,
 		&widget.Label{Text: "Changes along the way", TextStyle: fyne.TextStyle{Bold: true}},
 		v.mutations,
-	))
+	)))
 	split := container.NewHSplit(v.list, detail)
 	split.Offset = 0.35
 	v.pane = newEmptyPane(split)

@@ -48,9 +48,13 @@ type LibraryView struct {
 	rows     []int // indexes into host.Documents(), filtered and sorted
 	reuse    map[string]float64
 	selected string
+	// onOrder, when set, hears that the sort changed (the window records it).
+	onOrder func()
 
 	find    *navEntry
 	order   *navSelect
+	desc    bool           // sort descending (the reverse of each order's natural one)
+	dirBtn  *widget.Button // toggles desc
 	list    *navList
 	count   *widget.Label
 	details *metadataEditor
@@ -63,26 +67,71 @@ func NewLibraryView(host libraryHost) *LibraryView {
 	l := &LibraryView{host: host, reuse: map[string]float64{}}
 	l.find = newNavEntry()
 	l.find.PlaceHolder, l.find.OnChanged = "Find in library (Ctrl+F)", func(string) { l.Refresh() }
-	l.order = newNavSelect([]string{sortTitle, sortOutlet, sortDate, sortWords, sortReuse}, func(string) { l.Refresh() })
+	l.order = newNavSelect([]string{sortTitle, sortOutlet, sortDate, sortWords, sortReuse}, func(string) { l.resorted() })
 	l.order.Selected = sortReuse
+	l.dirBtn = &widget.Button{Icon: theme.MenuDropDownIcon(), Importance: widget.LowImportance, OnTapped: func() { l.SetDescending(!l.desc) }}
 	l.list = newNavList(l.length, newLibraryRow, l.updateRow, l.onSelected)
 	l.count = &widget.Label{Importance: widget.LowImportance}
 	l.details = newMetadataEditor(host)
-	bar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FileIcon(), host.AddFiles),
-		widget.NewToolbarAction(theme.FolderNewIcon(), host.AddFolder),
-		widget.NewToolbarAction(theme.ContentPasteIcon(), host.PasteText),
-		widget.NewToolbarAction(theme.MailAttachmentIcon(), host.AddURLDialog),
-		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.DeleteIcon(), l.removeSelected),
-	)
+	l.details.onClose = l.closeDetails
+	// The add actions are the main toolbar's; the library keeps what acts
+	// on its own rows, so it can be narrow.
+	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: l.removeSelected}
 	heading := &widget.Label{Text: "Library", TextStyle: fyne.TextStyle{Bold: true}}
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, nil, bar), l.find,
-		container.NewBorder(nil, nil, &widget.Label{Text: "Sort by"}, l.count, l.order))
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, remove, l.count), l.find,
+		container.NewBorder(nil, nil, nil, l.dirBtn, l.order))
 	l.split = container.NewVSplit(l.list, container.NewVScroll(l.details.content))
-	l.split.Offset = 0.6
+	l.split.Offset = 1 // the details open when an article is chosen
 	l.content = container.NewBorder(top, nil, nil, nil, l.split)
+	l.updateDirButton()
 	return l
+}
+
+// Order is the sort name and whether it runs descending.
+func (l *LibraryView) Order() (string, bool) { return l.order.Selected, l.desc }
+
+// SetDescending reverses the sort order (or puts it back).
+func (l *LibraryView) SetDescending(desc bool) {
+	l.desc = desc
+	l.updateDirButton()
+	l.resorted()
+}
+
+// updateDirButton shows which way the sort runs.
+func (l *LibraryView) updateDirButton() {
+	natural := map[string]string{sortTitle: "A–Z", sortOutlet: "A–Z", sortDate: "oldest first", sortWords: "longest first", sortReuse: "most reused first"}
+	reversed := map[string]string{sortTitle: "Z–A", sortOutlet: "Z–A", sortDate: "newest first", sortWords: "shortest first", sortReuse: "least reused first"}
+	l.dirBtn.Icon, l.dirBtn.Text = theme.MenuDropDownIcon(), natural[l.order.Selected]
+	if l.desc {
+		l.dirBtn.Icon, l.dirBtn.Text = theme.MenuDropUpIcon(), reversed[l.order.Selected]
+	}
+	l.dirBtn.Refresh()
+}
+
+// resorted refreshes after a change of order and shows the new top row.
+func (l *LibraryView) resorted() {
+	l.updateDirButton()
+	l.Refresh()
+	l.list.ScrollToTop()
+	if l.onOrder != nil {
+		l.onOrder()
+	}
+}
+
+// closeDetails lets go of the chosen article: the list gets the room.
+func (l *LibraryView) closeDetails() {
+	l.selected = ""
+	l.list.UnselectAll()
+	l.details.Show(l.host.Result(), nil)
+	l.split.SetOffset(1)
+}
+
+// openDetails makes room for the chosen article's details, unless the user
+// has placed the divider already.
+func (l *LibraryView) openDetails() {
+	if l.split.Offset > 0.9 {
+		l.split.SetOffset(0.45)
+	}
 }
 
 // CanvasObject returns the library.
@@ -127,10 +176,29 @@ func (l *LibraryView) Refresh() {
 		}
 	}
 	less := l.lessFunc(docs)
+	if l.desc && l.order.Selected != sortDate { // dates reverse themselves, undated still last
+		natural := less
+		less = func(i, j int) bool { return natural(j, i) }
+	}
 	sort.SliceStable(l.rows, func(i, j int) bool { return less(l.rows[i], l.rows[j]) })
 	l.count.SetText(fmt.Sprintf("%d of %d", len(l.rows), len(docs)))
 	l.list.Refresh()
+	if l.selected != "" && !l.listed(l.selected) { // the filter hid it: its details go too
+		l.closeDetails()
+		return
+	}
 	l.details.Show(l.host.Result(), findDoc(docs, l.selected))
+}
+
+// listed reports whether the document is among the rows shown.
+func (l *LibraryView) listed(id string) bool {
+	docs := l.host.Documents()
+	for _, k := range l.rows {
+		if docs[k].ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *LibraryView) lessFunc(docs []provenance.Document) func(i, j int) bool {
@@ -140,12 +208,15 @@ func (l *LibraryView) lessFunc(docs []provenance.Document) func(i, j int) bool {
 			return strings.ToLower(docs[i].Meta.Outlet.Value) < strings.ToLower(docs[j].Meta.Outlet.Value)
 		}
 	case sortDate:
-		// oldest first; undated articles last
+		// oldest first (newest first when descending); undated articles last
 		return func(i, j int) bool {
 			ti, oki := docs[i].Meta.PublishedTime()
 			tj, okj := docs[j].Meta.PublishedTime()
 			if oki != okj {
 				return oki
+			}
+			if l.desc {
+				return tj.Before(ti)
 			}
 			return ti.Before(tj)
 		}
@@ -234,6 +305,7 @@ func (l *LibraryView) onSelected(row widget.ListItemID) {
 	d := &docs[l.rows[row]]
 	l.selected = d.ID
 	l.details.Show(l.host.Result(), d)
+	l.openDetails()
 }
 
 func (l *LibraryView) removeSelected() {
@@ -269,7 +341,36 @@ func newLibraryRow() fyne.CanvasObject {
 
 // CreateRenderer lays the labels out.
 func (r *libraryRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, r.badge, container.NewVBox(r.title, r.meta)))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, r.badge, container.New(tightRows{}, r.title, r.meta)))
+}
+
+// tightRows stacks labels with their facing paddings overlapped: a library
+// row is two short lines, and more rows show at once.
+type tightRows struct{}
+
+// Layout stacks the objects, each overlapping the one above by the inner padding.
+func (tightRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y, overlap := float32(0), theme.InnerPadding()
+	for _, o := range objs {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - overlap
+	}
+}
+
+// MinSize is the widest object and the stacked height.
+func (tightRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for i, o := range objs {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height
+		if i > 0 {
+			h -= theme.InnerPadding()
+		}
+	}
+	return fyne.NewSize(w, h)
 }
 
 func (l *LibraryView) updateRow(row widget.ListItemID, o fyne.CanvasObject) {

@@ -31,6 +31,9 @@ type metadataEditor struct {
 	apply   *widget.Button
 	form    *fyne.Container
 	content *fyne.Container
+	close   *widget.Button
+	// onClose lets go of the article (the library collapses the details).
+	onClose func()
 }
 
 // metaNames are the labels of the metadata fields (provenance.MetaFields),
@@ -103,7 +106,15 @@ func newMetadataEditor(host libraryHost) *metadataEditor {
 	e.note = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Your notes on this article", OnChanged: e.onNote}
 	e.apply = &widget.Button{Text: "Apply changes", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: e.onApply}
 	e.compare = &widget.Button{Text: "Compare with closest match", Icon: theme.ContentCopyIcon(), OnTapped: e.onCompare}
-	e.content = container.NewVBox(e.heading, e.form, container.NewHBox(e.apply, e.compare), e.note)
+	e.close = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		if e.onClose != nil {
+			e.onClose()
+		}
+	}}
+	// Buttons one above the other: side by side they would hold the
+	// library wider than it needs to be.
+	e.content = container.NewVBox(container.NewBorder(nil, nil, nil, e.close, e.heading), e.form,
+		container.NewGridWithColumns(1, e.apply, e.compare), e.note)
 	e.Show(nil, nil)
 	return e
 }
@@ -117,8 +128,10 @@ func (e *metadataEditor) Show(r *provenance.Result, d *provenance.Document) {
 		e.apply.Hide()
 		e.compare.Hide()
 		e.note.Hide()
+		e.close.Hide()
 		return
 	}
+	e.close.Show()
 	e.heading.SetText(fmt.Sprintf("%s · %s · %d words", d.Format, d.Path, d.Words))
 	hide := e.host.Workshop().HideMetadata
 	for i, f := range metaFields(&d.Meta) {

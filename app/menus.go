@@ -67,6 +67,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Find in library", scFind, u.findInLibrary),
+		fyne.NewMenuItem("Show or hide the library", func() { u.ShowLibrary(!u.libraryShown) }),
 		fyne.NewMenuItem("Settings", func() { u.ShowScreen(ScreenSettings) }),
 	)
 	workshop := fyne.NewMenuItem("Workshop mode", u.ToggleWorkshop)
@@ -141,6 +142,7 @@ func (u *UI) stepPassage(next bool) {
 // cursor in the library's find box (Ctrl+F).
 func (u *UI) findInLibrary() {
 	u.closePopups()
+	u.ShowLibrary(true)
 	u.library.FocusFind()
 }
 
@@ -170,10 +172,13 @@ func (u *UI) ToggleWorkshop() {
 	u.workshop.On = !u.workshop.On
 	if u.workshop.On {
 		u.app.Settings().SetTheme(newWorkshopTheme(u.app.Settings().ThemeVariant() == theme.VariantDark))
-		u.split.SetOffset(0.2) // the comparison gets the room
+		u.libraryBefore = u.libraryShown
+		u.ShowLibrary(false) // the two texts get the width
+		u.compare.SetWorkshop(true)
 	} else {
 		u.app.Settings().SetTheme(theme.DefaultTheme())
-		u.split.SetOffset(0.3)
+		u.ShowLibrary(u.libraryBefore)
+		u.compare.SetWorkshop(false)
 	}
 	u.afterWorkshopChange()
 }
@@ -228,6 +233,10 @@ func (u *UI) openDialog() {
 			u.AddPaths([]string{path})
 		}
 	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".copytrail"}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(u.saveFolder())); err == nil {
+		d.SetLocation(l)
+	}
 	d.Show()
 	u.showDialog(d)
 }

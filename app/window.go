@@ -58,8 +58,15 @@ type UI struct {
 	// hidden is the masked analysis of hidden mode, rebuilt when the
 	// result changes (see hiddenResult).
 	hidden *hiddenView
-	// workshopToggle and hideToggle are the toolbar's mode buttons.
-	workshopToggle, hideToggle *toolbarToggle
+	// workshopToggle, hideToggle and libraryToggle are the toolbar's mode buttons.
+	workshopToggle, hideToggle, libraryToggle *toolbarToggle
+	// libraryShown: the library pane is open (collapsed, the screens get
+	// the whole width); libraryOffset is where its divider was.
+	libraryShown  bool
+	libraryOffset float64
+	libraryBefore bool              // whether it was open before workshop mode
+	saved         string            // "saved to … at 21:04", shown in the status line
+	noLibrary     fyne.CanvasObject // stands in for the collapsed library
 }
 
 // toolbarToggle is a toolbar button for a mode: filled while the mode is
@@ -105,6 +112,12 @@ func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 	}
 	u.saver = newAutosaver(u)
 	u.library = NewLibraryView(u)
+	u.library.onOrder = func() { // kept with the workspace, so reopening sorts the same
+		u.recordView()
+		if u.path != "" {
+			u.markDirty()
+		}
+	}
 	u.compare = NewCompareView(u, u)
 	u.settings = NewSettingsView(u)
 	u.views = makeResultViews(u)
@@ -132,6 +145,7 @@ func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 	u.tabs.OnSelected = u.onTab
 	u.split = container.NewHSplit(u.library.CanvasObject(), u.tabs)
 	u.split.Offset = 0.3
+	u.libraryShown, u.noLibrary = true, container.NewStack()
 	win.SetContent(container.NewBorder(u.toolbar(), u.status, nil, nil, u.split))
 	win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
@@ -142,11 +156,14 @@ func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 
 // toolbar is the row of the most used actions.
 func (u *UI) toolbar() fyne.CanvasObject {
+	u.libraryToggle = &toolbarToggle{text: "Library", icon: theme.ListIcon(), on: func() bool { return u.libraryShown }, tap: func() { u.ShowLibrary(!u.libraryShown) }}
 	u.workshopToggle = &toolbarToggle{text: "Workshop", icon: theme.ComputerIcon(), on: func() bool { return u.workshop.On }, tap: u.ToggleWorkshop}
 	u.hideToggle = &toolbarToggle{text: "Hide outlets and dates", icon: theme.VisibilityOffIcon(), on: func() bool { return u.workshop.HideMetadata }, tap: u.ToggleHideMetadata}
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.FolderOpenIcon(), u.openDialog),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.Save),
+		widget.NewToolbarSeparator(),
+		u.libraryToggle,
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.FileIcon(), u.addFilesDialog),
 		widget.NewToolbarAction(theme.FolderNewIcon(), u.addFolderDialog),
@@ -159,6 +176,26 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		u.workshopToggle,
 		u.hideToggle,
 	)
+}
+
+// ShowLibrary opens or collapses the library pane; collapsed, the screens
+// get the whole width (workshop mode collapses it).
+func (u *UI) ShowLibrary(show bool) {
+	if show == u.libraryShown {
+		return
+	}
+	u.libraryShown = show
+	if show {
+		u.split.Leading = u.library.CanvasObject()
+		u.split.Refresh()
+		u.split.SetOffset(u.libraryOffset)
+	} else {
+		u.libraryOffset = u.split.Offset
+		u.split.Leading = u.noLibrary
+		u.split.Refresh()
+		u.split.SetOffset(0)
+	}
+	u.libraryToggle.refresh()
 }
 
 // onTab redraws a result view when its tab comes to the front (it may have
@@ -274,7 +311,11 @@ func (u *UI) refreshAll() {
 // updateStatus fills the status line and the window title.
 func (u *UI) updateStatus() {
 	r := u.Result()
-	u.status.SetText(statusLine(len(u.ws.Documents), r))
+	status := statusLine(len(u.ws.Documents), r)
+	if u.saved != "" {
+		status += " · " + u.saved
+	}
+	u.status.SetText(status)
 	title := "Copytrail"
 	if u.path != "" {
 		title += " — " + baseName(u.path)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,7 +14,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -35,6 +40,8 @@ const (
 	viewCompareB = "compare_b"
 	viewPassage  = "passage"
 	viewSelected = "selected"
+	viewSort     = "library_sort"
+	viewSortDesc = "library_sort_desc"
 )
 
 // newWorkspace is an empty workspace with the engine's default settings.
@@ -59,13 +66,19 @@ func (u *UI) recordView() {
 	v[viewCompareA], v[viewCompareB] = a, b
 	v[viewPassage] = strconv.Itoa(u.compare.Current())
 	v[viewSelected] = u.library.Selected()
+	order, desc := u.library.Order()
+	v[viewSort], v[viewSortDesc] = order, strconv.FormatBool(desc)
 }
 
 // restoreView brings back the saved view.
 func (u *UI) restoreView() {
-	v := u.ws.View
+	v := maps.Clone(u.ws.View) // restoring sorts, and sorting records the view
 	if v == nil {
 		return
+	}
+	if o := v[viewSort]; o != "" {
+		u.library.SetOrder(o)
+		u.library.SetDescending(v[viewSortDesc] == "true")
 	}
 	if id := v[viewSelected]; id != "" {
 		u.library.Select(id)
@@ -93,35 +106,128 @@ func (u *UI) Save() {
 // saveTo writes the workspace to path now, showing any error. It cancels a
 // pending autosave and goes through the autosaver's ordered writes, so an
 // older autosave still in flight can never land after it.
-func (u *UI) saveTo(path string) {
+func (u *UI) saveTo(path string) bool {
 	if err := u.saver.SaveNow(path); err != nil {
 		dialog.ShowError(fmt.Errorf("saving %s: %w", path, err), u.win)
+		return false
 	}
+	u.saved = fmt.Sprintf("saved to %s at %s", path, time.Now().Format("15:04"))
+	u.updateStatus()
+	return true
 }
 
 // SaveAs asks for a file and saves the workspace there.
 func (u *UI) SaveAs() { u.saveAsThen(nil) }
 
-// saveAsThen asks for a file, saves there, and calls after once the save
-// succeeded (not when the user cancels or the save fails).
+// saveAsThen asks where to save, saves there, and calls after once the
+// save succeeded (not when the user cancels or the save fails). The dialog
+// takes a full path typed or pasted, or a folder chosen with "Choose
+// folder…"; it starts beside the workspace last used and refuses, with the
+// reason, a folder that does not exist.
 func (u *UI) saveAsThen(after func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
+	path := newNavEntry()
+	path.SetText(filepath.Join(u.saveFolder(), u.saveName()))
+	problem := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	problem.Hide()
+	choose := &widget.Button{Text: "Choose folder…", Icon: theme.FolderOpenIcon()}
+	content := container.NewVBox(&widget.Label{Text: "Save the workspace (articles, analysis, verdicts and notes) as:"},
+		container.NewBorder(nil, nil, nil, choose, path), problem)
+	var d *dialog.CustomDialog
+	save := &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance}
+	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon()}
+	d = dialog.NewCustomWithoutButtons("Save workspace as", content, u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	cancel.OnTapped = d.Hide
+	choose.OnTapped = func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				path.SetText(filepath.Join(l.Path(), filepath.Base(strings.TrimSpace(path.Text))))
+			}
+		}, u.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(strings.TrimSpace(path.Text)))); err == nil {
+			fd.SetLocation(l)
 		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(path, store.FileExtension) {
-			path += store.FileExtension
-		}
-		u.saveTo(path)
-		if after != nil && !u.dirty && u.path == path {
+		fd.Show()
+	}
+	write := func(p string) {
+		d.Hide()
+		if u.saveTo(p) && after != nil {
 			after()
 		}
-	}, u.win)
-	d.SetFileName("workspace" + store.FileExtension)
+	}
+	save.OnTapped = func() {
+		p, err := savePath(path.Text)
+		if err != nil {
+			problem.SetText(err.Error())
+			problem.Show()
+			return
+		}
+		if _, err := os.Stat(p); err == nil && p != u.path {
+			dialog.ShowConfirm("Replace it?", fmt.Sprintf("%s already exists. Replace it with this workspace?", p), func(ok bool) {
+				if ok {
+					write(p)
+				}
+			}, u.win)
+			return
+		}
+		write(p)
+	}
+	path.OnSubmitted = func(string) { save.OnTapped() }
+	d.Resize(fyne.NewSize(640, 200))
 	d.Show()
 	u.showDialog(d)
+}
+
+// savePath checks a path typed in the Save dialog: "~" is the home folder,
+// the .copytrail extension is added, and the folder must exist.
+func savePath(typed string) (string, error) {
+	p := strings.TrimSpace(typed)
+	if p == "" {
+		return "", errors.New("type where to save it, e.g. " + filepath.Join(homeDir(), "Documents", "workspace"+store.FileExtension))
+	}
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		p = filepath.Join(homeDir(), p[1:])
+	}
+	if !filepath.IsAbs(p) {
+		return "", fmt.Errorf("%q is not a full path: it should start with / (or ~), e.g. %s", typed, filepath.Join(homeDir(), p))
+	}
+	if filepath.Ext(p) != store.FileExtension {
+		p += store.FileExtension
+	}
+	dir := filepath.Dir(p)
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return "", fmt.Errorf("the folder %s does not exist: choose another or create it first", dir)
+	}
+	return filepath.Clean(p), nil
+}
+
+// saveFolder is where Save as starts: beside the workspace open or last
+// used, else Documents, else the home folder.
+func (u *UI) saveFolder() string {
+	for _, p := range append([]string{u.path}, u.recent()...) {
+		if p != "" && fileExists(filepath.Dir(p)) {
+			return filepath.Dir(p)
+		}
+	}
+	if docs := filepath.Join(homeDir(), "Documents"); fileExists(docs) {
+		return docs
+	}
+	return homeDir()
+}
+
+// saveName is the file name Save as suggests.
+func (u *UI) saveName() string {
+	if u.path != "" {
+		return filepath.Base(u.path)
+	}
+	return "workspace" + store.FileExtension
+}
+
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return string(filepath.Separator)
 }
 
 // OpenWorkspace opens a .copytrail file in the background and shows it.
