@@ -260,7 +260,42 @@ func TestSettleAnUndecidedLinkFromThePanel(t *testing.T) {
 	if g.shown < 0 || !strings.Contains(g.details.Text, first.Label()) {
 		t.Fatalf("the panel did not come back to the pair:\n%s", g.details.Text)
 	}
+	if !strings.Contains(g.details.Text, "1 May 2024") {
+		t.Fatalf("the panel does not show the date set:\n%s", g.details.Text)
+	}
+	// Dates alone may not decide it: give the two outlets their roles, one
+	// step each, as the panel's "What would decide it" asks.
+	second := docByPath(t, u, paths[1])
+	for _, step := range []struct {
+		doc  provenance.Document
+		role provenance.Role
+	}{{first, provenance.RolePressOffice}, {second, provenance.RoleNewspaper}} {
+		if !strings.HasPrefix(g.details.Text, "Direction undecided") {
+			break
+		}
+		var roleBtn *widget.Button
+		for _, o := range test.LaidOutObjects(g.actions) {
+			if b, ok := o.(*widget.Button); ok && b.Text == step.doc.Meta.Outlet.Value+": role…" {
+				roleBtn = b
+			}
+		}
+		if roleBtn == nil {
+			t.Fatalf("no role button for %q in:\n%s", step.doc.Meta.Outlet.Value, g.details.Text)
+		}
+		test.Tap(roleBtn)
+		top = u.win.Canvas().Overlays().Top()
+		for _, o := range test.LaidOutObjects(top) {
+			if s, ok := o.(*navSelect); ok {
+				s.SetSelected(step.role.Words())
+			}
+		}
+		test.Tap(findButtonIn(t, top, "Set and re-analyse"))
+		u.bridge.Wait()
+		if !strings.Contains(g.details.Text, step.role.Words()) {
+			t.Fatalf("the panel does not show the role set:\n%s", g.details.Text)
+		}
+	}
 	if !strings.HasPrefix(g.details.Text, "Copy: ") || !strings.Contains(g.details.Text, "Confidence: ") {
-		t.Fatalf("setting the date did not decide the link:\n%s", g.details.Text)
+		t.Fatalf("setting the date and the role did not decide the link:\n%s", g.details.Text)
 	}
 }
