@@ -35,8 +35,9 @@ func main() {
 	out := flag.String("out", "", "append the table to this Markdown file (docs/BENCHMARKS.md)")
 	label := flag.String("label", "make bench", "the heading of the table")
 	noSim := flag.Bool("no-sim", false, "do not run sim_text")
+	query := flag.Bool("query", false, "also analyse each corpus collection into a workspace (less one article) and time `copytrail query` of the article left out")
 	flag.Parse()
-	if err := run(*bin, *sizes, *gens, *dir, *out, *label, *noSim); err != nil {
+	if err := run(*bin, *sizes, *gens, *dir, *out, *label, *noSim, *query); err != nil {
 		fmt.Fprintln(os.Stderr, "scalebench:", err)
 		os.Exit(1)
 	}
@@ -50,7 +51,7 @@ type measure struct {
 	err       error
 }
 
-func run(bin, sizes, gens, dir, out, label string, noSim bool) error {
+func run(bin, sizes, gens, dir, out, label string, noSim, query bool) error {
 	if dir == "" {
 		d, err := os.MkdirTemp("", "scalebench-*")
 		if err != nil {
@@ -59,7 +60,7 @@ func run(bin, sizes, gens, dir, out, label string, noSim bool) error {
 		defer os.RemoveAll(d)
 		dir = d
 	}
-	var rows []string
+	var rows, queryRows []string
 	header := "| collection | articles | reuse pairs | copytrail wall | CPU | peak RSS | recall | precision | sim_text wall | CPU | peak RSS | recall | precision | time ratio |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	fmt.Println(header)
 	for _, g := range strings.Split(gens, ",") {
@@ -89,6 +90,14 @@ func run(bin, sizes, gens, dir, out, label string, noSim bool) error {
 			}
 			fmt.Println(row)
 			rows = append(rows, row)
+			if query && g == "corpus" {
+				qr, err := measureQuery(bin, folder, dir, n)
+				if err != nil {
+					return err
+				}
+				fmt.Println(qr)
+				queryRows = append(queryRows, qr)
+			}
 			os.RemoveAll(folder)
 		}
 	}
@@ -105,13 +114,80 @@ func run(bin, sizes, gens, dir, out, label string, noSim bool) error {
 	for _, r := range rows {
 		b.WriteString(r + "\n")
 	}
-	f, err := os.OpenFile(out, os.O_APPEND|os.O_WRONLY, 0o644)
-	if err != nil {
+	if len(queryRows) > 0 {
+		b.WriteString("\nAn analysed workspace: `copytrail analyse WS FOLDER` (import, analysis with the index, atomic save) of the collection less one article, then `copytrail query WS ARTICLE` of the article left out (whole processes, the query's start-up included):\n\n")
+		b.WriteString(queryHeader + "\n")
+		for _, r := range queryRows {
+			b.WriteString(r + "\n")
+		}
+	}
+	return replaceSection(out, label, b.String())
+}
+
+// replaceSection writes text into file between the markers of label,
+// replacing what a previous run wrote there, or at the end.
+func replaceSection(file, label, text string) error {
+	old, err := os.ReadFile(file)
+	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	defer f.Close()
-	_, err = f.WriteString(b.String())
-	return err
+	begin, end := "<!-- scalebench: "+label+" -->", "<!-- /scalebench: "+label+" -->"
+	section := begin + "\n" + text + "\n" + end
+	s := string(old)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i >= 0 && j > i {
+		s = s[:i] + section + s[j+len(end):]
+	} else {
+		s = strings.TrimRight(s, "\n") + "\n\n" + section + "\n"
+	}
+	return os.WriteFile(file, []byte(s), 0o644)
+}
+
+const queryHeader = "| articles | analyse wall | CPU | peak RSS | workspace file | query wall | CPU | peak RSS | articles found sharing passages |\n|---|---|---|---|---|---|---|---|---|"
+
+// measureQuery analyses folder less its last article into a workspace and
+// queries that article.
+func measureQuery(bin, folder, dir string, n int) (string, error) {
+	names, err := filepath.Glob(filepath.Join(folder, "*.txt"))
+	if err != nil || len(names) < 2 {
+		return "", fmt.Errorf("query: %d files in %s (%v)", len(names), folder, err)
+	}
+	held := filepath.Join(dir, "held-"+filepath.Base(names[len(names)-1]))
+	if err := os.Rename(names[len(names)-1], held); err != nil {
+		return "", err
+	}
+	defer os.Remove(held)
+	ws := filepath.Join(dir, fmt.Sprintf("corpus-%d.copytrail", n))
+	defer os.Remove(ws)
+	env := append(os.Environ(), "LANG=C.UTF-8", "LANGUAGE=en_US")
+	an := exec.Command(bin, "--quiet", "analyse", ws, folder)
+	an.Env = env
+	am, aout := runMeasured(an)
+	os.Remove(aout)
+	if am.err != nil {
+		return "", fmt.Errorf("analyse: %w", am.err)
+	}
+	fi, err := os.Stat(ws)
+	if err != nil {
+		return "", err
+	}
+	q := exec.Command(bin, "query", "--json", ws, held)
+	q.Env = env
+	qm, out := runMeasured(q)
+	if qm.err != nil {
+		return "", fmt.Errorf("query: %w", qm.err)
+	}
+	raw, err := os.ReadFile(out)
+	os.Remove(out)
+	if err != nil {
+		return "", err
+	}
+	var matches []json.RawMessage
+	if err := json.Unmarshal(raw, &matches); err != nil {
+		return "", fmt.Errorf("query output: %w", err)
+	}
+	return fmt.Sprintf("| %d | %s | %s | %s | %.0f MB | %.2f s | %.2f s | %s | %d |", n-1, secs(am.wall), secs(am.cpu), mb(am.rssMB),
+		float64(fi.Size())/(1<<20), qm.wall.Seconds(), qm.cpu.Seconds(), mb(qm.rssMB), len(matches)), nil
 }
 
 // generate writes a collection with `copytrail gen` (in its own process,
@@ -153,13 +229,20 @@ func generate(bin, g string, n int, folder string) (*gen.Collection, error) {
 	return &c, nil
 }
 
-// runMeasured runs cmd and records its wall time, CPU time and peak RSS.
-func runMeasured(cmd *exec.Cmd) (measure, []byte) {
-	var stdout bytes.Buffer
+// runMeasured runs cmd with its stdout going to a temporary file (this
+// process stays small: a child's peak RSS counts its parent's at fork) and
+// records its wall time, CPU time and peak RSS. The caller reads and
+// removes the file.
+func runMeasured(cmd *exec.Cmd) (measure, string) {
+	out, err := os.CreateTemp("", "scalebench-out-*")
+	if err != nil {
+		return measure{err: err}, ""
+	}
+	defer out.Close()
 	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Stdout, cmd.Stderr = out, &stderr
 	t0 := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	m := measure{wall: time.Since(t0)}
 	if ps := cmd.ProcessState; ps != nil {
 		m.cpu = ps.UserTime() + ps.SystemTime()
@@ -170,7 +253,25 @@ func runMeasured(cmd *exec.Cmd) (measure, []byte) {
 	if err != nil {
 		m.err = fmt.Errorf("%v: %s", err, lastLine(stderr.String()))
 	}
-	return m, stdout.Bytes()
+	return m, out.Name()
+}
+
+// lines calls fn with each line of file, then removes it.
+func lines(file string, fn func([]byte) error) error {
+	defer os.Remove(file)
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		if err := fn(sc.Bytes()); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
 }
 
 func lastLine(s string) string {
@@ -184,9 +285,7 @@ func runCopytrail(bin, folder string) measure {
 	m, out := runMeasured(cmd)
 	m.pairs = map[string]bool{}
 	name := map[string]string{} // document id → file name without .txt
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(nil, 1<<26)
-	for sc.Scan() {
+	err := lines(out, func(line []byte) error {
 		var rec struct {
 			Record      string `json:"record"`
 			ID          string `json:"id"`
@@ -195,9 +294,8 @@ func runCopytrail(bin, folder string) measure {
 			B           string `json:"b"`
 			SharedWords int    `json:"shared_words"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			m.err = err
-			break
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return err
 		}
 		switch rec.Record {
 		case "document":
@@ -207,6 +305,10 @@ func runCopytrail(bin, folder string) measure {
 				m.pairs[pairOf(name[rec.A], name[rec.B])] = true
 			}
 		}
+		return nil
+	})
+	if err != nil && m.err == nil {
+		m.err = err
 	}
 	return m
 }
@@ -222,11 +324,14 @@ func runSimText(folder string, c *gen.Collection) measure {
 	cmd.Dir, cmd.Stdin = folder, &names
 	m, out := runMeasured(cmd)
 	m.pairs = map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	for sc.Scan() {
-		if g := simLine.FindStringSubmatch(sc.Text()); g != nil {
-			m.pairs[pairOf(strings.TrimSuffix(g[1], ".txt"), strings.TrimSuffix(g[2], ".txt"))] = true
+	err := lines(out, func(line []byte) error {
+		if g := simLine.FindSubmatch(line); g != nil {
+			m.pairs[pairOf(strings.TrimSuffix(string(g[1]), ".txt"), strings.TrimSuffix(string(g[2]), ".txt"))] = true
 		}
+		return nil
+	})
+	if err != nil && m.err == nil {
+		m.err = err
 	}
 	return m
 }

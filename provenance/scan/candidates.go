@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"slices"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/align"
@@ -120,7 +121,10 @@ func findSeeds(ctx context.Context, workers int, buckets [][]chunks[align.Postin
 // alignSeeds takes the seeds range by range: sorted by pair, the pairs with
 // enough seeds aligned on the workers, their passages and summaries added
 // to r in pair order, the range freed before the next.
-func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Doc, r *provenance.Result, s provenance.Settings, progress func(provenance.Progress)) error {
+//
+// With a checkpoint, each range finished is recorded, and a range an
+// earlier run finished is read back instead of aligned.
+func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Doc, r *provenance.Result, s provenance.Settings, cp Checkpoint, progress func(provenance.Progress)) error {
 	total := 0
 	for w := range sb.byWorker {
 		for k := range sb.byWorker[w] {
@@ -130,6 +134,25 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 	done := 0
 	for k := 0; k < seedRanges; k++ {
 		seeds := gather(sb.byWorker, k, nil)
+		if cp != nil {
+			ps, prs, ok, err := cp.Range(k)
+			if err != nil {
+				return err
+			}
+			if ok {
+				base := len(r.Passages)
+				r.Passages = append(r.Passages, ps...)
+				for _, p := range prs {
+					for j := range p.Passages {
+						p.Passages[j] += base
+					}
+					r.Pairs = append(r.Pairs, p)
+				}
+				done += len(seeds)
+				continue
+			}
+		}
+		firstPassage, firstPair := len(r.Passages), len(r.Pairs)
 		stage.SortSeeds(seeds)
 		runs := align.PairRuns(seeds)
 		kept := runs[:0]
@@ -169,6 +192,19 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 			}
 			r.Passages = append(r.Passages, ps...)
 			r.Pairs = append(r.Pairs, stage.Summarise(&ad[a], &ad[b], r.Documents[a].Words, r.Documents[b].Words, r.Passages, idx))
+		}
+		if cp != nil {
+			pairs := make([]provenance.Pair, 0, len(r.Pairs)-firstPair)
+			for _, p := range r.Pairs[firstPair:] {
+				p.Passages = slices.Clone(p.Passages)
+				for j := range p.Passages {
+					p.Passages[j] -= firstPassage
+				}
+				pairs = append(pairs, p)
+			}
+			if err := cp.SaveRange(k, r.Passages[firstPassage:], pairs); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

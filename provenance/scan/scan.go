@@ -34,6 +34,9 @@ type Scanner struct {
 	// their word counts and hashes, and Duplicates), "passages" (Passages
 	// and Pairs), "lineage" (Links, Families, Mutations, OutletEdges).
 	Decided func(stage string, r *provenance.Result)
+	// Checkpoint, when set, records each seed range aligned and reads back
+	// those an earlier, stopped scan of the same input finished.
+	Checkpoint Checkpoint
 }
 
 func (sc *Scanner) decided(stage string, r *provenance.Result) {
@@ -129,7 +132,7 @@ func (sc *Scanner) run(ctx context.Context, docs []provenance.Document, s proven
 	if err != nil {
 		return nil, err
 	}
-	if err := alignSeeds(ctx, workers, seeds, ad, r, s, progress); err != nil {
+	if err := alignSeeds(ctx, workers, seeds, ad, r, s, sc.Checkpoint, progress); err != nil {
 		return nil, err
 	}
 	sc.decided("passages", r)

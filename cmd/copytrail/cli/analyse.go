@@ -25,7 +25,9 @@ added, removed and queried (copytrail query) without a full re-scan. A workspace
 before is brought up to date: the articles imported since are added one by one and those
 removed are taken out, saving the analysis every 30 seconds, so an update that is stopped
 (Ctrl+C, a crash) goes on where it was saved the next time; many new articles at once, or
-other settings (--preset), analyse the library whole. The file is replaced atomically:
+other settings (--preset), analyse the library whole. A whole analysis keeps what it has
+aligned in WORKSPACE.analysis/ beside the file: stopped, it goes on from there the next
+time (the folder is removed once the analysis is saved). The file is replaced atomically:
 stopped at any moment, it opens as it was or as last saved.`,
 		examples: []string{"analyse out/analysed.copytrail articles/"},
 		values:   map[string][]string{"preset": scan.Presets},
@@ -87,8 +89,17 @@ func setupAnalyse(fs *flag.FlagSet) func(e *Env, args []string) int {
 			saves++
 			return store.Save(path, ws)
 		}
-		r, _, err := (&scan.Scanner{}).Update(ctx, ws.Result, ws.Index, ws.Documents, set, bar.update, save)
+		// A whole scan keeps its checkpoint beside the workspace until the
+		// result is saved, so a stopped one goes on the next time.
+		cp := &resumeCheckpoint{DirCheckpoint: scan.DirCheckpoint{Dir: path + ".analysis", Fingerprint: scan.Fingerprint(ws.Documents, set)}}
+		r, _, err := (&scan.Scanner{Checkpoint: cp}).Update(ctx, ws.Result, ws.Index, ws.Documents, set, bar.update, save)
 		bar.done()
+		if err == nil && saves > 0 {
+			os.RemoveAll(cp.Dir)
+		}
+		if cp.resumed > 0 {
+			e.Infof("went on from an interrupted analysis: %d of its aligned parts read back", cp.resumed)
+		}
 		if err != nil {
 			if ctx.Err() != nil && saves > 0 {
 				e.Errorf("interrupted: the analysis as last saved is in %s; run the same command again to go on", path)
@@ -103,4 +114,18 @@ func setupAnalyse(fs *flag.FlagSet) func(e *Env, args []string) int {
 		e.Infof("analysed %d articles of %s: %d passages, %d links, %d families", len(r.Documents), path, len(r.Passages), len(r.Links), len(r.Families))
 		return status
 	}
+}
+
+// resumeCheckpoint counts the ranges read back from an earlier run.
+type resumeCheckpoint struct {
+	scan.DirCheckpoint
+	resumed int
+}
+
+func (c *resumeCheckpoint) Range(k int) ([]provenance.Passage, []provenance.Pair, bool, error) {
+	ps, prs, ok, err := c.DirCheckpoint.Range(k)
+	if ok {
+		c.resumed++
+	}
+	return ps, prs, ok, err
 }

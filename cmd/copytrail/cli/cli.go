@@ -190,6 +190,7 @@ func looksLikeCommand(a string) bool {
 // Main runs the subcommand named by args (after any --quiet) and returns
 // the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
+	tuneMemory()
 	quiet := false
 	for len(args) > 0 && isQuietFlag(args[0]) {
 		quiet, args = true, args[1:]
