@@ -242,13 +242,35 @@ func runMeasured(cmd *exec.Cmd) (measure, string) {
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = out, &stderr
 	t0 := time.Now()
-	err = cmd.Run()
+	var hwm float64 // the child's own VmHWM, polled: the rusage figure counts the parent's memory at fork
+	if err = cmd.Start(); err == nil {
+		done, finished := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(finished)
+			for {
+				if v := vmHWM(cmd.Process.Pid); v > hwm {
+					hwm = v
+				}
+				select {
+				case <-done:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+		}()
+		err = cmd.Wait()
+		close(done)
+		<-finished
+	}
 	m := measure{wall: time.Since(t0)}
 	if ps := cmd.ProcessState; ps != nil {
 		m.cpu = ps.UserTime() + ps.SystemTime()
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 			m.rssMB = float64(ru.Maxrss) / 1024
 		}
+	}
+	if hwm > 0 {
+		m.rssMB = hwm
 	}
 	if err != nil {
 		m.err = fmt.Errorf("%v: %s", err, lastLine(stderr.String()))
@@ -482,4 +504,19 @@ func memTotal() string {
 		}
 	}
 	return "?"
+}
+
+// vmHWM reads a live process's peak resident set (VmHWM) in MB, or 0.
+func vmHWM(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
 }
