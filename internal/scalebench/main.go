@@ -48,6 +48,7 @@ type measure struct {
 	wall, cpu time.Duration
 	rssMB     float64
 	pairs     map[string]bool
+	stages    map[string]float64 // copytrail's stage_seconds
 	err       error
 }
 
@@ -60,7 +61,7 @@ func run(bin, sizes, gens, dir, out, label string, noSim, query bool) error {
 		defer os.RemoveAll(d)
 		dir = d
 	}
-	var rows, queryRows []string
+	var rows, queryRows, stageRows []string
 	header := "| collection | articles | reuse pairs | copytrail wall | CPU | peak RSS | recall | precision | sim_text wall | CPU | peak RSS | recall | precision | time ratio |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 	fmt.Println(header)
 	for _, g := range strings.Split(gens, ",") {
@@ -90,6 +91,7 @@ func run(bin, sizes, gens, dir, out, label string, noSim, query bool) error {
 			}
 			fmt.Println(row)
 			rows = append(rows, row)
+			stageRows = append(stageRows, stageRow(g, len(c.Docs), ct))
 			if query && g == "corpus" {
 				qr, err := measureQuery(bin, folder, dir, n)
 				if err != nil {
@@ -112,6 +114,10 @@ func run(bin, sizes, gens, dir, out, label string, noSim, query bool) error {
 	fmt.Fprintf(&b, "Command: `go run ./internal/scalebench -bin %s -sizes %s -gens %s`; copytrail: `copytrail scan --csv FOLDER`; sim_text: `sim_text -r8 -p -t5 -i` (file names on stdin) in FOLDER.\n\n", bin, sizes, gens)
 	b.WriteString(header + "\n")
 	for _, r := range rows {
+		b.WriteString(r + "\n")
+	}
+	b.WriteString("\ncopytrail's wall time by stage (the `stage_seconds` of its `--jsonl` end record):\n\n" + stageHeader + "\n")
+	for _, r := range stageRows {
 		b.WriteString(r + "\n")
 	}
 	if len(queryRows) > 0 {
@@ -309,12 +315,13 @@ func runCopytrail(bin, folder string) measure {
 	name := map[string]string{} // document id → file name without .txt
 	err := lines(out, func(line []byte) error {
 		var rec struct {
-			Record      string `json:"record"`
-			ID          string `json:"id"`
-			Path        string `json:"path"`
-			A           string `json:"a"`
-			B           string `json:"b"`
-			SharedWords int    `json:"shared_words"`
+			Record       string             `json:"record"`
+			ID           string             `json:"id"`
+			Path         string             `json:"path"`
+			A            string             `json:"a"`
+			B            string             `json:"b"`
+			SharedWords  int                `json:"shared_words"`
+			StageSeconds map[string]float64 `json:"stage_seconds"`
 		}
 		if err := json.Unmarshal(line, &rec); err != nil {
 			return err
@@ -326,6 +333,8 @@ func runCopytrail(bin, folder string) measure {
 			if rec.SharedWords > 0 {
 				m.pairs[pairOf(name[rec.A], name[rec.B])] = true
 			}
+		case "end":
+			m.stages = rec.StageSeconds
 		}
 		return nil
 	})
@@ -519,4 +528,20 @@ func vmHWM(pid int) float64 {
 		}
 	}
 	return 0
+}
+
+var stageNames = []string{"reading", "indexing", "matching", "aligning", "linking"}
+
+const stageHeader = "| collection | articles | reading | indexing | matching | aligning | linking |\n|---|---|---|---|---|---|---|"
+
+func stageRow(g string, n int, m measure) string {
+	row := fmt.Sprintf("| %s | %d |", g, n)
+	for _, s := range stageNames {
+		if v, ok := m.stages[s]; ok {
+			row += fmt.Sprintf(" %.1f s |", v)
+		} else {
+			row += " – |"
+		}
+	}
+	return row
 }

@@ -22,7 +22,7 @@ import (
 //	{"record":"link", …}, {"record":"family", …}, {"record":"mutation", …},
 //	{"record":"outlet_edge", …}                              after linking
 //	{"record":"error","path","reason"}                       per unreadable file
-//	{"record":"end","counts":{"document":N,"passage":N,…}} last
+//	{"record":"end","counts":{"document":N,…},"stage_seconds":{"reading":S,…}} last
 type jsonlWriter struct {
 	w        *bufio.Writer
 	withText bool
@@ -30,7 +30,9 @@ type jsonlWriter struct {
 	docs     int // documents written
 	passages int // passages written
 	dups     int // the engine's duplicates written
-	counts   map[string]int
+	// stageSeconds is each stage's wall time, for the end record.
+	stageSeconds map[string]float64
+	counts       map[string]int
 }
 
 func newJSONLWriter(w io.Writer, withText bool) *jsonlWriter {
@@ -125,8 +127,9 @@ func (j *jsonlWriter) finish(r *provenance.Result) error {
 		counts[k] = v
 	}
 	j.record("end", struct {
-		Counts map[string]int `json:"counts"`
-	}{counts})
+		Counts       map[string]int     `json:"counts"`
+		StageSeconds map[string]float64 `json:"stage_seconds,omitempty"`
+	}{counts, j.stageSeconds})
 	if j.err == nil {
 		j.err = j.w.Flush()
 	}

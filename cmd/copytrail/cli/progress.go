@@ -13,6 +13,9 @@ import (
 // the stage, done/total, the rate and the time left. It draws nothing when
 // w is nil (stderr is not a terminal, or --quiet), so scripts never see it.
 type progressBar struct {
+	// clock notes when each stage started, drawn or not (for the
+	// stage_seconds of scan --jsonl's end record).
+	clock   stageClock
 	w       io.Writer
 	stage   string
 	started time.Time
@@ -26,6 +29,7 @@ func newProgressBar(w io.Writer) *progressBar { return &progressBar{w: w, now: t
 // update takes one progress report (from one goroutine at a time, as the
 // engine and the reader call it).
 func (p *progressBar) update(pr provenance.Progress) {
+	p.clock.note(pr.Stage, time.Now())
 	if p.w == nil {
 		return
 	}
@@ -94,4 +98,32 @@ func clock(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// stageClock records the order and start time of stages.
+type stageClock struct {
+	names  []string
+	starts []time.Time
+}
+
+func (c *stageClock) note(stage string, now time.Time) {
+	if n := len(c.names); n > 0 && c.names[n-1] == stage {
+		return
+	}
+	c.names = append(c.names, stage)
+	c.starts = append(c.starts, now)
+}
+
+// seconds gives each stage's wall time until the next one (the last until
+// end), summed when a stage comes back.
+func (c *stageClock) seconds(end time.Time) map[string]float64 {
+	out := map[string]float64{}
+	for i, n := range c.names {
+		next := end
+		if i+1 < len(c.starts) {
+			next = c.starts[i+1]
+		}
+		out[n] += next.Sub(c.starts[i]).Seconds()
+	}
+	return out
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export"
@@ -152,7 +153,8 @@ func btoi(b bool) int {
 func scanJSONL(e *Env, paths []string, set provenance.Settings, withText bool) int {
 	j := newJSONLWriter(e.Stdout, withText)
 	j.settings(set)
-	r, status := load(e, paths, set, j.decided)
+	r, status, timing := loadTimed(e, paths, set, j.decided)
+	j.stageSeconds = timing
 	if err := j.finish(r); err != nil {
 		return e.Fail(err)
 	}
@@ -165,10 +167,17 @@ func scanJSONL(e *Env, paths []string, set provenance.Settings, withText bool) i
 // decided, when set, receives each stage's values as they are decided
 // (scan.Scanner.Decided). Progress is drawn on e.Progress.
 func load(e *Env, paths []string, set provenance.Settings, decided func(string, *provenance.Result)) (*provenance.Result, int) {
+	r, status, _ := loadTimed(e, paths, set, decided)
+	return r, status
+}
+
+// loadTimed is load that also gives each stage's wall time in seconds.
+func loadTimed(e *Env, paths []string, set provenance.Settings, decided func(string, *provenance.Result)) (*provenance.Result, int, map[string]float64) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	bar := newProgressBar(e.Progress)
 	defer bar.done()
+	bar.update(provenance.Progress{Stage: "reading"})
 	docs, dups, errs := ingest.Load(ctx, paths, ingest.DefaultOptions(), bar.update)
 	for _, err := range errs {
 		e.Errorf("%s", err.Error())
@@ -176,15 +185,16 @@ func load(e *Env, paths []string, set provenance.Settings, decided func(string, 
 	sc := &scan.Scanner{Decided: decided}
 	r, err := sc.Run(ctx, docs, set, bar.update)
 	bar.done()
+	timing := bar.clock.seconds(time.Now())
 	if err != nil {
-		return nil, e.Fail(err)
+		return nil, e.Fail(err), timing
 	}
 	r.Duplicates = append(dups, r.Duplicates...)
 	r.Errors = append(r.Errors, errs...)
 	if len(errs) > 0 {
-		return r, ExitFailed
+		return r, ExitFailed, timing
 	}
-	return r, ExitOK
+	return r, ExitOK, timing
 }
 
 // pairsByCoverage returns the pairs, highest coverage (either side) first.
