@@ -8,7 +8,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -20,7 +19,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -235,78 +233,6 @@ func generate(bin, g string, n int, folder string) (*gen.Collection, error) {
 	return &c, nil
 }
 
-// runMeasured runs cmd with its stdout going to a temporary file (this
-// process stays small: a child's peak RSS counts its parent's at fork) and
-// records its wall time, CPU time and peak RSS. The caller reads and
-// removes the file.
-func runMeasured(cmd *exec.Cmd) (measure, string) {
-	out, err := os.CreateTemp("", "scalebench-out-*")
-	if err != nil {
-		return measure{err: err}, ""
-	}
-	defer out.Close()
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = out, &stderr
-	t0 := time.Now()
-	var hwm float64 // the child's own VmHWM, polled: the rusage figure counts the parent's memory at fork
-	if err = cmd.Start(); err == nil {
-		done, finished := make(chan struct{}), make(chan struct{})
-		go func() {
-			defer close(finished)
-			for {
-				if v := vmHWM(cmd.Process.Pid); v > hwm {
-					hwm = v
-				}
-				select {
-				case <-done:
-					return
-				case <-time.After(20 * time.Millisecond):
-				}
-			}
-		}()
-		err = cmd.Wait()
-		close(done)
-		<-finished
-	}
-	m := measure{wall: time.Since(t0)}
-	if ps := cmd.ProcessState; ps != nil {
-		m.cpu = ps.UserTime() + ps.SystemTime()
-		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-			m.rssMB = float64(ru.Maxrss) / 1024
-		}
-	}
-	if hwm > 0 {
-		m.rssMB = hwm
-	}
-	if err != nil {
-		m.err = fmt.Errorf("%v: %s", err, lastLine(stderr.String()))
-	}
-	return m, out.Name()
-}
-
-// lines calls fn with each line of file, then removes it.
-func lines(file string, fn func([]byte) error) error {
-	defer os.Remove(file)
-	f, err := os.Open(file)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<26)
-	for sc.Scan() {
-		if err := fn(sc.Bytes()); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
-}
-
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	return lines[len(lines)-1]
-}
-
 func runCopytrail(bin, folder string) measure {
 	cmd := exec.Command(bin, "scan", "--jsonl", folder)
 	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LANGUAGE=en_US")
@@ -369,101 +295,6 @@ func runSimText(folder string, c *gen.Collection) measure {
 
 func pairOf(a, b string) string { return gen.PairKey(a, b) }
 
-// truth knows which pairs share reused text: the cases themselves, and
-// pairs joined through them (a copy of a copy, two copies of one source)
-// where the reused spans overlap.
-type truth struct {
-	cases  map[string]bool
-	groups map[string][]int // document → groups of reused text it holds
-}
-
-func newTruth(c *gen.Collection) *truth {
-	t := &truth{cases: map[string]bool{}, groups: map[string][]int{}}
-	type node struct {
-		doc  string
-		span provenance.Span
-	}
-	var nodes []node
-	for _, cs := range c.Cases {
-		t.cases[pairOf(cs.Source, cs.Target)] = true
-		nodes = append(nodes, node{cs.Source, cs.Src}, node{cs.Target, cs.Tgt})
-	}
-	parent := make([]int, len(nodes))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	for i := 0; i+1 < len(nodes); i += 2 {
-		parent[find(i)] = find(i + 1)
-	}
-	byDoc := map[string][]int{}
-	for i, n := range nodes {
-		byDoc[n.doc] = append(byDoc[n.doc], i)
-	}
-	for _, idx := range byDoc {
-		for x := range idx {
-			for y := x + 1; y < len(idx); y++ {
-				a, b := nodes[idx[x]].span, nodes[idx[y]].span
-				if a.Start < b.End && b.Start < a.End {
-					parent[find(idx[x])] = find(idx[y])
-				}
-			}
-		}
-	}
-	for i, n := range nodes {
-		t.groups[n.doc] = append(t.groups[n.doc], find(i))
-	}
-	return t
-}
-
-func (t *truth) shares(pair string) bool {
-	if t.cases[pair] {
-		return true
-	}
-	a, b, _ := strings.Cut(pair, "|")
-	for _, g := range t.groups[a] {
-		for _, h := range t.groups[b] {
-			if g == h {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func (t *truth) recall(m measure) float64 {
-	if len(t.cases) == 0 || m.pairs == nil {
-		return -1
-	}
-	found := 0
-	for p := range t.cases {
-		if m.pairs[p] {
-			found++
-		}
-	}
-	return float64(found) / float64(len(t.cases))
-}
-
-func (t *truth) precision(m measure) float64 {
-	if len(m.pairs) == 0 {
-		return -1
-	}
-	right := 0
-	for p := range m.pairs {
-		if t.shares(p) {
-			right++
-		}
-	}
-	return float64(right) / float64(len(m.pairs))
-}
-
 func secs(d time.Duration) string {
 	if d == 0 {
 		return "–"
@@ -513,35 +344,4 @@ func memTotal() string {
 		}
 	}
 	return "?"
-}
-
-// vmHWM reads a live process's peak resident set (VmHWM) in MB, or 0.
-func vmHWM(pid int) float64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
-			kb, _ := strconv.ParseFloat(f[1], 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
-
-var stageNames = []string{"reading", "indexing", "matching", "aligning", "linking"}
-
-const stageHeader = "| collection | articles | reading | indexing | matching | aligning | linking |\n|---|---|---|---|---|---|---|"
-
-func stageRow(g string, n int, m measure) string {
-	row := fmt.Sprintf("| %s | %d |", g, n)
-	for _, s := range stageNames {
-		if v, ok := m.stages[s]; ok {
-			row += fmt.Sprintf(" %.1f s |", v)
-		} else {
-			row += " – |"
-		}
-	}
-	return row
 }
