@@ -72,13 +72,14 @@ func readArchive(ctx context.Context, j job, opts Options, rep *reporter, emit f
 		return emit(task{errPath: j.path, err: openError(err)})
 	}
 	defer f.Close()
-	var size int64
-	if info, err := f.Stat(); err == nil {
-		if info.IsDir() {
-			return emit(task{errPath: j.path, err: errors.New("is a folder, not a file")})
-		}
-		size = info.Size()
+	info, err := f.Stat()
+	if err != nil {
+		return emit(task{errPath: j.path, err: fmt.Errorf("cannot read the file: %w", err)})
 	}
+	if info.IsDir() {
+		return emit(task{errPath: j.path, err: errors.New("is a folder, not a file")})
+	}
+	size := info.Size()
 	if size == 0 {
 		return emit(task{errPath: j.path, err: errors.New("empty file (0 bytes)")})
 	}

@@ -194,6 +194,11 @@ var badArchives = []badArchive{
 		good:   3,
 	},
 	{
+		name:   "empty.csv",
+		data:   func(recs []archivetest.Record) []byte { return nil },
+		errors: []string{"empty file (0 bytes)"},
+	},
+	{
 		name:   "garbage.zip",
 		data:   func(recs []archivetest.Record) []byte { return []byte("PK\x03\x04 not really a zip") },
 		errors: []string{"not a readable zip archive"},

@@ -72,7 +72,9 @@ func newDocInfo(d *provenance.Document) *docInfo {
 	}
 	di.cut = truncated(d.Text)
 	di.when, di.dated = d.Meta.PublishedTime()
-	di.inferred = di.dated && d.Meta.Published.Origin == provenance.OriginInferred
+	// A capture date (a web archive's WARC-Date) is only an upper bound of
+	// the publication: weighed like an inferred one, and named.
+	di.inferred = di.dated && (d.Meta.Published.Origin == provenance.OriginInferred || d.Meta.Published.Origin == provenance.OriginCapture)
 	return di
 }
 
