@@ -41,7 +41,7 @@ func TestImporterAppends(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	im.BatchSize = 2
+	im.BatchSize, im.Interval = 2, time.Hour
 	commits := 0
 	im.OnCommit = func(int) { commits++ }
 	if !im.Has("d00002") || im.Has("imp00000") || im.Len() != 4 {
@@ -147,12 +147,13 @@ func TestHelperImportChild(t *testing.T) {
 	if path == "" {
 		t.Skip("the child process of TestImportKilledInTransaction")
 	}
+	docs := importDocs(0, 10+killBatch) // made first: slow under the race detector
 	im, err := NewImporter(path)
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(2)
 	}
-	im.BatchSize = 10
+	im.BatchSize, im.Interval = 10, time.Hour // commits by count only
 	testHookInTx = func() {
 		if im.committed > 0 {
 			fmt.Println("in transaction")
@@ -163,7 +164,7 @@ func TestHelperImportChild(t *testing.T) {
 		fmt.Println("committed", n)
 		im.BatchSize = killBatch // a batch larger than SQLite's page cache: it writes the file before the commit
 	}
-	for _, d := range importDocs(0, 10+killBatch) {
+	for _, d := range docs {
 		if _, _, err := im.Add(d); err != nil {
 			fmt.Println("error", err)
 			os.Exit(2)
