@@ -151,6 +151,7 @@ func isPhotoLine(text string, pos int) bool {
 
 // cleanCreditName trims the words a name match drags along.
 func cleanCreditName(s string) string {
+	s = cutAtSentenceEnd(s)
 	s = strings.Trim(s, " .,;:-–—|»")
 	for changed := true; changed; {
 		changed = false
@@ -168,6 +169,22 @@ func cleanCreditName(s string) string {
 	return s
 }
 
+// cutAtSentenceEnd drops what follows a word that ends a sentence inside a
+// credited name ("University of X. Note: Content may be edited…" is
+// ScienceDaily's credit line): a word ending in a full stop that is neither
+// an initialism ("U.S.") nor a short abbreviation ("Inc.", "St.").
+func cutAtSentenceEnd(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f[:max(0, len(f)-1)] {
+		if strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".") && len([]rune(w)) > 4 {
+			return strings.Join(f[:i+1], " ")
+		}
+	}
+	return s
+}
+
+// shortMarker is a credit as the text has it, on one line, at most 70
+// characters, in quotation marks.
 func shortMarker(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > 70 {

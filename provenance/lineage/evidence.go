@@ -185,7 +185,12 @@ func firstPartyEvidence(pv *pairView) {
 			if !ok {
 				continue
 			}
-			_, quoted := quoteAt(side.other.quotes, side.far(p))
+			// The other text quotes it too when its side of the passage
+			// holds a quotation or a quotation mark (a passage cut inside a
+			// quotation keeps only one of its marks).
+			far := side.far(p)
+			_, quoted := quoteAt(side.other.quotes, far)
+			quoted = quoted || strings.ContainsAny(side.other.doc.Text[far.Start:far.End], "“”\"«»„")
 			if !sharesStatement(side.self.doc.Text, q, side.span(p), quoted) {
 				continue
 			}

@@ -203,10 +203,15 @@ func coveredBy(pv *pairView, d *docInfo, dz *pairView, z *docInfo) bool {
 }
 
 // plausibleSource reports whether z could be where d's text came from: z
-// is not dated after d, and z is not of a more downstream genre than d (an
-// article is not the source of a press release).
+// is not dated after d, z is not of a more downstream genre than d (an
+// article is not the source of a press release), and z's outlet does not
+// sit downstream of d's (a reprint is not the source of a press office's
+// release or a wire's story).
 func plausibleSource(z, d *docInfo) bool {
 	if z.dated && d.dated && z.when.After(d.when) {
+		return false
+	}
+	if rz, rd := roleRank(z.role.role), roleRank(d.role.role); rz >= 0 && rd > rz {
 		return false
 	}
 	return z.genre.genre >= d.genre.genre

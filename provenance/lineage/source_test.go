@@ -1,0 +1,183 @@
+package lineage
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// The texts below are invented for the tests; the clues are the ones real
+// pages carry (credit lines, agency datelines, "said in a press release").
+
+const (
+	findingEN = "Kelp forests off the northern cape grew back twice as fast where sea otters returned, according to a survey of forty reefs by marine biologists"
+	methodEN  = "The divers counted urchins and measured kelp stalks every spring for nine years along the same transects"
+	outlookEN = "The team now wants to repeat the survey on the southern reefs, where otters have not been seen since the storms"
+)
+
+func setRole(f *fixture, id string, role provenance.Role) {
+	for i := range f.r.Documents {
+		if f.r.Documents[i].ID == id {
+			f.r.Documents[i].Meta.Role = provenance.Field{Value: string(role), Origin: provenance.OriginUser}
+		}
+	}
+}
+
+// A credit line naming the other text's outlet makes the crediting text the
+// copy, with no dates or roles at all.
+func TestCreditNamesTheSource(t *testing.T) {
+	f := newFixture(t)
+	f.doc("uni", "University of Eastmarch", "", "Otters bring back the kelp.\n\n"+findingEN+". "+methodEN+".\n")
+	f.doc("agg", "Science Roundup", "", "Otters and kelp\n\n"+findingEN+". "+methodEN+".\n\nStory Source: Materials provided by University of Eastmarch. Note: Content may be edited for style and length.\n")
+	f.share("uni", "agg", findingEN+". "+methodEN, findingEN+". "+methodEN)
+	wantCopyBecause(t, f.analyze(), "uni", "agg", "names University of Eastmarch as its source")
+}
+
+// wantCopyBecause fails unless r has a copy link src → dst with a reason
+// containing because.
+func wantCopyBecause(t *testing.T, r *provenance.Result, src, dst, because string) {
+	t.Helper()
+	l, ok := linkBetween(r, src, dst)
+	if !ok || l.Kind != provenance.LinkCopy || l.Source != src {
+		t.Fatalf("want copy %s → %s, got %+v", src, dst, r.Links)
+	}
+	if all := strings.Join(l.Reasons, "\n"); !strings.Contains(all, because) {
+		t.Errorf("reasons lack %q:\n%s", because, all)
+	}
+}
+
+// Two reprints that both credit the same agency, which is not in the
+// collection, took from it: a common-source link that names it, no arrow.
+func TestNamedCommonSource(t *testing.T) {
+	f := newFixture(t)
+	f.doc("p1", "Valley Times", "2026-03-02", "Otters are back\n\nLONDON (AP) — "+findingEN+". "+methodEN+".\n\nLocal divers welcomed the news.\n")
+	f.doc("p2", "Hill Gazette", "2026-03-03", "LONDON (AP) — "+findingEN+". "+methodEN+".\n\nThe council meets on Tuesday.\n")
+	f.share("p1", "p2", "LONDON (AP) — "+findingEN+". "+methodEN, "LONDON (AP) — "+findingEN+". "+methodEN)
+	r := f.analyze()
+	l, ok := linkBetween(r, "p1", "p2")
+	if !ok || l.Kind != provenance.LinkCommonSource {
+		t.Fatalf("want a common-source link, got %+v", r.Links)
+	}
+	if len(l.Reasons) == 0 || !strings.HasPrefix(l.Reasons[0], NamedSourceReason+"both took from Associated Press") {
+		t.Errorf("the first reason does not name the agency: %q", l.Reasons)
+	}
+}
+
+// A credit to "a press release" points to the release that holds the
+// credited statement, not to another office's variant sharing only the
+// headline figures.
+func TestReleaseCreditNeedsTheCreditedStatement(t *testing.T) {
+	quote := "Every reef we surveyed tells the same story: where the otters come back, the forest comes back with them"
+	f := newFixture(t)
+	f.doc("hq", "Reef Trust", "", "Otters bring back the kelp\n\n"+findingEN+".\n\n“"+quote+",” said Mara Quill, director of Reef Trust.\n")
+	f.doc("branch", "Reef Trust North", "", "Otters bring back the kelp\n\n"+findingEN+".\n\n“Our northern volunteers made this possible,” said Tom Reed of Reef Trust North.\n")
+	f.doc("paper", "Coast Herald", "", "Good news from the cape\n\n"+findingEN+".\n\n“"+quote+",” Mara Quill said in a press release.\n")
+	setRole(f, "hq", provenance.RolePressOffice)
+	setRole(f, "branch", provenance.RolePressOffice)
+	setRole(f, "paper", provenance.RoleNewspaper)
+	f.share("hq", "paper", findingEN, findingEN)
+	f.share("hq", "paper", quote, quote)
+	f.share("branch", "paper", findingEN, findingEN)
+	f.share("hq", "branch", findingEN, findingEN)
+	r := f.analyze()
+	l, ok := linkBetween(r, "hq", "paper")
+	if !ok || l.Kind != provenance.LinkCopy || l.Source != "hq" || !strings.Contains(strings.Join(l.Reasons, "\n"), "quotes a release or statement") {
+		t.Errorf("want copy hq → paper on the release credit, got %+v", l)
+	}
+	if l, ok := linkBetween(r, "branch", "paper"); ok && strings.Contains(strings.Join(l.Reasons, "\n"), "quotes a release or statement") {
+		t.Errorf("the branch's variant lacks the credited quote, yet the credit points to it: %+v", l)
+	}
+}
+
+// A first-party quote is evidence only when the passage holds the
+// statement itself, not a figure the quotation happens to repeat and the
+// other text states in its own voice.
+func TestFirstPartyQuoteNeedsTheStatement(t *testing.T) {
+	figure := "nine ports now handle as much cargo as the rest of the coast combined"
+	quote := "It is astonishing that " + figure + ", and every family on the shore pays for it in the price of bread and fuel"
+	for _, tc := range []struct {
+		name, other string
+		want        bool
+	}{
+		{"figure in the other's own voice", "Shipping report\n\nThe fund says " + figure + ". " + methodEN + ".\n", false},
+		{"whole quotation", "Shipping report\n\n“" + quote + ",” said Ana Vell of Harbour Fund. " + methodEN + ".\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.doc("fund", "Harbour Fund", "", "Cargo report\n\n“"+quote+",” said Ana Vell, Harbour Fund's director. "+methodEN+".\n")
+			f.doc("news", "Coast Herald", "", tc.other)
+			if tc.want {
+				f.share("fund", "news", quote, quote)
+			} else {
+				f.share("fund", "news", figure, figure)
+			}
+			f.share("fund", "news", methodEN, methodEN)
+			r := f.analyze()
+			l, ok := linkBetween(r, "fund", "news")
+			if !ok {
+				t.Fatalf("no link: %+v", r.Links)
+			}
+			if got := strings.Contains(strings.Join(l.Reasons, "\n"), "first-party quote"); got != tc.want {
+				t.Errorf("first-party clue %v, want %v: %q", got, tc.want, l.Reasons)
+			}
+		})
+	}
+}
+
+// A reprint that holds everything a press office's release shares with
+// another reprint is not a possible source of the release: the release's
+// arrows stay, and the two reprints get no arrow between them.
+func TestReprintIsNotTheSourceOfAPressOffice(t *testing.T) {
+	f := newFixture(t)
+	f.doc("uni", "University of Eastmarch", "", "Otters bring back the kelp\n\n"+findingEN+". "+methodEN+". "+outlookEN+".\n")
+	f.doc("paper", "Coast Herald", "", "Otters and kelp\n\n"+findingEN+". "+methodEN+". "+outlookEN+".\n\nLetters to the editor: page 12.\n")
+	f.doc("agg", "Reef Digest", "", "Today in marine science\n\n"+findingEN+". "+methodEN+".\n")
+	setRole(f, "uni", provenance.RolePressOffice)
+	setRole(f, "paper", provenance.RoleNewspaper)
+	setRole(f, "agg", provenance.RoleAggregator)
+	all := findingEN + ". " + methodEN + ". " + outlookEN
+	two := findingEN + ". " + methodEN
+	f.share("uni", "paper", all, all)
+	f.share("uni", "agg", two, two)
+	f.share("paper", "agg", two, two)
+	r := f.analyze()
+	for _, to := range []string{"paper", "agg"} {
+		if l, ok := linkBetween(r, "uni", to); !ok || l.Kind != provenance.LinkCopy || l.Source != "uni" {
+			t.Errorf("want copy uni → %s, got %+v", to, l)
+		}
+	}
+	if l, ok := linkBetween(r, "paper", "agg"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("two reprints of the release linked as a copy: %+v", l)
+	}
+}
+
+// An agency dateline credits the agency, and a page is the agency's own
+// text by its web address when its outlet is not given: the known-outlets
+// table resolves both.
+func TestAgencyCreditResolvedByWebHost(t *testing.T) {
+	f := newFixture(t)
+	f.doc("ap", "", "", "LONDON (AP) — "+findingEN+". "+methodEN+".\n")
+	f.r.Documents[0].Meta.URL = provenance.Field{Value: "https://apnews.com/article/otters-kelp-0123", Origin: provenance.OriginSidecar}
+	f.doc("paper", "Valley Times", "", "Otters are back\n\nLONDON (AP) — "+findingEN+". "+methodEN+".\n\nLocal divers welcomed the news.\n")
+	f.share("ap", "paper", "LONDON (AP) — "+findingEN+". "+methodEN, "LONDON (AP) — "+findingEN+". "+methodEN)
+	wantCopyBecause(t, f.analyze(), "ap", "paper", "names Associated Press as its source")
+}
+
+// Credited names stop at the end of the credit's sentence, and keep
+// initialisms and short abbreviations.
+func TestCleanCreditName(t *testing.T) {
+	for in, want := range map[string]string{
+		"University of Eastmarch. Note": "University of Eastmarch",
+		"U.S. Geological Survey":        "U.S. Geological Survey",
+		"Acme Inc. and":                 "Acme Inc.",
+		"the Associated Press":          "the Associated Press",
+		"Reef Trust under":              "Reef Trust",
+		"St. Olaf College. Read":        "St. Olaf College",
+		"X":                             "",
+	} {
+		if got := cleanCreditName(in); got != want {
+			t.Errorf("cleanCreditName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
