@@ -18,6 +18,9 @@ type sharedPassage struct {
 	Incidental bool
 	Reason     string
 	Diff       []provenance.DiffOp // A -> B
+	// EqualFromB: the equal runs of Diff hold B's text (the engine's
+	// passage had the two the other way round); else A's.
+	EqualFromB bool
 }
 
 // comparison is everything the compare screen shows about two documents,
@@ -32,6 +35,9 @@ type comparison struct {
 	Mutations []provenance.Mutation
 	// Shared is Result.Shared for the pair: the counts every screen shows.
 	Shared provenance.SharedCounts
+	// wordsA and wordsB are the spans of the engine's words of A and B,
+	// which the passages' diffs count in (filled when first needed).
+	wordsA, wordsB []provenance.Span
 }
 
 // newComparison orients the pair a, b of r. It returns nil when a document
@@ -57,7 +63,7 @@ func newComparison(r *provenance.Result, a, b string) *comparison {
 		case p.A == a && p.B == b:
 			c.Passages = append(c.Passages, sharedPassage{Index: i, A: p.ASpan(), B: p.BSpan(), Diff: p.Diff})
 		case p.A == b && p.B == a:
-			c.Passages = append(c.Passages, sharedPassage{Index: i, A: p.BSpan(), B: p.ASpan(), Diff: invertDiff(p.Diff)})
+			c.Passages = append(c.Passages, sharedPassage{Index: i, A: p.BSpan(), B: p.ASpan(), Diff: invertDiff(p.Diff), EqualFromB: true})
 		default:
 			continue
 		}

@@ -194,3 +194,43 @@ func TestCompareInvertsPassagesStoredTheOtherWay(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return len(sub) > 0 && strings.Contains(s, sub) }
+
+// A diff run that ends inside a word as the eye splits them ("(" and
+// "LOA)") or a spelling the other side writes differently must not shift
+// the marks: words both texts have are never marked as one side's.
+func TestDiffMarksOnlyTheWordsOneSideHas(t *testing.T) {
+	u := newTestUI(t, DefaultEngine())
+	common := " approved the filter plan for the eastern villages after a winter of tests at the reservoir, and its inspectors will start work in the spring. "
+	a := "The Lake Ombra Authority (LOA) on Monday" + common + "The regional water agency signed off on the two-stage filters that the Riverton council ordered last year for every school."
+	b := "The Lake Ombra Authority on Monday" + common + "The Kestovian regional water agency signed off on the two-stage filters that the Riverton council ordered last year for every school."
+	u.AddDocument(u.eng.FromText(a, pastedMeta("Filter plan approved", "Ombra Wire", "2025-03-01")))
+	u.bridge.Wait()
+	u.AddDocument(u.eng.FromText(b, pastedMeta("Villages get filters", "Riverton Post", "2025-03-02")))
+	u.bridge.Wait()
+	if len(u.ws.Documents) != 2 || len(u.ws.Result.Passages) == 0 {
+		t.Fatalf("%d documents, %d passages", len(u.ws.Documents), len(u.ws.Result.Passages))
+	}
+	da, db := u.ws.Documents[0], u.ws.Documents[1]
+	u.Compare(da.ID, db.ID)
+	marked := func(sd *styledDoc) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range sd.Words {
+			if w.Style.Op != 0 {
+				m[sd.Text[w.Start:w.End]] = true
+			}
+		}
+		return m
+	}
+	left, right := marked(u.compare.left.doc), marked(u.compare.right.doc)
+	if !left["(LOA)"] {
+		t.Errorf("A's own “(LOA)” is not struck through: %v", left)
+	}
+	if !right["Kestovian"] {
+		t.Errorf("B's own “Kestovian” is not underlined: %v", right)
+	}
+	for _, w := range []string{"regional", "water", "agency", "signed", "off", "Monday", "filters"} {
+		if left[w] || right[w] {
+			t.Errorf("%q is in both texts but marked as one side's (A %v, B %v)", w, left, right)
+		}
+	}
+}

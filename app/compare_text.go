@@ -2,11 +2,11 @@ package app
 
 import (
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/text"
 )
 
 // wordStyle is how one word of a compared document is drawn.
@@ -83,39 +83,78 @@ func buildStyledDoc(c *comparison, doc *provenance.Document, left bool, redact [
 		if lo < hi {
 			sd.Words[lo].Badge = p.N
 		}
-		ops := sideOps(p.Diff, own)
+		onlyA, onlyB := c.ownWords(p)
+		only := onlyB
+		if left {
+			only = onlyA
+		}
 		for k := lo; k < hi; k++ {
 			w := &sd.Words[k]
 			if w.Style.Passage == 0 {
 				w.Style.Passage, w.Style.Weak = p.N, p.Incidental
 			}
-			if k-lo < len(ops) && ops[k-lo] {
-				w.Style.Op = own[0]
-			}
 		}
+		markSpans(sd.Words[lo:hi], only, func(w *styledWord) { w.Style.Op = own[0] })
 	}
 	return sd
+}
+
+// ownWords finds, for passage p, the engine's words found only in A and
+// only in B, as byte spans. A diff run holds the text of its side from its
+// first word to the next word; runs are counted in the engine's words of
+// that side (text.AnalyzeDocument), so a run that ends inside a word as
+// the eye splits them ("(" and "WHO)") or that writes the other side's
+// spelling of equal words cannot shift the marks onto the words after it.
+func (c *comparison) ownWords(p sharedPassage) (onlyA, onlyB []provenance.Span) {
+	if c.wordsA == nil {
+		c.wordsA, c.wordsB = text.WordSpans(c.A), text.WordSpans(c.B)
+	}
+	wa, wb := c.wordsA, c.wordsB
+	first := func(w []provenance.Span, off int) int {
+		return sort.Search(len(w), func(i int) bool { return w[i].Start >= off })
+	}
+	ka, kb := first(wa, p.A.Start), first(wb, p.B.Start)
+	// count is how many of w's words from k start inside a run of n bytes.
+	count := func(w []provenance.Span, k, n int) int {
+		if k >= len(w) {
+			return 0
+		}
+		end, m := w[k].Start+n, 0
+		for k+m < len(w) && w[k+m].Start < end {
+			m++
+		}
+		return m
+	}
+	span := func(w []provenance.Span, k, n int) provenance.Span {
+		return provenance.Span{Start: w[k].Start, End: w[k+n-1].End}
+	}
+	for _, op := range p.Diff {
+		switch op.Op {
+		case provenance.OpDelete:
+			if n := count(wa, ka, len(op.Text)); n > 0 {
+				onlyA = append(onlyA, span(wa, ka, n))
+				ka += n
+			}
+		case provenance.OpInsert:
+			if n := count(wb, kb, len(op.Text)); n > 0 {
+				onlyB = append(onlyB, span(wb, kb, n))
+				kb += n
+			}
+		default:
+			n := count(wa, ka, len(op.Text))
+			if p.EqualFromB {
+				n = count(wb, kb, len(op.Text))
+			}
+			ka, kb = min(ka+n, len(wa)), min(kb+n, len(wb))
+		}
+	}
+	return onlyA, onlyB
 }
 
 // sortedSpans returns the spans ordered by start.
 func sortedSpans(spans []provenance.Span) []provenance.Span {
 	out := append([]provenance.Span(nil), spans...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
-}
-
-// sideOps flattens a word diff to one flag per word of one side: true where
-// the word exists only on that side (own is OpDelete for A, OpInsert for B).
-func sideOps(diff []provenance.DiffOp, own string) []bool {
-	var out []bool
-	for _, o := range diff {
-		if o.Op != provenance.OpEqual && o.Op != own {
-			continue
-		}
-		for range strings.Fields(o.Text) {
-			out = append(out, o.Op == own)
-		}
-	}
 	return out
 }
 

@@ -61,8 +61,8 @@ func newHiddenView(r *provenance.Result) *hiddenView {
 	m.Passages = make([]provenance.Passage, len(r.Passages))
 	for i, p := range r.Passages {
 		p.Diff = slices.Clone(p.Diff)
-		for k := range p.Diff {
-			p.Diff[k].Text = h.Text(p.Diff[k].Text)
+		for k := range p.Diff { // byte for byte, as the texts are: the compare view counts in bytes
+			p.Diff[k].Text = blackOut(p.Diff[k].Text, h.secretSpans(p.Diff[k].Text))
 		}
 		m.Passages[i] = p
 	}

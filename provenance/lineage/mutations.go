@@ -198,13 +198,87 @@ func trimmedEnd(q quote, s provenance.Span, text string) bool {
 		len(tokenize(text, provenance.Span{Start: s.End, End: q.inner.End})) == 0
 }
 
-// nameChanged reports an edit that swaps one capitalised name for another.
+// nameChanged reports an edit that swaps one capitalised name for another,
+// not for the same one abbreviated or spelt out (see sameEntity).
 func nameChanged(e edit, st, dt string) bool {
 	ca, cb := capitalised(e.aTok, st), capitalised(e.bTok, dt)
 	if len(ca) == 0 || len(cb) == 0 {
 		return false
 	}
-	return spellingKey(strings.Join(ca, " ")) != spellingKey(strings.Join(cb, " "))
+	if spellingKey(strings.Join(ca, " ")) == spellingKey(strings.Join(cb, " ")) {
+		return false
+	}
+	return !sameEntity(rawWords(e.aTok, st), rawWords(e.bTok, dt), st, dt)
+}
+
+// rawWords are the tokens as written, a possessive "'s" dropped.
+func rawWords(toks []token, text string) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		w := text[t.start:t.end]
+		for _, s := range []string{"'s", "’s", "'", "’"} {
+			w = strings.TrimSuffix(w, s)
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// expansionFillers are the small words an acronym skips: "Center for
+// Civilians in Conflict", "Organisation des Nations unies".
+var expansionFillers = map[string]bool{"of": true, "the": true, "for": true, "and": true, "in": true, "on": true,
+	"de": true, "des": true, "du": true, "la": true, "le": true, "et": true, "y": true, "del": true, "für": true, "und": true}
+
+// sameEntity reports whether two names stand for one organisation: an
+// acronym and its expansion ("UN" and "United Nations", "WHO" and "World
+// Health Organization", "U.N." too), or an abbreviation one of the texts
+// defines ("Center for Civilians in Conflict (CIVIC)", "CIVIC (Center for
+// Civilians in Conflict)").
+func sameEntity(a, b []string, texts ...string) bool {
+	short, long := a, b
+	if len(strings.Join(a, "")) > len(strings.Join(b, "")) {
+		short, long = b, a
+	}
+	acr := strings.Join(short, "")
+	if len(long) < 2 || utf8.RuneCountInString(acr) < 2 || strings.ToUpper(acr) != acr {
+		return false
+	}
+	var initials strings.Builder
+	for _, w := range long {
+		if expansionFillers[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		initials.WriteRune(unicode.ToUpper(r))
+	}
+	if initials.String() == acr {
+		return true
+	}
+	full := strings.Join(long, " ")
+	for _, t := range texts {
+		if defines(t, full, acr) {
+			return true
+		}
+	}
+	return false
+}
+
+// defines reports whether text writes "long (SHORT)" or "SHORT (long)".
+func defines(text, long, short string) bool {
+	for _, pair := range [][2]string{{long, short}, {short, long}} {
+		for from := 0; ; {
+			i := strings.Index(text[from:], pair[0])
+			if i < 0 {
+				break
+			}
+			rest := strings.TrimLeft(text[from+i+len(pair[0]):], " \u00a0")
+			if strings.HasPrefix(rest, "("+pair[1]+")") {
+				return true
+			}
+			from += i + len(pair[0])
+		}
+	}
+	return false
 }
 
 // capitalised lists the tokens that look like names: capitalised and not

@@ -147,3 +147,12 @@ func hashFolded(s string) uint64 {
 	}
 	return h
 }
+
+// WordSpans are the byte spans of d's words as the engine counts them
+// (AnalyzeDocument's tokens, outside Boilerplate and Skip), without hashing
+// them: what a diff's runs are counted in.
+func WordSpans(d *provenance.Document) []provenance.Span {
+	out := make([]provenance.Span, 0, len(d.Text)/6+1)
+	eachWord(d.Text, Ignored(d), func(start, end int) { out = append(out, provenance.Span{Start: start, End: end}) })
+	return out
+}

@@ -118,3 +118,17 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestWordSpansAreAnalyzeDocumentsTokens(t *testing.T) {
+	d := &provenance.Document{Text: "Le 1er juin, l’OMS (WHO) a dit — «oui» ; 東京 too.\nShare this", Boilerplate: []provenance.Span{{Start: 56, End: 66}}}
+	w := AnalyzeDocument(d, 0)
+	spans := WordSpans(d)
+	if len(spans) != w.Len() {
+		t.Fatalf("%d spans, %d tokens", len(spans), w.Len())
+	}
+	for i, s := range spans {
+		if s.Start != int(w.Start[i]) || s.End != int(w.End[i]) {
+			t.Errorf("word %d: span %v, token %d–%d", i, s, w.Start[i], w.End[i])
+		}
+	}
+}
