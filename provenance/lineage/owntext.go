@@ -6,24 +6,18 @@ import "github.com/copytrail/copytrail/provenance"
 // text (material x or y added and the other copied). Runs, not totals, so
 // that passage ends placed a few words apart do not add up. When z's saved
 // page was cut off, x's text after the last of z's text it holds may be
-// the rest of z's text and does not count.
+// the rest of z's text and does not count, nor does a headline z's saved
+// page may have lost (savedLimits).
 func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 	var zcover []provenance.Span
-	cutoff := len(x.doc.Text) + 1
-	zEnd := -1
 	for _, p := range zx.passages {
-		xs, zs := p.aSpan, p.bSpan
+		xs := p.aSpan
 		if zx.a == z {
-			xs, zs = p.bSpan, p.aSpan
+			xs = p.bSpan
 		}
 		zcover = append(zcover, xs)
-		if zs.End > zEnd {
-			zEnd = zs.End
-			if z.cut {
-				cutoff = xs.End // after the last of z's text x has, z's page may only have been cut off
-			}
-		}
 	}
+	headEnd, cutoff := savedLimits(x, zx, z)
 	grams := z.grams()
 	best := 0
 	for _, p := range xy.passages {
@@ -46,7 +40,7 @@ func textOutside(xy *pairView, x *docInfo, zx *pairView, z *docInfo) int {
 			if t.start >= cutoff {
 				break
 			}
-			if inside(changed, t.start, t.end) {
+			if t.start < headEnd || inside(changed, t.start, t.end) {
 				continue
 			}
 			// z's text even where the passages missed it.

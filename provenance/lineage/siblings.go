@@ -3,6 +3,7 @@ package lineage
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -174,32 +175,54 @@ func weakOnly(pv *pairView) string {
 }
 
 // coveredBy reports whether all that d shares in pv, but for fewer than
-// MinLinkWords words, lies in d's passages with z. When z's page was cut
-// off, d's text after the last of z's text it holds may be z's too.
+// MinLinkWords words, lies in d's passages with z, leaving out what z's
+// saved page may only have lost (savedLimits).
 func coveredBy(pv *pairView, d *docInfo, dz *pairView, z *docInfo) bool {
 	outer := sideSpans(dz, d.doc.ID)
-	cutoff := len(d.doc.Text) + 1
-	if z.cut {
-		zEnd := -1
-		for _, p := range dz.passages {
-			ds, zs := p.aSpan, p.bSpan
-			if dz.a == z {
-				ds, zs = p.bSpan, p.aSpan
-			}
-			if zs.End > zEnd {
-				zEnd, cutoff = zs.End, ds.End
-			}
-		}
-	}
+	headEnd, cutoff := savedLimits(d, dz, z)
 	outside := 0
 	for _, s := range sideSpans(pv, d.doc.ID) {
 		for _, t := range d.tokens(s) {
+			if t.start < headEnd {
+				continue
+			}
 			if t.start < cutoff && !inside(outer, t.start, t.end) {
 				outside++
 			}
 		}
 	}
 	return outside < MinLinkWords
+}
+
+// savedLimits bounds the part of d that z's saved page can be held to
+// account for: when z's page was cut off, d's text after the last of z's
+// text it holds may be the rest of z's (cutoff); when z's saved text opens
+// with what it shares, or with a dateline before it, d's headline above
+// that may be z's too, pages being often saved without it (headEnd, or -1).
+func savedLimits(d *docInfo, dz *pairView, z *docInfo) (headEnd, cutoff int) {
+	cutoff = len(d.doc.Text) + 1
+	zEnd, zStart := -1, len(z.doc.Text)
+	headEnd = -1
+	for _, p := range dz.passages {
+		ds, zs := p.aSpan, p.bSpan
+		if dz.a == z {
+			ds, zs = p.bSpan, p.aSpan
+		}
+		if z.cut && zs.End > zEnd {
+			zEnd, cutoff = zs.End, ds.End
+		}
+		if zs.Start < zStart {
+			zStart, headEnd = zs.Start, ds.Start
+		}
+	}
+	lead := strings.TrimSpace(z.doc.Text[:zStart])
+	if len(strings.Fields(lead)) > 12 || strings.Contains(lead, "\n") {
+		return -1, cutoff // z has text of its own above what it shares (more than a dateline)
+	}
+	if headEnd > 0 && len(strings.Fields(d.doc.Text[:headEnd])) > 30 {
+		return -1, cutoff // more than a headline
+	}
+	return headEnd, cutoff
 }
 
 // plausibleSource reports whether z could be where d's text came from: z

@@ -181,3 +181,25 @@ func TestCleanCreditName(t *testing.T) {
 		}
 	}
 }
+
+// Two reposts of one release, one saved without its headline: a third
+// page sharing the body and the headline with the other repost is not
+// called that repost's copy, since the headline may be the first repost's
+// too.
+func TestHeadlineMissingFromASavedPage(t *testing.T) {
+	head := "Harbour Foods Issues Voluntary Recall of Select Smoked Fish Products Sold in Five Coastal States"
+	body := "PORTVALE, Maine, May 20, 2026 /PRNewswire/ -- Harbour Foods is recalling smoked fish fillets packed at its northern plant because they may be contaminated with Listeria. " + methodEN + ". " + outlookEN + "."
+	f := newFixture(t)
+	f.doc("wire", "", "", body+"\n")
+	f.doc("repost", "", "", "PRESS RELEASE\n"+head+"\n\n"+body+"\n")
+	f.doc("site", "", "", head+"\n\nRecall notice\n\n"+strings.Replace(body, "PORTVALE, Maine, May 20, 2026 /PRNewswire/ -- ", "", 1)+"\n")
+	bodyShared := strings.Replace(body, "PORTVALE, Maine, May 20, 2026 /PRNewswire/ -- ", "", 1)
+	f.share("wire", "repost", body, body)
+	f.share("wire", "site", bodyShared, bodyShared)
+	f.share("repost", "site", head, head)
+	f.share("repost", "site", bodyShared, bodyShared)
+	r := f.analyze()
+	if l, ok := linkBetween(r, "repost", "site"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("the site is called the repost's copy on the headline the other repost's saved page lacks: %+v", l)
+	}
+}
