@@ -109,7 +109,7 @@ func run(bin, sizes, gens, dir, out, label string, noSim, query bool) error {
 	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Fprintf(&b, "\n### %s — %s\n\n", label, time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	fmt.Fprintf(&b, "Machine: %s, %d cores, %s, %s; load average before: %s.  \n", host, runtime.NumCPU(), cpuName(), memTotal(), strings.Join(strings.Fields(string(load))[:3], " "))
-	fmt.Fprintf(&b, "Command: `go run ./internal/scalebench -bin %s -sizes %s -gens %s`; copytrail: `copytrail scan --csv FOLDER`; sim_text: `sim_text -r8 -p -t5 -i` (file names on stdin) in FOLDER.\n\n", bin, sizes, gens)
+	fmt.Fprintf(&b, "Command: `go run ./internal/scalebench -bin %s -sizes %s -gens %s`; copytrail: `copytrail scan --jsonl FOLDER`; sim_text: `sim_text -r8 -p -t5 -i` (file names on stdin) in FOLDER.\n\n", bin, sizes, gens)
 	b.WriteString(header + "\n")
 	for _, r := range rows {
 		b.WriteString(r + "\n")
