@@ -63,18 +63,33 @@ var connectors = map[string]bool{
 	"du": true, "des": true, "la": true, "le": true, "&": true, "al": true, "el": true, "y": true,
 }
 
+// broadcasterRE matches broadcasters' call letters: "WEHT", "KTLA-TV".
+var broadcasterRE = regexp.MustCompile(`^[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?$`)
+
 // inferOutlet reads an outlet from the text by the first rule that applies.
+// A date stamp before the first line is read through (stripFurniture), and
+// labels such as "Press Release" are never an outlet (isLabel).
 func inferOutlet(text string, skip, boiler []provenance.Span) provenance.Field {
 	lines := contentLines(text, skip)
+	if len(lines) > 0 {
+		lines[0] = stripFurniture(lines[0])
+	}
+	if name, l := newswireOutlet(lines); name != "" {
+		return inferred(name, "newswire dateline "+quoteShort(l))
+	}
 	head := lines[:min(len(lines), 15)]
 	for _, l := range head {
-		if m := datelineRE.FindStringSubmatch(l); m != nil {
-			return inferred(m[1], "dateline "+quoteShort(strings.TrimSpace(m[0])))
+		if m := datelineRE.FindStringSubmatch(l); m != nil && !isLabel(m[1]) {
+			what := "dateline "
+			if broadcasterRE.MatchString(m[1]) {
+				what = "broadcaster's dateline "
+			}
+			return inferred(m[1], what+quoteShort(strings.TrimSpace(m[0])))
 		}
 	}
 	if body := linesOutside(lines, text, boiler); len(body) > 0 {
 		last := body[len(body)-1]
-		if m := signOffRE.FindStringSubmatch(last); m != nil && isProperName(m[1]) {
+		if m := signOffRE.FindStringSubmatch(last); m != nil && isProperName(m[1]) && !isLabel(m[1]) {
 			return inferred(m[1], "sign-off line "+quoteShort(last))
 		}
 	}
@@ -86,10 +101,10 @@ func inferOutlet(text string, skip, boiler []provenance.Span) provenance.Field {
 	}
 	tail := lines[max(0, len(lines)-15):]
 	for _, l := range tail {
-		if m := subscribeRE.FindStringSubmatch(l); m != nil && isProperName(m[1]) {
+		if m := subscribeRE.FindStringSubmatch(l); m != nil && isProperName(m[1]) && !isLabel(m[1]) {
 			return inferred(m[1], "site chrome "+quoteShort(l))
 		}
-		if m := copyrightRE.FindStringSubmatch(l); m != nil && isProperName(m[1]) {
+		if m := copyrightRE.FindStringSubmatch(l); m != nil && isProperName(m[1]) && !isLabel(m[1]) {
 			return inferred(m[1], "copyright line "+quoteShort(l))
 		}
 	}
@@ -171,15 +186,21 @@ func isMasthead(l string) bool {
 }
 
 // titleSuffix finds, among the first lines, a page title of the form
-// "Headline – Outlet" and returns its two parts and the line.
+// "Headline – Outlet" and returns its two parts and the line. A label
+// after the dash ("Headline – Press Release") gives the headline and no
+// outlet.
 func titleSuffix(lines []string) (title, outlet, line string) {
 	for _, l := range lines[:min(len(lines), 5)] {
+		l = stripFurniture(l)
 		if len(l) > 250 {
 			continue
 		}
 		m := titleSuffixRE.FindStringSubmatch(l)
 		if m == nil || !isProperName(m[2]) || len(strings.Fields(m[1])) < 2 {
 			continue
+		}
+		if isLabel(m[2]) {
+			return strings.TrimSpace(m[1]), "", l
 		}
 		return strings.TrimSpace(m[1]), dropLanguage(m[2]), l
 	}

@@ -183,10 +183,10 @@ func build(path, format string, x extracted, sidecar provenance.Metadata, opts O
 	d := provenance.Document{ID: DocID(path), Path: path, Format: format, Text: x.text, Skip: x.skip}
 	d.Meta = sidecar
 	mergeMeta(&d.Meta, x.meta)
-	if !d.Meta.Title.Known() && strings.TrimSpace(x.titleElement) != "" {
-		d.Meta.Title = provenance.Field{Value: strings.TrimSpace(x.titleElement), Origin: provenance.OriginFile, Detail: "title element"}
+	if t := strings.TrimSpace(x.titleElement); !d.Meta.Title.Known() && t != "" && !furnitureTitle(t) {
+		d.Meta.Title = provenance.Field{Value: t, Origin: provenance.OriginFile, Detail: "title element"}
 	}
-	if !d.Meta.Title.Known() && x.heading != "" {
+	if !d.Meta.Title.Known() && x.heading != "" && !furnitureTitle(x.heading) {
 		d.Meta.Title = provenance.Field{Value: x.heading, Origin: provenance.OriginFile, Detail: "first <h1> heading"}
 	}
 	completeDoc(&d)

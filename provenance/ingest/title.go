@@ -48,11 +48,14 @@ func inferTitle(text string, skip []provenance.Span, outlet string) provenance.F
 	}
 	lines = joinWrapped(lines[:min(len(lines), 12)])
 	for i, l := range lines[:min(len(lines), 5)] {
-		l = strings.TrimSpace(strings.TrimLeft(l, "#")) // a Markdown heading
-		if (i == 0 && isMasthead(l)) || l == outlet || bylineRE.MatchString(l) {
+		l = stripFurniture(strings.TrimSpace(strings.TrimLeft(l, "#"))) // a Markdown heading, a date stamp
+		if (i == 0 && isMasthead(l)) || l == outlet || bylineRE.MatchString(l) || furnitureTitle(l) {
 			continue
 		}
 		dateline := datelineLeadRE.FindString(l)
+		if dateline == "" {
+			dateline = newswireLeadRE.FindString(l)
+		}
 		body := l[len(dateline):]
 		if long := len(body) > 160 || len(strings.Fields(body)) > 20; long {
 			return titleFromSentence(body, strings.TrimSpace(dateline))
