@@ -49,11 +49,15 @@ var newswires = map[string]string{
 
 // newswireOutlet returns the distributor named in a press-release dateline
 // that opens the text ("ORRVILLE, Ohio, May 20, 2022 /PRNewswire/ --"), and
-// the dateline it was read from. Only the opening line counts: a page that
-// puts its own headline or furniture first and the release's dateline
-// after is a reprint (a scraper, an aggregator), not the distributor, and
-// taking it for the wire would rank it upstream of its siblings.
+// the dateline it was read from. Only the opening line counts, after the
+// list of highlights a release may start with: a page that puts its own
+// headline or furniture first and the release's dateline after is a
+// reprint (a scraper, an aggregator), not the distributor, and taking it
+// for the wire would rank it upstream of its siblings.
 func newswireOutlet(lines []string) (outlet, line string) {
+	for len(lines) > 1 && isListItem(stripFurniture(lines[0])) {
+		lines = lines[1:]
+	}
 	for _, l := range lines[:min(len(lines), 1)] {
 		l = stripFurniture(l)
 		m := newswireRE.FindStringSubmatchIndex(l)
@@ -88,12 +92,17 @@ func furnitureTitle(l string) bool {
 		return true
 	case len(strings.Fields(l)) == 1:
 		return true
-	case strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "– "):
+	case isListItem(l):
 		return true
 	case len(strings.Fields(l)) <= 3 && sectionWords[strings.ToLower(lastWord(l))]:
 		return true // "Recall Details", "Product Overview"
 	}
 	return isLabel(l)
+}
+
+// isListItem reports a line that is an item of a list: "- …", "• …".
+func isListItem(l string) bool {
+	return strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "– ")
 }
 
 // sectionWords end the headings of a page's sections, not of an article.

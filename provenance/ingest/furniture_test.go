@@ -67,3 +67,19 @@ func TestHTMLTitleFurniture(t *testing.T) {
 		t.Errorf("title %q is page furniture", got)
 	}
 }
+
+// The distributor is the outlet of the text it opens, not of a page that
+// reprints the release under its own headline.
+func TestNewswireOnlyWhereTheReleaseOpens(t *testing.T) {
+	body := "RIVERTON, Kestovia, May 20, 2022 /PRNewswire/ -- The ferry operator is recalling two hundred life jackets sold in the harbour shops, the company said.\n"
+	for _, c := range []struct{ text, outlet string }{
+		{body, "PR Newswire"},
+		{"- Recall covers two hundred life jackets\n- No other products are affected\n" + body, "PR Newswire"},
+		{"Ferry operator recalls life jackets – Harbour Scraper\n\n" + body, "Harbour Scraper"},
+		{"Ferry operator recalls life jackets\n\n" + body, ""},
+	} {
+		if got := FromText(c.text, provenance.Metadata{}).Meta.Outlet.Value; got != c.outlet {
+			t.Errorf("%q: outlet %q, want %q", c.text[:40], got, c.outlet)
+		}
+	}
+}
