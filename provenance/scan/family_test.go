@@ -13,8 +13,8 @@ import (
 // engine aligns the carriers against representatives, not all 2 million
 // pairs of them.
 func TestWireStoryCarriedByThousandsIsOneFamily(t *testing.T) {
-	if testing.Short() {
-		t.Skip("5,000 documents")
+	if testing.Short() || raceEnabled {
+		t.Skip("5,000 documents: run without -short and without -race")
 	}
 	c := gen.WireCollection(5000, 2000, 120, 3)
 	carriers := map[string]bool{}
