@@ -317,7 +317,7 @@ func evidenceText(c *comparison, hide bool) (head, why string) {
 	names := map[string]*provenance.Document{"A": c.A, "B": c.B}
 	var lines []string
 	for _, r := range l.Reasons {
-		lines = append(lines, "• "+shortenNames(r, names))
+		lines = append(lines, "• "+shortenNames(r, names, c.Others...))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, "The engine gave no reasons.")
@@ -325,7 +325,7 @@ func evidenceText(c *comparison, hide bool) (head, why string) {
 	if l.Kind == provenance.LinkUnknown && len(l.ToDecide) > 0 {
 		lines = append(lines, "", "What would decide it:")
 		for _, s := range l.ToDecide {
-			lines = append(lines, "• "+shortenNames(s, names))
+			lines = append(lines, "• "+shortenNames(s, names, c.Others...))
 		}
 	}
 	return head, strings.Join(lines, "\n")

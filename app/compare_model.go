@@ -35,6 +35,9 @@ type comparison struct {
 	Mutations []provenance.Mutation
 	// Shared is Result.Shared for the pair: the counts every screen shows.
 	Shared provenance.SharedCounts
+	// Others are the result's documents, for naming a third article a
+	// reason mentions.
+	Others []provenance.Document
 	// wordsA and wordsB are the spans of the engine's words of A and B,
 	// which the passages' diffs count in (filled when first needed).
 	wordsA, wordsB []provenance.Span
@@ -47,7 +50,7 @@ func newComparison(r *provenance.Result, a, b string) *comparison {
 	if da == nil || db == nil {
 		return nil
 	}
-	c := &comparison{A: da, B: db, Pair: r.PairOf(a, b), Shared: r.Shared(a, b)}
+	c := &comparison{A: da, B: db, Pair: r.PairOf(a, b), Shared: r.Shared(a, b), Others: r.Documents}
 	if c.Pair != nil {
 		c.ACoverage, c.BCoverage = c.Pair.ACoverage, c.Pair.BCoverage
 		if c.Pair.A != a {

@@ -161,14 +161,14 @@ func (v *GraphView) describe(e GraphEdge) string {
 	if len(e.Reasons) > 0 {
 		sb.WriteString("\n\nWhy:")
 		for _, r := range e.Reasons {
-			sb.WriteString("\n• " + shortenNames(r, map[string]*provenance.Document{na: da, nb: db}))
+			sb.WriteString("\n• " + shortenNames(r, map[string]*provenance.Document{na: da, nb: db}, v.result.Documents...))
 		}
 	}
 	if e.Kind == provenance.LinkUnknown && e.Link < len(v.result.Links) {
 		if td := v.result.Links[e.Link].ToDecide; len(td) > 0 {
 			sb.WriteString("\n\nWhat would decide it:")
 			for _, s := range td {
-				sb.WriteString("\n• " + shortenNames(s, map[string]*provenance.Document{na: da, nb: db}))
+				sb.WriteString("\n• " + shortenNames(s, map[string]*provenance.Document{na: da, nb: db}, v.result.Documents...))
 			}
 		}
 	}
@@ -264,17 +264,31 @@ var quotedName = regexp.MustCompile(`“([^”]{3,})”`)
 
 // shortenNames puts the short names in place of the long quoted names the
 // engine writes in its reasons ("“CAJ News: Mali: UN mission …”"): a quoted
-// text that begins one of the article's names (its title, or its outlet
-// and title) becomes that article's short name.
-func shortenNames(reason string, docs map[string]*provenance.Document) string {
+// text that begins one of the named articles' names (its title, or its
+// outlet and title) becomes that article's short name; one that names
+// another article of others becomes its outlet, or its title's first words.
+func shortenNames(reason string, docs map[string]*provenance.Document, others ...provenance.Document) string {
+	matches := func(stem string, d *provenance.Document) bool {
+		for _, f := range []string{d.Label(), d.Meta.Outlet.Value + ": " + d.Label()} {
+			if len(stem) >= 8 && strings.HasPrefix(f, stem) || stem == f {
+				return true
+			}
+		}
+		return false
+	}
 	return quotedName.ReplaceAllStringFunc(reason, func(m string) string {
 		stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(m, "“"), "”"), "…")
 		for short, d := range docs {
-			full := []string{d.Label(), d.Meta.Outlet.Value + ": " + d.Label()}
-			for _, f := range full {
-				if len(stem) >= 8 && strings.HasPrefix(f, stem) || stem == f {
-					return short
+			if matches(stem, d) {
+				return short
+			}
+		}
+		for i := range others {
+			if d := &others[i]; matches(stem, d) {
+				if o := strings.TrimSpace(d.Meta.Outlet.Value); o != "" {
+					return o
 				}
+				return "“" + firstWords(d.Label(), 4) + "”"
 			}
 		}
 		return m

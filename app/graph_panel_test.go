@@ -299,3 +299,14 @@ func TestSettleAnUndecidedLinkFromThePanel(t *testing.T) {
 		t.Fatalf("setting the date and the role did not decide the link:\n%s", g.details.Text)
 	}
 }
+
+func TestShortenNamesOfAThirdArticle(t *testing.T) {
+	a := viewsDoc("a", "Toxins found in the lake", "Daily Star", "")
+	b := viewsDoc("b", "Lake water unsafe, group says", "Courier", "")
+	c := viewsDoc("c", "Kestovian lake villages drinking toxic water, monitors say", "Meridian Press", "")
+	got := shortenNames("B carries 4 of A's own changes to “Meridian Press: Kestovian lake villages drinking toxic wa…”'s text",
+		map[string]*provenance.Document{"A": &a, "B": &b}, a, b, c)
+	if got != "B carries 4 of A's own changes to Meridian Press's text" {
+		t.Errorf("shortenNames = %q", got)
+	}
+}

@@ -140,19 +140,25 @@ func (h *hiddenView) Text(s string) string {
 	return b.String()
 }
 
-// blackOut replaces every byte of the spans, except spaces and line
-// breaks, with '#', so byte offsets into the text stay right (the masked
-// text is what an export made while hidden writes).
+// blackOut replaces every byte of the letters and digits of the spans
+// with 'x': byte offsets into the text stay right, and the words
+// stay words, so the engine's word counts (which the compare view's diff
+// marks follow) do not change. The masked text is what an export made
+// while hidden writes; on screen the words are drawn as bars.
 func blackOut(text string, spans []provenance.Span) string {
 	if len(spans) == 0 {
 		return text
 	}
 	b := []byte(text)
 	for _, sp := range spans {
-		for i := sp.Start; i < sp.End && i < len(b); i++ {
-			if b[i] != ' ' && b[i] != '\n' {
-				b[i] = '#'
+		for i := sp.Start; i < sp.End && i < len(b); {
+			r, n := utf8.DecodeRune(b[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				for k := i; k < i+n; k++ { // a word's letters only: its punctuation stays, so do its word breaks
+					b[k] = 'x'
+				}
 			}
+			i += n
 		}
 	}
 	return string(b)
@@ -182,8 +188,10 @@ func (h *hiddenView) secretSpans(s string) []provenance.Span {
 			from = end
 		}
 	}
-	for _, loc := range datePattern.FindAllStringIndex(s, -1) {
-		spans = append(spans, provenance.Span{Start: loc[0], End: loc[1]})
+	if strings.ContainsAny(s, "0123456789") { // every date written has a digit: most runs are read no further
+		for _, loc := range datePattern.FindAllStringIndex(s, -1) {
+			spans = append(spans, provenance.Span{Start: loc[0], End: loc[1]})
+		}
 	}
 	return text.MergeSpans(spans)
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -257,5 +258,36 @@ func TestHiddenFromTheCommandLine(t *testing.T) {
 	secretsOf(u.ws.Result).leaks(t, "--hide first screen", texts, true, true)
 	if u.compare.cmp == nil {
 		t.Fatal("--compare top opened nothing")
+	}
+}
+
+// Blacked-out words stay words of the same bytes, so the diff marks of a
+// hidden comparison fall where they do when revealed.
+func TestHiddenDiffMarksMatchTheRevealedOnes(t *testing.T) {
+	u := demoUI(t)
+	l := u.ws.Result.Links[0]
+	a, b := l.Source, l.Target
+	marks := func() (left, right []int) {
+		for i, w := range u.compare.left.doc.Words {
+			if w.Style.Op != 0 {
+				left = append(left, i)
+			}
+		}
+		for i, w := range u.compare.right.doc.Words {
+			if w.Style.Op != 0 {
+				right = append(right, i)
+			}
+		}
+		return left, right
+	}
+	u.ToggleHideMetadata()
+	a, b = u.hiddenResult().ordered(a, b)
+	u.Compare(a, b)
+	hl, hr := marks()
+	u.Reveal()
+	u.Compare(a, b)
+	rl, rr := marks()
+	if !slices.Equal(hl, rl) || !slices.Equal(hr, rr) {
+		t.Errorf("hidden marks A %v B %v, revealed A %v B %v", hl, hr, rl, rr)
 	}
 }

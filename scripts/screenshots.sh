@@ -33,7 +33,8 @@ shot() {
 	case "$name" in *"${ONLY:-}"*) ;; *) return 0 ;; esac
 	ready="$HOME/ready"
 	rm -f "$ready"
-	COPYTRAIL_READY="$ready" "$BIN" --width 1400 --height 900 "$@" >"$HOME/log" 2>&1 &
+	w=${W:-1400} h=${H:-900}
+	COPYTRAIL_READY="$ready" "$BIN" --width "$w" --height "$h" "$@" >"$HOME/log" 2>&1 &
 	pid=$!
 	i=0
 	while [ ! -f "$ready" ]; do
@@ -46,7 +47,7 @@ shot() {
 		fi
 		sleep 0.1
 	done
-	import -window root -crop 1400x900+0+0 +repage "$OUT/$name.png"
+	import -window root -crop "${w}x${h}+0+0" +repage "$OUT/$name.png"
 	kill $pid
 	wait $pid 2>/dev/null || true
 	echo "wrote $OUT/$name.png"
@@ -61,7 +62,10 @@ shot demo-compare-light --demo --compare top --passage 1
 unset FYNE_THEME
 shot demo-families --demo --screen families
 shot demo-settings --demo --screen settings
-shot demo-workshop --demo --workshop --hide --compare top --passage 1
+# Workshop mode on a 1280×720 projector: hidden for the guessing round, then revealed.
+W=1280 H=720 shot demo-workshop --demo --workshop --hide --compare top --passage 1
+W=1280 H=720 shot demo-workshop-revealed --demo --workshop --compare top --passage 1
+W=1280 H=720 shot demo-workshop-graph --demo --workshop --hide --screen graph
 if [ -d "$SEEDS" ]; then
 	shot seeds-graph --screen graph "$SEEDS"
 	shot seeds-compare --compare CIVIC,CAJ --mutation attribution-changed "$SEEDS"
