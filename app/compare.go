@@ -51,6 +51,9 @@ type CompareView struct {
 	side    *fyne.Container
 	sideBtn *widget.Button
 	decide  fyne.CanvasObject // the verdict and note row (not in workshop mode)
+	// mutTitle heads the changes: "on the way" says which came first, so
+	// not while outlets and dates are hidden.
+	mutTitle *widget.Label
 }
 
 // NewCompareView builds the compare screen, empty until Show is called.
@@ -92,7 +95,8 @@ func NewCompareView(nav Navigator, decisions decisionKeeper) *CompareView {
 	sideB := container.NewBorder(container.NewVBox(v.titleB, v.metaB), nil, nil, v.stripB, v.right)
 	split := container.NewHSplit(sideA, sideB)
 	whyTitle := &widget.Label{Text: "Why this link", TextStyle: fyne.TextStyle{Bold: true}}
-	mutTitle := &widget.Label{Text: "Changes on the way", TextStyle: fyne.TextStyle{Bold: true}}
+	v.mutTitle = &widget.Label{Text: "Changes on the way", TextStyle: fyne.TextStyle{Bold: true}}
+	mutTitle := v.mutTitle
 	// The right padding keeps the Show buttons clear of the scroll bar.
 	side := container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()+theme.Padding()),
 		container.NewVBox(mutTitle, v.mutations, whyTitle, v.reasons)))
@@ -208,6 +212,10 @@ func (v *CompareView) refreshText() {
 	v.metaA.SetText(docMeta(c.A, hide))
 	v.metaB.SetText(docMeta(c.B, hide))
 	v.summary.SetText(coverageSentence(c, hide))
+	v.mutTitle.SetText("Changes on the way")
+	if hide {
+		v.mutTitle.SetText("Where the two differ")
+	}
 	head, why := evidenceText(c, hide)
 	v.evidence.SetText(head)
 	v.reasons.SetText(why)

@@ -276,21 +276,30 @@ func shortenNames(reason string, docs map[string]*provenance.Document, others ..
 		}
 		return false
 	}
+	// A quoted name that begins the names of several articles stays as the
+	// engine wrote it: a short name must never point at the wrong one.
 	return quotedName.ReplaceAllStringFunc(reason, func(m string) string {
 		stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(m, "“"), "”"), "…")
-		for short, d := range docs {
+		found, short := 0, ""
+		seen := map[string]bool{}
+		for s, d := range docs {
 			if matches(stem, d) {
-				return short
+				found, short, seen[d.ID] = found+1, s, true
 			}
 		}
 		for i := range others {
-			if d := &others[i]; matches(stem, d) {
+			if d := &others[i]; !seen[d.ID] && matches(stem, d) {
+				found++
 				if o := strings.TrimSpace(d.Meta.Outlet.Value); o != "" {
-					return o
+					short = o
+				} else {
+					short = "“" + firstWords(d.Label(), 4) + "”"
 				}
-				return "“" + firstWords(d.Label(), 4) + "”"
 			}
 		}
-		return m
+		if found != 1 {
+			return m
+		}
+		return short
 	})
 }

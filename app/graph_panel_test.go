@@ -310,3 +310,13 @@ func TestShortenNamesOfAThirdArticle(t *testing.T) {
 		t.Errorf("shortenNames = %q", got)
 	}
 }
+
+func TestShortenNamesLeavesAnAmbiguousName(t *testing.T) {
+	a := viewsDoc("a", "The J. M. Smith Co. is recalling jars sold in the harbour", "Coast Wire", "")
+	b := viewsDoc("b", "The J. M. Smith Co. issues a recall of jars", "", "")
+	c := viewsDoc("c", "Harbour shops pull jars", "Island Blog", "")
+	reason := "all they share is also in “The J. M. Smith…”, which neither copied"
+	if got := shortenNames(reason, map[string]*provenance.Document{"Island Blog": &c}, a, b, c); got != reason {
+		t.Errorf("an ambiguous name was shortened: %q", got)
+	}
+}
