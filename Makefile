@@ -27,8 +27,10 @@ LINUX_PKG  = dist/copytrail-$(VERSION)-linux-$(shell $(GO) env GOARCH).tar.xz
 run: deps build
 	$(BIN)
 
+# -buildvcs=auto: the binary records its commit (copytrail --version) even
+# where the Go environment turns stamping off.
 build:
-	$(GO) build -o $(BIN) ./cmd/copytrail
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/copytrail
 
 # deps installs what is missing, via apt-get where there is one.
 deps:
@@ -71,8 +73,8 @@ vet:
 # built without cgo, and both desktop packages built and checked.
 test: deps-test vet
 	CGO_ENABLED=0 $(GO) build ./provenance/... ./cmd/copytrail/cli/...
-	$(GO) test -count=1 ./...
-	$(GO) test -count=1 -race ./provenance/... ./app/...
+	$(GO) test -count=1 -timeout 30m ./...
+	$(GO) test -count=1 -timeout 30m -race ./provenance/... ./app/...
 	@scripts/fuzz.sh 3s
 	@$(MAKE) --no-print-directory test-packages
 
