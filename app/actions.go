@@ -12,35 +12,45 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/index"
 	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/store"
 )
 
-// analyse scans docs with settings in the background and, when it finishes,
-// makes them the workspace's library and result. problems (per-file errors,
-// duplicates found on import) are shown afterwards.
+// analyse scans docs with settings whole in the background and, when it
+// finishes, makes them the workspace's library and result (metadata and
+// settings decide link directions, so an edit of them is analysed whole).
+// problems (per-file errors, duplicates found on import) are shown
+// afterwards.
 func (u *UI) analyse(title string, docs []provenance.Document, s provenance.Settings, problems []provenance.FileError) {
+	u.analyseFrom(title, analysisBase{lazy: u.large.lazy, whole: true}, docs, s, problems)
+}
+
+// analyseFrom is analyse starting from base: articles added or removed
+// since base are added or removed one by one.
+func (u *UI) analyseFrom(title string, base analysisBase, docs []provenance.Document, s provenance.Settings, problems []provenance.FileError) {
 	err := u.bridge.Run(title, func(ctx context.Context, progress ProgressFunc) (func(), error) {
-		r, err := u.eng.Scan(ctx, docs, s, progress)
+		docs, r, ix, err := u.runAnalysis(ctx, base, docs, s, progress)
 		if err != nil {
 			return nil, err
 		}
-		return func() { u.applyResult(docs, s, r, problems) }, nil
+		return func() { u.applyResult(docs, s, r, ix, problems) }, nil
 	})
 	if err != nil {
 		dialog.ShowError(err, u.win)
 	}
 }
 
-// applyResult installs a finished analysis.
-func (u *UI) applyResult(docs []provenance.Document, s provenance.Settings, r *provenance.Result, problems []provenance.FileError) {
+// applyResult installs a finished analysis and its index (nil for none).
+func (u *UI) applyResult(docs []provenance.Document, s provenance.Settings, r *provenance.Result, ix *index.Index, problems []provenance.FileError) {
 	idx := r.DocIndex()
 	for i := range docs {
 		if k, ok := idx[docs[i].ID]; ok {
 			docs[i].Words = r.Documents[k].Words
 		}
 	}
-	u.ws.Documents, u.ws.Settings, u.ws.Result = docs, s, r
+	u.dropLazy() // the workspace in memory is whole now
+	u.ws.Documents, u.ws.Settings, u.ws.Result, u.ws.Index = docs, s, r, ix
 	u.markDirty()
 	u.refreshAll()
 	u.applyStart()
@@ -59,11 +69,11 @@ func (u *UI) AddPaths(paths []string) {
 	if u.importArchives(paths) {
 		return
 	}
-	old := slices.Clone(u.ws.Documents)
+	old, base := slices.Clone(u.ws.Documents), u.base()
 	s := u.ws.Settings
 	err := u.bridge.Run("Adding articles", func(ctx context.Context, progress ProgressFunc) (func(), error) {
 		loaded, dups, errs := u.eng.Load(ctx, paths, progress)
-		return u.addLoaded(ctx, old, loaded, dups, errs, s, progress)
+		return u.addLoaded(ctx, base, old, loaded, dups, errs, s, progress)
 	})
 	if err != nil {
 		dialog.ShowError(err, u.win)
@@ -84,7 +94,7 @@ func (u *UI) importArchives(paths []string) bool {
 			return true
 		}
 	}
-	old, s, file := slices.Clone(u.ws.Documents), u.ws.Settings, u.path
+	old, s, file, base := slices.Clone(u.ws.Documents), u.ws.Settings, u.path, u.base()
 	err := u.bridge.Run("Importing articles", func(ctx context.Context, progress ProgressFunc) (func(), error) {
 		sum, err := u.eng.Import(ctx, file, paths, progress)
 		if err != nil {
@@ -94,13 +104,20 @@ func (u *UI) importArchives(paths []string) bool {
 		if err != nil {
 			return nil, err
 		}
-		loaded := ws.Documents[min(len(old), len(ws.Documents)):]
+		n := min(len(old), len(ws.Documents))
+		loaded := ws.Documents[n:]
+		if base.lazy != nil { // the file read whole is the base: no second read
+			old, base = ws.Documents[:n], analysisBase{}
+			if indexMatches(ws.Result, ws.Index) {
+				base = analysisBase{result: ws.Result, index: ws.Index}
+			}
+		}
 		if docs, _ := mergeDocs(old, loaded); len(docs) > len(old) {
 			// The library shows what the file holds, analysed or not, even
 			// if the analysis below is cancelled.
 			ShowLater(func() { u.ws.Documents = docs; u.refreshAll() })
 		}
-		return u.addLoaded(ctx, old, loaded, sum.Duplicates, sum.Errors, s, progress)
+		return u.addLoaded(ctx, base, old, loaded, sum.Duplicates, sum.Errors, s, progress)
 	})
 	if err != nil {
 		dialog.ShowError(err, u.win)
@@ -109,8 +126,9 @@ func (u *UI) importArchives(paths []string) bool {
 }
 
 // addLoaded merges newly read documents into old (skipping ones already
-// there) and scans the whole set. It runs on the bridge's goroutine.
-func (u *UI) addLoaded(ctx context.Context, old, loaded []provenance.Document, dups []provenance.Duplicate,
+// there) and analyses the whole set, from base. It runs on the bridge's
+// goroutine.
+func (u *UI) addLoaded(ctx context.Context, base analysisBase, old, loaded []provenance.Document, dups []provenance.Duplicate,
 	errs []provenance.FileError, s provenance.Settings, progress ProgressFunc) (func(), error) {
 	docs, skipped := mergeDocs(old, loaded)
 	for _, d := range dups {
@@ -123,11 +141,11 @@ func (u *UI) addLoaded(ctx context.Context, old, loaded []provenance.Document, d
 		}
 		return func() { u.showProblems(errs) }, nil
 	}
-	r, err := u.eng.Scan(ctx, docs, s, progress)
+	docs, r, ix, err := u.runAnalysis(ctx, base, docs, s, progress)
 	if err != nil {
 		return nil, err
 	}
-	return func() { u.applyResult(docs, s, r, errs) }, nil
+	return func() { u.applyResult(docs, s, r, ix, errs) }, nil
 }
 
 // mergeDocs appends the loaded documents not already in old (same ID or
@@ -161,9 +179,9 @@ func mergeDocs(old, loaded []provenance.Document) ([]provenance.Document, []prov
 
 // AddDocument adds one document (pasted text) and re-analyses.
 func (u *UI) AddDocument(d provenance.Document) {
-	old, s := slices.Clone(u.ws.Documents), u.ws.Settings
+	old, s, base := slices.Clone(u.ws.Documents), u.ws.Settings, u.base()
 	err := u.bridge.Run("Adding "+d.Label(), func(ctx context.Context, progress ProgressFunc) (func(), error) {
-		return u.addLoaded(ctx, old, []provenance.Document{d}, nil, nil, s, progress)
+		return u.addLoaded(ctx, base, old, []provenance.Document{d}, nil, nil, s, progress)
 	})
 	if err != nil {
 		dialog.ShowError(err, u.win)
@@ -172,13 +190,13 @@ func (u *UI) AddDocument(d provenance.Document) {
 
 // AddURL downloads a page, adds it and re-analyses.
 func (u *UI) AddURL(url string) {
-	old, s := slices.Clone(u.ws.Documents), u.ws.Settings
+	old, s, base := slices.Clone(u.ws.Documents), u.ws.Settings, u.base()
 	err := u.bridge.Run("Fetching "+url, func(ctx context.Context, progress ProgressFunc) (func(), error) {
 		d, err := u.eng.FetchURL(ctx, url)
 		if err != nil {
 			return nil, err
 		}
-		return u.addLoaded(ctx, old, []provenance.Document{d}, nil, nil, s, progress)
+		return u.addLoaded(ctx, base, old, []provenance.Document{d}, nil, nil, s, progress)
 	})
 	if err != nil {
 		dialog.ShowError(err, u.win)
@@ -190,7 +208,7 @@ func (u *UI) LoadDemo(fsys fs.FS) {
 	s := u.ws.Settings
 	err := u.bridge.Run("Opening the demo corpus", func(ctx context.Context, progress ProgressFunc) (func(), error) {
 		docs, _, errs := u.eng.LoadFS(ctx, fsys, progress)
-		r, err := u.eng.Scan(ctx, docs, s, progress)
+		docs, r, ix, err := u.runAnalysis(ctx, analysisBase{}, docs, s, progress)
 		if err != nil {
 			return nil, err
 		}
@@ -198,7 +216,7 @@ func (u *UI) LoadDemo(fsys fs.FS) {
 			u.ws = newWorkspace(u.eng)
 			u.ws.Settings = s
 			u.path = ""
-			u.applyResult(docs, s, r, errs)
+			u.applyResult(docs, s, r, ix, errs)
 			u.dirty = false
 			u.updateStatus()
 		}, nil
@@ -220,7 +238,7 @@ func (u *UI) RemoveDocuments(ids ...string) {
 			docs = append(docs, d)
 		}
 	}
-	u.analyse("Removing articles", docs, u.ws.Settings, nil)
+	u.analyseFrom("Removing articles", u.base(), docs, u.ws.Settings, nil)
 }
 
 // UpdateMetadata replaces a document's metadata (typed by the user) and
@@ -232,7 +250,7 @@ func (u *UI) UpdateMetadata(id string, m provenance.Metadata) {
 			docs[i].Meta = m
 		}
 	}
-	u.analyse("Updating metadata", docs, u.ws.Settings, nil)
+	u.analyseEdited("Updating metadata", id, docs)
 }
 
 // Reanalyse runs the analysis again with new settings.

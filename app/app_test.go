@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/index"
 	"github.com/copytrail/copytrail/provenance/store"
 )
 
@@ -137,15 +138,15 @@ func TestAddArticlesByDropPasteAndCancel(t *testing.T) {
 func TestCancelLeavesTheWorkspaceAsItWas(t *testing.T) {
 	eng := DefaultEngine()
 	started := make(chan struct{})
-	realScan := eng.Scan
+	realUpdate := eng.Update
 	blocking := false
-	eng.Scan = func(ctx context.Context, docs []provenance.Document, s provenance.Settings, p ProgressFunc) (*provenance.Result, error) {
+	eng.Update = func(ctx context.Context, prev *provenance.Result, ix *index.Index, docs []provenance.Document, s provenance.Settings, p ProgressFunc) (*provenance.Result, *index.Index, error) {
 		if blocking {
 			close(started)
 			<-ctx.Done()
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
-		return realScan(ctx, docs, s, p)
+		return realUpdate(ctx, prev, ix, docs, s, p)
 	}
 	u := newTestUI(t, eng)
 	paths := writeArticles(t, t.TempDir(), 3)
@@ -309,11 +310,17 @@ func TestLibraryFilterSortAndEditMetadata(t *testing.T) {
 	word := strings.Fields(title)[0]
 	u.library.FocusFind()
 	test.Type(u.library.find, word)
-	for _, id := range u.library.Rows() {
-		d := u.ws.Result.Doc(id)
-		if !matchesQuery(d, strings.ToLower(word), false) {
-			t.Fatalf("filter %q lists %q", word, d.Label())
+	var want []string
+	for _, d := range docs {
+		for _, f := range []string{d.Label(), d.Path, d.Meta.Outlet.Value, d.Meta.Author.Value, d.Meta.Published.Value, showDate(d.Meta.Published.Value)} {
+			if strings.Contains(strings.ToLower(f), strings.ToLower(word)) {
+				want = append(want, d.ID)
+				break
+			}
 		}
+	}
+	if got := u.library.Rows(); len(want) == 0 || !sameSet(got, want) {
+		t.Fatalf("filter %q lists %v, want %v", word, got, want)
 	}
 	u.library.SetFilter("")
 	u.library.SetOrder(sortWords)

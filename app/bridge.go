@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +38,8 @@ type Bridge struct {
 	// last progress, handed to the UI goroutine at most once per frame
 	latest  atomic.Pointer[provenance.Progress]
 	pending atomic.Bool
+
+	eta stageClock // when the stage shown began, for the time left
 
 	bar   *widget.ProgressBar
 	stage *widget.Label
@@ -70,6 +73,7 @@ func (b *Bridge) Run(title string, job Job) error {
 	b.mu.Unlock()
 	b.bar.SetValue(0)
 	b.stage.SetText("Starting…")
+	b.eta = stageClock{}
 	cancelBtn := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: b.Cancel}
 	body := container.NewVBox(b.stage, b.bar)
 	b.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, cancelBtn, nil, nil, body), b.win)
@@ -129,14 +133,7 @@ func (b *Bridge) report(p provenance.Progress) {
 			return
 		}
 		b.bar.SetValue(q.Fraction())
-		s := q.Stage
-		if q.Total > 0 {
-			s = fmt.Sprintf("%s %d of %d", q.Stage, q.Done, q.Total)
-		}
-		if q.Note != "" {
-			s += " · " + q.Note
-		}
-		b.stage.SetText(s)
+		b.stage.SetText(b.eta.line(*q, time.Now()))
 	})
 }
 

@@ -160,6 +160,9 @@ func (v *CompareView) Current() int { return v.current }
 
 // Show compares documents a (left) and b (right) of the current result.
 func (v *CompareView) Show(a, b string) {
+	if t, ok := v.nav.(interface{ ensureTexts(ids ...string) }); ok { // a lazily opened workspace
+		t.ensureTexts(a, b)
+	}
 	c := newComparison(v.nav.Result(), a, b)
 	v.cmp, v.current = c, -1
 	if c == nil {

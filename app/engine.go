@@ -7,6 +7,7 @@ import (
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/dates"
 	"github.com/copytrail/copytrail/provenance/importer"
+	"github.com/copytrail/copytrail/provenance/index"
 )
 
 // ProgressFunc receives a long stage's advance; it must not block.
@@ -26,6 +27,14 @@ type Engine struct {
 	FetchURL func(ctx context.Context, url string) (provenance.Document, error)
 	// Scan analyses documents: passages, pairs, links, families, mutations.
 	Scan func(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, error)
+	// Update brings the analysis prev, with its n-gram index ix, up to
+	// date with docs: articles added since are added one by one and those
+	// removed are taken out, without a whole re-scan (scan.Update). With no
+	// prev or ix, other settings, or many new articles, it analyses docs
+	// whole. It returns the analysis and its index and never changes prev
+	// or ix (the screens go on showing them while it runs). nil: the app
+	// uses Scan and keeps no index.
+	Update func(ctx context.Context, prev *provenance.Result, ix *index.Index, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, *index.Index, error)
 	// Preset returns a named preset's settings.
 	Preset func(name string) (provenance.Settings, error)
 	// Presets lists the preset names, the default first.

@@ -8,8 +8,10 @@ import (
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/dates"
 	"github.com/copytrail/copytrail/provenance/importer"
+	"github.com/copytrail/copytrail/provenance/index"
 	"github.com/copytrail/copytrail/provenance/ingest"
 	"github.com/copytrail/copytrail/provenance/scan"
+	"github.com/copytrail/copytrail/provenance/store"
 )
 
 // DefaultEngine is the real pipeline: the ingest and scan packages. Its
@@ -40,6 +42,15 @@ func DefaultEngine() Engine {
 		SetDateOrder: func(o dates.Order) { order.Store(int32(o)) },
 		Scan: func(ctx context.Context, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, error) {
 			return scanner.Run(ctx, docs, s, progress)
+		},
+		Update: func(ctx context.Context, prev *provenance.Result, ix *index.Index, docs []provenance.Document, s provenance.Settings, progress ProgressFunc) (*provenance.Result, *index.Index, error) {
+			if prev != nil && ix != nil {
+				// scan.Update changes its analysis in place: work on a copy,
+				// so the screens and a Cancel keep the one shown.
+				c := (&store.Workspace{Result: prev, Index: ix}).Clone()
+				prev, ix = c.Result, c.Index
+			}
+			return scanner.Update(ctx, prev, ix, docs, s, progress, nil)
 		},
 		Preset:  scan.Preset,
 		Presets: []string{"balanced", "strict", "lenient"},

@@ -67,7 +67,17 @@ func (u *UI) Export(dir string, formats []string) {
 	r, hidden := u.Result(), u.workshop.HideMetadata
 	a, b := u.compare.Pair()
 	title := u.reportTitle()
+	lz := u.large.lazy
 	err := u.bridge.Run("Exporting", func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		if lz != nil { // only part of the analysis is in memory: export the whole of it
+			full, err := readWhole(lz, progress)
+			if err != nil {
+				return nil, err
+			}
+			if r = full.Result; hidden {
+				r = newHiddenView(r).result
+			}
+		}
 		var names []string
 		var engineFormats []string
 		for _, f := range formats {

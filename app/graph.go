@@ -15,7 +15,11 @@ import (
 // arrows from source to copy, a details panel for the chosen arrow, zoom and
 // pan. Double-clicking an arrow opens the comparison.
 type GraphView struct {
-	nav      Navigator
+	nav Navigator
+	// full is the analysis shown; result is the part of it drawn (all of
+	// it, but for a large collection's overview: graph_overview.go).
+	full     *provenance.Result
+	ov       *graphOverview
 	result   *provenance.Result
 	byOutlet bool
 	// selected and hovered index GraphLayout.Edges; -1 for none. shown is
@@ -44,6 +48,7 @@ type GraphView struct {
 func NewGraphView(nav Navigator) *GraphView {
 	v := &GraphView{nav: nav, selected: -1, hovered: -1, shown: -1, shownNode: -1}
 	v.graph = newGraphCanvas(v)
+	v.ov = newGraphOverview(v)
 	v.outlets = newNavCheck("Outlets", v.setByOutlet)
 	v.details = &widget.Label{Wrapping: fyne.TextWrapWord}
 	v.actions = container.NewVBox()
@@ -68,7 +73,7 @@ func NewGraphView(nav Navigator) *GraphView {
 	split.Offset = 0.75
 	v.pane = newEmptyPane(split)
 	v.empty = v.pane.message
-	v.root = container.NewBorder(toolbar, v.status, nil, nil, v.pane.box)
+	v.root = container.NewBorder(toolbar, v.status, v.ov.panel, nil, v.pane.box)
 	v.Refresh(nav.Result())
 	return v
 }
@@ -86,8 +91,15 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 	if r == nil {
 		r = &provenance.Result{}
 	}
-	v.result = r
 	ws := v.nav.Workshop()
+	v.full = r
+	if v.keepPair != ([2]string{}) {
+		v.ov.follow(v.keepPair[0])
+	}
+	if sub := v.ov.scope(r, ws.HideMetadata); !v.byOutlet || ws.HideMetadata {
+		r = sub // the outlets are the whole collection's
+	}
+	v.result = r
 	if ws.HideMetadata {
 		v.outlets.Disable()
 	} else {
@@ -98,6 +110,9 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 	unlinked := 0
 	if v.byOutlet && !ws.HideMetadata {
 		nodes, edges = outletGraph(r)
+		if v.ov.active() {
+			nodes, edges, unlinked = topOutlets(nodes, edges, overviewOutlets)
+		}
 	} else {
 		nodes, edges, unlinked = documentGraph(r, ws.HideMetadata)
 	}
@@ -141,8 +156,14 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 	if ws.HideMetadata {
 		status = fmt.Sprintf("%s, %s", plural(len(nodes), "article", "articles"), plural(len(edges), "line", "lines"))
 	}
-	if unlinked > 0 {
+	switch {
+	case v.byOutlet && unlinked > 0:
+		status += fmt.Sprintf(" · the %d outlets whose links carry the most words; %d more not shown", len(nodes), unlinked)
+	case unlinked > 0:
 		status += fmt.Sprintf(" · %s without links not shown", plural(unlinked, "article", "articles"))
+	}
+	if note := v.ov.note(); note != "" && !v.byOutlet {
+		status += " · " + note
 	}
 	v.status.SetText(status)
 }
@@ -153,7 +174,7 @@ func (v *GraphView) setByOutlet(on bool) {
 		return
 	}
 	v.byOutlet = on
-	v.Refresh(v.result)
+	v.Refresh(v.full)
 }
 
 // selectEdge makes edge i (or -1) the chosen one and shows its details.

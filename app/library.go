@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +46,7 @@ type LibraryView struct {
 	host     libraryHost
 	rows     []int // indexes into host.Documents(), filtered and sorted
 	reuse    map[string]float64
+	keys     *libraryKeys // find and sort keys of the library shown
 	selected string
 	// onOrder, when set, hears that the sort changed (the window records it).
 	onOrder func()
@@ -163,24 +163,17 @@ func (l *LibraryView) SetFilter(q string) { l.find.SetText(q) }
 // SetOrder sorts by one of the sort names.
 func (l *LibraryView) SetOrder(o string) { l.order.SetSelected(o) }
 
-// Refresh rebuilds the rows from the workspace.
+// Refresh rebuilds the rows from the workspace: filtered and sorted on
+// keys worked out once per library and analysis (library_scale.go).
 func (l *LibraryView) Refresh() {
 	docs := l.host.Documents()
-	l.reuse = reuseByDoc(l.host.Result())
-	q := strings.ToLower(strings.TrimSpace(l.find.Text))
-	hide := l.host.Workshop().HideMetadata
-	l.rows = l.rows[:0]
-	for i := range docs {
-		if q == "" || matchesQuery(&docs[i], q, hide) {
-			l.rows = append(l.rows, i)
-		}
+	r, hide := l.host.Result(), l.host.Workshop().HideMetadata
+	if !l.keys.fits(docs, r, hide) {
+		l.reuse = reuseByDoc(r)
+		l.keys = buildLibraryKeys(docs, r, l.reuse, hide)
 	}
-	less := l.lessFunc(docs)
-	if l.desc && l.order.Selected != sortDate { // dates reverse themselves, undated still last
-		natural := less
-		less = func(i, j int) bool { return natural(j, i) }
-	}
-	sort.SliceStable(l.rows, func(i, j int) bool { return less(l.rows[i], l.rows[j]) })
+	l.rows = l.keys.filter(l.rows, strings.ToLower(strings.TrimSpace(l.find.Text)))
+	l.keys.sort(l.rows, l.order.Selected, l.desc)
 	l.count.SetText(fmt.Sprintf("%d of %d", len(l.rows), len(docs)))
 	l.list.Refresh()
 	if l.selected != "" && !l.listed(l.selected) { // the filter hid it: its details go too
@@ -195,47 +188,6 @@ func (l *LibraryView) listed(id string) bool {
 	docs := l.host.Documents()
 	for _, k := range l.rows {
 		if docs[k].ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func (l *LibraryView) lessFunc(docs []provenance.Document) func(i, j int) bool {
-	switch l.order.Selected {
-	case sortOutlet:
-		return func(i, j int) bool {
-			return strings.ToLower(docs[i].Meta.Outlet.Value) < strings.ToLower(docs[j].Meta.Outlet.Value)
-		}
-	case sortDate:
-		// oldest first (newest first when descending); undated articles last
-		return func(i, j int) bool {
-			ti, oki := docs[i].Meta.PublishedTime()
-			tj, okj := docs[j].Meta.PublishedTime()
-			if oki != okj {
-				return oki
-			}
-			if l.desc {
-				return tj.Before(ti)
-			}
-			return ti.Before(tj)
-		}
-	case sortWords:
-		return func(i, j int) bool { return docs[i].Words > docs[j].Words }
-	case sortReuse:
-		return func(i, j int) bool { return l.reuse[docs[i].ID] > l.reuse[docs[j].ID] }
-	}
-	return func(i, j int) bool { return strings.ToLower(docs[i].Label()) < strings.ToLower(docs[j].Label()) }
-}
-
-// matchesQuery reports whether q is in the title, outlet, author or path.
-func matchesQuery(d *provenance.Document, q string, hide bool) bool {
-	fields := []string{d.Label(), d.Path}
-	if !hide {
-		fields = append(fields, d.Meta.Outlet.Value, d.Meta.Author.Value, d.Meta.Published.Value, showDate(d.Meta.Published.Value))
-	}
-	for _, f := range fields {
-		if strings.Contains(strings.ToLower(f), q) {
 			return true
 		}
 	}

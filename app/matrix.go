@@ -40,7 +40,15 @@ type coverageMatrix struct {
 	Cover map[[2]int]float64
 	// Total is each row's summed coverage, the sort key.
 	Total []float64
+	// Sharing counts the articles that share text: more than the rows
+	// when only the most reused are shown (matrixMost).
+	Sharing int
 }
+
+// matrixMost is the most articles the matrix shows: the most reused. A
+// matrix of thousands of rows is unreadable, and each one's reuse is in
+// the library's badge.
+const matrixMost = 60
 
 // buildCoverageMatrix takes every document that shares text with another,
 // sorts them by total reuse (descending, then label), and indexes coverage
@@ -75,6 +83,8 @@ func buildCoverageMatrix(r *provenance.Result) coverageMatrix {
 		}
 		return a < b
 	})
+	m.Sharing = len(m.IDs)
+	m.IDs = m.IDs[:min(len(m.IDs), matrixMost)]
 	pos := make(map[string]int, len(m.IDs))
 	for i, id := range m.IDs {
 		pos[id] = i
@@ -184,7 +194,12 @@ func (v *MatrixView) Refresh(r *provenance.Result) {
 	}
 	v.table.UnselectAll()
 	v.table.Refresh()
-	v.status.SetText(fmt.Sprintf("%s sharing text, most reused first. Click a cell to compare.", plural(len(v.matrix.IDs), "article", "articles")))
+	if v.matrix.Sharing > len(v.matrix.IDs) {
+		v.status.SetText(fmt.Sprintf("The %d most reused of the %s articles sharing text, most reused first. Click a cell to compare.",
+			len(v.matrix.IDs), thousands(v.matrix.Sharing)))
+	} else {
+		v.status.SetText(fmt.Sprintf("%s sharing text, most reused first. Click a cell to compare.", plural(len(v.matrix.IDs), "article", "articles")))
+	}
 }
 
 func (v *MatrixView) size() (int, int) { return len(v.matrix.IDs), len(v.matrix.IDs) }

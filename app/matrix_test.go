@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -115,17 +116,39 @@ func TestHeatColor_DarkensWithCoverageAndInkContrasts(t *testing.T) {
 	}
 }
 
-func TestMatrixView_ScalesToHundredsOfRows(t *testing.T) {
+// TestMatrixView_ShowsTheMostReusedOfHundreds: of 400 articles sharing
+// text, the matrix shows the matrixMost most reused (no article left out
+// reuses more than one shown), most reused first, says so, and builds only
+// the cells in view.
+func TestMatrixView_ShowsTheMostReusedOfHundreds(t *testing.T) {
 	nav := &viewsNav{result: bigResult(400)}
 	v, _ := matrixWindow(t, nav)
 	rows, cols := v.table.Length()
-	if rows < 300 || rows != cols {
-		t.Fatalf("table is %dx%d", rows, cols)
+	if rows != matrixMost || rows != cols || v.matrix.Sharing < 300 {
+		t.Fatalf("table is %dx%d of %d articles sharing text", rows, cols, v.matrix.Sharing)
 	}
 	for i := 1; i < len(v.matrix.Total); i++ {
 		if v.matrix.Total[i] > v.matrix.Total[i-1] {
 			t.Fatalf("row %d total %v above row %d total %v", i, v.matrix.Total[i], i-1, v.matrix.Total[i-1])
 		}
+	}
+	shown := map[string]bool{}
+	for _, id := range v.matrix.IDs {
+		shown[id] = true
+	}
+	totals := map[string]float64{}
+	for _, p := range nav.result.Pairs {
+		totals[p.A] += p.ACoverage
+		totals[p.B] += p.BCoverage
+	}
+	least := v.matrix.Total[len(v.matrix.Total)-1]
+	for id, total := range totals {
+		if !shown[id] && total > least {
+			t.Fatalf("%s reuses %.2f, more than the least reused shown (%.2f), and is left out", id, total, least)
+		}
+	}
+	if want := fmt.Sprintf("The %d most reused of the %d articles sharing text", matrixMost, v.matrix.Sharing); !strings.HasPrefix(v.status.Text, want) {
+		t.Errorf("status %q, want it to start %q", v.status.Text, want)
 	}
 	// Only the visible cells are built.
 	cells := 0

@@ -67,6 +67,7 @@ type UI struct {
 	libraryBefore bool              // whether it was open before workshop mode
 	saved         string            // "saved to … at 21:04", shown in the status line
 	noLibrary     fyne.CanvasObject // stands in for the collapsed library
+	large         largeState        // large workspaces: lazy open, saving in place (workspace_lazy.go)
 }
 
 // toolbarToggle is a toolbar button for a mode: filled while the mode is
@@ -115,7 +116,7 @@ func NewUI(a fyne.App, win fyne.Window, eng Engine) *UI {
 	u.library.onOrder = func() { // kept with the workspace, so reopening sorts the same
 		u.recordView()
 		if u.path != "" {
-			u.markDirty()
+			u.markUserDirty()
 		}
 	}
 	u.compare = NewCompareView(u, u)
@@ -293,7 +294,7 @@ func (u *UI) SetDecision(source, target string, d store.Decision) {
 		source, target = target, source
 	}
 	u.ws.Decisions[store.LinkKey{Source: source, Target: target}] = d
-	u.markDirty()
+	u.markUserDirty()
 }
 
 // refreshAll redraws every screen from the workspace.
@@ -311,7 +312,8 @@ func (u *UI) refreshAll() {
 // updateStatus fills the status line and the window title.
 func (u *UI) updateStatus() {
 	r := u.Result()
-	status := statusLine(len(u.ws.Documents), r)
+	all, incidental := u.passageCounts(r)
+	status := statusLine(len(u.ws.Documents), r, all, incidental)
 	if u.saved != "" {
 		status += " · " + u.saved
 	}
@@ -330,6 +332,8 @@ func (u *UI) updateStatus() {
 
 // markDirty notes an unsaved change and schedules an autosave.
 func (u *UI) markDirty() {
+	u.large.fileFresh = false
+	u.large.fullChange++
 	u.dirty = true
 	u.updateStatus()
 	u.saver.Schedule()
@@ -365,7 +369,7 @@ func (u *UI) SetDocNote(id, note string) {
 	} else {
 		u.ws.Notes[id] = note
 	}
-	u.markDirty()
+	u.markUserDirty()
 }
 
 // AddFiles asks for files to add.

@@ -233,6 +233,9 @@ func homeDir() string {
 // OpenWorkspace opens a .copytrail file in the background and shows it.
 func (u *UI) OpenWorkspace(path string) {
 	err := u.bridge.Run("Opening "+baseName(path), func(ctx context.Context, progress ProgressFunc) (func(), error) {
+		if apply, err, large := u.openLarge(ctx, path, progress); large {
+			return apply, err
+		}
 		ws, err := store.Open(path)
 		if errors.Is(err, store.ErrDamaged) {
 			return func() { u.offerRecovery(path, err) }, nil
@@ -310,7 +313,11 @@ func (u *UI) setWorkspace(ws *store.Workspace, path string) {
 	if ws.View == nil {
 		ws.View = map[string]string{}
 	}
+	if u.large.lazy == nil || u.large.lazy.Workspace != ws {
+		u.dropLazy()
+	}
 	u.ws, u.path, u.dirty = ws, path, false
+	u.large.fileFresh = path != ""
 	if path != "" {
 		u.addRecent(path)
 	}
@@ -318,7 +325,9 @@ func (u *UI) setWorkspace(ws *store.Workspace, path string) {
 	u.restoreView()
 	u.applyStart()
 	if len(ws.Documents) > 0 && (ws.Result == nil || len(ws.Result.Documents) != len(ws.Documents)) {
-		u.analyse("Analysing", ws.Documents, ws.Settings, nil)
+		// articles imported since the analysis (an import cut short, say)
+		// are added to it, not analysed again from scratch
+		u.analyseFrom("Analysing", u.base(), ws.Documents, ws.Settings, nil)
 	}
 }
 
@@ -411,28 +420,68 @@ func (a *autosaver) Schedule() {
 }
 
 // snapshot runs on the UI goroutine: it records the view and copies the
-// workspace with the next generation number, and marks it clean.
-func (a *autosaver) snapshot() (snap *store.Workspace, gen uint64) {
+// workspace with the next generation number, and marks it clean. When the
+// file holds the workspace's articles and analysis already and the
+// workspace is large (or only partly in memory), the snapshot is the
+// user's own tables alone, written into the file in place.
+func (a *autosaver) snapshot() snapshot {
 	u := a.u
 	u.recordView()
-	snap, gen = u.ws.Clone(), a.gen.Add(1)
+	s := snapshot{gen: a.gen.Add(1), from: u.path, change: u.large.fullChange}
+	if u.large.lazy != nil || u.large.fileFresh && u.isLarge() {
+		s.userOnly = true
+		s.ws = &store.Workspace{Decisions: maps.Clone(u.ws.Decisions), Notes: maps.Clone(u.ws.Notes), View: maps.Clone(u.ws.View)}
+	} else {
+		s.ws = u.ws.Clone()
+	}
 	u.dirty = false
-	return snap, gen
+	return s
+}
+
+// snapshot is a copy of the workspace to write, taken on the UI goroutine.
+type snapshot struct {
+	ws  *store.Workspace
+	gen uint64
+	// userOnly: ws holds only decisions, notes and the view, to write into
+	// the file at from (copied first when saving elsewhere).
+	userOnly bool
+	from     string
+	change   uint64 // largeState.fullChange when taken
 }
 
 // write saves snap to path unless a newer generation is already there.
 // It reports whether it wrote.
-func (a *autosaver) write(path string, snap *store.Workspace, gen uint64) (bool, error) {
+func (a *autosaver) write(path string, snap snapshot) (bool, error) {
 	a.writeMu.Lock()
 	defer a.writeMu.Unlock()
-	if gen <= a.written[path] {
+	if snap.gen <= a.written[path] {
 		return false, nil
 	}
-	if err := a.store(path, snap); err != nil {
+	var err error
+	switch {
+	case !snap.userOnly:
+		err = a.store(path, snap.ws)
+	case snap.from != path:
+		if err = store.CopyFile(snap.from, path); err == nil {
+			err = store.SaveUserTables(path, snap.ws)
+		}
+	default:
+		err = store.SaveUserTables(path, snap.ws)
+	}
+	if err != nil {
 		return false, err
 	}
-	a.written[path] = gen
+	a.written[path] = snap.gen
 	return true, nil
+}
+
+// wroteWhole notes, on the UI goroutine, that snap was written whole to
+// path: the file holds the workspace's articles and analysis, unless they
+// changed since the snapshot.
+func (a *autosaver) wroteWhole(path string, snap snapshot) {
+	if u := a.u; !snap.userOnly && u.path == path && u.large.fullChange == snap.change {
+		u.large.fileFresh = true
+	}
 }
 
 // save runs on the UI goroutine: it snapshots the workspace and writes the
@@ -443,19 +492,22 @@ func (a *autosaver) save() {
 		return
 	}
 	path := u.path
-	snap, gen := a.snapshot()
+	snap := a.snapshot()
 	u.updateStatus()
 	a.saves.Add(1)
 	go func() {
 		defer a.saves.Done()
-		if _, err := a.write(path, snap, gen); err != nil {
+		wrote, err := a.write(path, snap)
+		if err != nil {
 			ShowLater(func() {
-				if a.gen.Load() == gen { // nothing newer taken since
+				if a.gen.Load() == snap.gen { // nothing newer taken since
 					u.dirty = true
 				}
 				u.updateStatus()
 				dialog.ShowError(fmt.Errorf("autosave to %s failed: %w", path, err), u.win)
 			})
+		} else if wrote {
+			ShowLater(func() { a.wroteWhole(path, snap) })
 		}
 	}()
 }
@@ -466,13 +518,14 @@ func (a *autosaver) save() {
 func (a *autosaver) SaveNow(path string) error {
 	u := a.u
 	a.Stop()
-	snap, gen := a.snapshot()
-	if _, err := a.write(path, snap, gen); err != nil {
+	snap := a.snapshot()
+	if _, err := a.write(path, snap); err != nil {
 		u.dirty = true
 		u.updateStatus()
 		return err
 	}
 	u.path = path
+	a.wroteWhole(path, snap)
 	u.addRecent(path)
 	u.updateStatus()
 	return nil
@@ -491,11 +544,10 @@ func (a *autosaver) Stop() {
 }
 
 // statusLine summarises the workspace for the status bar.
-func statusLine(docs int, r *provenance.Result) string {
+func statusLine(docs int, r *provenance.Result, all, incidental int) string {
 	if docs == 0 {
 		return "No articles yet: add files, a folder, pasted text or a URL, or drop files on the window."
 	}
-	all, incidental := r.PassageCounts()
 	passages := plural(all, "shared passage", "shared passages")
 	if incidental > 0 {
 		passages += fmt.Sprintf(" (%d incidental)", incidental)

@@ -77,16 +77,16 @@ func TestOlderSnapshotIsNeverWrittenOverANewerOne(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gen.copytrail")
 	l := u.ws.Result.Links[0]
 	u.SetDecision(l.Source, l.Target, store.Decision{Note: "first"})
-	old, oldGen := u.saver.snapshot()
+	old := u.saver.snapshot()
 	u.SetDecision(l.Source, l.Target, store.Decision{Note: "second"})
-	newer, newGen := u.saver.snapshot()
-	if newGen <= oldGen {
-		t.Fatalf("generations not increasing: %d then %d", oldGen, newGen)
+	newer := u.saver.snapshot()
+	if newer.gen <= old.gen {
+		t.Fatalf("generations not increasing: %d then %d", old.gen, newer.gen)
 	}
-	if ok, err := u.saver.write(path, newer, newGen); !ok || err != nil {
+	if ok, err := u.saver.write(path, newer); !ok || err != nil {
 		t.Fatalf("newest snapshot not written: %v %v", ok, err)
 	}
-	if ok, err := u.saver.write(path, old, oldGen); ok || err != nil {
+	if ok, err := u.saver.write(path, old); ok || err != nil {
 		t.Fatalf("an older snapshot was written over a newer one (%v, %v)", ok, err)
 	}
 	if got := savedNote(t, path, l.Source, l.Target); got != "second" {
@@ -94,7 +94,7 @@ func TestOlderSnapshotIsNeverWrittenOverANewerOne(t *testing.T) {
 	}
 	// the same older snapshot still goes to another file
 	other := filepath.Join(t.TempDir(), "other.copytrail")
-	if ok, err := u.saver.write(other, old, oldGen); !ok || err != nil {
+	if ok, err := u.saver.write(other, old); !ok || err != nil {
 		t.Fatalf("snapshot refused for a file never written: %v %v", ok, err)
 	}
 }
