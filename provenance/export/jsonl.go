@@ -78,12 +78,28 @@ func Line(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// Counts are the lines of each file of the JSON Lines export.
+type Counts struct {
+	Documents, Passages, Pairs, Links, Families, Mutations, OutletLinks int
+}
+
+// CountsOf counts r's values.
+func CountsOf(r *provenance.Result) Counts {
+	return Counts{Documents: len(r.Documents), Passages: len(r.Passages), Pairs: len(r.Pairs), Links: len(r.Links),
+		Families: len(r.Families), Mutations: len(r.Mutations), OutletLinks: len(r.OutletEdges)}
+}
+
 // NewAnalysis gathers r's analysis.json.
 func NewAnalysis(r *provenance.Result) Analysis {
-	return Analysis{Version: r.Version, Settings: r.Settings,
-		Duplicates: orEmpty(r.Duplicates), Errors: orEmpty(r.Errors),
-		Counts: map[string]int{"documents": len(r.Documents), "passages": len(r.Passages), "pairs": len(r.Pairs),
-			"links": len(r.Links), "families": len(r.Families), "mutations": len(r.Mutations), "outlet_links": len(r.OutletEdges)}}
+	return AnalysisOf(r.Version, r.Settings, r.Duplicates, r.Errors, CountsOf(r))
+}
+
+// AnalysisOf builds analysis.json from its parts, for a runner that never
+// holds the whole Result.
+func AnalysisOf(version int, s provenance.Settings, dups []provenance.Duplicate, errs []provenance.FileError, n Counts) Analysis {
+	return Analysis{Version: version, Settings: s, Duplicates: orEmpty(dups), Errors: orEmpty(errs),
+		Counts: map[string]int{"documents": n.Documents, "passages": n.Passages, "pairs": n.Pairs,
+			"links": n.Links, "families": n.Families, "mutations": n.Mutations, "outlet_links": n.OutletLinks}}
 }
 
 func orEmpty[T any](s []T) []T {
@@ -94,10 +110,13 @@ func orEmpty[T any](s []T) []T {
 }
 
 // AnalysisFile writes analysis.json.
-func AnalysisFile(w io.Writer, r *provenance.Result) error {
+func AnalysisFile(w io.Writer, r *provenance.Result) error { return WriteAnalysis(w, NewAnalysis(r)) }
+
+// WriteAnalysis writes a as analysis.json (indented JSON).
+func WriteAnalysis(w io.Writer, a Analysis) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(NewAnalysis(r))
+	return enc.Encode(a)
 }
 
 // lines writes one line per item, naming the item that failed.

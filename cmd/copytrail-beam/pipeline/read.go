@@ -1,0 +1,195 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/ingest"
+)
+
+// Patterns turns the inputs a user gives (local files, folders or globs;
+// bucket URLs such as gs://bucket/archive/ or s3://bucket/x/*.html) into
+// the glob patterns Beam's filesystems match. A local folder is listed
+// recursively here, one pattern per folder, hidden folders skipped, as
+// Load walks it; a bucket "folder" (a URL ending in /) matches every
+// object under it (**).
+func Patterns(inputs []string) ([]string, error) {
+	var out []string
+	for _, in := range inputs {
+		if strings.Contains(in, "://") {
+			if strings.HasSuffix(in, "/") {
+				in += "**"
+			}
+			out = append(out, in)
+			continue
+		}
+		abs, err := filepath.Abs(in)
+		if err != nil {
+			return nil, fmt.Errorf("input %s: %w", in, err)
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			if strings.ContainsAny(in, "*?[") {
+				out = append(out, abs) // a glob: Beam's local filesystem matches it
+				continue
+			}
+			return nil, fmt.Errorf("input %s: %w", in, err)
+		}
+		if !info.IsDir() {
+			out = append(out, escapeGlob(abs))
+			continue
+		}
+		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("listing %s: %w", p, err)
+			}
+			if d.IsDir() {
+				if p != abs && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				out = append(out, escapeGlob(p)+"/*")
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("input %s: %w", in, err)
+		}
+	}
+	return out, nil
+}
+
+// escapeGlob quotes the glob characters of a literal path.
+func escapeGlob(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// orderKey is a path's place in Load's walk order: folders are listed in
+// name order, so paths compare component by component.
+func orderKey(p string) string { return strings.ReplaceAll(p, "/", "\x00") }
+
+// readFn reads one matched file into a document keyed by its content hash
+// (to find duplicates), or reports why it could not.
+type readFn struct {
+	// MaxFileBytes: larger files are refused without being read.
+	MaxFileBytes int64
+}
+
+func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(string, DocRec), fail func(provenance.FileError)) {
+	p := file.Metadata.Path
+	name := path.Base(filepath.ToSlash(p))
+	if strings.HasPrefix(name, ".") || name == ingest.SidecarName || !ingest.Supported(name) {
+		return // Load too passes over these inside a folder
+	}
+	if file.Metadata.Size > f.MaxFileBytes {
+		fail(provenance.FileError{Path: p, Reason: fmt.Sprintf("file is %d bytes, over the %d-byte read limit (MaxFileBytes); refused without reading", file.Metadata.Size, f.MaxFileBytes)})
+		return
+	}
+	data, err := file.Read(ctx)
+	if err != nil {
+		fail(provenance.FileError{Path: p, Reason: "reading: " + err.Error()})
+		return
+	}
+	d, err := ingest.ReadFile(ctx, p, data, ingest.DefaultOptions())
+	if err != nil {
+		fail(provenance.FileError{Path: p, Reason: err.Error()})
+		return
+	}
+	emit(d.ContentHash, DocRec{Order: orderKey(p), Doc: d})
+}
+
+// keepFirst keeps the first document (in collection order) of those with
+// one content hash and reports the others as its duplicates, as Load does.
+func keepFirst(_ string, docs func(*DocRec) bool, emit func(DocRec), dup func(DupRec)) {
+	var all []DocRec
+	var d DocRec
+	for docs(&d) {
+		all = append(all, d)
+	}
+	slices.SortFunc(all, func(x, y DocRec) int { return strings.Compare(x.Order, y.Order) })
+	emit(all[0])
+	for _, x := range all[1:] {
+		dup(DupRec{Order: x.Order, Dup: provenance.Duplicate{Doc: x.Doc.ID, Original: all[0].Doc.ID, Reason: "identical text"}})
+	}
+}
+
+func byID(d DocRec) (string, DocRec) { return d.Doc.ID, d }
+
+func orderOf(d DocRec) OrderID { return OrderID{Order: d.Order, ID: d.Doc.ID} }
+
+// number gives every document its index in collection order. It is one
+// of the few steps on a single worker: it holds every document's order key
+// and ID (about 100 bytes a document), never their texts.
+func number(_ []byte, docs func(*OrderID) bool, emit func(string, uint32)) error {
+	var all []OrderID
+	var o OrderID
+	for docs(&o) {
+		all = append(all, o)
+	}
+	if len(all) > 1<<32-1 {
+		return fmt.Errorf("numbering documents: %d documents, more than 2^32", len(all))
+	}
+	slices.SortFunc(all, func(x, y OrderID) int { return strings.Compare(x.Order, y.Order) })
+	for i, o := range all {
+		emit(o.ID, uint32(i))
+	}
+	return nil
+}
+
+// attachIndex joins a document with its index.
+func attachIndex(_ string, docs func(*DocRec) bool, index func(*uint32) bool, emit func(IDoc)) {
+	var d DocRec
+	var i uint32
+	if docs(&d) && index(&i) {
+		emit(IDoc{Index: i, Doc: d.Doc})
+	}
+}
+
+func init() {
+	register.DoFn4x0[context.Context, fileio.ReadableFile, func(string, DocRec), func(provenance.FileError)](&readFn{})
+	register.Function4x0(keepFirst)
+	register.Function1x1(orderOf)
+	register.Function1x2(byID)
+	register.Function3x1(number)
+	register.Function4x0(attachIndex)
+	register.Emitter2[string, DocRec]()
+	register.Emitter1[provenance.FileError]()
+	register.Emitter1[DocRec]()
+	register.Emitter1[DupRec]()
+	register.Emitter2[string, uint32]()
+	register.Emitter1[IDoc]()
+	register.Iter1[DocRec]()
+	register.Iter1[OrderID]()
+	register.Iter1[uint32]()
+}
+
+// readCollection reads the inputs into numbered documents, leaving out
+// duplicates; it returns the documents, the duplicates and the errors.
+func readCollection(s beam.Scope, patterns []string) (docs, dups, errs beam.PCollection) {
+	s = s.Scope("read")
+	globs := beam.CreateList(s, patterns)
+	files := fileio.ReadMatches(s, fileio.MatchAll(s, globs, fileio.MatchEmptyAllow()), fileio.ReadUncompressed(), fileio.ReadDirectorySkip())
+	byHash, errs := beam.ParDo2(s, &readFn{MaxFileBytes: ingest.DefaultOptions().MaxFileBytes}, files)
+	firsts, dups := beam.ParDo2(s, keepFirst, beam.GroupByKey(s, byHash))
+	index := beam.ParDo(s, number, beam.Impulse(s), beam.SideInput{Input: beam.ParDo(s, orderOf, firsts)})
+	keyed := beam.ParDo(s, byID, firsts)
+	docs = beam.ParDo(s, attachIndex, beam.CoGroupByKey(s, keyed, index))
+	return docs, dups, errs
+}
