@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"context"
+
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
@@ -9,17 +11,43 @@ import (
 	"github.com/copytrail/copytrail/provenance/stage"
 )
 
+// The index is cut into shards by key, as the local runner cuts it: a
+// document's postings travel in one batch per shard it touches, and each
+// shard is sorted and cut into keys on one worker. Batches keep the number
+// of elements a runner handles near the number of documents times the
+// shards, instead of one element per posting; the shard count grows with
+// the collection so a shard stays near a million postings.
+
+// shardBits is log2 of the number of index shards for a collection.
+func shardBits(docs int) uint {
+	bits := uint(6)
+	for bits < 16 && docs>>bits > 1500 {
+		bits++
+	}
+	return bits
+}
+
 // shingleFn runs stage 1 on one document (stage.ShingleDocument,
-// stage.Postings): it emits the postings keyed by n-gram, the document with
-// its word count and content hash keyed by index, and its facts.
+// stage.Postings): it emits the postings in one batch per index shard, the
+// document with its word count and content hash keyed by index, and its
+// facts.
 type shingleFn struct {
 	Settings provenance.Settings
 }
 
-func (f *shingleFn) ProcessElement(d IDoc, post func(uint64, Post), emit func(uint32, IDoc), fact func(Fact)) {
+func (f *shingleFn) ProcessElement(ctx context.Context, d IDoc, docs int, post func(int, []align.Posting), emit func(uint32, IDoc), fact func(Fact)) {
+	defer meterShingle.start(ctx)()
 	sh := stage.ShingleDocument(&d.Doc, f.Settings)
 	d.Doc.Words, d.Doc.ContentHash = sh.WordCount, sh.ContentHash
-	stage.Postings(d.Index, sh.Shingles, func(p align.Posting) { post(p.Key, Post{Doc: p.Doc, Pos: p.Pos}) })
+	bits := shardBits(docs)
+	batch := map[int][]align.Posting{}
+	stage.Postings(d.Index, sh.Shingles, func(p align.Posting) {
+		k := align.Shard(p.Key, bits)
+		batch[k] = append(batch[k], p)
+	})
+	for k, ps := range batch {
+		post(k, ps)
+	}
 	emit(d.Index, d)
 	fact(Fact{Index: d.Index, Published: d.Doc.Meta.Published.Value, Words: sh.WordCount})
 }
@@ -44,31 +72,38 @@ func facts(_ []byte, in func(*Fact) bool) []align.DocFacts {
 	return stage.Facts(docs, words)
 }
 
-// candidatesFn runs stage 2 on one n-gram key (stage.SortKey,
-// stage.CandidatesForKey): seeds keyed by pair, and for a family key the
-// family positions keyed by document. A family key's work is linear in its
-// documents (members seeded against two representatives), and its postings
-// are the only thing held: 16 bytes a posting, at most three a document.
+// candidatesFn runs stage 2 on one index shard: its postings sorted and cut
+// into keys (align.SortPostings, align.EachKey, as the local runner does),
+// then stage.CandidatesForKey on each key: seeds keyed by pair, and for a
+// family key the family positions keyed by document. A family key's work
+// is linear in its documents (members seeded against two representatives):
+// a text carried by thousands of documents adds their postings to one
+// shard (16 bytes a posting, at most three a document), never the square
+// of their number.
 type candidatesFn struct {
 	Settings provenance.Settings
 }
 
-func (f *candidatesFn) ProcessElement(key uint64, posts func(*Post) bool, facts []align.DocFacts, seed func(uint64, align.Seed), family func(uint32, int32)) {
+func (f *candidatesFn) ProcessElement(ctx context.Context, _ int, batches func(*[]align.Posting) bool, facts []align.DocFacts, seed func(uint64, []align.Seed), family func(uint32, int32)) {
+	defer meterCandidate.start(ctx)()
 	var all []align.Posting
-	var p Post
-	for posts(&p) {
-		all = append(all, align.Posting{Key: key, Doc: p.Doc, Pos: p.Pos})
+	var b []align.Posting
+	for batches(&b) {
+		all = append(all, b...)
 	}
-	if len(all) < 2 {
-		return
-	}
-	stage.SortKey(all)
+	align.SortPostings(all)
 	limit := stage.FamilyLimit(f.Settings, len(facts))
-	kind := stage.CandidatesForKey(all, facts, limit, func(s align.Seed) { seed(pairKey(s.A, s.B), s) })
-	if kind == align.KeyFamily {
-		for _, p := range all {
-			family(p.Doc, p.Pos)
+	byPair := map[uint64][]align.Seed{} // one batch per pair and shard
+	emit := func(s align.Seed) { k := pairKey(s.A, s.B); byPair[k] = append(byPair[k], s) }
+	align.EachKey(all, func(run []align.Posting) {
+		if len(run) > 1 && stage.CandidatesForKey(run, facts, limit, emit) == align.KeyFamily {
+			for _, p := range run {
+				family(p.Doc, p.Pos)
+			}
 		}
+	})
+	for k, ss := range byPair {
+		seed(k, ss)
 	}
 }
 
@@ -78,11 +113,12 @@ type runFn struct {
 	Settings provenance.Settings
 }
 
-func (f *runFn) ProcessElement(_ uint64, seeds func(*align.Seed) bool, emit func(uint32, Run)) {
+func (f *runFn) ProcessElement(ctx context.Context, _ uint64, seeds func(*[]align.Seed) bool, emit func(uint32, Run)) {
+	defer meterRun.start(ctx)()
 	var all []align.Seed
-	var s align.Seed
+	var s []align.Seed
 	for seeds(&s) {
-		all = append(all, s)
+		all = append(all, s...)
 	}
 	stage.SortSeeds(all)
 	if !stage.Candidate(all, f.Settings) {
@@ -97,7 +133,8 @@ type commonFn struct {
 	Settings provenance.Settings
 }
 
-func (f *commonFn) ProcessElement(_ uint32, docs func(*IDoc) bool, family func(*int32) bool, emit func(uint32, ADoc)) {
+func (f *commonFn) ProcessElement(ctx context.Context, _ uint32, docs func(*IDoc) bool, family func(*int32) bool, emit func(uint32, ADoc)) {
+	defer meterCommon.start(ctx)()
 	var d IDoc
 	if !docs(&d) {
 		return
@@ -116,21 +153,21 @@ func (f *commonFn) ProcessElement(_ uint32, docs func(*IDoc) bool, family func(*
 }
 
 func init() {
-	register.DoFn4x0[IDoc, func(uint64, Post), func(uint32, IDoc), func(Fact)](&shingleFn{})
+	register.DoFn6x0[context.Context, IDoc, int, func(int, []align.Posting), func(uint32, IDoc), func(Fact)](&shingleFn{})
 	register.Function2x1(facts)
-	register.DoFn5x0[uint64, func(*Post) bool, []align.DocFacts, func(uint64, align.Seed), func(uint32, int32)](&candidatesFn{})
-	register.DoFn3x0[uint64, func(*align.Seed) bool, func(uint32, Run)](&runFn{})
-	register.DoFn4x0[uint32, func(*IDoc) bool, func(*int32) bool, func(uint32, ADoc)](&commonFn{})
-	register.Emitter2[uint64, Post]()
+	register.DoFn6x0[context.Context, int, func(*[]align.Posting) bool, []align.DocFacts, func(uint64, []align.Seed), func(uint32, int32)](&candidatesFn{})
+	register.DoFn4x0[context.Context, uint64, func(*[]align.Seed) bool, func(uint32, Run)](&runFn{})
+	register.DoFn5x0[context.Context, uint32, func(*IDoc) bool, func(*int32) bool, func(uint32, ADoc)](&commonFn{})
+	register.Emitter2[int, []align.Posting]()
 	register.Emitter2[uint32, IDoc]()
 	register.Emitter1[Fact]()
-	register.Emitter2[uint64, align.Seed]()
+	register.Emitter2[uint64, []align.Seed]()
 	register.Emitter2[uint32, int32]()
 	register.Emitter2[uint32, Run]()
 	register.Emitter2[uint32, ADoc]()
-	register.Iter1[Post]()
+	register.Iter1[[]align.Posting]()
 	register.Iter1[Fact]()
-	register.Iter1[align.Seed]()
+	register.Iter1[[]align.Seed]()
 	register.Iter1[int32]()
 	register.Iter1[IDoc]()
 }
@@ -138,9 +175,9 @@ func init() {
 // index runs stages 1 and 2 and the grouping of seeds by pair: it returns
 // the candidate pairs' runs (keyed by document A), the documents ready to
 // align (keyed by index) and the documents' facts (a singleton).
-func index(s beam.Scope, docs beam.PCollection, st provenance.Settings) (runs, adocs, table beam.PCollection) {
+func index(s beam.Scope, docs, count beam.PCollection, st provenance.Settings) (runs, adocs, table beam.PCollection) {
 	s = s.Scope("index")
-	posts, counted, fs := beam.ParDo3(s, &shingleFn{Settings: st}, docs)
+	posts, counted, fs := beam.ParDo3(s, &shingleFn{Settings: st}, docs, beam.SideInput{Input: count})
 	table = beam.ParDo(s, facts, beam.Impulse(s), beam.SideInput{Input: fs})
 	seeds, family := beam.ParDo2(s, &candidatesFn{Settings: st}, beam.GroupByKey(s, posts), beam.SideInput{Input: table})
 	runs = beam.ParDo(s, &runFn{Settings: st}, beam.GroupByKey(s, seeds))

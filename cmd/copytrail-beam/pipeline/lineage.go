@@ -142,6 +142,7 @@ type lineageFn struct {
 }
 
 func (f *lineageFn) ProcessElement(ctx context.Context, g uint32, docs func(*IDoc) bool, pairs func(*PairOut) bool, emit func(Lineage)) error {
+	defer meterLineage.start(ctx)()
 	var ds []IDoc
 	var d IDoc
 	for docs(&d) {

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"context"
+
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
@@ -18,7 +20,8 @@ import (
 // first, the runs stream past it.
 
 // attachFirst sends each run of document A, with A, to A's partner.
-func attachFirst(_ uint32, docs func(*ADoc) bool, runs func(*Run) bool, emit func(uint32, Half)) {
+func attachFirst(ctx context.Context, _ uint32, docs func(*ADoc) bool, runs func(*Run) bool, emit func(uint32, Half)) {
+	defer meterAttach.start(ctx)()
 	var a ADoc
 	if !docs(&a) {
 		return
@@ -35,7 +38,8 @@ type alignFn struct {
 	Settings provenance.Settings
 }
 
-func (f *alignFn) ProcessElement(_ uint32, docs func(*ADoc) bool, halves func(*Half) bool, emit func(uint64, PairOut)) {
+func (f *alignFn) ProcessElement(ctx context.Context, _ uint32, docs func(*ADoc) bool, halves func(*Half) bool, emit func(uint64, PairOut)) {
+	defer meterAlign.start(ctx)()
 	var bd ADoc
 	if !docs(&bd) {
 		return
@@ -67,8 +71,8 @@ func alignDoc(d ADoc, s provenance.Settings) align.Doc {
 }
 
 func init() {
-	register.Function4x0(attachFirst)
-	register.DoFn4x0[uint32, func(*ADoc) bool, func(*Half) bool, func(uint64, PairOut)](&alignFn{})
+	register.Function5x0(attachFirst)
+	register.DoFn5x0[context.Context, uint32, func(*ADoc) bool, func(*Half) bool, func(uint64, PairOut)](&alignFn{})
 	register.Iter1[ADoc]()
 	register.Iter1[Run]()
 	register.Iter1[Half]()

@@ -57,8 +57,8 @@ func Build(s beam.Scope, c Config) error {
 	if len(patterns) == 0 {
 		return fmt.Errorf("no inputs given")
 	}
-	docs, dups, errs := readCollection(s, patterns)
-	runs, adocs, table := index(s, docs, c.Settings)
+	docs, count, dups, errs := readCollection(s, patterns)
+	runs, adocs, table := index(s, docs, count, c.Settings)
 	aligned := alignPairs(s, runs, adocs, c.Settings)
 	pairs, groups, totals := linkPairs(s, aligned, adocs, table, c.Settings)
 	writeOutputs(s, c.Output, c.Settings, adocs, pairs, groups, totals, dups, errs)

@@ -93,6 +93,7 @@ type readFn struct {
 }
 
 func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(string, DocRec), fail func(provenance.FileError)) {
+	defer meterRead.start(ctx)()
 	p := file.Metadata.Path
 	name := path.Base(filepath.ToSlash(p))
 	if strings.HasPrefix(name, ".") || name == ingest.SidecarName || !ingest.Supported(name) {
@@ -137,7 +138,7 @@ func orderOf(d DocRec) OrderID { return OrderID{Order: d.Order, ID: d.Doc.ID} }
 // number gives every document its index in collection order. It is one
 // of the few steps on a single worker: it holds every document's order key
 // and ID (about 100 bytes a document), never their texts.
-func number(_ []byte, docs func(*OrderID) bool, emit func(string, uint32)) error {
+func number(_ []byte, docs func(*OrderID) bool, emit func(string, uint32), count func(int)) error {
 	var all []OrderID
 	var o OrderID
 	for docs(&o) {
@@ -150,6 +151,7 @@ func number(_ []byte, docs func(*OrderID) bool, emit func(string, uint32)) error
 	for i, o := range all {
 		emit(o.ID, uint32(i))
 	}
+	count(len(all))
 	return nil
 }
 
@@ -167,7 +169,7 @@ func init() {
 	register.Function4x0(keepFirst)
 	register.Function1x1(orderOf)
 	register.Function1x2(byID)
-	register.Function3x1(number)
+	register.Function4x1(number)
 	register.Function4x0(attachIndex)
 	register.Emitter2[string, DocRec]()
 	register.Emitter1[provenance.FileError]()
@@ -175,21 +177,23 @@ func init() {
 	register.Emitter1[DupRec]()
 	register.Emitter2[string, uint32]()
 	register.Emitter1[IDoc]()
+	register.Emitter1[int]()
 	register.Iter1[DocRec]()
 	register.Iter1[OrderID]()
 	register.Iter1[uint32]()
 }
 
 // readCollection reads the inputs into numbered documents, leaving out
-// duplicates; it returns the documents, the duplicates and the errors.
-func readCollection(s beam.Scope, patterns []string) (docs, dups, errs beam.PCollection) {
+// duplicates; it returns the documents, their number (a singleton), the
+// duplicates and the errors.
+func readCollection(s beam.Scope, patterns []string) (docs, count, dups, errs beam.PCollection) {
 	s = s.Scope("read")
 	globs := beam.CreateList(s, patterns)
 	files := fileio.ReadMatches(s, fileio.MatchAll(s, globs, fileio.MatchEmptyAllow()), fileio.ReadUncompressed(), fileio.ReadDirectorySkip())
 	byHash, errs := beam.ParDo2(s, &readFn{MaxFileBytes: ingest.DefaultOptions().MaxFileBytes}, files)
 	firsts, dups := beam.ParDo2(s, keepFirst, beam.GroupByKey(s, byHash))
-	index := beam.ParDo(s, number, beam.Impulse(s), beam.SideInput{Input: beam.ParDo(s, orderOf, firsts)})
+	index, count := beam.ParDo2(s, number, beam.Impulse(s), beam.SideInput{Input: beam.ParDo(s, orderOf, firsts)})
 	keyed := beam.ParDo(s, byID, firsts)
 	docs = beam.ParDo(s, attachIndex, beam.CoGroupByKey(s, keyed, index))
-	return docs, dups, errs
+	return docs, count, dups, errs
 }

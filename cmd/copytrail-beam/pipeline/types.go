@@ -33,12 +33,6 @@ type IDoc struct {
 	Doc   provenance.Document
 }
 
-// Post is one posting of an n-gram key: a document and a word position.
-type Post struct {
-	Doc uint32
-	Pos int32
-}
-
 // Fact is what the candidate stage's document facts need of one document.
 type Fact struct {
 	Index     uint32
@@ -131,9 +125,9 @@ type Totals struct {
 func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func init() {
-	for _, t := range []any{DocRec{}, OrderID{}, IDoc{}, Post{}, Run{}, ADoc{}, Half{}, PassageOut{}, PairOut{},
+	for _, t := range []any{DocRec{}, OrderID{}, IDoc{}, Run{}, ADoc{}, Half{}, PassageOut{}, PairOut{},
 		Fact{}, PairCount{}, Place{}, Edge{}, Lineage{}, Line{}, DupRec{}, Totals{},
-		provenance.FileError{}, align.Seed{}} {
+		provenance.FileError{}, align.Seed{}, align.Posting{}} {
 		beam.RegisterType(reflect.TypeOf(t))
 	}
 }

@@ -63,6 +63,7 @@ type shardFn struct {
 }
 
 func (f *shardFn) ProcessElement(ctx context.Context, shard int, lines func(*Line) bool, totals Totals) error {
+	defer meterWrite.start(ctx)()
 	var all []Line
 	var l Line
 	for lines(&l) {
@@ -119,6 +120,7 @@ type finishFn struct {
 }
 
 func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, groups func(*Lineage) bool, totals Totals, dups func(*DupRec) bool, errs func(*provenance.FileError) bool) error {
+	defer meterWrite.start(ctx)()
 	var all Lineage
 	var g Lineage
 	for groups(&g) {
