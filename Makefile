@@ -22,7 +22,7 @@ VERSION   := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LINUX_PKG  = dist/copytrail-$(VERSION)-linux-$(shell $(GO) env GOARCH).tar.xz
 
 .PHONY: run build test deps deps-test vet bench bench-100k fuzz eval screenshots clean \
-        package package-windows install uninstall test-packages
+        package package-windows install uninstall test-packages beam-build beam-test beam-tidy
 
 run: deps build
 	$(BIN)
@@ -77,6 +77,23 @@ test: deps-test vet
 	$(GO) test -count=1 -timeout 30m -race ./provenance/... ./app/...
 	@scripts/fuzz.sh 3s
 	@$(MAKE) --no-print-directory test-packages
+	@$(MAKE) --no-print-directory beam-test
+
+# beam-build / beam-test: the Apache Beam runner (cmd/copytrail-beam, its
+# own Go module, so Beam's dependencies never enter the desktop build; the
+# root's ./... does not descend into it). beam-test vets it and runs its
+# tests on prism, Beam's in-process runner: the pipeline must write the same
+# export as the local runner. Cold build: see docs/SCALE.md. -mod=mod lets a
+# dependency newly added to the engine reach the module's go.sum (make
+# beam-tidy records it).
+beam-build:
+	cd cmd/copytrail-beam && CGO_ENABLED=0 $(GO) build -mod=mod -o ../../copytrail-beam .
+
+beam-test: beam-build
+	cd cmd/copytrail-beam && $(GO) vet -mod=mod ./... && $(GO) test -mod=mod -count=1 ./...
+
+beam-tidy:
+	cd cmd/copytrail-beam && $(GO) mod tidy
 
 fuzz:
 	@scripts/fuzz.sh $${FUZZTIME:-5m}
@@ -96,7 +113,7 @@ bench-100k: build
 	$(GO) run ./internal/scalebench -bin $(BIN) -sizes 100000 -query -label "make bench-100k" -out docs/BENCHMARKS.md
 
 clean:
-	rm -rf $(BIN) dist
+	rm -rf $(BIN) dist copytrail-beam
 
 # screenshots: the real app under Xvfb on the demo corpus (and on the real
 # seed articles when SEEDS names their folder), one PNG per screen in
