@@ -21,11 +21,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/copytrail/copytrail/cmd/copytrail-beam/pipeline"
@@ -76,6 +78,7 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	limitMemory()
 	start := time.Now()
 	res, err := beamx.RunWithMetrics(context.Background(), p)
 	if err != nil {
@@ -122,4 +125,22 @@ func config() (pipeline.Config, error) {
 		c.Settings = s
 	}
 	return c, nil
+}
+
+// limitMemory gives the Go garbage collector a memory limit when the
+// pipeline runs in this process (prism, which holds each stage's data in
+// memory): 60% of the machine's memory unless GOMEMLIMIT says otherwise,
+// so the collector works harder before the kernel runs out.
+func limitMemory() {
+	if r := *runners.Runner; (r != "" && r != "prism") || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return
+	}
+	var kb int64
+	if _, err := fmt.Sscanf(string(b), "MemTotal: %d kB", &kb); err == nil && kb > 0 {
+		debug.SetMemoryLimit(kb * 1024 * 6 / 10)
+	}
 }

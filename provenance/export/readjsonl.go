@@ -46,7 +46,12 @@ func ReadJSONL(dir string) (*provenance.Result, error) {
 			rec.Document.Text = rec.Text
 			r.Documents = append(r.Documents, rec.Document)
 		}),
-		readKind(dir, PassagesFile, func(rec *PassageRecord) { r.Passages = append(r.Passages, rec.Passage) }),
+		readKind(dir, PassagesFile, func(rec *PassageRecord) {
+			if len(rec.Diff) == 0 {
+				rec.Diff = nil // written as [] for readers; the engine leaves it nil
+			}
+			r.Passages = append(r.Passages, rec.Passage)
+		}),
 		readKind(dir, PairsJSONL, func(p *provenance.Pair) { r.Pairs = append(r.Pairs, *p) }),
 		readKind(dir, LinksJSONL, func(l *provenance.Link) { r.Links = append(r.Links, *l) }),
 		readKind(dir, FamiliesJSONL, func(f *provenance.Family) { r.Families = append(r.Families, *f) }),

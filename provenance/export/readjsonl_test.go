@@ -15,6 +15,7 @@ import (
 func TestJSONLRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	r := exporttest.Sample()
+	r.Passages[len(r.Passages)-1].Diff = nil // an incidental passage may have no diff
 	r.Duplicates = []provenance.Duplicate{{Doc: "x", Original: "y", Reason: "identical text"}}
 	r.Errors = []provenance.FileError{{Path: "/tmp/bad.pdf", Reason: "not a PDF"}}
 	if _, err := WriteAll(dir, r, Options{Formats: []string{"jsonl"}}); err != nil {

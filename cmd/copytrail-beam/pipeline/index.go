@@ -84,7 +84,7 @@ type candidatesFn struct {
 	Settings provenance.Settings
 }
 
-func (f *candidatesFn) ProcessElement(ctx context.Context, _ int, batches func(*[]align.Posting) bool, facts []align.DocFacts, seed func(uint64, []align.Seed), family func(uint32, int32)) {
+func (f *candidatesFn) ProcessElement(ctx context.Context, _ int, batches func(*[]align.Posting) bool, facts []align.DocFacts, seed func(uint64, []align.Seed), family func(uint32, []int32)) {
 	defer meterCandidate.start(ctx)()
 	var all []align.Posting
 	var b []align.Posting
@@ -95,15 +95,19 @@ func (f *candidatesFn) ProcessElement(ctx context.Context, _ int, batches func(*
 	limit := stage.FamilyLimit(f.Settings, len(facts))
 	byPair := map[uint64][]align.Seed{} // one batch per pair and shard
 	emit := func(s align.Seed) { k := pairKey(s.A, s.B); byPair[k] = append(byPair[k], s) }
+	fam := map[uint32][]int32{} // one batch per document and shard
 	align.EachKey(all, func(run []align.Posting) {
 		if len(run) > 1 && stage.CandidatesForKey(run, facts, limit, emit) == align.KeyFamily {
 			for _, p := range run {
-				family(p.Doc, p.Pos)
+				fam[p.Doc] = append(fam[p.Doc], p.Pos)
 			}
 		}
 	})
 	for k, ss := range byPair {
 		seed(k, ss)
+	}
+	for d, ps := range fam {
+		family(d, ps)
 	}
 }
 
@@ -133,17 +137,16 @@ type commonFn struct {
 	Settings provenance.Settings
 }
 
-func (f *commonFn) ProcessElement(ctx context.Context, _ uint32, docs func(*IDoc) bool, family func(*int32) bool, emit func(uint32, ADoc)) {
+func (f *commonFn) ProcessElement(ctx context.Context, _ uint32, docs func(*IDoc) bool, family func(*[]int32) bool, emit func(uint32, ADoc)) {
 	defer meterCommon.start(ctx)()
 	var d IDoc
 	if !docs(&d) {
 		return
 	}
 	a := ADoc{Index: d.Index, Doc: d.Doc}
-	var fam []int32
-	var p int32
-	for family(&p) {
-		fam = append(fam, p)
+	var fam, ps []int32
+	for family(&ps) {
+		fam = append(fam, ps...)
 	}
 	if len(fam) > 0 {
 		w := stage.ShingleDocument(&d.Doc, f.Settings).Words
@@ -155,20 +158,20 @@ func (f *commonFn) ProcessElement(ctx context.Context, _ uint32, docs func(*IDoc
 func init() {
 	register.DoFn6x0[context.Context, IDoc, int, func(int, []align.Posting), func(uint32, IDoc), func(Fact)](&shingleFn{})
 	register.Function2x1(facts)
-	register.DoFn6x0[context.Context, int, func(*[]align.Posting) bool, []align.DocFacts, func(uint64, []align.Seed), func(uint32, int32)](&candidatesFn{})
+	register.DoFn6x0[context.Context, int, func(*[]align.Posting) bool, []align.DocFacts, func(uint64, []align.Seed), func(uint32, []int32)](&candidatesFn{})
 	register.DoFn4x0[context.Context, uint64, func(*[]align.Seed) bool, func(uint32, Run)](&runFn{})
-	register.DoFn5x0[context.Context, uint32, func(*IDoc) bool, func(*int32) bool, func(uint32, ADoc)](&commonFn{})
+	register.DoFn5x0[context.Context, uint32, func(*IDoc) bool, func(*[]int32) bool, func(uint32, ADoc)](&commonFn{})
 	register.Emitter2[int, []align.Posting]()
 	register.Emitter2[uint32, IDoc]()
 	register.Emitter1[Fact]()
 	register.Emitter2[uint64, []align.Seed]()
-	register.Emitter2[uint32, int32]()
+	register.Emitter2[uint32, []int32]()
 	register.Emitter2[uint32, Run]()
 	register.Emitter2[uint32, ADoc]()
 	register.Iter1[[]align.Posting]()
 	register.Iter1[Fact]()
 	register.Iter1[[]align.Seed]()
-	register.Iter1[int32]()
+	register.Iter1[[]int32]()
 	register.Iter1[IDoc]()
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/copytrail/copytrail/provenance/align"
 	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/stage"
+	"github.com/copytrail/copytrail/provenance/text"
 )
 
 // Aligning a pair needs both documents on one worker. The runs meet their
@@ -20,16 +21,25 @@ import (
 // first, the runs stream past it.
 
 // attachFirst sends each run of document A, with A, to A's partner.
-func attachFirst(ctx context.Context, _ uint32, docs func(*ADoc) bool, runs func(*Run) bool, emit func(uint32, Half)) {
+func attachFirst(ctx context.Context, _ uint32, docs func(*ADoc) bool, runs func(*Run) bool, emit func(uint32, Half)) error {
 	defer meterAttach.start(ctx)()
 	var a ADoc
 	if !docs(&a) {
-		return
+		return nil
 	}
+	var packed *Packed
 	var r Run
 	for runs(&r) {
-		emit(r.B, Half{Run: r, A: a})
+		if packed == nil {
+			p, err := pack(a)
+			if err != nil {
+				return err
+			}
+			packed = &p
+		}
+		emit(r.B, Half{Run: r, A: *packed})
 	}
+	return nil
 }
 
 // alignFn aligns every pair whose second document is B (stage.AlignPair,
@@ -38,16 +48,20 @@ type alignFn struct {
 	Settings provenance.Settings
 }
 
-func (f *alignFn) ProcessElement(ctx context.Context, _ uint32, docs func(*ADoc) bool, halves func(*Half) bool, emit func(uint64, PairOut)) {
+func (f *alignFn) ProcessElement(ctx context.Context, _ uint32, docs func(*ADoc) bool, halves func(*Half) bool, emit func(uint64, PairOut)) error {
 	defer meterAlign.start(ctx)()
 	var bd ADoc
 	if !docs(&bd) {
-		return
+		return nil
 	}
 	b := alignDoc(bd, f.Settings)
 	var h Half
 	for halves(&h) {
-		a := alignDoc(h.A, f.Settings)
+		ad, err := unpack(h.A)
+		if err != nil {
+			return err
+		}
+		a := alignDoc(ad, f.Settings)
 		ps := stage.AlignPair(&a, &b, h.Run.Seeds, f.Settings)
 		if len(ps) == 0 {
 			continue
@@ -56,23 +70,27 @@ func (f *alignFn) ProcessElement(ctx context.Context, _ uint32, docs func(*ADoc)
 		out := PairOut{A: h.Run.A, B: h.Run.B, Passages: make([]PassageOut, len(ps))}
 		for k, p := range ps {
 			idx[k] = k
-			rec := export.NewPassageRecord(k, p, &h.A.Doc, &bd.Doc)
+			rec := export.NewPassageRecord(k, p, &ad.Doc, &bd.Doc)
 			out.Passages[k] = PassageOut{Passage: rec.Passage, ATitle: rec.ATitle, BTitle: rec.BTitle, AText: rec.AText, BText: rec.BText}
 		}
-		out.Pair = stage.Summarise(&a, &b, h.A.Doc.Words, bd.Doc.Words, ps, idx)
+		out.Pair = stage.Summarise(&a, &b, ad.Doc.Words, bd.Doc.Words, ps, idx)
 		emit(pairKey(out.A, out.B), out)
 	}
+	return nil
 }
 
 // alignDoc is what stage.AlignPair reads of a document: its text, its words
-// (stage 1 again: cheaper than shipping them) and its common positions.
+// and its common positions. The words are tokenized again from the text
+// (text.AnalyzeDocument, as stage.ShingleDocument makes them: a document's
+// words are ~3 times the size of its text, cheaper to recompute than to
+// ship with every pair).
 func alignDoc(d ADoc, s provenance.Settings) align.Doc {
-	return align.Doc{ID: d.Doc.ID, Text: d.Doc.Text, Words: stage.ShingleDocument(&d.Doc, s).Words, Common: d.Common}
+	return align.Doc{ID: d.Doc.ID, Text: d.Doc.Text, Words: text.AnalyzeDocument(&d.Doc, s.MaxDocBytes), Common: d.Common}
 }
 
 func init() {
-	register.Function5x0(attachFirst)
-	register.DoFn5x0[context.Context, uint32, func(*ADoc) bool, func(*Half) bool, func(uint64, PairOut)](&alignFn{})
+	register.Function5x1(attachFirst)
+	register.DoFn5x1[context.Context, uint32, func(*ADoc) bool, func(*Half) bool, func(uint64, PairOut), error](&alignFn{})
 	register.Iter1[ADoc]()
 	register.Iter1[Run]()
 	register.Iter1[Half]()

@@ -14,6 +14,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
+	"github.com/copytrail/copytrail/internal/archivetest"
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/gen"
@@ -45,6 +46,43 @@ func writeCollection(t *testing.T, dir string, docs []provenance.Document) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%s.txt", d.ID)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// writeArchives adds archives to the collection: JSON lines (with a bad
+// line and a record repeating an article of the folder), a gzipped WARC,
+// a CSV with a row lacking its text, and a zip of articles.
+func writeArchives(t *testing.T, dir string) {
+	t.Helper()
+	recs := archivetest.Records(30, 150, 11)
+	var jsonl, csv, warc bytes.Buffer
+	if err := archivetest.JSONL(&jsonl, recs[:12]); err != nil {
+		t.Fatal(err)
+	}
+	jsonl.WriteString("{broken\n")
+	var pages []archivetest.WARCRecord
+	for _, r := range recs[12:20] {
+		pages = append(pages, archivetest.PageRecord(r))
+	}
+	if err := archivetest.WARC(&warc, pages, true); err != nil {
+		t.Fatal(err)
+	}
+	rows := append([]archivetest.Record(nil), recs[20:26]...)
+	rows[2].Text = ""
+	if err := archivetest.CSV(&csv, rows, ','); err != nil {
+		t.Fatal(err)
+	}
+	var entries []archivetest.Entry
+	for _, r := range recs[26:] {
+		entries = append(entries, archivetest.Entry{Name: "zipped/" + r.ID + ".txt", Data: []byte(r.Title + "\n\n" + r.Text)})
+	}
+	// a zip entry repeating a JSON lines record: a duplicate across archives
+	entries = append(entries, archivetest.Entry{Name: "zipped/reprint.txt", Data: []byte(recs[3].Text)})
+	for name, data := range map[string][]byte{"news.jsonl": jsonl.Bytes(), "crawl.warc.gz": warc.Bytes(),
+		"table.csv": csv.Bytes(), "articles.zip": archivetest.Zip(entries)} {
+		if err := os.WriteFile(filepath.Join(dir, "part0", name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -87,7 +125,8 @@ var jsonlFiles = []string{export.AnalysisJSON, export.DocumentsJSONL, export.Pas
 // The Beam pipeline on prism and the local runner give the same analysis
 // of one generated collection — ordinary reuse of every edit type,
 // lineages with dates, outlets and a press release, a wire story carried
-// by more documents than the family limit, a duplicate and an unreadable
+// by more documents than the family limit, archives of every kind (JSON
+// lines, WARC, CSV, zip) with bad records, duplicates and an unreadable
 // file — file for file, byte for byte.
 func TestBeamEqualsLocalRunner(t *testing.T) {
 	var docs []provenance.Document
@@ -101,13 +140,14 @@ func TestBeamEqualsLocalRunner(t *testing.T) {
 	dup, _ := os.ReadFile(filepath.Join(in, "part0", docs[0].ID+".txt"))
 	os.WriteFile(filepath.Join(in, "part2", "zz-copy.txt"), dup, 0o644)
 	os.WriteFile(filepath.Join(in, "part1", "empty.txt"), nil, 0o644)
+	writeArchives(t, in)
 
 	s := scan.DefaultSettings()
 	s.DFCapMin = 20 // the wire story's 40 carriers are a family
 	local, beamOut := t.TempDir(), t.TempDir()
 	want := runLocal(t, in, local, s)
 	if len(want.Passages) < 100 || len(want.Links) < 20 || len(want.Families) < 10 || len(want.Mutations) == 0 ||
-		len(want.Duplicates) != 1 || len(want.Errors) != 1 {
+		len(want.Duplicates) != 2 || len(want.Errors) != 3 {
 		t.Fatalf("collection too poor to test: %d passages, %d links, %d families, %d mutations, %d duplicates, %d errors",
 			len(want.Passages), len(want.Links), len(want.Families), len(want.Mutations), len(want.Duplicates), len(want.Errors))
 	}
@@ -144,7 +184,13 @@ func TestBeamEqualsLocalRunner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got.Passages, want.Passages) || !reflect.DeepEqual(got.Links, want.Links) {
-		t.Errorf("the Beam export reads back to other passages or links than the local runner found")
+	for i := range want.Passages {
+		if i >= len(got.Passages) || !reflect.DeepEqual(got.Passages[i], want.Passages[i]) {
+			t.Errorf("passage %d reads back from the Beam export as\n%+v\nwant\n%+v", i, got.Passages[min(i, len(got.Passages)-1)], want.Passages[i])
+			break
+		}
+	}
+	if !reflect.DeepEqual(got.Links, want.Links) {
+		t.Errorf("the Beam export reads back to other links than the local runner found")
 	}
 }

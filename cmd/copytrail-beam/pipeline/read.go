@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -85,35 +87,91 @@ func escapeGlob(p string) string {
 // name order, so paths compare component by component.
 func orderKey(p string) string { return strings.ReplaceAll(p, "/", "\x00") }
 
-// readFn reads one matched file into a document keyed by its content hash
-// (to find duplicates), or reports why it could not.
+// recordOrder is the order key of record i of an archive: after the
+// archive's own key, records in archive order.
+func recordOrder(archive string, i int) string {
+	return orderKey(archive) + fmt.Sprintf("\x01%012d", i)
+}
+
+// maxZipBytes is the largest zip read from a filesystem: a zip is read
+// through random access, so it is held whole in memory.
+const maxZipBytes = 2 << 30
+
+// readFn reads one matched file — an article, or an archive of many (JSON
+// lines, CSV, TSV, WARC, zip: ingest.ReadArchive, streamed record by
+// record) — into documents keyed by content hash (to find duplicates), or
+// reports why it could not.
 type readFn struct {
-	// MaxFileBytes: larger files are refused without being read.
+	// MaxFileBytes: larger article files are refused without being read.
 	MaxFileBytes int64
 }
 
-func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(string, DocRec), fail func(provenance.FileError)) {
+func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(string, DocRec), fail func(ErrRec)) error {
 	defer meterRead.start(ctx)()
 	p := file.Metadata.Path
 	name := path.Base(filepath.ToSlash(p))
-	if strings.HasPrefix(name, ".") || name == ingest.SidecarName || !ingest.Supported(name) {
-		return // Load too passes over these inside a folder
+	if strings.HasPrefix(name, ".") || name == ingest.SidecarName {
+		return nil // Load too passes over these inside a folder
+	}
+	failed := func(order, reason string) {
+		fail(ErrRec{Order: order, Err: provenance.FileError{Path: p, Reason: reason}})
+	}
+	if ingest.IsArchive(name) {
+		return f.readArchive(ctx, file, emit, fail)
+	}
+	if !ingest.Supported(name) {
+		return nil
 	}
 	if file.Metadata.Size > f.MaxFileBytes {
-		fail(provenance.FileError{Path: p, Reason: fmt.Sprintf("file is %d bytes, over the %d-byte read limit (MaxFileBytes); refused without reading", file.Metadata.Size, f.MaxFileBytes)})
-		return
+		failed(orderKey(p), fmt.Sprintf("file is %d bytes, over the %d-byte read limit (MaxFileBytes); refused without reading", file.Metadata.Size, f.MaxFileBytes))
+		return nil
 	}
 	data, err := file.Read(ctx)
 	if err != nil {
-		fail(provenance.FileError{Path: p, Reason: "reading: " + err.Error()})
-		return
+		failed(orderKey(p), "reading: "+err.Error())
+		return nil
 	}
 	d, err := ingest.ReadFile(ctx, p, data, ingest.DefaultOptions())
 	if err != nil {
-		fail(provenance.FileError{Path: p, Reason: err.Error()})
-		return
+		failed(orderKey(p), err.Error())
+		return nil
 	}
 	emit(d.ContentHash, DocRec{Order: orderKey(p), Doc: d})
+	return nil
+}
+
+// readArchive streams one archive's records into documents.
+func (f *readFn) readArchive(ctx context.Context, file fileio.ReadableFile, emit func(string, DocRec), fail func(ErrRec)) error {
+	p := file.Metadata.Path
+	rc, err := file.Open(ctx)
+	if err != nil {
+		fail(ErrRec{Order: orderKey(p), Err: provenance.FileError{Path: p, Reason: "opening: " + err.Error()}})
+		return nil
+	}
+	defer rc.Close()
+	var r io.Reader = rc
+	if strings.HasSuffix(strings.ToLower(p), ".zip") {
+		if file.Metadata.Size > maxZipBytes {
+			fail(ErrRec{Order: orderKey(p), Err: provenance.FileError{Path: p, Reason: fmt.Sprintf("zip is %d bytes, over the %d a worker reads whole; unpack it, or split it into smaller zips", file.Metadata.Size, maxZipBytes)}})
+			return nil
+		}
+		data, err := io.ReadAll(rc)
+		if err != nil {
+			fail(ErrRec{Order: orderKey(p), Err: provenance.FileError{Path: p, Reason: "reading: " + err.Error()}})
+			return nil
+		}
+		r = bytes.NewReader(data)
+	}
+	i := 0
+	return ingest.ReadArchive(ctx, p, r, file.Metadata.Size, ingest.DefaultOptions(), func(d provenance.Document, fe *provenance.FileError) {
+		order := recordOrder(p, i)
+		i++
+		if fe != nil {
+			fail(ErrRec{Order: order, Err: *fe})
+			return
+		}
+		emit(d.ContentHash, DocRec{Order: order, Doc: d})
+	})
 }
 
 // keepFirst keeps the first document (in collection order) of those with
@@ -165,14 +223,14 @@ func attachIndex(_ string, docs func(*DocRec) bool, index func(*uint32) bool, em
 }
 
 func init() {
-	register.DoFn4x0[context.Context, fileio.ReadableFile, func(string, DocRec), func(provenance.FileError)](&readFn{})
+	register.DoFn4x1[context.Context, fileio.ReadableFile, func(string, DocRec), func(ErrRec), error](&readFn{})
 	register.Function4x0(keepFirst)
 	register.Function1x1(orderOf)
 	register.Function1x2(byID)
 	register.Function4x1(number)
 	register.Function4x0(attachIndex)
 	register.Emitter2[string, DocRec]()
-	register.Emitter1[provenance.FileError]()
+	register.Emitter1[ErrRec]()
 	register.Emitter1[DocRec]()
 	register.Emitter1[DupRec]()
 	register.Emitter2[string, uint32]()

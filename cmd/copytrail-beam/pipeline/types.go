@@ -58,7 +58,7 @@ type ADoc struct {
 // Half is a pair run carrying its first document to where the second is.
 type Half struct {
 	Run Run
-	A   ADoc
+	A   Packed
 }
 
 // PassageOut is one passage and what its passages.jsonl line shows of its
@@ -117,6 +117,12 @@ type DupRec struct {
 	Dup   provenance.Duplicate
 }
 
+// ErrRec is a file error with the order key of what failed.
+type ErrRec struct {
+	Order string
+	Err   provenance.FileError
+}
+
 // Totals are the collection's counts once every stage has run.
 type Totals struct {
 	Documents, Pairs, Passages int
@@ -125,8 +131,8 @@ type Totals struct {
 func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func init() {
-	for _, t := range []any{DocRec{}, OrderID{}, IDoc{}, Run{}, ADoc{}, Half{}, PassageOut{}, PairOut{},
-		Fact{}, PairCount{}, Place{}, Edge{}, Lineage{}, Line{}, DupRec{}, Totals{},
+	for _, t := range []any{DocRec{}, OrderID{}, IDoc{}, Run{}, ADoc{}, Packed{}, Half{}, PassageOut{}, PairOut{},
+		Fact{}, PairCount{}, Place{}, Edge{}, Lineage{}, Line{}, DupRec{}, ErrRec{}, Totals{},
 		provenance.FileError{}, align.Seed{}, align.Posting{}} {
 		beam.RegisterType(reflect.TypeOf(t))
 	}

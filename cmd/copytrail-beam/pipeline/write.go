@@ -119,7 +119,7 @@ type finishFn struct {
 	Settings provenance.Settings
 }
 
-func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, groups func(*Lineage) bool, totals Totals, dups func(*DupRec) bool, errs func(*provenance.FileError) bool) error {
+func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, groups func(*Lineage) bool, totals Totals, dups func(*DupRec) bool, errs func(*ErrRec) bool) error {
 	defer meterWrite.start(ctx)()
 	var all Lineage
 	var g Lineage
@@ -165,12 +165,16 @@ func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, groups func(*Li
 	for i, d := range ds {
 		dupList[i] = d.Dup
 	}
-	var es []provenance.FileError
-	var e provenance.FileError
+	var ers []ErrRec
+	var e ErrRec
 	for errs(&e) {
-		es = append(es, e)
+		ers = append(ers, e)
 	}
-	slices.SortFunc(es, func(x, y provenance.FileError) int { return strings.Compare(orderKey(x.Path), orderKey(y.Path)) })
+	slices.SortStableFunc(ers, func(x, y ErrRec) int { return strings.Compare(x.Order, y.Order) })
+	es := make([]provenance.FileError, len(ers))
+	for i, e := range ers {
+		es[i] = e.Err
+	}
 	for name, lines := range map[string]int{export.DocumentsJSONL: totals.Documents, export.PassagesFile: totals.Passages, export.PairsJSONL: totals.Pairs} {
 		if lines == 0 { // no shard to write it
 			if err := writeFile(ctx, f.Dir, name, func(*bufio.Writer) error { return nil }); err != nil {
@@ -189,12 +193,12 @@ func init() {
 	register.Function2x1(passageLines)
 	register.Function1x3(pairLine)
 	register.DoFn4x1[context.Context, int, func(*Line) bool, Totals, error](&shardFn{})
-	register.DoFn6x1[context.Context, []byte, func(*Lineage) bool, Totals, func(*DupRec) bool, func(*provenance.FileError) bool, error](&finishFn{})
+	register.DoFn6x1[context.Context, []byte, func(*Lineage) bool, Totals, func(*DupRec) bool, func(*ErrRec) bool, error](&finishFn{})
 	register.Emitter2[int, Line]()
 	register.Iter1[Line]()
 	register.Iter1[Lineage]()
 	register.Iter1[DupRec]()
-	register.Iter1[provenance.FileError]()
+	register.Iter1[ErrRec]()
 }
 
 // writeOutputs writes the JSON Lines export of the analysis into dir.
