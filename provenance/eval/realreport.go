@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -79,4 +80,27 @@ func WriteRealWorld(w io.Writer, rows []*RealScore) {
 	fmt.Fprintln(w, "Copy claims by the clues that carried them (judged claims only):")
 	fmt.Fprintln(w)
 	WriteClaimTable(w, rows)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Copies without a directed link to their source, by what links they have:")
+	fmt.Fprintln(w)
+	WriteMissTable(w, rows)
+}
+
+// WriteMissTable writes, per row, how many copies missed a directed link to
+// their source in each miss category.
+func WriteMissTable(w io.Writer, rows []*RealScore) {
+	cats := []string{MissUndirected, MissSiblingsOnly, MissNoSource, MissBackwards, MissNoLink}
+	fmt.Fprint(w, "| families | mode | missed")
+	for _, c := range cats {
+		fmt.Fprintf(w, " | %s", c)
+	}
+	fmt.Fprintln(w, " |")
+	fmt.Fprintln(w, "|---|---|---"+strings.Repeat("|---", len(cats))+"|")
+	for _, s := range rows {
+		fmt.Fprintf(w, "| %s | %s | %d", s.Set, s.Mode, s.Copies-s.Directed)
+		for _, c := range cats {
+			fmt.Fprintf(w, " | %d", s.Misses[c])
+		}
+		fmt.Fprintln(w, " |")
+	}
 }

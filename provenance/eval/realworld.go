@@ -54,6 +54,9 @@ type RealScore struct {
 	// the copy links by the set of clues that carried them (Fired: judged
 	// claims, Right: right ones).
 	Clues, Claims map[string]*ClueTally
+	// Misses count the copies without a directed link to their source by
+	// missCategory.
+	Misses map[string]int
 	// Failures say what went wrong, for -v.
 	Failures []string
 	// Pairs are every weighed pair's clues with the labels' direction,
@@ -239,11 +242,13 @@ func related(a, b *page) bool { return a.fam == b.fam && a.lineage() && b.lineag
 func (s *RealScore) score(r *provenance.Result, pages map[string]*page) {
 	directed := map[string]bool{}
 	linked := map[string]bool{}
+	between := map[[2]string]provenance.LinkKind{}
 	for _, l := range r.Links {
 		a, b := pages[l.Source], pages[l.Target]
 		if a == nil || b == nil {
 			continue
 		}
+		between[[2]string{a.name(), b.name()}] = l.Kind
 		desc := fmt.Sprintf("%s %s → %s (%.2f)", l.Kind, a.name(), b.name(), l.Confidence)
 		if l.Kind == provenance.LinkCommonSource && quotesSameSource(a, b) {
 			s.Undirected++
@@ -324,9 +329,60 @@ func (s *RealScore) score(r *provenance.Result, pages map[string]*page) {
 			if linked[id] {
 				why = "no directed link"
 			}
-			s.Failures = append(s.Failures, fmt.Sprintf("missed: %s (%s; copies from %s)", p.name(), why, strings.Join(p.ancestors(), " ← ")))
+			cat := missCategory(p, between)
+			if s.Misses == nil {
+				s.Misses = map[string]int{}
+			}
+			s.Misses[cat]++
+			s.Failures = append(s.Failures, fmt.Sprintf("missed: %s (%s; copies from %s) [%s]", p.name(), why, strings.Join(p.ancestors(), " ← "), cat))
 		}
 	}
+}
+
+// Miss categories: why a copy has no directed link to its source.
+const (
+	MissNoSource     = "its source is not in the collection, no named common source"
+	MissUndirected   = "linked to its source, no direction"
+	MissBackwards    = "linked to its source, direction backwards"
+	MissSiblingsOnly = "linked only to other copies (source in the collection)"
+	MissNoLink       = "no link to its lineage"
+)
+
+// missCategory sorts a copy without a directed link to its source by what
+// links it has to its lineage (between: the kind of the link joining two
+// pages, by name, in the link's direction).
+func missCategory(p *page, between map[[2]string]provenance.LinkKind) string {
+	if noSourceInCollection(p) {
+		return MissNoSource
+	}
+	backwards := false
+	for _, anc := range p.ancestors() {
+		a := p.fam.Name + "/" + anc
+		if k, ok := between[[2]string{a, p.name()}]; ok && k != provenance.LinkCopy {
+			return MissUndirected
+		}
+		if _, ok := between[[2]string{p.name(), a}]; ok {
+			if between[[2]string{p.name(), a}] != provenance.LinkCopy {
+				return MissUndirected
+			}
+			backwards = true
+		}
+	}
+	if backwards {
+		return MissBackwards
+	}
+	for k := range between {
+		if k[0] == p.name() || k[1] == p.name() {
+			other := k[0]
+			if other == p.name() {
+				other = k[1]
+			}
+			if strings.HasPrefix(other, p.fam.Name+"/") {
+				return MissSiblingsOnly
+			}
+		}
+	}
+	return MissNoLink
 }
 
 // named reports whether a common-source link names the source both took from.

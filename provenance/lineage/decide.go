@@ -94,6 +94,7 @@ func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Li
 	dropSiblings(decided, views, keys)
 	reduceChains(decided, views, keys, minConf)
 	holdExplainedSiblings(decided, views, keys, minConf)
+	nameCarriedSources(decided, views, keys)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
 			links = append(links, l)

@@ -1,0 +1,149 @@
+package lineage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// nameCarriedSources turns an unknown link a – b into a named common source
+// when a credits a source s for its text (“LONDON (AP) —”, “Source: Bangkok
+// Post”, “By Reuters”) that no text of the collection is, and b, carrying
+// the same passages — a's lede among them — names no other source and is
+// no more upstream than a (not of a more upstream genre or outlet role):
+// the text is s's, as a says, and b carries it too, from s or through a,
+// which nothing here tells apart. A wire's lede is its own writing, so a
+// text that shares only later sentences may be the release the wire
+// rewrote, and is left alone; so is a credit to an aggregator, which
+// republishes what others wrote. Links with a direction, and pairs either
+// side of which is s, are left as they are.
+func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
+	var docs []*docInfo
+	seen := map[*docInfo]bool{}
+	for _, k := range keys {
+		for _, d := range []*docInfo{views[k].a, views[k].b} {
+			if !seen[d] {
+				seen[d] = true
+				docs = append(docs, d)
+			}
+		}
+	}
+	known := map[string]bool{}
+	inCollection := func(name string) bool {
+		in, done := known[name]
+		if done {
+			return in
+		}
+		for _, d := range docs {
+			if ok, _ := d.isSource(name); ok {
+				in = true
+				break
+			}
+		}
+		known[name] = in
+		return in
+	}
+	for _, k := range keys {
+		l, ok := decided[k]
+		pv := views[k]
+		if !ok || l.Kind != provenance.LinkUnknown {
+			continue
+		}
+		for _, side := range [][2]*docInfo{{pv.a, pv.b}, {pv.b, pv.a}} {
+			a, b := side[0], side[1]
+			c, ok := carriedCredit(a, b)
+			if !ok || inCollection(c.source) {
+				continue
+			}
+			if !sharesLede(pv, a, c) {
+				continue // b may be the text a's source rewrote
+			}
+			l.Kind = provenance.LinkCommonSource
+			l.ToDecide = nil
+			l.Confidence = round2(Calibrate(wNamedCommon))
+			l.Reasons = append([]string{
+				fmt.Sprintf("%sthe text is %s's: %s credits it (%s), and %s carries the same passages naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
+					NamedSourceReason, c.source, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
+				"shared passages: " + passageList(pv),
+			}, l.Reasons[1:]...)
+			decided[k] = l
+			break
+		}
+	}
+}
+
+// carriedCredit returns the credit of a to a named source for its text
+// that b may carry too: neither is that source, b credits no other, and b
+// is not of a more upstream genre or role than a.
+func carriedCredit(a, b *docInfo) (credit, bool) {
+	if b.genre.genre > a.genre.genre {
+		return credit{}, false
+	}
+	if ra, rb := roleRank(a.role.role), roleRank(b.role.role); rb > ra && rb >= 0 {
+		return credit{}, false
+	}
+	for _, c := range a.credits {
+		if c.self || c.source == "" || c.release {
+			continue
+		}
+		if k := lookupKnown(c.source); k != nil && k.role == provenance.RoleAggregator {
+			continue // an aggregator republishes; the text is someone else's
+		}
+		if self, _ := a.isSource(c.source); self {
+			continue
+		}
+		if ok, _ := b.isSource(c.source); ok {
+			continue
+		}
+		other := false
+		for _, cb := range b.credits {
+			if cb.self || (cb.source == "" && !cb.release) {
+				continue
+			}
+			if cb.release || !sameOrgKey(outletKey(cb.source), outletKey(c.source)) {
+				other = true
+			}
+		}
+		if !other {
+			return c, true
+		}
+	}
+	return credit{}, false
+}
+
+// sharesLede reports whether pv's passages hold some of a's lede: the
+// first full sentence after its credit when the credit opens the story (a
+// dateline, “LONDON (AP) —”), else its first sentence of a dozen words or
+// more. A wire's lede is its own writing: a text that carries it is a
+// reprint of the wire's story, while the release the wire rewrote shares
+// only the sentences the wire kept.
+func sharesLede(pv *pairView, a *docInfo, c credit) bool {
+	text := a.doc.Text
+	from := 0
+	if c.span.End < len(text)/3 && strings.ContainsAny(c.marker, "—–-") {
+		from = c.span.Start
+	}
+	var lede provenance.Span
+	for pos := from; pos < len(text); {
+		end := sentenceEnd(text, pos, 600)
+		if end <= pos {
+			pos++
+			continue
+		}
+		if len(strings.Fields(text[pos:end])) >= 12 {
+			lede = provenance.Span{Start: pos, End: end}
+			break
+		}
+		pos = end + 1
+	}
+	if lede.End == 0 {
+		return false
+	}
+	for _, s := range sideSpans(pv, a.doc.ID) {
+		if overlaps(s, lede) {
+			return true
+		}
+	}
+	return false
+}
