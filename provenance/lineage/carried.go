@@ -62,9 +62,13 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 			l.Kind = provenance.LinkCommonSource
 			l.ToDecide = nil
 			l.Confidence = round2(Calibrate(wNamedCommon))
+			what := c.source + "'s"
+			if k := lookupKnown(c.source); k != nil && k.newswire {
+				what = "a press release distributed by " + c.source
+			}
 			l.Reasons = append([]string{
-				fmt.Sprintf("%sthe text is %s's: %s credits it (%s), and %s carries the same passages naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
-					NamedSourceReason, c.source, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
+				fmt.Sprintf("%sthe text is %s: %s credits it (%s), and %s carries the same passages naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
+					NamedSourceReason, what, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
 				"shared passages: " + passageList(pv),
 			}, l.Reasons[1:]...)
 			decided[k] = l
@@ -83,7 +87,7 @@ func carriedCredit(a, b *docInfo) (credit, bool) {
 	if ra, rb := roleRank(a.role.role), roleRank(b.role.role); rb > ra && rb >= 0 {
 		return credit{}, false
 	}
-	for _, c := range a.credits {
+	for _, c := range creditsWithNewswire(a) {
 		if c.self || c.source == "" || c.release {
 			continue
 		}
@@ -146,4 +150,20 @@ func sharesLede(pv *pairView, a *docInfo, c credit) bool {
 		}
 	}
 	return false
+}
+
+// creditsWithNewswire lists d's credits and, when it carries a newswire's
+// distribution marker ("ORRVILLE, Ohio, May 20, 2022 /PRNewswire/ --"),
+// that marker as a credit to the newswire: the text is a release the
+// service distributed.
+func creditsWithNewswire(d *docInfo) []credit {
+	if d.newswire == "" {
+		return d.credits
+	}
+	out := append([]credit(nil), d.credits...)
+	if loc := newswireMark.FindStringIndex(d.doc.Text); loc != nil {
+		start := sentenceStart(d.doc.Text, loc[0], 80)
+		out = append(out, credit{source: d.newswire, marker: shortMarker(d.doc.Text[start:loc[1]]), span: provenance.Span{Start: start, End: loc[1]}})
+	}
+	return out
 }

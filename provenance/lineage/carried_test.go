@@ -62,3 +62,49 @@ func TestAggregatorCreditNotCarried(t *testing.T) {
 		t.Fatalf("want no common source named, got %+v", r.Links)
 	}
 }
+
+// A release reposted whole keeps its newswire marker: the text is a
+// release the service distributed, which is not in the collection.
+func TestNewswireMarkerCarried(t *testing.T) {
+	lede := "Harbour Foods Co. today announced a voluntary recall of its smoked kelp crackers sold in the northern provinces because of a possible allergen"
+	f := newFixture(t)
+	f.doc("feed", "Market Feed", "", "Harbour Foods recalls crackers\n\nPORTVALE, Maine, May 2, 2026 /PRNewswire/ -- "+lede+". "+wireRestEN+".\n")
+	f.doc("scrape", "Daily Scrape", "", "Harbour Foods recalls crackers – Press Release\n\nPORTVALE, Maine, May 2, 2026 /PRNewswire/ — "+lede+". "+wireRestEN+".\n")
+	f.share("feed", "scrape", lede+". "+wireRestEN, lede+". "+wireRestEN)
+	r := f.analyze()
+	l, ok := linkBetween(r, "feed", "scrape")
+	if !ok || l.Kind != provenance.LinkCommonSource || !strings.HasPrefix(l.Reasons[0], NamedSourceReason+"the text is a press release distributed by PR Newswire") {
+		t.Fatalf("want a common source naming the newswire, got %+v", r.Links)
+	}
+}
+
+// An agency's sign-off closing the last paragraph is a credit; a picture
+// credit is not.
+func TestAgencySignOffCredit(t *testing.T) {
+	d := &provenance.Document{Text: "Forest cover fell in the north.\n\nSuch practices cause the change, the biennial report said. (PTI)\n"}
+	cs := findCredits(d)
+	if len(cs) != 1 || cs[0].source != "Press Trust of India" {
+		t.Fatalf("want a credit to Press Trust of India, got %+v", cs)
+	}
+	d = &provenance.Document{Text: "Divers at the reef on Monday. (AP Photo)\n\nThe survey went on.\n"}
+	if cs := findCredits(d); len(cs) != 0 {
+		t.Errorf("a picture credit is not a credit: %+v", cs)
+	}
+}
+
+// Two texts quoting one speaker, each with words of the quotation the
+// other lacks, name the speaker's statement as their common source.
+func TestCommonSourceNamesTheSpeaker(t *testing.T) {
+	q1 := "The otters came back first, and within three seasons the urchins were gone from the shallow reefs"
+	q2 := "We did not expect the kelp to recover so quickly once the predators had returned to the cape"
+	q3 := "It shows what a single species can do for a whole coastline when it is left alone"
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", "Otters are back\n\n“"+q1+". "+q2+",” said Dr Mara Quill, a marine biologist at the institute.\n\nLocal divers welcomed the news.\n")
+	f.doc("b", "Hill Gazette", "", "Kelp returns\n\n“"+q2+". "+q3+",” said Dr Mara Quill, a marine biologist.\n\nThe council meets on Tuesday.\n")
+	f.share("a", "b", q2, q2)
+	r := f.analyze()
+	l, ok := linkBetween(r, "a", "b")
+	if !ok || l.Kind != provenance.LinkCommonSource || !strings.HasPrefix(l.Reasons[0], NamedSourceReason+"both quote Quill") {
+		t.Fatalf("want a common source naming the speaker, got %+v", r.Links)
+	}
+}

@@ -36,6 +36,7 @@ func commonSourceEvidence(pv *pairView) {
 		}
 	}
 	if total > 0 && float64(quoted) >= 0.8*float64(total) && total-quoted < 12 {
+		pv.speakers = personNames(speakers)
 		pv.common += 2
 		pv.csWhy = append(pv.csWhy, "the text they share is a quotation; quoting the same statement is not copying one another")
 	}
@@ -43,6 +44,7 @@ func commonSourceEvidence(pv *pairView) {
 	ua := uniqueQuotes(pv.a, pv.passages, true, speakers)
 	ub := uniqueQuotes(pv.b, pv.passages, false, speakers)
 	if len(ua) > 0 && len(ub) > 0 {
+		pv.speakers = personNames(speakers)
 		pv.common += 2
 		pv.csWhy = append(pv.csWhy, fmt.Sprintf(
 			"each quotes %s in words the other lacks (%s in %s; %s in %s): both drew on a fuller source",
@@ -107,5 +109,24 @@ func sortedKeys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	sortStrings(out)
+	return out
+}
+
+// notSurnames are capitalised words that open an attribution's sentence
+// ("In a statement, …") and are no speaker's name.
+var notSurnames = map[string]bool{
+	"in": true, "on": true, "at": true, "as": true, "by": true, "for": true, "but": true, "and": true,
+	"after": true, "when": true, "while": true, "if": true, "according": true, "also": true, "then": true,
+	"now": true, "last": true, "asked": true, "speaking": true, "writing": true,
+}
+
+// personNames lists the speakers that read as surnames, sorted.
+func personNames(speakers map[string]bool) []string {
+	var out []string
+	for _, s := range sortedKeys(speakers) {
+		if len([]rune(s)) >= 3 && !notSurnames[strings.ToLower(s)] {
+			out = append(out, s)
+		}
+	}
 	return out
 }

@@ -169,9 +169,13 @@ func decideOne(pv *pairView, minConf float64, hold string) provenance.Link {
 	if pv.common >= 2 && strong < 2.5 {
 		l.Kind = provenance.LinkCommonSource
 		l.Confidence = Calibrate(pv.common + 1)
-		if pv.named != "" {
+		switch {
+		case pv.named != "":
 			reasons = append(reasons, fmt.Sprintf("%sboth took from %s, which is not in the collection; neither copied the other", NamedSourceReason, pv.named))
-		} else {
+		case len(pv.speakers) > 0 && len(pv.speakers) <= 2:
+			reasons = append(reasons, fmt.Sprintf("%sboth quote %s: they took from a statement by %s (a release, a report or an interview) that is not in the collection; neither copied the other",
+				NamedSourceReason, strings.Join(pv.speakers, " and "), strings.Join(pv.speakers, " and ")))
+		default:
 			reasons = append(reasons, "common source: neither copied the other; both took from a text that is not in the collection")
 		}
 		reasons = append(reasons, pv.csWhy...)

@@ -54,6 +54,9 @@ type pairView struct {
 	csWhy  []string
 	// named is the source both name when neither is it ("" for none).
 	named string
+	// speakers are the people whose quotations make the common-source
+	// explanation (surnames), nil for none.
+	speakers []string
 	// explainedBy is set when a third document accounts for the shared text.
 	explainedBy string
 	// via lists documents through which the far side of this pair may have
