@@ -22,14 +22,7 @@ func TestCreditCarriedToAnUncreditedReprint(t *testing.T) {
 	f.doc("wire", "Valley Times", "", "Otters are back\n\nLONDON (AP) — "+wireLedeEN+".\n\n"+wireRestEN+".\n\nLocal divers welcomed the news.\n")
 	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nThe council meets on Tuesday.\n")
 	f.share("wire", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
-	r := f.analyze()
-	l, ok := linkBetween(r, "wire", "copy")
-	if !ok || l.Kind != provenance.LinkCommonSource {
-		t.Fatalf("want a common-source link, got %+v", r.Links)
-	}
-	if !strings.HasPrefix(l.Reasons[0], NamedSourceReason+"the text is Associated Press's") {
-		t.Errorf("the first reason does not name the agency: %q", l.Reasons)
-	}
+	l := wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Associated Press's")
 	if len(l.ToDecide) != 0 {
 		t.Errorf("a named common source has nothing left to decide: %q", l.ToDecide)
 	}
@@ -71,11 +64,7 @@ func TestNewswireMarkerCarried(t *testing.T) {
 	f.doc("feed", "Market Feed", "", "Harbour Foods recalls crackers\n\nPORTVALE, Maine, May 2, 2026 /PRNewswire/ -- "+lede+". "+wireRestEN+".\n")
 	f.doc("scrape", "Daily Scrape", "", "Harbour Foods recalls crackers – Press Release\n\nPORTVALE, Maine, May 2, 2026 /PRNewswire/ — "+lede+". "+wireRestEN+".\n")
 	f.share("feed", "scrape", lede+". "+wireRestEN, lede+". "+wireRestEN)
-	r := f.analyze()
-	l, ok := linkBetween(r, "feed", "scrape")
-	if !ok || l.Kind != provenance.LinkCommonSource || !strings.HasPrefix(l.Reasons[0], NamedSourceReason+"the text is a press release distributed by PR Newswire") {
-		t.Fatalf("want a common source naming the newswire, got %+v", r.Links)
-	}
+	wantNamedSource(t, f.analyze(), "feed", "scrape", "the text is a press release distributed by PR Newswire")
 }
 
 // An agency's sign-off closing the last paragraph is a credit; a picture
@@ -102,9 +91,16 @@ func TestCommonSourceNamesTheSpeaker(t *testing.T) {
 	f.doc("a", "Valley Times", "", "Otters are back\n\n“"+q1+". "+q2+",” said Dr Mara Quill, a marine biologist at the institute.\n\nLocal divers welcomed the news.\n")
 	f.doc("b", "Hill Gazette", "", "Kelp returns\n\n“"+q2+". "+q3+",” said Dr Mara Quill, a marine biologist.\n\nThe council meets on Tuesday.\n")
 	f.share("a", "b", q2, q2)
-	r := f.analyze()
-	l, ok := linkBetween(r, "a", "b")
-	if !ok || l.Kind != provenance.LinkCommonSource || !strings.HasPrefix(l.Reasons[0], NamedSourceReason+"both quote Quill") {
-		t.Fatalf("want a common source naming the speaker, got %+v", r.Links)
+	wantNamedSource(t, f.analyze(), "a", "b", "both quote Quill")
+}
+
+// wantNamedSource fails unless a and b share a common-source link whose
+// first reason names its source with the words given.
+func wantNamedSource(t *testing.T, r *provenance.Result, a, b, named string) provenance.Link {
+	t.Helper()
+	l, ok := linkBetween(r, a, b)
+	if !ok || l.Kind != provenance.LinkCommonSource || len(l.Reasons) == 0 || !strings.HasPrefix(l.Reasons[0], NamedSourceReason+named) {
+		t.Fatalf("want a common source named %q, got %+v", named, r.Links)
 	}
+	return l
 }
