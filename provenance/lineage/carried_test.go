@@ -104,3 +104,17 @@ func wantNamedSource(t *testing.T, r *provenance.Result, a, b, named string) pro
 	}
 	return l
 }
+
+// An agency's tag closing a headline and an author line naming an outlet
+// are credits.
+func TestHeadlineTagAndAuthorLineCredits(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Sea turtles go with the flow (Reuters)\n\nThe survey went on.\n", "Reuters"},
+		{"Ancient humans stayed put\n\nAuthor :  The Conversation\n\nThe survey went on.\n", "The Conversation"},
+	} {
+		cs := findCredits(&provenance.Document{Text: c.text})
+		if len(cs) != 1 || cs[0].source != c.want {
+			t.Errorf("%q: want a credit to %s, got %+v", c.text, c.want, cs)
+		}
+	}
+}

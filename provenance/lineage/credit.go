@@ -69,9 +69,11 @@ var creditPatterns = []creditPattern{
 	{re: regexp.MustCompile(`\((?:Reporting|Additional reporting|Writing)\s+by\s[^)]*`), needles: []string{"reporting by", "writing by"}, wire: "Reuters"},
 	{re: regexp.MustCompile(`(?:^|\n|[^\w(])[A-ZÀ-Ý][\w.,' -]{0,40}\s*\(` + name + `(?:/[A-Z]+)?\)\s*[-–—:]`), needles: []string{"("}, agency: true},
 	{re: regexp.MustCompile(`(?m)^\s*\(` + name + `(?:/[A-Z]+)?\)\s*\S`), needles: []string{"("}, agency: true, selfTag: true},
-	// An agency's sign-off closing the story's last paragraph: "… the
-	// biennial report said. (PTI)".
-	{re: regexp.MustCompile(`(?m)[.!?”"]\s*\(` + name + `\)\s*$`), needles: []string{")"}, agency: true},
+	// An agency's sign-off closing a paragraph or a headline: "… the
+	// biennial report said. (PTI)", "Sea turtles go with the flow (BBC)";
+	// an author line naming an outlet ("Author : The Conversation").
+	{re: regexp.MustCompile(`(?m)[^\s(]\s*\(` + name + `\)\s*$`), needles: []string{")"}, agency: true},
+	{re: regexp.MustCompile(`(?m)^\s*(?i:author)\s*:\s*(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"author"}, agency: true},
 	{re: regexp.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
 	{re: regexp.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
 	{re: regexp.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
