@@ -81,6 +81,10 @@ func WriteRealWorld(w io.Writer, rows []*RealScore) {
 	fmt.Fprintln(w)
 	WriteClaimTable(w, rows)
 	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Common-source links that name their source, by what the labels say of the pair:")
+	fmt.Fprintln(w)
+	WriteNamedTable(w, rows)
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Copies without a directed link to their source, by what links they have:")
 	fmt.Fprintln(w)
 	WriteMissTable(w, rows)
@@ -102,5 +106,15 @@ func WriteMissTable(w io.Writer, rows []*RealScore) {
 			fmt.Fprintf(w, " | %d", s.Misses[c])
 		}
 		fmt.Fprintln(w, " |")
+	}
+}
+
+// WriteNamedTable writes, per row, the named common-source links by what
+// the labels say of the two pages.
+func WriteNamedTable(w io.Writer, rows []*RealScore) {
+	fmt.Fprintln(w, "| families | mode | named common sources | between sibling copies | with a stand-in for the origin | where one copied the other | across unrelated stories |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, s := range rows {
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %d | %d |\n", s.Set, s.Mode, s.Named, s.NamedSiblings, s.NamedStandIn, s.NamedCopied, s.NamedUnrelated)
 	}
 }

@@ -54,6 +54,11 @@ type RealScore struct {
 	// the copy links by the set of clues that carried them (Fired: judged
 	// claims, Right: right ones).
 	Clues, Claims map[string]*ClueTally
+	// Named counts the common-source links that name their source, by what
+	// the labels say of the pair (NamedSiblings, NamedStandIn: one side is a
+	// stand-in for the origin, NamedCopied: one copied the other, which
+	// the link does not say; NamedUnrelated: different stories).
+	Named, NamedSiblings, NamedStandIn, NamedCopied, NamedUnrelated int
 	// Misses count the copies without a directed link to their source by
 	// missCategory.
 	Misses map[string]int
@@ -250,6 +255,9 @@ func (s *RealScore) score(r *provenance.Result, pages map[string]*page) {
 		}
 		between[[2]string{a.name(), b.name()}] = l.Kind
 		desc := fmt.Sprintf("%s %s → %s (%.2f)", l.Kind, a.name(), b.name(), l.Confidence)
+		if named(l) {
+			s.countNamed(a, b)
+		}
 		if l.Kind == provenance.LinkCommonSource && quotesSameSource(a, b) {
 			s.Undirected++
 			continue
@@ -341,7 +349,7 @@ func (s *RealScore) score(r *provenance.Result, pages map[string]*page) {
 
 // Miss categories: why a copy has no directed link to its source.
 const (
-	MissNoSource     = "its source is not in the collection, no named common source"
+	MissNoSource     = "its source is not in the collection (or only a stand-in is), no named common source"
 	MissUndirected   = "linked to its source, no direction"
 	MissBackwards    = "linked to its source, direction backwards"
 	MissSiblingsOnly = "linked only to other copies (source in the collection)"
@@ -383,6 +391,22 @@ func missCategory(p *page, between map[[2]string]provenance.LinkKind) string {
 		}
 	}
 	return MissNoLink
+}
+
+// countNamed files a named common-source link between a and b by what the
+// labels say of the pair.
+func (s *RealScore) countNamed(a, b *page) {
+	s.Named++
+	switch {
+	case !related(a, b):
+		s.NamedUnrelated++
+	case a.standIn() || b.standIn():
+		s.NamedStandIn++
+	case descends(a, b) || descends(b, a):
+		s.NamedCopied++
+	default:
+		s.NamedSiblings++
+	}
 }
 
 // named reports whether a common-source link names the source both took from.
