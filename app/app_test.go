@@ -336,7 +336,7 @@ func TestLibraryFilterSortAndEditMetadata(t *testing.T) {
 		t.Fatalf("title origin not shown")
 	}
 	e.fields[1].SetText("Renamed Outlet")
-	test.Tap(e.apply)
+	asUI(u, func() { test.Tap(e.apply) })
 	u.bridge.Wait()
 	got := u.ws.Result.Doc(docs[0].ID).Meta.Outlet
 	if got.Value != "Renamed Outlet" || got.Origin != provenance.OriginUser {
@@ -368,7 +368,7 @@ func TestImportProblemsAreShownInTheWindow(t *testing.T) {
 func TestSettingsReanalyse(t *testing.T) {
 	u := demoUI(t)
 	u.settings.preset.SetSelected("strict")
-	test.Tap(findButton(t, u.settings.content, "Apply and re-analyse"))
+	asUI(u, func() { test.Tap(findButton(t, u.settings.content, "Apply and re-analyse")) })
 	u.bridge.Wait()
 	if u.ws.Result.Settings.Preset != "strict" || u.ws.Settings.Preset != "strict" {
 		t.Fatalf("preset not applied: %q", u.ws.Result.Settings.Preset)

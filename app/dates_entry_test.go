@@ -30,7 +30,7 @@ func TestEditorDateIsReadLikeTheSidecar(t *testing.T) {
 	e := u.library.details
 	date := e.fields[publishedField]
 	date.SetText("")
-	test.Tap(e.apply)
+	asUI(u, func() { test.Tap(e.apply) })
 	u.bridge.Wait()
 	if _, ok := u.ws.Result.Doc(doc.ID).Meta.PublishedTime(); ok {
 		t.Fatal("clearing the date left the article dated")
@@ -53,7 +53,7 @@ func TestEditorDateIsReadLikeTheSidecar(t *testing.T) {
 	if hint := e.origins[publishedField].Text; hint != "reads as 1 Jun 2021" || e.apply.Disabled() {
 		t.Fatalf("June 1, 2021: hint %q, apply disabled %v", hint, e.apply.Disabled())
 	}
-	test.Tap(e.apply)
+	asUI(u, func() { test.Tap(e.apply) })
 	u.bridge.Wait()
 	got := u.ws.Result.Doc(doc.ID).Meta.Published
 	if got.Value != "2021-06-01" || got.Origin != provenance.OriginUser || !strings.Contains(got.Detail, `"June 1, 2021"`) {
@@ -115,7 +115,7 @@ func TestDateOrderSettlesAmbiguousDates(t *testing.T) {
 	}
 
 	// Choose day-first on the Settings screen.
-	u.settings.order.SetSelected(dateOrderChoices[1].label)
+	asUI(u, func() { u.settings.order.SetSelected(dateOrderChoices[1].label) })
 	u.bridge.Wait()
 	if u.DateOrder() != dates.DayFirst {
 		t.Fatalf("order %v", u.DateOrder())
@@ -146,4 +146,15 @@ func docByPath(t *testing.T, u *UI, path string) provenance.Document {
 	}
 	t.Fatalf("%s not in the workspace", path)
 	return provenance.Document{}
+}
+
+// asUI runs fn as the UI goroutine would: the closures a finished job hands
+// to fyne.Do wait until fn returns. The desktop driver runs both on one
+// goroutine; the test driver runs a job's closures on the job's goroutine,
+// so a widget call that starts a job (and goes on refreshing itself after
+// the job's callback returned) would race with the job's result.
+func asUI(u *UI, fn func()) {
+	u.bridge.ui.Lock()
+	defer u.bridge.ui.Unlock()
+	fn()
 }

@@ -128,13 +128,13 @@ func TestSaveAsTakesATypedPathAndSaysSo(t *testing.T) {
 	}
 	// A folder that does not exist is refused with the reason; the dialog stays.
 	entry.SetText(filepath.Join(dir, "missing", "case"))
-	test.Tap(findButtonIn(t, top, "Save"))
+	test.Tap(findButton(t, top, "Save"))
 	if u.path != "" || !strings.Contains(labelsText(top), "does not exist") {
 		t.Fatalf("a missing folder: path %q, dialog says %q", u.path, labelsText(top))
 	}
 	// A full path typed in is where it saves, with the extension added.
 	entry.SetText(filepath.Join(dir, "case"))
-	test.Tap(findButtonIn(t, top, "Save"))
+	test.Tap(findButton(t, top, "Save"))
 	want := filepath.Join(dir, "case.copytrail")
 	if u.path != want {
 		t.Fatalf("saved to %q, want %q", u.path, want)

@@ -105,7 +105,7 @@ func TestGraphView_UndecidedSaysSoAndOffersToSettle(t *testing.T) {
 	entry := findEntry(t, w.Canvas().Overlays().Top())
 	entry.SetText("")
 	test.Type(entry, "June 1, 2021")
-	test.Tap(findButtonIn(t, w.Canvas().Overlays().Top(), "Set and re-analyse"))
+	test.Tap(findButton(t, w.Canvas().Overlays().Top(), "Set and re-analyse"))
 	if len(nav.set) != 1 || nav.set[0] != [3]string{"b", "published", "June 1, 2021"} {
 		t.Fatalf("set %v", nav.set)
 	}
@@ -131,16 +131,6 @@ func findEntry(t *testing.T, o fyne.CanvasObject) *navEntry {
 	return nil
 }
 
-func findButtonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, c := range test.LaidOutObjects(o) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text {
-			return b
-		}
-	}
-	t.Fatalf("no button %q", text)
-	return nil
-}
 
 func TestGraphView_HoverShowsTheFullTitle(t *testing.T) {
 	r := viewsResult()
@@ -252,7 +242,7 @@ func TestSettleAnUndecidedLinkFromThePanel(t *testing.T) {
 	entry := findEntry(t, top)
 	entry.SetText("")
 	test.Type(entry, "1 May 2024")
-	test.Tap(findButtonIn(t, top, "Set and re-analyse"))
+	asUI(u, func() { test.Tap(findButton(t, top, "Set and re-analyse")) })
 	u.bridge.Wait()
 	if got := docByPath(t, u, paths[0]).Meta.Published.Value; got != "2024-05-01" {
 		t.Fatalf("date set to %q", got)
@@ -289,7 +279,7 @@ func TestSettleAnUndecidedLinkFromThePanel(t *testing.T) {
 				s.SetSelected(step.role.Words())
 			}
 		}
-		test.Tap(findButtonIn(t, top, "Set and re-analyse"))
+		asUI(u, func() { test.Tap(findButton(t, top, "Set and re-analyse")) })
 		u.bridge.Wait()
 		if !strings.Contains(g.details.Text, step.role.Words()) {
 			t.Fatalf("the panel does not show the role set:\n%s", g.details.Text)

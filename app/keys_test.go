@@ -138,7 +138,7 @@ func TestKeysWorkAfterEveryClick(t *testing.T) {
 		for _, target := range clickTargets(u, screen) {
 			reset()
 			workshop, hide := u.workshop.On, u.workshop.HideMetadata
-			target.click()
+			asUI(u, func() { target.click() })
 			u.bridge.Wait()
 			tried++
 			// Esc closes what the click opened.

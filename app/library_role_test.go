@@ -21,7 +21,7 @@ func TestLibraryEditsAnArticlesRole(t *testing.T) {
 	if e.apply.Disabled() {
 		t.Fatal("choosing a role did not enable Apply")
 	}
-	test.Tap(e.apply)
+	asUI(u, func() { test.Tap(e.apply) })
 	u.bridge.Wait()
 	got := u.ws.Result.Doc(docs[0].ID).Meta.Role
 	if got.Value != string(provenance.RoleWire) || got.Origin != provenance.OriginUser {
