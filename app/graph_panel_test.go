@@ -131,7 +131,6 @@ func findEntry(t *testing.T, o fyne.CanvasObject) *navEntry {
 	return nil
 }
 
-
 func TestGraphView_HoverShowsTheFullTitle(t *testing.T) {
 	r := viewsResult()
 	r.Documents[1].Meta.Title.Value = "Ferry terminal opens after delays that cost the harbour board a whole season of crossings"
