@@ -2,8 +2,8 @@ package lineage
 
 import (
 	"fmt"
+	"github.com/copytrail/copytrail/provenance/fastre"
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -21,7 +21,7 @@ var pastOf = map[string][]string{
 // off its speaker ("the official said", "the envoy added", "a-t-il déclaré").
 // Only generic attributions count: "Smith said" beside a quote the other
 // side gives bare is as often dropped by the copy as added by it.
-var addedAttribution = regexp.MustCompile(`(?i)^(the|a|an|le|la|l'|l’)\s+\S+(\s+\S+)?\s+(said|added|noted|told|a déclaré|a ajouté|a souligné)$|^(he|she|they|it|il|elle)\s+(said|added|noted)$|^(said|added) (the|a)\b|^a-t-(il|elle) (déclaré|ajouté|souligné)$`)
+var addedAttribution = fastre.MustCompile(`(?i)^(the|a|an|le|la|l'|l’)\s+\S+(\s+\S+)?\s+(said|added|noted|told|a déclaré|a ajouté|a souligné)$|^(he|she|they|it|il|elle)\s+(said|added|noted)$|^(said|added) (the|a)\b|^a-t-(il|elle) (déclaré|ajouté|souligné)$`)
 
 // hedges are words that soften a claim; copies drop them far more often
 // than they add them.

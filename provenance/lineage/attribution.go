@@ -2,14 +2,14 @@ package lineage
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/copytrail/copytrail/provenance/fastre"
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
 )
 
 // capWord finds capitalised words and acronyms in an attribution.
-var capWord = regexp.MustCompile(`\b[A-ZÀ-Ý][\p{L}]*(?:['’][sS])?`)
+var capWord = fastre.MustCompile(`\b[A-ZÀ-Ý][\p{L}]*(?:['’][sS])?`)
 
 // attributionMutations compares who each shared quotation is attributed to
 // on both sides; the attribution often sits just outside the aligned span.

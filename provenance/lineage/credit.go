@@ -1,7 +1,7 @@
 package lineage
 
 import (
-	"regexp"
+	"github.com/copytrail/copytrail/provenance/fastre"
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -29,7 +29,7 @@ type credit struct {
 // creditPattern is one way of crediting a source. The name is the first
 // non-empty group; needles pre-filter the lower-cased text.
 type creditPattern struct {
-	re      *regexp.Regexp
+	re      *fastre.Regexp
 	needles []string
 	release bool
 	// agency: the name must be in the table of known outlets (a bare
@@ -52,43 +52,43 @@ type creditPattern struct {
 const name = `((?:[A-Z][\w.&'’!-]*|of|the|and|for|de|du|des|at|in)(?:[ -](?:[A-Z][\w.&'’!-]*|of|the|and|for|de|du|des|at|in)){0,8})`
 
 var creditPatterns = []creditPattern{
-	{re: regexp.MustCompile(`(?i:(?:story\s+)?source:\s*materials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
-	{re: regexp.MustCompile(`(?i:\bmaterials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
-	{re: regexp.MustCompile(`(?m)^\W{0,3}(?:©\s*)?(?i:provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
-	{re: regexp.MustCompile(`(?i:\b(?:this\s+(?:article|story|piece|post)\s+(?:is|was)\s+)?republished\s+(?:here\s+)?(?:from|with\s+permission\s+(?:from|of)|courtesy\s+of))\s+(?:[Tt]he\s+)?` + name), needles: []string{"republished"}},
-	{re: regexp.MustCompile(`(?i:\boriginally\s+(?:published|appeared|posted)\s+(?:at|on|in|by))\s+(?:[Tt]he\s+)?` + name), needles: []string{"originally"}},
-	{re: regexp.MustCompile(`(?i:\b(?:this\s+(?:post|article|story)\s+was\s+)?originally\s+published\s+on\s+this\s+site|read\s+more\s+at\s+article\s+source)`), needles: []string{"originally", "article source"}, unnamed: true},
-	{re: regexp.MustCompile(`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]\s*(?:[Tt]he\s+)?` + name), needles: []string{"source"}},
-	{re: regexp.MustCompile(`(?m)(?i:source)-` + name), needles: []string{"source-"}},
-	{re: regexp.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*via\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"via"}},
-	{re: regexp.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},
-	{re: regexp.MustCompile(`(?m)\b(?:The\s+)?` + name + `\s+contributed\s+to\s+this\s+(?:report|story|article)`), needles: []string{"contributed to this"}},
-	{re: regexp.MustCompile(`(?m)(?:Copyright|©)\s*(?:\d{4}\s+)?(?:The\s+)?` + name + `\.?\s+All\s+rights\s+reserved`), needles: []string{"rights reserved"}, agency: true},
-	{re: regexp.MustCompile(`(?m)^\s*By\s+(?:The\s+)?` + name + `\s*$`), needles: []string{"by "}, agency: true},
-	{re: regexp.MustCompile(`(?m)^\s*[-–—]?\s*(?:The\s+)?` + name + `\s*$`), needles: []string{"\n"}, agency: true, selfTag: true},
-	{re: regexp.MustCompile(`\((?:Reporting|Additional reporting|Writing)\s+by\s[^)]*`), needles: []string{"reporting by", "writing by"}, wire: "Reuters"},
-	{re: regexp.MustCompile(`(?:^|\n|[^\w(])[A-ZÀ-Ý][\w.,' -]{0,40}\s*\(` + name + `(?:/[A-Z]+)?\)\s*[-–—:]`), needles: []string{"("}, agency: true},
-	{re: regexp.MustCompile(`(?m)^\s*\(` + name + `(?:/[A-Z]+)?\)\s*\S`), needles: []string{"("}, agency: true, selfTag: true},
+	{re: fastre.MustCompile(`(?i:(?:story\s+)?source:\s*materials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
+	{re: fastre.MustCompile(`(?i:\bmaterials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
+	{re: fastre.MustCompile(`(?m)^\W{0,3}(?:©\s*)?(?i:provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
+	{re: fastre.MustCompile(`(?i:\b(?:this\s+(?:article|story|piece|post)\s+(?:is|was)\s+)?republished\s+(?:here\s+)?(?:from|with\s+permission\s+(?:from|of)|courtesy\s+of))\s+(?:[Tt]he\s+)?` + name), needles: []string{"republished"}},
+	{re: fastre.MustCompile(`(?i:\boriginally\s+(?:published|appeared|posted)\s+(?:at|on|in|by))\s+(?:[Tt]he\s+)?` + name), needles: []string{"originally"}},
+	{re: fastre.MustCompile(`(?i:\b(?:this\s+(?:post|article|story)\s+was\s+)?originally\s+published\s+on\s+this\s+site|read\s+more\s+at\s+article\s+source)`), needles: []string{"originally", "article source"}, unnamed: true},
+	{re: fastre.MustCompile(`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]\s*(?:[Tt]he\s+)?` + name), needles: []string{"source"}},
+	{re: fastre.MustCompile(`(?m)(?i:source)-` + name), needles: []string{"source-"}},
+	{re: fastre.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*via\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"via"}},
+	{re: fastre.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},
+	{re: fastre.MustCompile(`(?m)\b(?:The\s+)?` + name + `\s+contributed\s+to\s+this\s+(?:report|story|article)`), needles: []string{"contributed to this"}},
+	{re: fastre.MustCompile(`(?m)(?:Copyright|©)\s*(?:\d{4}\s+)?(?:The\s+)?` + name + `\.?\s+All\s+rights\s+reserved`), needles: []string{"rights reserved"}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*By\s+(?:The\s+)?` + name + `\s*$`), needles: []string{"by "}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*[-–—]?\s*(?:The\s+)?` + name + `\s*$`), needles: []string{"\n"}, agency: true, selfTag: true},
+	{re: fastre.MustCompile(`\((?:Reporting|Additional reporting|Writing)\s+by\s[^)]*`), needles: []string{"reporting by", "writing by"}, wire: "Reuters"},
+	{re: fastre.MustCompile(`(?:^|\n|[^\w(])[A-ZÀ-Ý][\w.,' -]{0,40}\s*\(` + name + `(?:/[A-Z]+)?\)\s*[-–—:]`), needles: []string{"("}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*\(` + name + `(?:/[A-Z]+)?\)\s*\S`), needles: []string{"("}, agency: true, selfTag: true},
 	// An agency's sign-off closing a paragraph or a headline: "… the
 	// biennial report said. (PTI)", "Sea turtles go with the flow (BBC)";
 	// an author line naming an outlet ("Author : The Conversation").
-	{re: regexp.MustCompile(`(?m)[^\s(]\s*\(` + name + `\)\s*$`), needles: []string{")"}, agency: true},
-	{re: regexp.MustCompile(`(?m)^\s*(?i:author)\s*:\s*(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"author"}, agency: true},
-	{re: regexp.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
-	{re: regexp.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
-	{re: regexp.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
-	{re: regexp.MustCompile(`(?i:click\s+here\s+for\s+(?:the\s+)?original\s+story)`), needles: []string{"original story"}, unnamed: true},
-	{re: regexp.MustCompile(`(?i:auto-generated\s+from\s+a\s+syndicated\s+feed)`), needles: []string{"syndicated feed"}, unnamed: true},
+	{re: fastre.MustCompile(`(?m)[^\s(]\s*\(` + name + `\)\s*$`), needles: []string{")"}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*(?i:author)\s*:\s*(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"author"}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
+	{re: fastre.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
+	{re: fastre.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
+	{re: fastre.MustCompile(`(?i:click\s+here\s+for\s+(?:the\s+)?original\s+story)`), needles: []string{"original story"}, unnamed: true},
+	{re: fastre.MustCompile(`(?i:auto-generated\s+from\s+a\s+syndicated\s+feed)`), needles: []string{"syndicated feed"}, unnamed: true},
 	// Credits to a press release or statement, in reported speech.
-	{re: regexp.MustCompile(`\b(?i:said|says|stated|explained|added|noted|wrote)\s+(?i:in)\s+(?i:a|the|its|their|an)?\s*(?i:news\s+|press\s+)?(?i:release|statement)\b`), needles: []string{"release", "statement"}, release: true},
-	{re: regexp.MustCompile(`\b(?i:according\s+to)\s+(?i:a|the)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
-	{re: regexp.MustCompile(`\b(?i:a|the|an)\s+` + name + `\s+(?i:(?:news|press)\s+)?(?i:release)\s+(?i:said|says|reported|stated|noted|explained)`), needles: []string{"release"}, release: true},
-	{re: regexp.MustCompile(`\b(?i:in)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)(?i:release)\b`), needles: []string{"release"}, release: true},
-	{re: regexp.MustCompile(`\b(?i:says|said)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
+	{re: fastre.MustCompile(`\b(?i:said|says|stated|explained|added|noted|wrote)\s+(?i:in)\s+(?i:a|the|its|their|an)?\s*(?i:news\s+|press\s+)?(?i:release|statement)\b`), needles: []string{"release", "statement"}, release: true},
+	{re: fastre.MustCompile(`\b(?i:according\s+to)\s+(?i:a|the)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
+	{re: fastre.MustCompile(`\b(?i:a|the|an)\s+` + name + `\s+(?i:(?:news|press)\s+)?(?i:release)\s+(?i:said|says|reported|stated|noted|explained)`), needles: []string{"release"}, release: true},
+	{re: fastre.MustCompile(`\b(?i:in)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)(?i:release)\b`), needles: []string{"release"}, release: true},
+	{re: fastre.MustCompile(`\b(?i:says|said)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
 }
 
 // photoCredit recognises picture credits, which say nothing about the text.
-var photoCredit = regexp.MustCompile(`(?i)\b(photo|image|picture|illustration|video|file|credit|graphic|getty|shutterstock)\b`)
+var photoCredit = fastre.MustCompile(`(?i)\b(photo|image|picture|illustration|video|file|credit|graphic|getty|shutterstock)\b`)
 
 // findCredits lists a document's credits (at most one per pattern and name).
 func findCredits(d *provenance.Document) []credit {

@@ -1,7 +1,7 @@
 package lineage
 
 import (
-	"regexp"
+	"github.com/copytrail/copytrail/provenance/fastre"
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -31,7 +31,7 @@ func (g Genre) String() string {
 // marker is one genre cue: a pattern and the plain-words name shown in reasons.
 type marker struct {
 	name   string
-	re     *regexp.Regexp
+	re     *fastre.Regexp
 	weight float64
 	// needles: the pattern is tried only when the lower-cased text holds
 	// one of them (a cheap filter; regular expressions are slow).
@@ -42,31 +42,31 @@ type marker struct {
 
 // releaseMarkers are cues of a press release, in English and French.
 var releaseMarkers = []marker{
-	{"“FOR IMMEDIATE RELEASE”", regexp.MustCompile(`(?i)for immediate release|embargoed until`), 2, []string{"immediate release", "embargoed"}, false},
-	{"“COMMUNIQUÉ DE PRESSE”", regexp.MustCompile(`(?i)communiqu[ée] de presse|pour diffusion imm[ée]diate|pour publication imm[ée]diate`), 2, []string{"communiqu", "diffusion imm", "publication imm"}, false},
-	{"a “For more information … please contact” line", regexp.MustCompile(`(?i)for (more|further) information[^\n]{0,160}contact|to arrange an interview`), 2, []string{"information", "interview"}, false},
-	{"a “Pour plus d'informations” line", regexp.MustCompile(`(?i)pour (plus d['’]|de plus amples )informations|pour toute (demande|information)[^\n]{0,80}contact`), 2, []string{"informations", "pour toute"}, false},
-	{"a media-contact block", regexp.MustCompile(`(?im)^\s*(media|press|news) (contact|enquiries|inquiries)s?\b|^\s*contacts? (presse|médias?|media)\b|^\s*contact\s*:`), 1.5, []string{"contact"}, false},
-	{"an “About <organisation>” section", regexp.MustCompile(`(?m)^\s*(About|ABOUT) [A-Z][^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"about"}, false},
-	{"an “À propos de <organisation>” section", regexp.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"propos"}, false},
-	{"the “###” end mark", regexp.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5, []string{"###", "ends", "fin"}, false},
-	{"“Notes to editors”", regexp.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5, []string{"editors", "note aux"}, false},
+	{"“FOR IMMEDIATE RELEASE”", fastre.MustCompile(`(?i)for immediate release|embargoed until`), 2, []string{"immediate release", "embargoed"}, false},
+	{"“COMMUNIQUÉ DE PRESSE”", fastre.MustCompile(`(?i)communiqu[ée] de presse|pour diffusion imm[ée]diate|pour publication imm[ée]diate`), 2, []string{"communiqu", "diffusion imm", "publication imm"}, false},
+	{"a “For more information … please contact” line", fastre.MustCompile(`(?i)for (more|further) information[^\n]{0,160}contact|to arrange an interview`), 2, []string{"information", "interview"}, false},
+	{"a “Pour plus d'informations” line", fastre.MustCompile(`(?i)pour (plus d['’]|de plus amples )informations|pour toute (demande|information)[^\n]{0,80}contact`), 2, []string{"informations", "pour toute"}, false},
+	{"a media-contact block", fastre.MustCompile(`(?im)^\s*(media|press|news) (contact|enquiries|inquiries)s?\b|^\s*contacts? (presse|médias?|media)\b|^\s*contact\s*:`), 1.5, []string{"contact"}, false},
+	{"an “About <organisation>” section", fastre.MustCompile(`(?m)^\s*(About|ABOUT) [A-Z][^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"about"}, false},
+	{"an “À propos de <organisation>” section", fastre.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"propos"}, false},
+	{"the “###” end mark", fastre.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5, []string{"###", "ends", "fin"}, false},
+	{"“Notes to editors”", fastre.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5, []string{"editors", "note aux"}, false},
 	{"a newswire distribution marker (“/PRNewswire/”, “(BUSINESS WIRE)”)", newswireMark, 2, []string{"newswire", "business wire", "presswire", "accesswire"}, false},
-	{"a “PRESS RELEASE” heading", regexp.MustCompile(`(?m)^\s*(?:PRESS|NEWS|MEDIA)\s+RELEASE\b|^\s*(?:Press|News|Media)\s+[Rr]elease\s*:?\s*$|[–—-]\s*Press\s+Release\s*$`), 2, []string{"release"}, false},
+	{"a “PRESS RELEASE” heading", fastre.MustCompile(`(?m)^\s*(?:PRESS|NEWS|MEDIA)\s+RELEASE\b|^\s*(?:Press|News|Media)\s+[Rr]elease\s*:?\s*$|[–—-]\s*Press\s+Release\s*$`), 2, []string{"release"}, false},
 	{"a press-release dateline", releaseDateline, 1, []string{","}, false},
-	{"a contact e-mail address", regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5, []string{"@"}, false},
+	{"a contact e-mail address", fastre.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`), 0.5, []string{"@"}, false},
 }
 
 // wireMarkers are cues of a news-agency story. A dateline alone is not
 // enough: outlets that reprint a wire story often keep its dateline.
 var wireMarkers = []marker{
-	{"an agency dateline", regexp.MustCompile(`(?m)^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40},?\s*(\d{1,2} [A-Za-zéû]+ )?\((AFP|Reuters|AP|APS|MAP|PANA|Xinhua|dpa|ANP|IANS|Belga|Anadolu|[A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*)\)\s*[–—-]`), 1, []string{"("}, true},
-	{"an agency credit line", regexp.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 1.5, []string{"–", "-", "—", "©"}, true},
+	{"an agency dateline", fastre.MustCompile(`(?m)^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40},?\s*(\d{1,2} [A-Za-zéû]+ )?\((AFP|Reuters|AP|APS|MAP|PANA|Xinhua|dpa|ANP|IANS|Belga|Anadolu|[A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*)\)\s*[–—-]`), 1, []string{"("}, true},
+	{"an agency credit line", fastre.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 1.5, []string{"–", "-", "—", "©"}, true},
 }
 
 // saysAttribution finds present-tense reporting verbs next to a quotation,
 // a press-release habit ("says Wendy MacClinchy", "déclare X").
-var saysAttribution = regexp.MustCompile(`[”"»]\s*,?\s*(says|déclare|affirme|explique|souligne|ajoute|estime|indique|précise)\b|\b(says|déclare|affirme|souligne|estime)\s*:?\s*[“"«]`)
+var saysAttribution = fastre.MustCompile(`[”"»]\s*,?\s*(says|déclare|affirme|explique|souligne|ajoute|estime|indique|précise)\b|\b(says|déclare|affirme|souligne|estime)\s*:?\s*[“"«]`)
 
 // genreProfile is the genre of one document with the cues that showed it.
 type genreProfile struct {
@@ -149,7 +149,7 @@ func containsAny(s string, subs ...string) bool {
 
 // firstPersonOrg is an organisation speaking of itself as "we": "our recent
 // study", "we found", "we are initiating".
-var firstPersonOrg = regexp.MustCompile(`\b(?:[Oo]ur\s+(?:recent\s+|new\s+|latest\s+)?(?:study|studies|research|report|findings|researchers|scientists|team|analysis)|[Ww]e\s+(?:found|discovered|analysed|analyzed|studied|conduct|conducted|are\s+initiating|have\s+initiated|continue\s+to))\b`)
+var firstPersonOrg = fastre.MustCompile(`\b(?:[Oo]ur\s+(?:recent\s+|new\s+|latest\s+)?(?:study|studies|research|report|findings|researchers|scientists|team|analysis)|[Ww]e\s+(?:found|discovered|analysed|analyzed|studied|conduct|conducted|are\s+initiating|have\s+initiated|continue\s+to))\b`)
 
 // orgVoice counts first-person organisation phrases outside quotation marks
 // (a researcher quoted saying "we found" is not the text's own voice).

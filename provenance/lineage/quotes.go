@@ -1,7 +1,7 @@
 package lineage
 
 import (
-	"regexp"
+	"github.com/copytrail/copytrail/provenance/fastre"
 	"sort"
 	"strings"
 	"unicode"
@@ -63,7 +63,7 @@ func findQuotes(text string) []quote {
 }
 
 // reportingVerb matches a reporting verb; present tense forms are listed in presentVerbs.
-var reportingVerb = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(says|said|say|adds|added|notes|noted|told|tells|explains|explained|states|stated|declares|declared|warns|warned|insists|insisted|stresses|stressed|according to|appealed|déclare|a déclaré|affirme|a affirmé|explique|a expliqué|ajoute|a ajouté|souligne|a souligné|estime|a estimé|indique|a indiqué|précise|a précisé|selon)(?:[^\p{L}]|$)`)
+var reportingVerb = fastre.MustCompile(`(?i)(?:^|[^\p{L}])(says|said|say|adds|added|notes|noted|told|tells|explains|explained|states|stated|declares|declared|warns|warned|insists|insisted|stresses|stressed|according to|appealed|déclare|a déclaré|affirme|a affirmé|explique|a expliqué|ajoute|a ajouté|souligne|a souligné|estime|a estimé|indique|a indiqué|précise|a précisé|selon)(?:[^\p{L}]|$)`)
 
 var presentVerbs = map[string]bool{
 	"says": true, "say": true, "adds": true, "notes": true, "tells": true, "explains": true,
@@ -130,10 +130,10 @@ func sentenceStart(text string, pos, max int) int {
 // orgSubject finds an organisation acting as the subject of a sentence, the
 // voice of a release ("CIVIC calls for", "CIVIC is deeply concerned",
 // "L'ONG appelle").
-var orgSubject = regexp.MustCompile(`\b([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*|[A-Z][a-z]+(?: (?:for|of|in|de|du|des|pour)?\s?[A-Z][a-z]+){1,6})\s+(?:is|are|has|calls|urges|welcomes|fears|reminds|insists|announces|announced|condemns|recommends|believes|demands|warns|notes|stresses|appelle|demande|salue|condamne|rappelle|exige|estime|se félicite|s'inquiète|s’inquiète|annonce|est)\b`)
+var orgSubject = fastre.MustCompile(`\b([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*|[A-Z][a-z]+(?: (?:for|of|in|de|du|des|pour)?\s?[A-Z][a-z]+){1,6})\s+(?:is|are|has|calls|urges|welcomes|fears|reminds|insists|announces|announced|condemns|recommends|believes|demands|warns|notes|stresses|appelle|demande|salue|condamne|rappelle|exige|estime|se félicite|s'inquiète|s’inquiète|annonce|est)\b`)
 
 // aboutOrg captures the organisation of an "About X" / "À propos de X" section.
-var aboutOrg = regexp.MustCompile(`(?m)^\s*(?:About|ABOUT|À propos de|A propos de|À propos d['’])\s*([^\n.!?:]{2,60})\s*:?\s*$`)
+var aboutOrg = fastre.MustCompile(`(?m)^\s*(?:About|ABOUT|À propos de|A propos de|À propos d['’])\s*([^\n.!?:]{2,60})\s*:?\s*$`)
 
 // selfOrgs lists the organisations a document speaks for: its outlet, the
 // organisation of its "About" section, and organisations that act as the
@@ -211,7 +211,7 @@ func mentionsOrg(text, org string) bool {
 
 // speakerName extracts a capitalised personal name from an attribution
 // ("said Wendy MacClinchy, CIVIC's…" → "Wendy MacClinchy"; "says MacClinchy").
-var speakerName = regexp.MustCompile(`\b([A-Z][a-zà-ÿ]+(?:[ -](?:[A-Z][a-zà-ÿ]*[A-Za-zà-ÿ]+|de|van|von|al|El))*)\b`)
+var speakerName = fastre.MustCompile(`\b([A-Z][a-zà-ÿ]+(?:[ -](?:[A-Z][a-zà-ÿ]*[A-Za-zà-ÿ]+|de|van|von|al|El))*)\b`)
 
 // speakerOf returns the last word of the first capitalised name in the
 // attribution (a surname), or "" when none.

@@ -2,7 +2,7 @@ package lineage
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/copytrail/copytrail/provenance/fastre"
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -15,7 +15,7 @@ import (
 
 // titleBefore matches a title or a capitalised first name just before a
 // surname ("Dr ", "Professor ", "Jane ").
-var titleBefore = regexp.MustCompile(`(?:\b(?:Dr|Dr\.|Prof|Prof\.|Professor|Mr|Mr\.|Mrs|Mrs\.|Ms|Ms\.|Sir|Dame)|\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+$`)
+var titleBefore = fastre.MustCompile(`(?:\b(?:Dr|Dr\.|Prof|Prof\.|Professor|Mr|Mr\.|Mrs|Mrs\.|Ms|Ms\.|Sir|Dame)|\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+$`)
 
 // fullMention reports whether the first mention of surname in text comes
 // with a first name or a title; found is false when text never names it.

@@ -2,7 +2,7 @@ package lineage
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/copytrail/copytrail/provenance/fastre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,11 +24,11 @@ const (
 // releaseDateline is a press-release dateline: a city in capitals with a
 // state or date and a dash, no agency ("GAINESVILLE, Fla. —",
 // "ORLANDO, May 5, 2021 -", "ABBOTT PARK, Ill., Feb. 17, 2022 /PRNewswire/ —").
-var releaseDateline = regexp.MustCompile(`(?m)^(?:\(Press-News\.org\)\s*)?[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{1,4}\.?|[A-Z][a-z]+|D\.C\.)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?(?:\s*/[A-Za-z -]+/)?\s*[-–—]{1,2}\s`)
+var releaseDateline = fastre.MustCompile(`(?m)^(?:\(Press-News\.org\)\s*)?[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{1,4}\.?|[A-Z][a-z]+|D\.C\.)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?(?:\s*/[A-Za-z -]+/)?\s*[-–—]{1,2}\s`)
 
 // newswireMark is a newswire service's distribution marker ("/PRNewswire/",
 // "(BUSINESS WIRE)--"): the text is a press release, whoever carries it.
-var newswireMark = regexp.MustCompile(`/(PRNewswire(?:-USNewswire)?|GLOBE NEWSWIRE|EINPresswire)/|\((BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE)\)`)
+var newswireMark = fastre.MustCompile(`/(PRNewswire(?:-USNewswire)?|GLOBE NEWSWIRE|EINPresswire)/|\((BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE)\)`)
 
 // truncated reports whether a saved page was cut off: it ends inside a
 // sentence or with a "more" link or an ellipsis. What is missing at its end

@@ -1,0 +1,334 @@
+// Package fastre runs Go regular expressions faster on long texts without
+// changing a single match. Go's regexp has no DFA: an unanchored search
+// steps every thread of the pattern over every byte of the text, about a
+// microsecond per ten bytes for the patterns the lineage layer reads
+// articles with. Most of those patterns can only start a match at a few
+// places — at the start of a line, or on one of a few words ("says",
+// "contact", "(AP)") — so a Regexp here works out at compile time where a
+// match can start (from the pattern's syntax tree), finds those places in
+// the text with plain substring search, and tries the pattern anchored at
+// each in order. The matches are the ones regexp's leftmost-first search
+// returns, in the same order (the loop of FindAll is regexp's own); where
+// no start set can be derived, or the text is not valid UTF-8, or a
+// pattern's case-folded word could be spelt with a non-ASCII letter the
+// text holds (K for k, ſ for s), the standard search runs instead.
+package fastre
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Regexp is a regexp.Regexp whose Find and Match methods of strings try it
+// only where a match can start. The methods it does not redefine are
+// regexp's own.
+type Regexp struct {
+	*regexp.Regexp
+	starts startSet
+	// need: every match holds one of these literals (needOK: known).
+	need   []lit
+	needOK bool
+	// folds: a text holding one of these letters is searched the standard
+	// way (see foldsOf).
+	folds []string
+	// first is the pattern anchored at the start of the text; after is it
+	// anchored after one rune of context (the rune before a candidate, so
+	// that ^, \b and \B see what the whole text has there).
+	first, after *regexp.Regexp
+}
+
+// MustCompile is regexp.MustCompile returning a Regexp. Each is also kept
+// in the list Compiled returns.
+func MustCompile(expr string) *Regexp {
+	re, err := Compile(expr)
+	if err != nil {
+		panic("fastre: Compile(" + expr + "): " + err.Error())
+	}
+	compiledMu.Lock()
+	compiled = append(compiled, re)
+	compiledMu.Unlock()
+	return re
+}
+
+var (
+	compiledMu sync.Mutex
+	compiled   []*Regexp
+)
+
+// Compiled lists every Regexp made by MustCompile so far (the patterns of
+// the packages loaded), for tests that check them on real texts (Check).
+func Compiled() []*Regexp {
+	compiledMu.Lock()
+	defer compiledMu.Unlock()
+	return slices.Clone(compiled)
+}
+
+// Compile is regexp.Compile returning a Regexp.
+func Compile(expr string) (*Regexp, error) {
+	std, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	re := &Regexp{Regexp: std}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return re, nil // cannot happen: regexp.Compile parsed it
+	}
+	if need, ok := required(tree); ok {
+		re.need, re.needOK = foldLower(need), true
+		re.folds = foldsOf(re.need)
+	}
+	st, ok := startsOf(tree)
+	if !ok {
+		return re, nil
+	}
+	first, err1 := regexp.Compile(`\A(?:` + expr + `)`)
+	after, err2 := regexp.Compile(`\A(?s:.)(?:` + expr + `)`)
+	if err1 != nil || err2 != nil || first.NumSubexp() != std.NumSubexp() || after.NumSubexp() != std.NumSubexp() {
+		return re, nil // a pattern that does not nest (an unterminated \Q): searched the standard way
+	}
+	re.first, re.after, re.starts = first, after, st
+	re.folds = foldsOf(st.lits, re.need)
+	return re, nil
+}
+
+// maxCandidateShare: when candidates are denser than one in this many
+// bytes, one standard search is cheaper than trying each.
+const maxCandidateShare = 12
+
+// candidates returns where in text a match can start, in order, or ok
+// false when the standard search must run.
+func (re *Regexp) candidates(text string) (cands []int, ok bool) {
+	if !utf8.ValidString(text) || unsafeFold(text, re.folds) {
+		return nil, false
+	}
+	if re.needOK && !contains(text, re.need) {
+		return nil, true // no match
+	}
+	if re.first == nil {
+		return nil, false
+	}
+	cands = re.starts.find(text, len(text)/maxCandidateShare+8)
+	return cands, cands != nil
+}
+
+// at is the leftmost-first match starting exactly at c (submatch indices
+// into text), or nil.
+func (re *Regexp) at(text string, c int) []int {
+	if !re.matchAt(text, c) {
+		return nil // most candidates fail: cheaper without submatches
+	}
+	if c == 0 {
+		return re.first.FindStringSubmatchIndex(text)
+	}
+	_, w := utf8.DecodeLastRuneInString(text[:c])
+	m := re.after.FindStringSubmatchIndex(text[c-w:])
+	if m == nil {
+		return nil
+	}
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += c - w
+		}
+	}
+	m[0] = c
+	return m
+}
+
+// matchAt reports whether a match starts exactly at c.
+func (re *Regexp) matchAt(text string, c int) bool {
+	if c == 0 {
+		return re.first.MatchString(text)
+	}
+	_, w := utf8.DecodeLastRuneInString(text[:c])
+	return re.after.MatchString(text[c-w:])
+}
+
+// MatchString is regexp's MatchString.
+func (re *Regexp) MatchString(s string) bool {
+	cands, ok := re.candidates(s)
+	if !ok {
+		return re.Regexp.MatchString(s)
+	}
+	for _, c := range cands {
+		if re.matchAt(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// allMatches is regexp's allMatches over the candidates: the leftmost
+// match at or after pos, the same rules for empty matches, at most n.
+func (re *Regexp) allMatches(s string, cands []int, n int, deliver func([]int)) {
+	if n < 0 {
+		n = len(s) + 1
+	}
+	next := 0 // first candidate not yet passed
+	exec := func(pos int) []int {
+		for next < len(cands) && cands[next] < pos {
+			next++
+		}
+		for ; next < len(cands); next++ {
+			if m := re.at(s, cands[next]); m != nil {
+				return m
+			}
+		}
+		return nil
+	}
+	end := len(s)
+	for pos, i, prevMatchEnd := 0, 0, -1; i < n && pos <= end; {
+		matches := exec(pos)
+		if len(matches) == 0 {
+			break
+		}
+		accept := true
+		if matches[1] == pos {
+			if matches[0] == prevMatchEnd {
+				accept = false // no empty match right after a match
+			}
+			width := 0
+			if pos < end {
+				_, width = utf8.DecodeRuneInString(s[pos:])
+			}
+			if width > 0 {
+				pos += width
+			} else {
+				pos = end + 1
+			}
+		} else {
+			pos = matches[1]
+		}
+		prevMatchEnd = matches[1]
+		if accept {
+			deliver(matches)
+			i++
+		}
+	}
+}
+
+// FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex.
+func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	cands, ok := re.candidates(s)
+	if !ok {
+		return re.Regexp.FindAllStringSubmatchIndex(s, n)
+	}
+	var out [][]int
+	re.allMatches(s, cands, n, func(m []int) { out = append(out, m) })
+	return out
+}
+
+// FindAllStringIndex is regexp's FindAllStringIndex.
+func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	cands, ok := re.candidates(s)
+	if !ok {
+		return re.Regexp.FindAllStringIndex(s, n)
+	}
+	var out [][]int
+	re.allMatches(s, cands, n, func(m []int) { out = append(out, m[:2:2]) })
+	return out
+}
+
+// FindAllStringSubmatch is regexp's FindAllStringSubmatch.
+func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	cands, ok := re.candidates(s)
+	if !ok {
+		return re.Regexp.FindAllStringSubmatch(s, n)
+	}
+	var out [][]string
+	re.allMatches(s, cands, n, func(m []int) { out = append(out, submatches(s, m)) })
+	return out
+}
+
+// FindAllString is regexp's FindAllString.
+func (re *Regexp) FindAllString(s string, n int) []string {
+	cands, ok := re.candidates(s)
+	if !ok {
+		return re.Regexp.FindAllString(s, n)
+	}
+	var out []string
+	re.allMatches(s, cands, n, func(m []int) { out = append(out, s[m[0]:m[1]]) })
+	return out
+}
+
+// firstMatch is the leftmost-first match's submatch indices, searched
+// by candidates; ok false when the standard search must run.
+func (re *Regexp) firstMatch(s string) (m []int, ok bool) {
+	cands, ok := re.candidates(s)
+	if !ok {
+		return nil, false
+	}
+	for _, c := range cands {
+		if m := re.at(s, c); m != nil {
+			return m, true
+		}
+	}
+	return nil, true
+}
+
+// FindStringSubmatchIndex is regexp's FindStringSubmatchIndex.
+func (re *Regexp) FindStringSubmatchIndex(s string) []int {
+	m, ok := re.firstMatch(s)
+	if !ok {
+		return re.Regexp.FindStringSubmatchIndex(s)
+	}
+	return m
+}
+
+// FindStringSubmatch is regexp's FindStringSubmatch.
+func (re *Regexp) FindStringSubmatch(s string) []string {
+	m, ok := re.firstMatch(s)
+	if !ok {
+		return re.Regexp.FindStringSubmatch(s)
+	}
+	if m == nil {
+		return nil
+	}
+	return submatches(s, m)
+}
+
+// FindStringIndex is regexp's FindStringIndex.
+func (re *Regexp) FindStringIndex(s string) []int {
+	m, ok := re.firstMatch(s)
+	if !ok {
+		return re.Regexp.FindStringIndex(s)
+	}
+	if m == nil {
+		return nil
+	}
+	return m[:2:2]
+}
+
+// FindString is regexp's FindString.
+func (re *Regexp) FindString(s string) string {
+	if m := re.FindStringIndex(s); m != nil {
+		return s[m[0]:m[1]]
+	}
+	return ""
+}
+
+// submatches turns submatch indices into strings ("" for a group that did
+// not take part), as regexp does.
+func submatches(s string, m []int) []string {
+	out := make([]string, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
+}
+
+// unsafeFold reports whether text holds one of folds.
+func unsafeFold(text string, folds []string) bool {
+	for _, f := range folds {
+		if strings.Contains(text, f) {
+			return true
+		}
+	}
+	return false
+}
