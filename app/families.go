@@ -35,6 +35,9 @@ type FamiliesView struct {
 	mutations *fyne.Container
 	empty     *widget.Label // the empty state's message
 	pane      *emptyPane
+	// rows is how many carriers and changes of family rowsOf are listed.
+	rows   int
+	rowsOf string
 }
 
 // timelineEntry is one member of a family on its timeline.
@@ -275,16 +278,21 @@ func (v *FamiliesView) showFamily(f provenance.Family) {
 		}
 		v.witness.SetText("Earliest witness: " + label)
 	}
-	v.timeline.RemoveAll()
-	v.timeline.Layout = layout.NewVBoxLayout()
-	if !ws.HideMetadata {
-		v.timeline.Layout = layout.NewFormLayout() // dates in one column
-	}
 	v.strip.RemoveAll()
 	if strip := newTimelineStrip(entries); strip != nil {
 		v.strip.Add(strip)
 	}
-	for i, e := range entries {
+	v.timeline.Layout = layout.NewVBoxLayout()
+	if !ws.HideMetadata {
+		v.timeline.Layout = layout.NewFormLayout() // dates in one column
+	}
+	if f.ID != v.rowsOf {
+		v.rowsOf, v.rows = f.ID, familyRows
+	}
+	// A wire story carried by hundreds lists its first carriers, with a
+	// button for more: every row is a widget laid out and shaped.
+	var objs []fyne.CanvasObject
+	for i, e := range entries[:min(len(entries), v.rows)] {
 		text := strconv.Itoa(i+1) + ". " + e.Label
 		if e.Origin {
 			text += "  (earliest witness)"
@@ -295,23 +303,51 @@ func (v *FamiliesView) showFamily(f provenance.Family) {
 			if !e.Dated {
 				when.Importance = widget.WarningImportance
 			}
-			v.timeline.Add(when)
+			objs = append(objs, when)
 		}
-		v.timeline.Add(btn)
+		objs = append(objs, btn)
 	}
-	v.mutations.RemoveAll()
+	if more := len(entries) - v.rows; more > 0 {
+		if !ws.HideMetadata {
+			objs = append(objs, layout.NewSpacer())
+		}
+		objs = append(objs, v.moreButton(f, more, "carrier", "carriers"))
+	}
+	v.timeline.Objects = objs
 	muts := familyMutations(v.result, f)
+	objs = nil
 	if len(muts) == 0 {
-		v.mutations.Add(&widget.Label{Text: "None found: the text travelled without substantive changes.", Importance: widget.LowImportance})
+		objs = append(objs, &widget.Label{Text: "None found: the text travelled without substantive changes.", Importance: widget.LowImportance})
 	}
-	for _, mu := range muts {
+	for _, mu := range muts[:min(len(muts), v.rows)] {
 		open := &widget.Button{Icon: theme.ViewRestoreIcon(), Importance: widget.LowImportance,
 			OnTapped: func() { v.nav.Compare(mu.Source, mu.Target) }}
-		v.mutations.Add(container.NewBorder(nil, nil, nil, open,
+		objs = append(objs, container.NewBorder(nil, nil, nil, open,
 			&widget.Label{Text: v.describeMutation(mu, ws.HideMetadata), Wrapping: fyne.TextWrapWord}))
 	}
+	if more := len(muts) - v.rows; more > 0 {
+		objs = append(objs, v.moreButton(f, more, "change", "changes"))
+	}
+	v.mutations.Objects = objs
 	v.timeline.Refresh()
 	v.mutations.Refresh()
+}
+
+// familyRows is how many carriers and changes of a family are listed at
+// first, and how many more each "Show more" adds.
+const familyRows = 50
+
+// moreButton lists familyRows more of f's carriers and changes; more is
+// how many are not listed yet.
+func (v *FamiliesView) moreButton(f provenance.Family, more int, one, many string) fyne.CanvasObject {
+	text := fmt.Sprintf("Show %d more of the %s not listed", min(more, familyRows), plural(more, one, many))
+	if more <= familyRows {
+		text = "Show the " + plural(more, "other "+one, "other "+many)
+	}
+	return &widget.Button{Text: text, Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		v.rows += familyRows
+		v.showFamily(f)
+	}}
 }
 
 // referenceDoc is what members are compared against: the origin, else the

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -203,5 +205,80 @@ func TestFamiliesView_EmptyStates(t *testing.T) {
 	v.Refresh(viewsResult())
 	if v.empty.Visible() || v.selected != 0 {
 		t.Errorf("with families: empty %v, selected %d", v.empty.Visible(), v.selected)
+	}
+}
+
+// wireFamily is a result of n dated articles all carrying one passage: a
+// wire story, with a change of a number in every second copy.
+func wireFamily(n int) *provenance.Result {
+	r := &provenance.Result{}
+	f := provenance.Family{ID: "wire", Origin: "d000", Words: 40, Snippet: "the council approved the budget"}
+	t0 := time.Date(2024, 3, 1, 6, 0, 0, 0, time.UTC)
+	for i := range n {
+		id := fmt.Sprintf("d%03d", i)
+		r.Documents = append(r.Documents, provenance.Document{ID: id, Text: strings.Repeat("word ", 60), Words: 60,
+			Meta: provenance.Metadata{Title: provenance.Field{Value: fmt.Sprintf("Budget story %d", i)},
+				Outlet:    provenance.Field{Value: fmt.Sprintf("Paper %d", i)},
+				Published: provenance.Field{Value: t0.Add(time.Duration(i) * time.Hour).Format(time.RFC3339)}}})
+		f.Members = append(f.Members, provenance.FamilyMember{Doc: id, Start: 0, End: 200})
+		if i > 0 && i%2 == 0 {
+			r.Mutations = append(r.Mutations, provenance.Mutation{Kind: provenance.MutationNumber, Source: "d000", Target: id,
+				SourceText: "12", TargetText: "13", SourceStart: 10, SourceEnd: 12, TargetStart: 10, TargetEnd: 12})
+		}
+	}
+	r.Families = []provenance.Family{f, {ID: "local", Origin: "d001", Words: 30, Snippet: "a local note",
+		Members: []provenance.FamilyMember{{Doc: "d001", End: 100}, {Doc: "d003", End: 100}, {Doc: "d005", End: 100}}}}
+	return r
+}
+
+// TestFamilyOfHundredsListsItsFirstCarriers: a family carried by 130
+// articles lists its first 50 carriers (earliest first) and changes, and a
+// button lists 50 more each time until all are; after another family it
+// starts again at 50.
+func TestFamilyOfHundredsListsItsFirstCarriers(t *testing.T) {
+	nav := &viewsNav{result: wireFamily(130)}
+	v, _ := familiesWindow(t, nav)
+	more := func(c *fyne.Container) *widget.Button {
+		for _, o := range c.Objects {
+			if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Show") {
+				return b
+			}
+		}
+		return nil
+	}
+	for _, want := range []int{50, 100, 130} {
+		buttons := timelineButtons(v)
+		if len(buttons) != want || !strings.HasPrefix(buttons[0].Text, "1. Budget story 0") ||
+			!strings.HasPrefix(buttons[want-1].Text, fmt.Sprintf("%d. Budget story %d", want, want-1)) {
+			t.Fatalf("%d carriers listed (first %q), want %d", len(buttons), buttons[0].Text, want)
+		}
+		changes := 0
+		for _, o := range v.mutations.Objects {
+			if _, ok := o.(*fyne.Container); ok {
+				changes++
+			}
+		}
+		if wantChanges := min(want, 64); changes != wantChanges {
+			t.Errorf("%d changes listed, want %d", changes, wantChanges)
+		}
+		b := more(v.timeline)
+		if want == 130 {
+			if b != nil {
+				t.Errorf("every carrier is listed, yet %q", b.Text)
+			}
+			break
+		}
+		if b == nil || !strings.Contains(b.Text, fmt.Sprint(130-want)) || !strings.Contains(b.Text, "carriers") {
+			t.Fatalf("no button for the %d carriers not listed: %v", 130-want, b)
+		}
+		test.Tap(b)
+	}
+	v.list.Select(1)
+	if n := len(timelineButtons(v)); n != 3 {
+		t.Fatalf("the other family lists %d carriers", n)
+	}
+	v.list.Select(0)
+	if n := len(timelineButtons(v)); n != 50 {
+		t.Errorf("shown again, %d carriers listed", n)
 	}
 }

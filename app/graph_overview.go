@@ -38,6 +38,7 @@ type graphOverview struct {
 	byDoc   map[string]int   // document index
 	linksOf map[string][]int // indexes of each document's links
 	pairsOf map[string][]int // indexes of each document's pairs
+	lower   []string         // each document's label, lower case
 	hidden  bool             // of is the masked analysis of hidden mode
 
 	// The scope drawn: the group holding groupDoc, or, when centre is
@@ -64,7 +65,8 @@ func newGraphOverview(v *GraphView) *graphOverview {
 	o.heading = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
 	o.find = newNavEntry()
 	o.find.PlaceHolder = "Find an article to centre on…"
-	o.find.OnChanged = func(string) { o.findChanged() }
+	o.find.OnChanged = func(string) { o.typed() }
+	o.find.OnSubmitted = func(string) { o.submitted() }
 	o.depthOf = newNavSelect([]string{"its neighbours", "neighbours' neighbours"}, func(s string) {
 		o.depth = 1
 		if s == "neighbours' neighbours" {
@@ -134,6 +136,10 @@ func (o *graphOverview) index(r *provenance.Result, hidden bool) {
 		if l.Target != l.Source {
 			o.linksOf[l.Target] = append(o.linksOf[l.Target], i)
 		}
+	}
+	o.lower = make([]string, len(r.Documents))
+	for k := range r.Documents {
+		o.lower[k] = strings.ToLower(r.Documents[k].Label())
 	}
 	o.pairsOf = map[string][]int{}
 	for i, p := range r.Pairs {
@@ -343,40 +349,100 @@ func (o *graphOverview) showGroups() {
 }
 
 // findChanged lists the articles whose title (or, unless hidden, outlet)
-// holds the find box's words, at most 200, linked ones first.
+// holds the find box's words, at most 200: those whose title is the words
+// first, then those whose title begins with them, then the rest; linked
+// ones before the ones only sharing passages.
 func (o *graphOverview) findChanged() {
 	q := strings.ToLower(strings.TrimSpace(o.find.Text))
 	o.matches = o.matches[:0]
 	if q != "" && o.of != nil {
-		var linked, other []string
-		for _, d := range o.of.Documents {
-			hay := strings.ToLower(d.Label())
+		type match struct {
+			id   string
+			rank int
+		}
+		var found []match
+		for k, d := range o.of.Documents {
+			title := o.lower[k]
+			hay := title
 			if !o.hidden {
 				hay += "\x00" + strings.ToLower(d.Meta.Outlet.Value)
 			}
 			if !strings.Contains(hay, q) {
 				continue
 			}
-			if len(o.linksOf[d.ID]) > 0 {
-				linked = append(linked, d.ID)
-			} else if len(o.pairsOf[d.ID]) > 0 {
-				other = append(other, d.ID)
+			rank := 4
+			switch {
+			case title == q:
+				rank = 0
+			case strings.HasPrefix(title, q):
+				rank = 2
 			}
-			if len(linked) >= 200 {
-				break
+			switch {
+			case len(o.linksOf[d.ID]) > 0:
+			case len(o.pairsOf[d.ID]) > 0:
+				rank++
+			default:
+				continue // in no group: nothing to draw
 			}
+			found = append(found, match{d.ID, rank})
 		}
-		o.matches = append(linked, other...)[:min(200, len(linked)+len(other))]
+		slices.SortStableFunc(found, func(a, b match) int { return a.rank - b.rank })
+		for _, m := range found[:min(200, len(found))] {
+			o.matches = append(o.matches, m.id)
+		}
 	}
 	o.list.UnselectAll()
 	o.list.Refresh()
 }
 
+// typed follows the find box as the user types: the list shows what
+// matches, and the graph centres on an article as soon as the words name
+// it (its whole title, or the only article that matches; of several
+// articles of that title, the first listed, the others listed under it).
+func (o *graphOverview) typed() {
+	o.findChanged()
+	if id := o.named(); id != "" && id != o.centre {
+		o.centreOn(id)
+	}
+}
+
+// named is the article the find box's words name: the first listed
+// whose whole title they are, or the only match; "" for none.
+func (o *graphOverview) named() string {
+	q := strings.ToLower(strings.TrimSpace(o.find.Text))
+	if len(o.matches) == 1 || len(o.matches) > 1 && o.lower[o.byDoc[o.matches[0]]] == q {
+		return o.matches[0]
+	}
+	return ""
+}
+
+// submitted centres on the first article listed (Enter in the find box).
+func (o *graphOverview) submitted() {
+	if len(o.matches) > 0 {
+		o.centreOn(o.matches[0])
+	}
+}
+
 // centreOn draws the article id and its neighbours.
+// The centred article is drawn ringed and bold (graph_render.go) and
+// its title and metadata shown in the details panel.
 func (o *graphOverview) centreOn(id string) {
 	o.centre = id
 	o.back.Show()
-	o.v.Refresh(o.v.full)
+	v := o.v
+	v.Refresh(v.full)
+	if i := slices.IndexFunc(v.graph.layout.Nodes, func(n GraphNode) bool { return n.ID == id }); i >= 0 && !v.byOutlet {
+		v.selected, v.shown, v.shownNode = -1, -1, i
+		v.showDetails()
+	}
+}
+
+// centred is the article the graph is centred on, or "".
+func (o *graphOverview) centred() string {
+	if o == nil || !o.active() {
+		return ""
+	}
+	return o.centre
 }
 
 func (o *graphOverview) finding() bool { return strings.TrimSpace(o.find.Text) != "" }

@@ -223,3 +223,89 @@ func TestOverviewHidesOutletsAndDates(t *testing.T) {
 		}
 	}
 }
+
+// TestTypingANameCentresTheGraph: typing an article's whole title into the
+// overview's find box centres the graph on it with no click (it and its
+// neighbours drawn, it ringed and bold, its details in the panel); at two
+// steps its neighbours' neighbours join; Enter centres on the first
+// article listed, and the list puts a title equal to the words before one
+// beginning with them, before one only holding them.
+func TestTypingANameCentresTheGraph(t *testing.T) {
+	_, g, full := overviewUI(t, 600, 25, false)
+	// The first linked article of its title (the one the title names)
+	// with neighbours to draw.
+	var centre *provenance.Document
+	seen := map[string]bool{}
+	for i := range full.Documents {
+		d := &full.Documents[i]
+		title := strings.ToLower(d.Label())
+		if !slices.ContainsFunc(full.Links, func(l provenance.Link) bool { return l.Source == d.ID || l.Target == d.ID }) || seen[title] {
+			continue
+		}
+		seen[title] = true
+		if len(scan.Neighbourhood(full, d.ID, 1)) > 2 && len(scan.Neighbourhood(full, d.ID, 2)) > len(scan.Neighbourhood(full, d.ID, 1)) {
+			centre = d
+			break
+		}
+	}
+	if centre == nil {
+		t.Fatal("no linked article with neighbours' neighbours")
+	}
+	test.Type(g.ov.find, centre.Label())
+	if g.ov.centre != centre.ID {
+		t.Fatalf("typing %q centred on %q", centre.Label(), g.ov.centre)
+	}
+	check := func(depth int) {
+		t.Helper()
+		near := scan.Neighbourhood(full, centre.ID, depth)
+		if got, want := drawnIDs(g), linkedWithin(full, near[:min(len(near), 25)]); !sameSet(got, want) {
+			t.Fatalf("depth %d: drawn %v, want %v", depth, got, want)
+		}
+		r := test.WidgetRenderer(g.graph).(*graphRenderer)
+		ringed := 0
+		for i, n := range g.graph.layout.Nodes {
+			if r.circles[i].StrokeWidth > 2 {
+				ringed++
+				if n.ID != centre.ID || !r.titles[i].TextStyle.Bold {
+					t.Errorf("depth %d: %s is ringed, not the article found", depth, n.ID)
+				}
+			}
+		}
+		if ringed != 1 {
+			t.Errorf("depth %d: %d articles ringed, want the one found", depth, ringed)
+		}
+	}
+	check(1)
+	if !strings.Contains(g.details.Text, centre.Label()) {
+		t.Errorf("the panel shows %q, not the article found", g.details.Text)
+	}
+	g.ov.depthOf.SetSelected("neighbours' neighbours")
+	check(2)
+
+	// Part of a title lists many; Enter centres on the first, and the list
+	// ranks whole titles, then beginnings, then the rest.
+	word := strings.Fields(strings.ToLower(centre.Label()))[0]
+	g.ov.find.SetText("")
+	test.Type(g.ov.find, word)
+	if len(g.ov.matches) < 2 {
+		t.Fatalf("%q lists %d articles", word, len(g.ov.matches))
+	}
+	rank := func(id string) int {
+		switch title := strings.ToLower(full.Doc(id).Label()); {
+		case title == word:
+			return 0
+		case strings.HasPrefix(title, word):
+			return 1
+		}
+		return 2
+	}
+	for i := 1; i < len(g.ov.matches); i++ {
+		if a, b := g.ov.matches[i-1], g.ov.matches[i]; rank(a) > rank(b) {
+			t.Fatalf("%q lists %q before %q", word, full.Doc(a).Label(), full.Doc(b).Label())
+		}
+	}
+	g.ov.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.ov.centre != g.ov.matches[0] {
+		t.Errorf("Enter centred on %q, want the first listed %q", g.ov.centre, g.ov.matches[0])
+	}
+}

@@ -241,9 +241,14 @@ func (r *graphRenderer) Refresh() {
 			ln.StrokeColor, ln.StrokeWidth = c, w
 		}
 	}
-	for i := range l.Nodes {
-		r.circles[i].StrokeColor = fg
-		r.titles[i].Color = fg
+	centre := r.g.view.ov.centred()
+	for i, n := range l.Nodes {
+		r.circles[i].StrokeColor, r.circles[i].StrokeWidth = fg, 1.5
+		r.titles[i].Color, r.titles[i].TextStyle.Bold = fg, false
+		if n.ID == centre && centre != "" { // the article found: ringed and bold
+			r.circles[i].StrokeColor, r.circles[i].StrokeWidth = primary, 4
+			r.titles[i].TextStyle.Bold = true
+		}
 		r.labelBg[i].FillColor = labelBackground()
 		r.detailText[i].Color = theme.Color(theme.ColorNamePlaceHolder)
 	}

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/copytrail/copytrail/provenance/store"
+)
+
+// The app at archive size (issue 12, item 6). Targets: an analysed
+// 100,000-article workspace shows its library in under 3 s; the library
+// sorts and filters in under 200 ms; the graph opens on an overview that
+// draws at most overviewNodes articles.
+//
+// The workspace is scaleWorkspace's (generated, analysed by the real
+// engine, saved by the real store; built on the first run only, about 15
+// minutes at 100,000), or the file named by $COPYTRAIL_APP_BENCH_WS, say
+// one made by the command line:
+//
+//	copytrail gen --corpus 100000 DIR && copytrail analyse WS.copytrail DIR
+//	COPYTRAIL_APP_BENCH_WS=WS.copytrail go test -run '^$' -bench 'Scale100k' -benchtime 3x ./app/
+
+// benchScalePath is the workspace file the 100k benchmarks open.
+func benchScalePath(b *testing.B, n int) string {
+	if p := os.Getenv("COPYTRAIL_APP_BENCH_WS"); p != "" && n == 100000 {
+		b.Logf("workspace %s", p)
+		return p
+	}
+	return scaleWorkspace(b, n)
+}
+
+// scaleBenchUI is a window of 1400×900 with the workspace at path opened.
+func scaleBenchUI(b *testing.B, path string) *UI {
+	b.Helper()
+	a := test.NewTempApp(b)
+	a.Settings().SetTheme(theme.DefaultTheme()) // the test theme lacks monospace bold
+	w := a.NewWindow("bench")
+	w.Resize(fyne.NewSize(1400, 900))
+	b.Cleanup(w.Close)
+	u := NewUI(a, w, DefaultEngine())
+	u.saver.delay = time.Hour // the sort kept in the view must not rewrite the shared file
+	b.Cleanup(u.saver.Stop)
+	b.Cleanup(u.dropLazy)
+	openAndWait(b, u, path)
+	return u
+}
+
+// openAndWait opens path and waits until the library lists every article.
+func openAndWait(b *testing.B, u *UI, path string) {
+	sum, err := store.Peek(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	u.OpenWorkspace(path)
+	u.bridge.Wait()
+	if got := len(u.library.Rows()); got != sum.Documents {
+		b.Fatalf("the library lists %d articles of %d", got, sum.Documents)
+	}
+}
+
+// BenchmarkOpenScale100k opens the analysed 100,000-article workspace
+// until the library lists every article and every screen has been drawn
+// (the graph on its overview). Target: under 3 s.
+func BenchmarkOpenScale100k(b *testing.B) { benchOpenScale(b, 100000) }
+
+// BenchmarkOpenScale10k is BenchmarkOpenScale100k at 10,000 articles.
+func BenchmarkOpenScale10k(b *testing.B) { benchOpenScale(b, 10000) }
+
+func benchOpenScale(b *testing.B, n int) {
+	path := benchScalePath(b, n)
+	u := scaleBenchUI(b, path)
+	if u.large.lazy == nil {
+		b.Fatal("the workspace was read whole")
+	}
+	b.ResetTimer()
+	for range b.N {
+		openAndWait(b, u, path)
+	}
+	b.StopTimer()
+	if g := u.views[ScreenGraph].(*GraphView); !g.ov.active() || len(g.graph.layout.Nodes) > overviewNodes {
+		b.Fatalf("the graph draws %d articles, overview %v", len(g.graph.layout.Nodes), g.ov.active())
+	}
+}
+
+// BenchmarkLibraryScale100k sorts the 100,000-article library by each of
+// its keys (each reversed in turn) and filters it by a word of a title
+// and by an outlet, then clears the filter: one operation each, as the
+// user sees it (the keys are worked out at open). Target: under 200 ms.
+func BenchmarkLibraryScale100k(b *testing.B) {
+	u := scaleBenchUI(b, benchScalePath(b, 100000))
+	docs := u.ws.Documents
+	word := strings.Fields(strings.ToLower(docs[len(docs)/2].Label()))[0]
+	outlet := strings.ToLower(docs[len(docs)/3].Meta.Outlet.Value)
+	for _, order := range []string{sortTitle, sortOutlet, sortDate, sortWords, sortReuse} {
+		b.Run("sort-"+strings.ToLower(order), func(b *testing.B) {
+			other := sortWords
+			if order == sortWords {
+				other = sortTitle
+			}
+			b.StopTimer()
+			for i := range b.N {
+				u.library.SetOrder(other) // so that choosing order sorts
+				u.library.SetDescending(i%2 == 1)
+				b.StartTimer()
+				u.library.SetOrder(order)
+				b.StopTimer()
+				if len(u.library.Rows()) != len(docs) {
+					b.Fatal("rows lost in the sort")
+				}
+			}
+		})
+	}
+	for name, q := range map[string]string{"filter-title-word": word, "filter-outlet": outlet} {
+		if q == "" {
+			continue
+		}
+		b.Run(name, func(b *testing.B) {
+			b.StopTimer()
+			for range b.N {
+				b.StartTimer()
+				u.library.SetFilter(q)
+				b.StopTimer()
+				if n := len(u.library.Rows()); n == 0 || n == len(docs) {
+					b.Fatalf("filtering by %q lists %d of %d", q, n, len(docs))
+				}
+				b.StartTimer()
+				u.library.SetFilter("")
+				b.StopTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkGraphOverviewScale100k works out the graph's overview of the
+// 100,000-article analysis (its connected groups and look-ups) and draws
+// the largest group; then draws another group, and one article centred
+// with its neighbours' neighbours.
+func BenchmarkGraphOverviewScale100k(b *testing.B) {
+	u := scaleBenchUI(b, benchScalePath(b, 100000))
+	u.ShowScreen(ScreenGraph)
+	g := u.views[ScreenGraph].(*GraphView)
+	r := u.Result()
+	b.Run("build", func(b *testing.B) {
+		for range b.N {
+			g.ov.of = nil // work the groups out again
+			g.Refresh(r)
+		}
+		if !g.ov.active() || len(g.graph.layout.Nodes) == 0 || len(g.graph.layout.Nodes) > overviewNodes {
+			b.Fatalf("the overview draws %d articles", len(g.graph.layout.Nodes))
+		}
+	})
+	b.Run("choose-group", func(b *testing.B) {
+		for i := range b.N {
+			g.ov.list.Select(1 + i%min(20, len(g.ov.groups)-1))
+		}
+	})
+	b.Run("centre-depth-2", func(b *testing.B) {
+		g.ov.depthOf.SetSelected("neighbours' neighbours")
+		id := g.ov.groups[0].Docs[0]
+		for range b.N {
+			g.ov.centre = ""
+			g.ov.centreOn(id)
+		}
+		if n := len(g.graph.layout.Nodes); n < 2 || n > overviewNodes {
+			b.Fatalf("centred: %d articles drawn", n)
+		}
+		g.ov.showGroups()
+	})
+}
