@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/copytrail/copytrail/provenance"
 )
 
 // Lazy is a workspace file opened for showing an archive quickly. Open
@@ -82,7 +84,43 @@ func (lz *Lazy) read() error {
 	if e != nil {
 		return e
 	}
+	// The library is read on a connection of its own, beside the rest:
+	// the two take about as long, and the machine has cores for both.
+	docs := &loader{}
+	docsDone := make(chan error, 1)
+	go func() {
+		db, own := lz.db, false
+		if lz.file != "" {
+			if d, err := openReadOnly(lz.file, false); err == nil {
+				db, own = d, true
+			}
+		}
+		err := lz.readDocuments(db, docs, m.rows("documents"))
+		if own {
+			db.Close()
+		}
+		docsDone <- err
+	}()
 	l := &loader{}
+	e = lz.readAnalysis(m, l)
+	if err := <-docsDone; err != nil && e == nil {
+		e = damaged("open", lz.Path, err, "corrupted: cannot read table documents")
+	}
+	if e != nil {
+		return e
+	}
+	l.wsDocs, l.resDocs = docs.wsDocs, docs.resDocs
+	ws, err := m.assemble(l)
+	if err != nil {
+		return damaged("open", lz.Path, err, "inconsistent contents")
+	}
+	lz.Workspace = ws
+	return nil
+}
+
+// readAnalysis reads the tables read whole, then the pairs that share
+// evidence and their passages.
+func (lz *Lazy) readAnalysis(m meta, l *loader) *Error {
 	for _, name := range []string{"decisions", "notes", "view", "links", "families", "mutations", "outlet_edges", "duplicates", "file_errors"} {
 		t := tableNamed(name)
 		n, err := readTable(lz.db, t, l)
@@ -93,29 +131,23 @@ func (lz *Lazy) read() error {
 			return damaged("open", lz.Path, nil, "table %s has %d rows where the file recorded %d", t.name, n, want)
 		}
 	}
-	if err := lz.readDocuments(l, m.rows("documents")); err != nil {
-		return damaged("open", lz.Path, err, "corrupted: cannot read table documents")
-	}
 	if err := lz.readEvidence(l, m.rows("passages")); err != nil {
 		return damaged("open", lz.Path, err, "corrupted: cannot read the shared passages")
 	}
-	ws, err := m.assemble(l)
-	if err != nil {
-		return damaged("open", lz.Path, err, "inconsistent contents")
-	}
-	lz.Workspace = ws
 	return nil
 }
 
-// readDocuments reads every document row but its text.
-func (lz *Lazy) readDocuments(l *loader, want int) error {
+// readDocuments reads every document row but its text, from db.
+func (lz *Lazy) readDocuments(db *sql.DB, l *loader, want int) error {
+	l.wsDocs = make([]ordered[provenance.Document], 0, max(0, want))
+	l.resDocs = make([]ordered[provenance.Document], 0, max(0, want))
 	t := tableNamed("documents")
 	cols := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		cols[i] = c.name
 	}
 	cols[len(cols)-1] = "''" // the text, read by Texts
-	rows, err := lz.db.Query("SELECT idx, " + strings.Join(cols, ", ") + " FROM documents ORDER BY idx")
+	rows, err := db.Query("SELECT idx, " + strings.Join(cols, ", ") + " FROM documents ORDER BY idx")
 	if err != nil {
 		return err
 	}
