@@ -152,7 +152,16 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 	default:
 		v.pane.show(fmt.Sprintf("No links found among %s: no article reuses enough text from another to draw an arrow. Try the lenient preset in Settings, or add the articles you suspect were copied.", plural(len(r.Documents), "article", "articles")))
 	}
-	status := fmt.Sprintf("%s, %s", plural(len(nodes), "node", "nodes"), plural(len(edges), "arrow", "arrows"))
+	undecided := 0
+	for _, e := range edges {
+		if e.Kind == provenance.LinkUnknown {
+			undecided++
+		}
+	}
+	status := fmt.Sprintf("%s, %s", plural(len(nodes), "article", "articles"), plural(len(edges), "link", "links"))
+	if undecided > 0 {
+		status += fmt.Sprintf(" (%d direction undecided)", undecided)
+	}
 	if ws.HideMetadata {
 		status = fmt.Sprintf("%s, %s", plural(len(nodes), "article", "articles"), plural(len(edges), "line", "lines"))
 	}

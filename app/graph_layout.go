@@ -126,7 +126,9 @@ func (o *LayoutOptions) defaults() {
 // LayoutGraph positions nodes left to right: by publication date when
 // opt.ByDate and dates exist (undated nodes in a band below, each under the
 // dated articles it shares text with: see placeUndated), otherwise in
-// longest-path levels of the copy edges (sources left of their copies).
+// longest-path levels of the copy edges (sources left of their copies);
+// linked articles with neither dates nor a copy link between them go on
+// rings, as in hidden mode, rather than into one column.
 // Tall columns wrap into sub-columns and odd sub-columns are staggered by half
 // a row; labels are truncated with an ellipsis to LabelWidth, so no two label
 // rectangles overlap. Nodes and edges are copied, not modified.
@@ -158,6 +160,14 @@ func LayoutGraph(nodes []GraphNode, edges []GraphEdge, opt LayoutOptions) GraphL
 		return l
 	}
 	columns, headers = levelColumns(l.Nodes, l.Edges)
+	if len(columns) == 1 && len(columns[0]) > 2 && len(l.Edges) > 0 {
+		// No dates and no copy link to order the articles by: one column
+		// would bundle every link into one tangle of arcs. On rings each
+		// line can be followed; the links keep their kinds and arrows.
+		layoutRings(&l, opt)
+		l.Undirected = false
+		return l
+	}
 	place(&l, columns, headers, opt)
 	return l
 }

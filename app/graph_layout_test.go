@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -232,4 +233,60 @@ func TestLayoutGraph_ThousandNodesStayApart(t *testing.T) {
 	if l.Width > 20000 || l.Height > 5000 {
 		t.Errorf("layout is %v×%v", l.Width, l.Height)
 	}
+}
+
+// TestLayoutGraph_UndatedUndirectedGroupIsNotOneColumn: five undated
+// reprints of one text, linked to each other by undecided links (a real
+// press-release family saved without dates), are not stacked in one column
+// with every arc bundled: they spread out, no two links run along the same
+// line, and the links keep their kind (the layout is not the hidden one).
+func TestLayoutGraph_UndatedUndirectedGroupIsNotOneColumn(t *testing.T) {
+	var nodes []GraphNode
+	for i := 0; i < 5; i++ {
+		nodes = append(nodes, GraphNode{ID: fmt.Sprint(i), Title: fmt.Sprintf("Reprint %d of the release", i), Detail: "unknown outlet"})
+	}
+	var edges []GraphEdge
+	for i := 0; i < 5; i++ {
+		for j := i + 1; j < 5; j++ {
+			edges = append(edges, GraphEdge{From: i, To: j, Kind: provenance.LinkUnknown, Words: 100, Link: len(edges)})
+		}
+	}
+	l := LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+	if l.Undirected {
+		t.Fatal("an undated group is drawn as in hidden mode")
+	}
+	xs := map[float32]bool{}
+	for _, n := range l.Nodes {
+		xs[float32(math.Round(float64(n.X)))] = true
+	}
+	if len(xs) < 3 {
+		t.Fatalf("the five undated articles stand in %d column(s): %+v", len(xs), l.Nodes)
+	}
+	// No node lies on the straight line between two others it is not part of.
+	for _, e := range l.Edges {
+		a, b := l.Nodes[e.From], l.Nodes[e.To]
+		for k, c := range l.Nodes {
+			if k == e.From || k == e.To {
+				continue
+			}
+			if d := distToSegment(c.X, c.Y, a.X, a.Y, b.X, b.Y); d < 9 {
+				t.Errorf("the link %d–%d runs through article %d (%.1f px)", e.From, e.To, k, d)
+			}
+		}
+	}
+	for i := range l.Nodes {
+		for j := i + 1; j < len(l.Nodes); j++ {
+			if l.Nodes[i].Label.Overlaps(l.Nodes[j].Label) {
+				t.Errorf("labels %d and %d overlap", i, j)
+			}
+		}
+	}
+}
+
+func distToSegment(px, py, ax, ay, bx, by float32) float64 {
+	dx, dy := float64(bx-ax), float64(by-ay)
+	t := ((float64(px-ax))*dx + float64(py-ay)*dy) / (dx*dx + dy*dy)
+	t = math.Max(0, math.Min(1, t))
+	x, y := float64(ax)+t*dx, float64(ay)+t*dy
+	return math.Hypot(float64(px)-x, float64(py)-y)
 }

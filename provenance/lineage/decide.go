@@ -190,14 +190,14 @@ func decideOne(pv *pairView, minConf float64, hold string) provenance.Link {
 	case conf >= minConf && total != 0 && hold != "":
 		l.Kind = provenance.LinkUnknown
 		l.Source, l.Target = pv.a.doc.ID, pv.b.doc.ID
-		reasons = append(reasons, fmt.Sprintf("the two share %d words in %d passages, but %s: no direction is claimed", pv.sharedWords, len(pv.passages), hold))
+		reasons = append(reasons, fmt.Sprintf("the two share %d words in %s, but %s: no direction is claimed", pv.sharedWords, passagesPhrase(len(pv.passages)), hold))
 	case conf >= minConf && total != 0:
 		l.Kind = provenance.LinkCopy
 		src, dst := pv.a, pv.b
 		if total < 0 {
 			src, dst = dst, src
 		}
-		reasons = append(reasons, fmt.Sprintf("%s reused text from %s (%d shared words in %d passages)", dst.name(), src.name(), pv.sharedWords, len(pv.passages)))
+		reasons = append(reasons, fmt.Sprintf("%s reused text from %s (%d shared words in %s)", dst.name(), src.name(), pv.sharedWords, passagesPhrase(len(pv.passages))))
 	default:
 		l.Kind = provenance.LinkUnknown
 		l.Source, l.Target = pv.a.doc.ID, pv.b.doc.ID
@@ -205,7 +205,7 @@ func decideOne(pv *pairView, minConf float64, hold string) provenance.Link {
 		if _, pos, neg := pv.score(); pos > 0 && neg > 0 {
 			why = "the evidence conflicts"
 		}
-		reasons = append(reasons, fmt.Sprintf("the two share %d words in %d passages, but %s: no direction is claimed", pv.sharedWords, len(pv.passages), why))
+		reasons = append(reasons, fmt.Sprintf("the two share %d words in %s, but %s: no direction is claimed", pv.sharedWords, passagesPhrase(len(pv.passages)), why))
 	}
 	l.Confidence = round2(conf)
 	for _, e := range pv.evidence {
@@ -245,3 +245,11 @@ func passageList(pv *pairView) string {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// passagesPhrase is "1 passage" or "n passages".
+func passagesPhrase(n int) string {
+	if n == 1 {
+		return "1 passage"
+	}
+	return fmt.Sprintf("%d passages", n)
+}

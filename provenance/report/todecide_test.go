@@ -16,7 +16,7 @@ func TestUnknownLinkShowsWhatWouldDecideIt(t *testing.T) {
 		Passages:  []provenance.Passage{{A: "a", B: "b", AEnd: len(text), BEnd: len(text), Words: 16, Similarity: 1}},
 		Pairs:     []provenance.Pair{{A: "a", B: "b", Passages: []int{0}}},
 		Links: []provenance.Link{{Source: "a", Target: "b", Kind: provenance.LinkUnknown, Confidence: 0.5, Passages: []int{0},
-			Reasons:  []string{"the two share 16 words in 1 passages, but the evidence is thin: no direction is claimed"},
+			Reasons:  []string{"the two share 16 words in 1 passage, but the evidence is thin: no direction is claimed"},
 			ToDecide: []string{"no publication dates: add them to “a” and “b” in the library", "<b>no</b> outlet role"}}},
 	}
 	doc := render(t, r, Options{})
