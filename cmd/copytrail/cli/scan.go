@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,6 +47,7 @@ type scanFlags struct {
 	jsonl               bool
 	preset              string
 	set                 provenance.Settings // as given: -1 or 0 means the preset's
+	cpuProfile          string
 }
 
 func (f *scanFlags) add(fs *flag.FlagSet) {
@@ -54,6 +56,7 @@ func (f *scanFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.csv, "csv", false, "print the pair summaries as CSV")
 	fs.BoolVar(&f.jsonl, "jsonl", false, "stream documents, passages, pairs and links as JSON Lines as they are decided")
 	fs.StringVar(&f.preset, "preset", "balanced", "engine preset")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the scan to `FILE` (for go tool pprof)")
 	s := &f.set
 	fs.IntVar(&s.NGram, "ngram", 0, "words per seed n-gram (default: the preset's)")
 	fs.IntVar(&s.MinPassageWords, "min-words", 0, "shortest passage reported, in words")
@@ -75,7 +78,7 @@ func (f *scanFlags) settings(fs *flag.FlagSet) (provenance.Settings, error) {
 	custom := false
 	fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
-		case "json", "jsonl", "with-text", "csv", "preset", "quiet", "q":
+		case "json", "jsonl", "with-text", "csv", "preset", "quiet", "q", "cpuprofile":
 		default:
 			custom = true
 		}
@@ -120,6 +123,13 @@ func setupScan(fs *flag.FlagSet) func(e *Env, paths []string) int {
 		if n := btoi(f.json) + btoi(f.csv) + btoi(f.jsonl); n > 1 {
 			return e.UsageError(errors.New("--json, --jsonl and --csv: choose one"))
 		}
+		if f.cpuProfile != "" {
+			stop, err := startCPUProfile(f.cpuProfile)
+			if err != nil {
+				return e.Fail(err)
+			}
+			defer stop()
+		}
 		if f.jsonl {
 			return scanJSONL(e, paths, set, f.withText)
 		}
@@ -140,6 +150,22 @@ func setupScan(fs *flag.FlagSet) func(e *Env, paths []string) int {
 		}
 		return status
 	}
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	out, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("CPU profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(out); err != nil {
+		out.Close()
+		return nil, fmt.Errorf("CPU profile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		out.Close()
+	}, nil
 }
 
 func btoi(b bool) int {
