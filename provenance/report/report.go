@@ -71,6 +71,7 @@ type view struct {
 	Settings                  [][2]string
 	Graph                     svgGraph
 	Links                     []linkView
+	LinkCount, PairCount      int // Links with a link drawn; pairs that share text without one
 	Mutations                 []mutationView
 	Families                  familiesSection
 	Docs                      []docView
@@ -139,6 +140,11 @@ func build(pr *provenance.Result, opts Options) (*view, error) {
 	}
 	for i, l := range links {
 		v.Links = append(v.Links, buildLink(r, l, i, i < max, anchors))
+		if l.Kind != "" {
+			v.LinkCount++
+		} else {
+			v.PairCount++
+		}
 	}
 	v.Graph = buildGraph(g, anchors)
 	v.Mutations = buildMutations(r, docs)

@@ -43,6 +43,9 @@ type svgEdge struct {
 	X1, Y1, X2, Y2, Width, LX, LY float64
 	Kind, Color, Label, Title     string
 	Dashed                        bool
+	// Arrow: a copy link, drawn with an arrowhead. Common-source and
+	// undecided links claim no direction and are plain lines.
+	Arrow bool
 }
 
 type svgMarker struct{ ID, Color string }
@@ -109,18 +112,23 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 		tx, ty := graphlayout.BoxExit(x1, y1, x0, y0, nw/2+3, nodeH/2+3)
 		kind := kindClass(e.Kind)
 		col := palette.Hex(export.EdgeColor(e))
-		if !seen[kind] {
+		arrow := e.Kind == "copy"
+		if arrow && !seen[kind] {
 			seen[kind] = true
 			sg.Markers = append(sg.Markers, svgMarker{ID: "arrow-" + kind, Color: col})
 		}
 		lab := fmt.Sprintf("%.0f%%", e.Confidence*100)
 		title := fmt.Sprintf("%s, confidence %s, %s in %s", kindText(e.Kind), lab, plural(e.Words, "shared word", "shared words"), plural(e.Passages, "passage", "passages"))
+		if e.Kind == "unknown" {
+			lab = "?"
+			title = fmt.Sprintf("direction undecided, %s in %s", plural(e.Words, "shared word", "shared words"), plural(e.Passages, "passage", "passages"))
+		}
 		if math.Hypot(tx-sx, ty-sy) < 60 {
 			lab = "" // no room: the tooltip and the link list carry it
 		}
 		sg.Edges = append(sg.Edges, svgEdge{X1: sx, Y1: sy, X2: tx, Y2: ty, Width: 1.5 + 2.5*e.Confidence,
 			LX: (sx + tx) / 2, LY: (sy + ty) / 2, Kind: kind, Color: col, Label: lab,
-			Title: title, Dashed: e.Kind != "copy"})
+			Title: title, Dashed: !arrow, Arrow: arrow})
 	}
 	return sg
 }

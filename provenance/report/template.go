@@ -117,7 +117,7 @@ const pageHTML = `<!DOCTYPE html>
 <p class="sub">Made by Copytrail {{.Version}}{{with .Generated}} on {{.}}{{end}}. A link says which article the text came from and which reused it, how sure Copytrail is, and why. Check the evidence before you repeat a claim of copying.</p>
 </header>
 <nav aria-label="Contents"><ul>
-<li><a href="#summary">Summary</a></li><li><a href="#graph">Graph</a></li><li><a href="#links">{{if .Compare}}Comparison{{else}}Links ({{len .Links}}){{end}}</a></li>
+<li><a href="#summary">Summary</a></li><li><a href="#graph">Graph</a></li><li><a href="#links">{{if .Compare}}Comparison{{else}}Links ({{.LinkCount}}){{if .PairCount}} and other pairs ({{.PairCount}}){{end}}{{end}}</a></li>
 <li><a href="#mutations">Mutations ({{len .Mutations}})</a></li><li><a href="#families">Families ({{.Families.Total}})</a></li><li><a href="#appendix">Articles</a></li></ul></nav>
 
 <section id="summary">
@@ -137,11 +137,11 @@ const pageHTML = `<!DOCTYPE html>
 <section id="graph">
 <h2>Provenance graph</h2>
 {{with .Graph}}{{if .Empty}}<p>No articles.</p>{{else}}
-<p class="legend">Arrows point from where the text came from to the article that reused it; the percentage is the confidence. Solid blue: copied. Dashed green: both took it from a common source. Dashed grey: shared text, direction unknown. Card colour: outlet. {{.Note}}</p>
+<p class="legend">Solid blue arrows point from where the text came from to the article that reused it; the percentage is the confidence. Dashed green lines, without an arrow: both took the text from a common source. Dashed grey lines marked ?: shared text, direction undecided (no confidence is claimed). Card colour: outlet. {{.Note}}</p>
 <figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-label="Provenance graph">
 <defs>{{range .Markers}}<marker id="{{.ID}}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse" style="overflow:visible"><path d="M0,0 L10,5 L0,10 z" fill="{{.Color}}" transform="scale(1.6) translate(-3.7,-1.9)"/></marker>{{end}}</defs>
 {{range .Columns}}{{if .Rule}}<line x1="{{.X}}" y1="0" x2="{{.X}}" y2="{{.H}}" stroke="#D0D0D0" stroke-width="1"/>{{end}}<text x="{{.Mid}}" y="18" text-anchor="middle" font-size="13" font-weight="600" fill="#6B6B6B">{{.Label}}</text>
-{{end}}{{range .Edges}}<g class="edge {{.Kind}}"><title>{{.Title}}</title><line x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}" stroke="{{.Color}}" stroke-width="{{.Width}}"{{if .Dashed}} stroke-dasharray="7 5"{{end}} marker-end="url(#arrow-{{.Kind}})"/>{{if .Label}}<rect x="{{.LX}}" y="{{.LY}}" width="40" height="18" rx="9" transform="translate(-20,-9)" fill="#fff" stroke="{{.Color}}"/><text x="{{.LX}}" y="{{.LY}}" dy="4.5" text-anchor="middle" font-size="12" font-weight="700" fill="#1A1A1A">{{.Label}}</text>{{end}}</g>
+{{end}}{{range .Edges}}<g class="edge {{.Kind}}"><title>{{.Title}}</title><line x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}" stroke="{{.Color}}" stroke-width="{{.Width}}"{{if .Dashed}} stroke-dasharray="7 5"{{end}}{{if .Arrow}} marker-end="url(#arrow-{{.Kind}})"{{end}}/>{{if .Label}}<rect x="{{.LX}}" y="{{.LY}}" width="40" height="18" rx="9" transform="translate(-20,-9)" fill="#fff" stroke="{{.Color}}"/><text x="{{.LX}}" y="{{.LY}}" dy="4.5" text-anchor="middle" font-size="12" font-weight="700" fill="#1A1A1A">{{.Label}}</text>{{end}}</g>
 {{end}}{{range .Nodes}}<a href="#{{.Anchor}}"><g class="node"><title>{{.Full}}</title><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="7" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="2"/><text x="{{.X}}" y="{{.Y}}" dx="7" dy="18" font-size="13" font-weight="700" fill="#1A1A1A">{{.Label}}</text>{{if .Label2}}<text x="{{.X}}" y="{{.Y}}" dx="7" dy="34" font-size="13" font-weight="700" fill="#1A1A1A">{{.Label2}}</text>{{end}}<text x="{{.X}}" y="{{.Y}}" dx="7" dy="{{.SubDY}}" font-size="11" fill="#1A1A1A">{{.Sub}}</text></g></a>
 {{end}}</svg></figure>{{end}}{{end}}
 {{if .OutletLinks}}<h3>Between outlets</h3>
