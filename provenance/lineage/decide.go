@@ -60,8 +60,9 @@ func (pv *pairView) margin() (m float64, thin bool) {
 const NamedSourceReason = "common source named: "
 
 // decideLinks turns every pair view into a link (or none when a third
-// document explains the shared text).
-func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Link {
+// document explains the shared text); docs are all the collection's
+// documents (collectionDocs).
+func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64) []provenance.Link {
 	links := []provenance.Link{}
 	decided := map[[2]string]provenance.Link{}
 	keys := sortedViewKeys(views)
@@ -95,6 +96,7 @@ func decideLinks(views map[[2]string]*pairView, minConf float64) []provenance.Li
 	reduceChains(decided, views, keys, minConf)
 	holdExplainedSiblings(decided, views, keys, minConf)
 	nameCarriedSources(decided, views, keys)
+	nameAttributedOrgs(decided, views, keys, docs)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
 			links = append(links, l)

@@ -46,7 +46,7 @@ func Analyze(ctx context.Context, r *provenance.Result) error {
 	if minConf <= 0 {
 		minConf = DefaultMinConfidence
 	}
-	r.Links = decideLinks(views, minConf)
+	r.Links = decideLinks(views, collectionDocs(r, infos), minConf)
 	r.Mutations = findMutations(r, views)
 	r.Families = buildFamilies(r, infos)
 	r.OutletEdges = outletGraph(r)

@@ -1,0 +1,268 @@
+package lineage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/fastre"
+)
+
+// orgName is a capitalised name of one or more words ("Oxfam", "University
+// of Illinois", "WHO"), small joining words allowed between capitals.
+const orgName = `((?:[A-Z][A-Za-z0-9&’'.-]*)(?:\s+(?:(?:of|for|and|on|at|de|the)\s+)*[A-Z][A-Za-z0-9&’'.-]*)*)`
+
+// docNoun is a document an organisation puts out.
+const docNoun = `(?:new\s+|recent\s+|latest\s+|annual\s+|joint\s+)?(report|study|survey|analysis|statement|press\s+release|news\s+release|release)`
+
+// orgAttributions are the phrases by which a text attributes what it says
+// to an organisation's document: "according to a new report published by
+// Oxfam", "a study by the University of X", "Oxfam said in a statement",
+// "Oxfam's report", "researchers at the University of X found", with the
+// submatches holding the organisation and the document noun (none for
+// researchers, whose document is their study).
+var orgAttributions = []struct {
+	re        *fastre.Regexp
+	org, noun int
+}{
+	{fastre.MustCompile(`\b[Aa]ccording\s+to\s+(?:a|an|the)\s+` + docNoun + `(?:[ ,]+[a-z]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1},
+	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1},
+	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun), 1, 2},
+	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun), 1, 2},
+	{fastre.MustCompile(`\b[Rr]esearchers\s+(?:at|from)\s+(?:the\s+)?` + orgName + `\s+(?:\([A-Z]{2,}\)\s+)?(?:have\s+)?(?:found|find|say|said|showed|show|discovered|report(?:ed)?)\b`), 1, 0},
+}
+
+// orgWords mark a name as an organisation's rather than a person's.
+var orgWords = map[string]bool{
+	"university": true, "institute": true, "college": true, "agency": true, "organization": true,
+	"organisation": true, "department": true, "ministry": true, "office": true, "association": true,
+	"society": true, "foundation": true, "council": true, "commission": true, "bank": true, "fund": true,
+	"centre": true, "center": true, "centers": true, "service": true, "board": true, "authority": true,
+	"administration": true, "laboratory": true, "company": true, "co.": true, "inc.": true, "inc": true,
+	"corp.": true, "group": true, "trust": true, "network": true, "programme": true, "program": true,
+	"union": true, "committee": true, "academy": true, "hospital": true, "school": true, "museum": true,
+	"forum": true, "alliance": true, "coalition": true, "federation": true, "institution": true,
+	"government": true, "police": true, "charity": true,
+}
+
+// notOrgs are capitalised words the patterns may catch that name no
+// organisation.
+var notOrgs = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"it": true, "this": true, "that": true, "he": true, "she": true, "they": true, "we": true, "the": true,
+	"a": true, "an": true, "in": true, "its": true, "our": true, "their": true, "his": true, "her": true,
+	"international": true, "national": true, "new": true, "global": true, "local": true, "federal": true,
+	"state": true, "latest": true, "last": true, "last year": true, "today": true,
+}
+
+// orgAttribution is one attribution of a text to an organisation's document.
+type orgAttribution struct {
+	org, noun string
+	span      provenance.Span // the attribution phrase
+}
+
+// findOrgAttributions lists the attributions of d's text to an
+// organisation: a name with an organisation's word ("University of X"), an
+// acronym ("WHO"), a known outlet, or a single word that no quotation in d
+// gives as its speaker (a surname alone would be a person's study). Two
+// capitalised words with none of these ("Jane Smith") are a person's name.
+func findOrgAttributions(d *docInfo) []orgAttribution {
+	text := d.doc.Text
+	var out []orgAttribution
+	for _, p := range orgAttributions {
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			org := strings.TrimSpace(text[m[2*p.org]:m[2*p.org+1]])
+			org = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(org, "."), "’s"), "'s")
+			org = strings.TrimPrefix(org, "The ")
+			noun := "study"
+			if p.noun > 0 {
+				noun = strings.Join(strings.Fields(strings.ToLower(text[m[2*p.noun]:m[2*p.noun+1]])), " ")
+			}
+			if !orgLike(d, org) {
+				continue
+			}
+			out = append(out, orgAttribution{org: org, noun: noun, span: provenance.Span{Start: m[0], End: m[1]}})
+		}
+	}
+	return out
+}
+
+// orgLike reports whether a captured name reads as an organisation's.
+func orgLike(d *docInfo, name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || notOrgs[strings.ToLower(words[0])] {
+		return false
+	}
+	for _, w := range words {
+		if orgWords[strings.ToLower(strings.Trim(w, "’'"))] {
+			return true
+		}
+	}
+	if lookupKnown(name) != nil {
+		return true
+	}
+	if len(words) == 1 {
+		w := strings.TrimRight(words[0], ".")
+		if len(w) >= 2 && strings.ToUpper(w) == w {
+			return true // an acronym: WHO, ISRO, NASA
+		}
+		for _, q := range d.quotes {
+			if strings.EqualFold(q.speaker, w) {
+				return false
+			}
+		}
+		return len(w) >= 3
+	}
+	return false
+}
+
+// nameAttributedOrgs turns an undirected link a – b (unknown, or a common
+// source left unnamed) into a common source naming an organisation when
+// the passages both share attribute their text to that organisation's
+// document ("according to a new report published by Oxfam"), the
+// organisation has no page in the collection, neither text is a release or
+// a press office's page (which may be the organisation's own), neither
+// credits another source, and the pair shares text enough for a link
+// besides the attribution's sentence. Copy links are left as they are.
+func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, docs []*docInfo) {
+	attrs := map[*docInfo][]orgAttribution{}
+	attrOf := func(d *docInfo) []orgAttribution {
+		if a, ok := attrs[d]; ok {
+			return a
+		}
+		attrs[d] = findOrgAttributions(d)
+		return attrs[d]
+	}
+	inCollection := map[string]bool{}
+	hasPage := func(org string) bool {
+		key := outletKey(org)
+		if in, ok := inCollection[key]; ok {
+			return in
+		}
+		in := false
+		for _, d := range docs {
+			if ok, _ := d.isSource(org); ok {
+				in = true
+				break
+			}
+		}
+		inCollection[key] = in
+		return in
+	}
+	for _, k := range keys {
+		l, ok := decided[k]
+		if !ok || l.Kind == provenance.LinkCopy || named(l) {
+			continue
+		}
+		pv := views[k]
+		if !orgSourceable(pv.a) || !orgSourceable(pv.b) {
+			continue
+		}
+		aa, ab, ok := sharedAttribution(pv, attrOf(pv.a), attrOf(pv.b))
+		if !ok || hasPage(aa.org) {
+			continue
+		}
+		if pv.sharedWords-len(pv.a.tokens(sentenceAround(pv.a.doc.Text, aa.span))) < MinLinkWords {
+			continue // all they share is the attribution's sentence
+		}
+		what := possessive(aa.org) + " " + aa.noun
+		l.Kind = provenance.LinkCommonSource
+		l.ToDecide = nil
+		l.Confidence = round2(Calibrate(wNamedCommon))
+		l.Reasons = []string{
+			fmt.Sprintf("%sboth carry %s: the passages they share attribute their text to it (%s in %s; %s in %s): they took it from %s, or a release or a story on it, which is not in the collection; neither is shown to have copied the other",
+				NamedSourceReason, what, quoteSnippet(pv.a.doc.Text, aa.span), pv.a.name(), quoteSnippet(pv.b.doc.Text, ab.span), pv.b.name(), what),
+			"shared passages: " + passageList(pv),
+		}
+		decided[k] = l
+	}
+}
+
+// collectionDocs lists every document of r: those that share text as
+// read for the pairs (infos), the others only by what names them as a
+// source — their outlet, web address and entry in the table of known
+// outlets (a page in no pair is not read further).
+func collectionDocs(r *provenance.Result, infos map[string]*docInfo) []*docInfo {
+	out := make([]*docInfo, 0, len(r.Documents))
+	seen := map[string]bool{}
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		if seen[d.ID] {
+			continue
+		}
+		seen[d.ID] = true
+		if di := infos[d.ID]; di != nil {
+			out = append(out, di)
+			continue
+		}
+		di := &docInfo{doc: d}
+		di.known, _ = knownFor(d)
+		out = append(out, di)
+	}
+	return out
+}
+
+// named reports whether l already names its common source.
+func named(l provenance.Link) bool {
+	return l.Kind == provenance.LinkCommonSource && len(l.Reasons) > 0 && strings.HasPrefix(l.Reasons[0], NamedSourceReason)
+}
+
+// orgSourceable reports whether d may be one of two texts that carry an
+// organisation's document: not a release or a press office's page (it may
+// be the organisation's own), and crediting no other source for its text.
+func orgSourceable(d *docInfo) bool {
+	if d.genre.genre == GenreRelease || d.role.role == provenance.RolePressOffice {
+		return false
+	}
+	for _, c := range d.credits {
+		if !c.self && !c.release {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedAttribution finds an attribution to one organisation that lies
+// inside the shared passages on both sides.
+func sharedAttribution(pv *pairView, as, bs []orgAttribution) (orgAttribution, orgAttribution, bool) {
+	inside := func(s provenance.Span, spans []provenance.Span) bool {
+		for _, p := range spans {
+			if p.Start <= s.Start && s.End <= p.End {
+				return true
+			}
+		}
+		return false
+	}
+	sa, sb := sideSpans(pv, pv.a.doc.ID), sideSpans(pv, pv.b.doc.ID)
+	for _, x := range as {
+		if !inside(x.span, sa) {
+			continue
+		}
+		for _, y := range bs {
+			if inside(y.span, sb) && sameOrgKey(outletKey(x.org), outletKey(y.org)) {
+				return x, y, true
+			}
+		}
+	}
+	return orgAttribution{}, orgAttribution{}, false
+}
+
+// sentenceAround is the sentence holding s.
+func sentenceAround(text string, s provenance.Span) provenance.Span {
+	return provenance.Span{Start: sentenceStart(text, s.Start, 400), End: sentenceEnd(text, s.End, 400)}
+}
+
+// possessive is "Oxfam's", "the University of X's".
+func possessive(org string) string {
+	if strings.HasSuffix(org, "s") {
+		return org + "’"
+	}
+	return org + "’s"
+}
+
+// quoteSnippet quotes the phrase at s.
+func quoteSnippet(text string, s provenance.Span) string {
+	return "“" + strings.Join(strings.Fields(spanText(text, s)), " ") + "”"
+}

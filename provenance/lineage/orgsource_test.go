@@ -1,0 +1,102 @@
+package lineage
+
+import (
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// The texts below are invented for the tests.
+
+const (
+	orgLedeEN = "Half of the coastal wetlands of the northern provinces have been drained since 1990, according to a new report published by Tidewell today"
+	orgRestEN = "The report found that drained marshes release more carbon than the farms built on them can ever store, and it calls for the worst-hit sites to be flooded again within ten years"
+)
+
+// Two pages carry the same passages, and those passages attribute their
+// text to one organisation's report, which is not in the collection: the
+// link names it as their common source.
+func TestSharedAttributionNamesTheOrganisation(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", "Wetlands drained\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nLocal farmers were not asked.\n")
+	f.doc("b", "Hill Gazette", "", "Half the marshes are gone\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.share("a", "b", orgLedeEN+".\n\n"+orgRestEN, orgLedeEN+".\n\n"+orgRestEN)
+	l := wantNamedSource(t, f.analyze(), "a", "b", "both carry Tidewell’s report")
+	if len(l.ToDecide) != 0 {
+		t.Errorf("a named common source has nothing left to decide: %q", l.ToDecide)
+	}
+}
+
+// The attribution must sit in what both share: a page that names the
+// report only in its own words does not make the shared text the report's.
+func TestAttributionOutsideTheSharedTextNamesNothing(t *testing.T) {
+	lede := "Half of the coastal wetlands of the northern provinces have been drained since 1990, and most of them were turned into rice fields"
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", "Wetlands drained\n\nThe figures come from a new report published by Tidewell.\n\n"+lede+".\n\n"+orgRestEN+".\n")
+	f.doc("b", "Hill Gazette", "", "Half the marshes are gone\n\n"+lede+".\n\n"+orgRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.share("a", "b", lede+".\n\n"+orgRestEN, lede+".\n\n"+orgRestEN)
+	wantNoNamedSource(t, f.analyze(), "a", "b")
+}
+
+// Two same-topic pages that share only the sentence attributing a figure
+// to the report are not carrying one text: no named source.
+func TestAttributionSentenceAloneNamesNothing(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", "Wetlands drained\n\n"+orgLedeEN+".\n\nFarmers in the delta said they had been paid to drain the fields.\n")
+	f.doc("b", "Hill Gazette", "", "Half the marshes are gone\n\n"+orgLedeEN+".\n\nBirdwatchers counted fewer cranes than in any spring before.\n")
+	f.share("a", "b", orgLedeEN, orgLedeEN)
+	wantNoNamedSource(t, f.analyze(), "a", "b")
+}
+
+// An organisation with a page in the collection is not named as missing
+// from it.
+func TestAttributedOrganisationInTheCollection(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", "Wetlands drained\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nLocal farmers were not asked.\n")
+	f.doc("b", "Hill Gazette", "", "Half the marshes are gone\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.doc("t", "Tidewell", "", "Our volunteers\n\nThis spring our volunteers planted reeds along the old canal and counted the geese that came back.\n")
+	f.share("a", "b", orgLedeEN+".\n\n"+orgRestEN, orgLedeEN+".\n\n"+orgRestEN)
+	wantNoNamedSource(t, f.analyze(), "a", "b")
+}
+
+// A press release may be the organisation's own text: two releases that
+// carry the same passages (two of its offices' variants) get no common
+// source named for the organisation, which may be either of them.
+func TestAttributionNotNamedBetweenReleases(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", "FOR IMMEDIATE RELEASE\n\nWetlands drained\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nFor more information, please contact the press office.\n")
+	f.doc("b", "Hill Gazette", "", "FOR IMMEDIATE RELEASE\n\nHalf the marshes are gone\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nFor more information, please contact the northern office.\n")
+	f.share("a", "b", orgLedeEN+".\n\n"+orgRestEN, orgLedeEN+".\n\n"+orgRestEN)
+	wantNoNamedSource(t, f.analyze(), "a", "b")
+}
+
+// Attributions to organisations are read; a person's study, a weekday and
+// a quoted speaker's surname are not organisations.
+func TestFindOrgAttributions(t *testing.T) {
+	for _, c := range []struct{ text, want, noun string }{
+		{"The marshes are gone, according to a new report published by Tidewell today.", "Tidewell", "report"},
+		{"The Coastal Survey Office said in a statement that the marshes are gone.", "Coastal Survey Office", "statement"},
+		{"Researchers at the University of Northmere found that the marshes are gone.", "University of Northmere", "study"},
+		{"Tidewell’s report, “Drained”, shows the marshes are gone.", "Tidewell", "report"},
+		{"The marshes are gone, a study by the NWRA shows.", "NWRA", "study"},
+		{"The marshes are gone, according to a study by Jane Harrow.", "", ""},
+		{"The marshes are gone, according to a report released on Thursday.", "", ""},
+		{"“The marshes are gone,” Harrow said. Harrow’s study was long.", "", ""},
+	} {
+		got := findOrgAttributions(newDocInfo(&provenance.Document{Text: c.text}))
+		switch {
+		case c.want == "" && len(got) != 0:
+			t.Errorf("%q: want no attribution, got %+v", c.text, got)
+		case c.want != "" && (len(got) == 0 || got[0].org != c.want || got[0].noun != c.noun):
+			t.Errorf("%q: want %s's %s, got %+v", c.text, c.want, c.noun, got)
+		}
+	}
+}
+
+// wantNoNamedSource fails when a and b share a link naming its source.
+func wantNoNamedSource(t *testing.T, r *provenance.Result, a, b string) {
+	t.Helper()
+	if l, ok := linkBetween(r, a, b); ok && named(l) {
+		t.Fatalf("want no common source named, got %+v", l)
+	}
+}
