@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -80,18 +81,48 @@ func (u *UI) AddPaths(paths []string) {
 	}
 }
 
-// importArchives adds paths holding an archive to a workspace that has a
-// file through the engine's Import: articles go into the file as they are
-// read, so quitting (or a crash) half way keeps them, and adding the same
-// archive again resumes. It reports whether it took the paths.
+// importArchives adds paths holding an archive to the workspace file
+// through the engine's Import: articles go into the file as they are read,
+// never all held in memory, so quitting (or a crash) half way keeps them,
+// and adding the same archive again resumes. A workspace without a file
+// is saved first, where the user says. It reports whether it took the
+// paths.
 func (u *UI) importArchives(paths []string) bool {
-	if u.eng.Import == nil || u.path == "" || !slices.ContainsFunc(paths, ingest.IsArchive) {
+	if u.eng.Import == nil || !slices.ContainsFunc(paths, ingest.IsArchive) {
 		return false
 	}
+	if u.path == "" {
+		u.saveAsDialog(saveAsText{title: "Import into a workspace file",
+			intro: "An archive's articles are written into the workspace file as they are read: if Copytrail is closed or stopped " +
+				"half way, nothing read is lost, and adding the archive again goes on where it stopped. Save the workspace as:",
+			name: archiveWorkspaceName(paths), button: "Save and import"}, func() { u.importInto(paths) })
+		return true
+	}
+	u.importInto(paths)
+	return true
+}
+
+// archiveWorkspaceName is the workspace file name suggested for importing
+// paths: the first archive's name without its extensions.
+func archiveWorkspaceName(paths []string) string {
+	for _, p := range paths {
+		if ingest.IsArchive(p) {
+			name := filepath.Base(p)
+			if i := strings.IndexByte(name, '.'); i > 0 {
+				name = name[:i]
+			}
+			return name + store.FileExtension
+		}
+	}
+	return "workspace" + store.FileExtension
+}
+
+// importInto imports paths into the workspace file (importArchives).
+func (u *UI) importInto(paths []string) {
 	if u.dirty {
 		if err := u.saver.SaveNow(u.path); err != nil { // the file must hold what is on screen first
 			dialog.ShowError(err, u.win)
-			return true
+			return
 		}
 	}
 	old, s, file, base := slices.Clone(u.ws.Documents), u.ws.Settings, u.path, u.base()
@@ -122,7 +153,6 @@ func (u *UI) importArchives(paths []string) bool {
 	if err != nil {
 		dialog.ShowError(err, u.win)
 	}
-	return true
 }
 
 // addLoaded merges newly read documents into old (skipping ones already

@@ -125,17 +125,26 @@ func (u *UI) SaveAs() { u.saveAsThen(nil) }
 // folder…"; it starts beside the workspace last used and refuses, with the
 // reason, a folder that does not exist.
 func (u *UI) saveAsThen(after func()) {
+	u.saveAsDialog(saveAsText{title: "Save workspace as", intro: "Save the workspace (articles, analysis, verdicts and notes) as:",
+		name: u.saveName(), button: "Save"}, after)
+}
+
+// saveAsText is what a save-as dialog says.
+type saveAsText struct{ title, intro, name, button string }
+
+// saveAsDialog is saveAsThen's dialog, saying text.
+func (u *UI) saveAsDialog(text saveAsText, after func()) {
 	path := newNavEntry()
-	path.SetText(filepath.Join(u.saveFolder(), u.saveName()))
+	path.SetText(filepath.Join(u.saveFolder(), text.name))
 	problem := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	problem.Hide()
 	choose := &widget.Button{Text: "Choose folder…", Icon: theme.FolderOpenIcon()}
-	content := container.NewVBox(&widget.Label{Text: "Save the workspace (articles, analysis, verdicts and notes) as:"},
+	content := container.NewVBox(&widget.Label{Text: text.intro, Wrapping: fyne.TextWrapWord},
 		container.NewBorder(nil, nil, nil, choose, path), problem)
 	var d *dialog.CustomDialog
-	save := &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance}
+	save := &widget.Button{Text: text.button, Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance}
 	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon()}
-	d = dialog.NewCustomWithoutButtons("Save workspace as", content, u.win)
+	d = dialog.NewCustomWithoutButtons(text.title, content, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, save})
 	cancel.OnTapped = d.Hide
 	choose.OnTapped = func() {
