@@ -182,130 +182,19 @@ func idsOf(docs []provenance.Document) []string {
 }
 
 // TestOverviewHidesOutletsAndDates walks a lazily opened large collection
-// in hidden mode, as the hidden-mode tests walk the demo, and then every
-// group of the overview, a search and a centred article at both depths:
-// no outlet name, date, real title or direction anywhere.
+// in hidden mode, as the hidden-mode tests walk the demo: every screen,
+// link, comparison (texts read from the file), family and article, and
+// the overview's groups, a search and a centred article at both depths
+// (walkOverviewHidden), the Outlets view asked for and the matrix of the
+// most reused articles scrolled through: no outlet name, date, real title
+// or direction anywhere.
 func TestOverviewHidesOutletsAndDates(t *testing.T) {
-	u, g, full := overviewUI(t, 200, 12, true)
+	u, g, _ := overviewUI(t, 200, 12, true)
 	if !g.ov.active() {
 		t.Fatal("the overview did not step in")
 	}
-	walkHidden(t, u) // every screen, link, comparison (texts read from the file), family and article; then reveals
-	u.ToggleHideMetadata()
-	u.ShowScreen(ScreenGraph)
-	sec := secretsOf(full)
-	look := func(where string) { lookAt(t, u, sec, where, true, true) }
-	if !g.ov.hidden || !g.graph.layout.Undirected {
-		t.Fatal("the overview does not read the masked analysis")
+	if m := u.views[ScreenMatrix].(*MatrixView); m.matrix.Sharing <= len(m.matrix.IDs) {
+		t.Fatalf("the matrix shows all %d articles sharing text: the walk would not see it capped", m.matrix.Sharing)
 	}
-	for i := range g.ov.groups {
-		g.ov.list.Select(i)
-		look("overview group")
-	}
-	test.Type(g.ov.find, "article")
-	if len(g.ov.matches) == 0 {
-		t.Fatal("finding “article” lists nothing while hidden")
-	}
-	look("overview search")
-	g.ov.list.Select(0)
-	look("overview centred")
-	g.ov.depthOf.SetSelected("neighbours' neighbours")
-	look("overview centred, two steps")
-	for i := range g.graph.layout.Edges {
-		g.selectEdge(i)
-		look("overview centred, line selected")
-	}
-	test.Type(g.ov.find, "")
-	for _, o := range []string{"Harbour", "Meridian", "Gazette"} {
-		g.ov.find.SetText(o)
-		if len(g.ov.matches) > 0 {
-			t.Errorf("finding the outlet %q while hidden lists %d articles", o, len(g.ov.matches))
-		}
-	}
-}
-
-// TestTypingANameCentresTheGraph: typing an article's whole title into the
-// overview's find box centres the graph on it with no click (it and its
-// neighbours drawn, it ringed and bold, its details in the panel); at two
-// steps its neighbours' neighbours join; Enter centres on the first
-// article listed, and the list puts a title equal to the words before one
-// beginning with them, before one only holding them.
-func TestTypingANameCentresTheGraph(t *testing.T) {
-	_, g, full := overviewUI(t, 600, 25, false)
-	// The first linked article of its title (the one the title names)
-	// with neighbours to draw.
-	var centre *provenance.Document
-	seen := map[string]bool{}
-	for i := range full.Documents {
-		d := &full.Documents[i]
-		title := strings.ToLower(d.Label())
-		if !slices.ContainsFunc(full.Links, func(l provenance.Link) bool { return l.Source == d.ID || l.Target == d.ID }) || seen[title] {
-			continue
-		}
-		seen[title] = true
-		if len(scan.Neighbourhood(full, d.ID, 1)) > 2 && len(scan.Neighbourhood(full, d.ID, 2)) > len(scan.Neighbourhood(full, d.ID, 1)) {
-			centre = d
-			break
-		}
-	}
-	if centre == nil {
-		t.Fatal("no linked article with neighbours' neighbours")
-	}
-	test.Type(g.ov.find, centre.Label())
-	if g.ov.centre != centre.ID {
-		t.Fatalf("typing %q centred on %q", centre.Label(), g.ov.centre)
-	}
-	check := func(depth int) {
-		t.Helper()
-		near := scan.Neighbourhood(full, centre.ID, depth)
-		if got, want := drawnIDs(g), linkedWithin(full, near[:min(len(near), 25)]); !sameSet(got, want) {
-			t.Fatalf("depth %d: drawn %v, want %v", depth, got, want)
-		}
-		r := test.WidgetRenderer(g.graph).(*graphRenderer)
-		ringed := 0
-		for i, n := range g.graph.layout.Nodes {
-			if r.circles[i].StrokeWidth > 2 {
-				ringed++
-				if n.ID != centre.ID || !r.titles[i].TextStyle.Bold {
-					t.Errorf("depth %d: %s is ringed, not the article found", depth, n.ID)
-				}
-			}
-		}
-		if ringed != 1 {
-			t.Errorf("depth %d: %d articles ringed, want the one found", depth, ringed)
-		}
-	}
-	check(1)
-	if !strings.Contains(g.details.Text, centre.Label()) {
-		t.Errorf("the panel shows %q, not the article found", g.details.Text)
-	}
-	g.ov.depthOf.SetSelected("neighbours' neighbours")
-	check(2)
-
-	// Part of a title lists many; Enter centres on the first, and the list
-	// ranks whole titles, then beginnings, then the rest.
-	word := strings.Fields(strings.ToLower(centre.Label()))[0]
-	g.ov.find.SetText("")
-	test.Type(g.ov.find, word)
-	if len(g.ov.matches) < 2 {
-		t.Fatalf("%q lists %d articles", word, len(g.ov.matches))
-	}
-	rank := func(id string) int {
-		switch title := strings.ToLower(full.Doc(id).Label()); {
-		case title == word:
-			return 0
-		case strings.HasPrefix(title, word):
-			return 1
-		}
-		return 2
-	}
-	for i := 1; i < len(g.ov.matches); i++ {
-		if a, b := g.ov.matches[i-1], g.ov.matches[i]; rank(a) > rank(b) {
-			t.Fatalf("%q lists %q before %q", word, full.Doc(a).Label(), full.Doc(b).Label())
-		}
-	}
-	g.ov.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if g.ov.centre != g.ov.matches[0] {
-		t.Errorf("Enter centred on %q, want the first listed %q", g.ov.centre, g.ov.matches[0])
-	}
+	walkHidden(t, u)
 }

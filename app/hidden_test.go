@@ -140,8 +140,30 @@ func walkHidden(t *testing.T, u *UI) {
 		look("graph, line selected", true)
 		assertNoArrowhead(t, &g.graph.layout, e)
 	}
+	if g.ov.active() {
+		walkOverviewHidden(t, g, look)
+	}
+	// Outlets cannot be asked for; if they were, articles are drawn.
+	if !g.outlets.Disabled() {
+		t.Error("the Outlets toggle is enabled while hidden")
+	}
+	g.setByOutlet(true)
+	look("graph, outlets asked for", true)
+	for _, n := range g.graph.layout.Nodes {
+		if h.result.Doc(n.ID) == nil {
+			t.Errorf("while hidden the graph draws %q, not an article", n.ID)
+		}
+	}
+	g.setByOutlet(false)
 	u.ShowScreen(ScreenMatrix)
 	look("matrix", true)
+	if m := u.views[ScreenMatrix].(*MatrixView); m.matrix.Sharing > len(m.matrix.IDs) { // the most reused only
+		m.table.ScrollToBottom()
+		m.table.ScrollToTrailing()
+		look("matrix of the most reused, scrolled to its end", true)
+		m.table.ScrollToTop()
+		m.table.ScrollToLeading()
+	}
 	for _, l := range real.Links {
 		u.Compare(l.Source, l.Target)
 		a, b := u.compare.Pair()
@@ -198,6 +220,43 @@ func walkHidden(t *testing.T, u *UI) {
 	if g.graph.layout.Undirected {
 		t.Error("the graph is still undirected after the reveal")
 	}
+}
+
+// walkOverviewHidden visits the graph overview of a large collection in
+// hidden mode: every group, a search, an article centred at one and two
+// steps, each line of it selected; a search for an outlet finds nothing.
+func walkOverviewHidden(t *testing.T, g *GraphView, look func(string, bool)) {
+	t.Helper()
+	if !g.ov.hidden || !g.graph.layout.Undirected {
+		t.Fatal("the overview does not read the masked analysis")
+	}
+	for i := range g.ov.groups {
+		g.ov.list.Select(i)
+		look("overview group", true)
+	}
+	test.Type(g.ov.find, "article")
+	if len(g.ov.matches) == 0 {
+		t.Fatal("finding “article” lists nothing while hidden")
+	}
+	look("overview search", true)
+	g.ov.list.Select(0)
+	look("overview centred", true)
+	g.ov.depthOf.SetSelected("neighbours' neighbours")
+	look("overview centred, two steps", true)
+	for i := range g.graph.layout.Edges {
+		g.selectEdge(i)
+		look("overview centred, line selected", true)
+	}
+	g.ov.depthOf.SetSelected("its neighbours")
+	g.ov.find.SetText("")
+	for _, o := range scaleOutlets[:3] {
+		g.ov.find.SetText(o)
+		if len(g.ov.matches) > 0 {
+			t.Errorf("finding the outlet %q while hidden lists %d articles", o, len(g.ov.matches))
+		}
+	}
+	g.ov.find.SetText("")
+	g.ov.showGroups()
 }
 
 // lookAt checks what the window shows now.
