@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"math"
 )
 
 // Drawing constants, in layout units (pixels at zoom 1).
@@ -53,6 +54,11 @@ func newGraphCanvas(v *GraphView) *graphCanvas {
 // setGraph lays out a graph. When it has the same nodes and edges as the
 // one shown (a tab switch or a metadata edit), the user's zoom and pan
 // stay; otherwise the view is reset to fit the new graph.
+//
+// A part of a large collection (the overview's scope) is laid out in about
+// as many date columns as make it as wide as the graph's area for its
+// height: a wire story's carriers spread over thirty days in thirty
+// columns of two made a strip too thin for any label.
 func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, workshop, undirected bool) {
 	same := sameGraph(g.layout, nodes, edges)
 	g.scale = 1
@@ -62,11 +68,27 @@ func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, wor
 	g.layout = LayoutGraph(nodes, edges, LayoutOptions{
 		ByDate: byDate, Measure: runeMeasure(float32(graphTextSize) * g.scale),
 		LabelWidth: 130 * g.scale, LineHeight: 16 * g.scale, Radius: 9 * g.scale, Undirected: undirected,
+		MaxColumns: g.scopeColumns(len(nodes)),
 	})
 	g.colors = byDate // byDate is off exactly when metadata is hidden
 	g.generation++
 	g.userView = g.userView && same
 	g.Refresh()
+}
+
+// scopeColumns is the most date columns for n articles of the overview's
+// scope (0, the layout's default, outside the overview): columns of about
+// 150 units and rows of about 45, so c columns of n/c rows fill an area of
+// aspect w/h when c² ≈ 0.3·n·w/h.
+func (g *graphCanvas) scopeColumns(n int) int {
+	if g.view == nil || g.view.ov == nil || !g.view.ov.active() || g.view.byOutlet {
+		return 0
+	}
+	aspect := float64(1.2)
+	if s := g.Size(); s.Width > 0 && s.Height > 0 {
+		aspect = float64(s.Width / s.Height)
+	}
+	return max(4, int(math.Ceil(math.Sqrt(0.3*float64(n)*aspect))))
 }
 
 // sameGraph reports whether l shows exactly these nodes and edges.

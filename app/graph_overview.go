@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -22,6 +24,11 @@ import (
 // the graph on one article and its neighbours. A workshop's handful of
 // articles never sees it.
 var overviewNodes = 150
+
+// scopeNodes is the most articles one scope of the overview draws (a
+// group, an article and its neighbours): a wire story's hundreds of
+// carriers drawn at 150 (or 60) made a smear no label fitted in.
+const scopeNodes = 30
 
 // overviewOutlets is the most outlets the Outlets view of a large
 // collection draws: those whose links carry the most words.
@@ -81,7 +88,9 @@ func newGraphOverview(v *GraphView) *graphOverview {
 	o.back.Hide()
 	o.list = newNavList(o.length, o.createRow, o.updateRow, o.selected)
 	top := container.NewVBox(o.heading, o.find, container.NewBorder(nil, nil, &widget.Label{Text: "Show"}, nil, o.depthOf), o.back)
-	o.panel = container.NewBorder(top, nil, nil, nil, o.list)
+	wide := canvas.NewRectangle(color.Transparent) // room for a title and the depth choice
+	wide.SetMinSize(fyne.NewSize(300, 0))
+	o.panel = container.NewStack(wide, container.NewBorder(top, nil, nil, nil, o.list))
 	o.panel.Hide()
 	return o
 }
@@ -108,6 +117,9 @@ func (o *graphOverview) scope(r *provenance.Result, hidden bool) *provenance.Res
 	if g := o.groupOf(o.groupDoc); g >= 0 && o.centre == "" && !o.finding() {
 		o.selecting = true // show which group is drawn
 		o.list.Select(g)
+		if g == 0 { // a list not yet laid out scrolls the first row out of sight
+			o.list.ScrollToTop()
+		}
 		o.selecting = false
 	}
 	return o.subResult(ids)
@@ -172,7 +184,7 @@ func (o *graphOverview) groupOf(id string) int {
 }
 
 // scopeIDs are the articles to draw: the centred article's neighbourhood,
-// or the chosen group; at most overviewNodes of them (the nearest and
+// or the chosen group; at most scopeNodes of them (the nearest and
 // most shared first; in a group, the most linked).
 func (o *graphOverview) scopeIDs() []string {
 	var ids []string
@@ -180,12 +192,12 @@ func (o *graphOverview) scopeIDs() []string {
 		ids = scan.Neighbourhood(o.of, o.centre, o.depth)
 	} else if g := o.groupOf(o.groupDoc); g >= 0 {
 		ids = slices.Clone(o.groups[g].Docs)
-		if len(ids) > overviewNodes {
+		if len(ids) > min(overviewNodes, scopeNodes) {
 			slices.SortStableFunc(ids, func(a, b string) int { return len(o.linksOf[b]) - len(o.linksOf[a]) })
 		}
 	}
 	o.total = len(ids)
-	ids = ids[:min(len(ids), overviewNodes)]
+	ids = ids[:min(len(ids), overviewNodes, scopeNodes)]
 	o.drawn = len(ids)
 	return ids
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -199,7 +198,10 @@ func (v *GraphView) addSettleButtons(e GraphEdge) {
 		pair := [2]string{da.ID, db.ID}
 		date := &widget.Button{Text: name + ": date…", Icon: theme.CalendarIcon(), OnTapped: func() { v.askDate(set, doc, name, pair) }}
 		role := &widget.Button{Text: name + ": role…", Icon: theme.AccountIcon(), OnTapped: func() { v.askRole(set, doc, name, pair) }}
-		v.actions.Add(container.NewGridWithColumns(2, date, role))
+		// One above the other: side by side, two outlets' names made the
+		// panel so wide the graph beside it shrank to a strip.
+		v.actions.Add(date)
+		v.actions.Add(role)
 	}
 }
 
