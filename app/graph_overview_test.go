@@ -193,8 +193,8 @@ func TestOverviewHidesOutletsAndDates(t *testing.T) {
 	if !g.ov.active() {
 		t.Fatal("the overview did not step in")
 	}
-	if m := u.views[ScreenMatrix].(*MatrixView); m.matrix.Sharing <= len(m.matrix.IDs) {
-		t.Fatalf("the matrix shows all %d articles sharing text: the walk would not see it capped", m.matrix.Sharing)
+	if m := buildCoverageMatrix(u.Result()); m.Sharing <= len(m.IDs) {
+		t.Fatalf("the matrix shows all %d articles sharing text: the walk would not see it capped", m.Sharing)
 	}
 	walkHidden(t, u)
 }

@@ -298,11 +298,18 @@ func (u *UI) SetDecision(source, target string, d store.Decision) {
 }
 
 // refreshAll redraws every screen from the workspace.
+//
+// A large workspace redraws only the screen in front: each other one is
+// redrawn when its tab comes to the front (onTab), so opening an archive
+// does not wait for the matrix and families of screens not looked at.
 func (u *UI) refreshAll() {
 	r := u.Result()
 	u.library.Refresh()
-	for _, v := range u.views {
-		v.Refresh(r)
+	front := u.currentScreen()
+	for name, v := range u.views {
+		if name == front || !u.isLarge() {
+			v.Refresh(r)
+		}
 	}
 	u.compare.Refresh(r)
 	u.settings.Refresh()
