@@ -71,6 +71,9 @@ type orgAttribution struct {
 func findOrgAttributions(d *docInfo) []orgAttribution {
 	text := d.doc.Text
 	var out []orgAttribution
+	if !mayAttribute(text) {
+		return nil
+	}
 	for _, p := range orgAttributions {
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			org := strings.TrimSpace(text[m[2*p.org]:m[2*p.org+1]])
@@ -87,6 +90,18 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 		}
 	}
 	return out
+}
+
+// mayAttribute reports whether text holds a word every attribution
+// pattern needs (a document noun, or "esearchers"): texts without one are
+// not searched.
+func mayAttribute(text string) bool {
+	for _, w := range []string{"report", "study", "survey", "analysis", "statement", "release", "esearchers"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgLike reports whether a captured name reads as an organisation's.
