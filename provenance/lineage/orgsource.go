@@ -143,6 +143,7 @@ func orgLike(d *docInfo, name string) bool {
 // besides the attribution's sentence. Copy links are left as they are.
 func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, docs []*docInfo) {
 	attrs := map[*docInfo][]orgAttribution{}
+	prefillOrgAttributions(attrs, decided, views, keys)
 	attrOf := func(d *docInfo) []orgAttribution {
 		if a, ok := attrs[d]; ok {
 			return a
