@@ -56,23 +56,32 @@ func newTimelineStrip(entries []timelineEntry) fyne.CanvasObject {
 func (s *timelineStrip) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(120, stripHeight) }
 
 // Layout implements fyne.Layout: the axis across the middle, dots on it,
-// numbers above; dots at the same time are nudged apart.
+// numbers above; dots at the same time are nudged apart as far as the
+// width allows (a wire story's hundreds of carriers share it), and a
+// number shows only where it clears the last one shown.
 func (s *timelineStrip) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	const r, pad = 5, 16
 	y := size.Height - r - 4
 	axis := objects[0].(*canvas.Line)
 	axis.Position1, axis.Position2 = fyne.NewPos(pad, y), fyne.NewPos(size.Width-pad, y)
-	prev := float32(-100)
+	gap := min(2*r+2, (size.Width-2*pad)/float32(max(1, len(s.fractions)-1)))
+	prev, lastNum := float32(-100), float32(-100)
 	for i, f := range s.fractions {
 		x := pad + f*(size.Width-2*pad)
-		if x-prev < 2*r+2 { // same or nearly the same time: keep every dot visible
-			x = prev + 2*r + 2
+		if x-prev < gap { // same or nearly the same time: keep the dots apart
+			x = prev + gap
 		}
+		x = min(x, size.Width-pad)
 		prev = x
-		dot, num := objects[1+2*i], objects[2+2*i]
+		dot, num := objects[1+2*i], objects[2+2*i].(*canvas.Text)
 		dot.Move(fyne.NewPos(x-r, y-r))
 		dot.Resize(fyne.NewSquareSize(2 * r))
-		num.Move(fyne.NewPos(x-10, 0))
-		num.Resize(fyne.NewSize(20, y-r-2))
+		w := fyne.MeasureText(num.Text, num.TextSize, num.TextStyle).Width
+		num.Move(fyne.NewPos(x-w/2-2, 0))
+		num.Resize(fyne.NewSize(w+4, y-r-2))
+		num.Hidden = x-lastNum < w+6
+		if !num.Hidden {
+			lastNum = x
+		}
 	}
 }

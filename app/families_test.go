@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -272,6 +273,28 @@ func TestFamilyOfHundredsListsItsFirstCarriers(t *testing.T) {
 			t.Fatalf("no button for the %d carriers not listed: %v", 130-want, b)
 		}
 		test.Tap(b)
+	}
+	// The strip above holds all 130 on its width, numbered where a number
+	// clears the last one shown.
+	strip := v.strip.Objects[0].(*fyne.Container)
+	strip.Resize(fyne.NewSize(600, stripHeight))
+	lastEnd, shown := float32(-1), 0
+	for i, o := range strip.Objects[1:] {
+		if i%2 == 0 { // a dot
+			if o.Position().X < 0 || o.Position().X+o.Size().Width > 600 {
+				t.Fatalf("dot %d at %v is off the strip", i/2+1, o.Position())
+			}
+			continue
+		}
+		if o.Visible() {
+			if o.Position().X < lastEnd {
+				t.Fatalf("number %q overlaps the one before it", o.(*canvas.Text).Text)
+			}
+			lastEnd, shown = o.Position().X+o.Size().Width, shown+1
+		}
+	}
+	if shown < 10 || shown == 130 {
+		t.Errorf("%d of 130 numbers shown on a 600 px strip", shown)
 	}
 	v.list.Select(1)
 	if n := len(timelineButtons(v)); n != 3 {

@@ -270,8 +270,11 @@ func (o *graphOverview) subResult(ids []string) *provenance.Result {
 
 // headingText says what the panel lists.
 func (o *graphOverview) headingText() string {
-	return fmt.Sprintf("%s articles share text in %s. Choose one, or find an article:",
-		thousands(o.groupedArticles()), plural(len(o.groups), "group", "groups"))
+	groups := "1 group"
+	if len(o.groups) != 1 {
+		groups = thousands(len(o.groups)) + " groups"
+	}
+	return fmt.Sprintf("%s articles share text in %s. Choose one, or find an article:", thousands(o.groupedArticles()), groups)
 }
 
 func (o *graphOverview) groupedArticles() int {

@@ -174,7 +174,7 @@ func (l *LibraryView) Refresh() {
 	}
 	l.rows = l.keys.filter(l.rows, strings.ToLower(strings.TrimSpace(l.find.Text)))
 	l.keys.sort(l.rows, l.order.Selected, l.desc)
-	l.count.SetText(fmt.Sprintf("%d of %d", len(l.rows), len(docs)))
+	l.count.SetText(thousands(len(l.rows)) + " of " + thousands(len(docs)))
 	l.list.Refresh()
 	if l.selected != "" && !l.listed(l.selected) { // the filter hid it: its details go too
 		l.closeDetails()

@@ -557,13 +557,19 @@ func statusLine(docs int, r *provenance.Result, all, incidental int) string {
 	if docs == 0 {
 		return "No articles yet: add files, a folder, pasted text or a URL, or drop files on the window."
 	}
-	passages := plural(all, "shared passage", "shared passages")
-	if incidental > 0 {
-		passages += fmt.Sprintf(" (%d incidental)", incidental)
+	count := func(n int, one, many string) string { // 100,000 articles
+		if n == 1 {
+			return "1 " + one
+		}
+		return thousands(n) + " " + many
 	}
-	s := fmt.Sprintf("%s · %s · %s", plural(docs, "article", "articles"), passages, plural(len(r.Links), "link", "links"))
+	passages := count(all, "shared passage", "shared passages")
+	if incidental > 0 {
+		passages += " (" + thousands(incidental) + " incidental)"
+	}
+	s := fmt.Sprintf("%s · %s · %s", count(docs, "article", "articles"), passages, count(len(r.Links), "link", "links"))
 	if n := len(r.Errors); n > 0 {
-		s += " · " + plural(n, "file", "files") + " could not be read"
+		s += " · " + count(n, "file", "files") + " could not be read"
 	}
 	return s + " · preset " + orUnknown(r.Settings.Preset, "balanced")
 }
