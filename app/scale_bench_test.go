@@ -204,3 +204,19 @@ func BenchmarkGraphOverviewScale100k(b *testing.B) {
 		g.ov.showGroups()
 	})
 }
+
+// BenchmarkOpenWholeScale100k is the peer of BenchmarkOpenScale100k in the
+// same run: store.Open reading the same file whole (every text, pair and
+// passage, every row checked), as the app opened every workspace before.
+func BenchmarkOpenWholeScale100k(b *testing.B) {
+	path := benchScalePath(b, 100000)
+	b.ResetTimer()
+	c0 := cpuTime()
+	for range b.N {
+		ws, err := store.Open(path)
+		if err != nil || len(ws.Documents) != 100000 {
+			b.Fatalf("store.Open: %v", err)
+		}
+	}
+	reportCPU(b, cpuTime()-c0)
+}

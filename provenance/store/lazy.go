@@ -89,17 +89,9 @@ func (lz *Lazy) read() error {
 	docs := &loader{}
 	docsDone := make(chan error, 1)
 	go func() {
-		db, own := lz.db, false
-		if lz.file != "" {
-			if d, err := openReadOnly(lz.file, false); err == nil {
-				db, own = d, true
-			}
-		}
-		err := lz.readDocuments(db, docs, m.rows("documents"))
-		if own {
-			db.Close()
-		}
-		docsDone <- err
+		db, done := lz.connection()
+		defer done()
+		docsDone <- lz.readDocuments(db, docs, m.rows("documents"))
 	}()
 	l := &loader{}
 	e = lz.readAnalysis(m, l)
@@ -118,9 +110,44 @@ func (lz *Lazy) read() error {
 	return nil
 }
 
-// readAnalysis reads the tables read whole, then the pairs that share
-// evidence and their passages.
+// connection is a connection of its own to the file, to read beside
+// lz.db, and the function that closes it; lz.db itself (shared) for a
+// migrated copy or when the file cannot be opened again.
+func (lz *Lazy) connection() (*sql.DB, func()) {
+	if lz.file != "" {
+		if db, err := openReadOnly(lz.file, false); err == nil {
+			return db, func() { db.Close() }
+		}
+	}
+	return lz.db, func() {}
+}
+
+// readAnalysis reads the tables read whole and, beside them, the pairs
+// that share evidence; then the passages they refer to.
 func (lz *Lazy) readAnalysis(m meta, l *loader) *Error {
+	pairs := &loader{}
+	pairsDone := make(chan error, 1)
+	go func() {
+		db, done := lz.connection()
+		defer done()
+		pairsDone <- readSharingPairs(db, pairs)
+	}()
+	e := lz.readWhole(m, l)
+	if err := <-pairsDone; err != nil && e == nil {
+		e = damaged("open", lz.Path, err, "corrupted: cannot read the shared passages")
+	}
+	if e != nil {
+		return e
+	}
+	l.res.Pairs = pairs.res.Pairs
+	if err := lz.readEvidence(l, m.rows("passages")); err != nil {
+		return damaged("open", lz.Path, err, "corrupted: cannot read the shared passages")
+	}
+	return nil
+}
+
+// readWhole reads the tables OpenLazy reads whole.
+func (lz *Lazy) readWhole(m meta, l *loader) *Error {
 	for _, name := range []string{"decisions", "notes", "view", "links", "families", "mutations", "outlet_edges", "duplicates", "file_errors"} {
 		t := tableNamed(name)
 		n, err := readTable(lz.db, t, l)
@@ -130,9 +157,6 @@ func (lz *Lazy) readAnalysis(m meta, l *loader) *Error {
 		if want := m.rows(t.name); want != n {
 			return damaged("open", lz.Path, nil, "table %s has %d rows where the file recorded %d", t.name, n, want)
 		}
-	}
-	if err := lz.readEvidence(l, m.rows("passages")); err != nil {
-		return damaged("open", lz.Path, err, "corrupted: cannot read the shared passages")
 	}
 	return nil
 }
@@ -176,24 +200,25 @@ func (lz *Lazy) readDocuments(db *sql.DB, l *loader, want int) error {
 	return nil
 }
 
-// readEvidence reads the pairs that share evidence and the passages they
-// (and the links and mutations) refer to, renumbering the references.
-func (lz *Lazy) readEvidence(l *loader, passages int) error {
+// readSharingPairs reads the pairs that share evidence from db into l.
+func readSharingPairs(db *sql.DB, l *loader) error {
 	t := tableNamed("pairs")
-	rows, err := lz.db.Query(fmt.Sprintf("SELECT idx, %s, crc FROM pairs WHERE shared_words > 0 ORDER BY idx", t.columnList()))
+	rows, err := db.Query(fmt.Sprintf("SELECT idx, %s, crc FROM pairs WHERE shared_words > 0 ORDER BY idx", t.columnList()))
 	if err != nil {
 		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		if idx, err := scanRow(rows, t, l); err != nil {
-			rows.Close()
 			return fmt.Errorf("pairs row %d: %w", idx, err)
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	return rows.Err()
+}
+
+// readEvidence reads the passages the pairs read, the links and the
+// mutations refer to, renumbering the references.
+func (lz *Lazy) readEvidence(l *loader, passages int) error {
 	r := &l.res
 	var want []int
 	for _, p := range r.Pairs {
