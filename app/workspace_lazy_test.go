@@ -130,6 +130,7 @@ func TestSaveAsCopiesALargeWorkspace(t *testing.T) {
 	u := largeUI(t, 100)
 	u.OpenWorkspace(path)
 	u.bridge.Wait()
+	<-u.large.checked // the file's background check, which updates the status line
 	u.SetDocNote(ws.Documents[3].ID, "read this one")
 	other := filepath.Join(t.TempDir(), "copy.copytrail")
 	if err := u.saver.SaveNow(other); err != nil {
