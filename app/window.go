@@ -339,8 +339,8 @@ func (u *UI) updateStatus() {
 
 // markDirty notes an unsaved change and schedules an autosave.
 func (u *UI) markDirty() {
-	u.large.fileFresh = false
-	u.large.fullChange++
+	u.large.fileFresh.Store(false)
+	u.large.fullChange.Add(1)
 	u.dirty = true
 	u.updateStatus()
 	u.saver.Schedule()

@@ -326,7 +326,7 @@ func (u *UI) setWorkspace(ws *store.Workspace, path string) {
 		u.dropLazy()
 	}
 	u.ws, u.path, u.dirty = ws, path, false
-	u.large.fileFresh = path != ""
+	u.large.fileFresh.Store(path != "")
 	if path != "" {
 		u.addRecent(path)
 	}
@@ -436,8 +436,8 @@ func (a *autosaver) Schedule() {
 func (a *autosaver) snapshot() snapshot {
 	u := a.u
 	u.recordView()
-	s := snapshot{gen: a.gen.Add(1), from: u.path, change: u.large.fullChange}
-	if u.large.lazy != nil || u.large.fileFresh && u.isLarge() {
+	s := snapshot{gen: a.gen.Add(1), from: u.path, change: u.large.fullChange.Load()}
+	if u.large.lazy != nil || u.large.fileFresh.Load() && u.isLarge() {
 		s.userOnly = true
 		s.ws = &store.Workspace{Decisions: maps.Clone(u.ws.Decisions), Notes: maps.Clone(u.ws.Notes), View: maps.Clone(u.ws.View)}
 	} else {
@@ -488,8 +488,8 @@ func (a *autosaver) write(path string, snap snapshot) (bool, error) {
 // path: the file holds the workspace's articles and analysis, unless they
 // changed since the snapshot.
 func (a *autosaver) wroteWhole(path string, snap snapshot) {
-	if u := a.u; !snap.userOnly && u.path == path && u.large.fullChange == snap.change {
-		u.large.fileFresh = true
+	if u := a.u; !snap.userOnly && u.path == path && u.large.fullChange.Load() == snap.change {
+		u.large.fileFresh.Store(true)
 	}
 }
 

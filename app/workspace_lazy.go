@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -36,8 +37,10 @@ type largeState struct {
 	// and index in memory; only the user's own tables may differ, so a
 	// save writes those in place. fullChange counts the changes to the
 	// rest (markDirty), so a whole save knows whether it caught up.
-	fileFresh  bool
-	fullChange uint64
+	// Both atomic: the test driver runs a finished write's note
+	// (wroteWhole) on the writing goroutine, not the UI's.
+	fileFresh  atomic.Bool
+	fullChange atomic.Uint64
 }
 
 // isLarge reports whether the workspace is saved in place (see largeWorkspace).
@@ -75,7 +78,7 @@ func (u *UI) setLazyWorkspace(lz *store.Lazy) {
 	ctx, stop := context.WithCancel(context.Background())
 	u.large.stop = stop
 	u.setWorkspace(lz.Workspace, lz.Path)
-	u.large.fileFresh = true
+	u.large.fileFresh.Store(true)
 	done := make(chan struct{})
 	u.large.checked = done
 	go func() {
