@@ -176,16 +176,26 @@ func (f *readFn) readArchive(ctx context.Context, file fileio.ReadableFile, emit
 
 // keepFirst keeps the first document (in collection order) of those with
 // one content hash and reports the others as its duplicates, as Load does.
+// A text copied into thousands of files is a hot key here: only the first
+// document is held whole, the others as their order and ID.
 func keepFirst(_ string, docs func(*DocRec) bool, emit func(DocRec), dup func(DupRec)) {
-	var all []DocRec
+	var first DocRec
+	var others []OrderID
 	var d DocRec
-	for docs(&d) {
-		all = append(all, d)
+	for n := 0; docs(&d); n++ {
+		if n > 0 && d.Order > first.Order {
+			others = append(others, OrderID{Order: d.Order, ID: d.Doc.ID})
+			continue
+		}
+		if n > 0 {
+			others = append(others, OrderID{Order: first.Order, ID: first.Doc.ID})
+		}
+		first = d
 	}
-	slices.SortFunc(all, func(x, y DocRec) int { return strings.Compare(x.Order, y.Order) })
-	emit(all[0])
-	for _, x := range all[1:] {
-		dup(DupRec{Order: x.Order, Dup: provenance.Duplicate{Doc: x.Doc.ID, Original: all[0].Doc.ID, Reason: "identical text"}})
+	slices.SortFunc(others, func(x, y OrderID) int { return strings.Compare(x.Order, y.Order) })
+	emit(first)
+	for _, x := range others {
+		dup(DupRec{Order: x.Order, Dup: provenance.Duplicate{Doc: x.ID, Original: first.Doc.ID, Reason: "identical text"}})
 	}
 }
 
