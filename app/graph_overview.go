@@ -95,6 +95,24 @@ func newGraphOverview(v *GraphView) *graphOverview {
 	return o
 }
 
+// setPanelShown shows or hides the overview's panel and, when that changes,
+// lays the graph screen out again: a panel shown into a laid-out screen
+// would otherwise keep the zero size it had while hidden until the next
+// resize (its entry and choice drawn with negative widths).
+func (o *graphOverview) setPanelShown(on bool) {
+	if o.panel.Visible() == on {
+		return
+	}
+	if on {
+		o.panel.Show()
+	} else {
+		o.panel.Hide()
+	}
+	if o.v != nil && o.v.root != nil {
+		o.v.root.Refresh()
+	}
+}
+
 // active reports whether the overview is in use.
 func (o *graphOverview) active() bool { return o.of != nil }
 
@@ -104,13 +122,13 @@ func (o *graphOverview) active() bool { return o.of != nil }
 func (o *graphOverview) scope(r *provenance.Result, hidden bool) *provenance.Result {
 	if linkedArticles(r) <= overviewNodes {
 		o.of, o.groups = nil, nil
-		o.panel.Hide()
+		o.setPanelShown(false)
 		return r
 	}
 	if o.of != r {
 		o.index(r, hidden)
 	}
-	o.panel.Show()
+	o.setPanelShown(true)
 	ids := o.scopeIDs()
 	o.heading.SetText(o.headingText())
 	o.list.Refresh()
