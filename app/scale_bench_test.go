@@ -25,12 +25,20 @@ import (
 //
 //	copytrail gen --corpus 100000 DIR && copytrail analyse WS.copytrail DIR
 //	COPYTRAIL_APP_BENCH_WS=WS.copytrail go test -run '^$' -bench 'Scale100k' -benchtime 3x ./app/
+//
+// make bench-100k runs them on scaleWorkspace's collection.
 
-// benchScalePath is the workspace file the 100k benchmarks open.
+// benchScalePath is the workspace file the 100k benchmarks open. They run
+// only with $COPYTRAIL_APP_BENCH_WS or $COPYTRAIL_BENCH_100K set (make
+// bench-100k): their workspace takes a quarter of an hour to build and
+// gigabytes to hold, too much for make bench's every-benchmark run.
 func benchScalePath(b *testing.B, n int) string {
 	if p := os.Getenv("COPYTRAIL_APP_BENCH_WS"); p != "" && n == 100000 {
 		b.Logf("workspace %s", p)
 		return p
+	}
+	if n >= 100000 && os.Getenv("COPYTRAIL_BENCH_100K") == "" {
+		b.Skip("set COPYTRAIL_BENCH_100K=1 (make bench-100k) or COPYTRAIL_APP_BENCH_WS to run the 100,000-article benchmarks")
 	}
 	return scaleWorkspace(b, n)
 }
