@@ -412,6 +412,10 @@ type autosaver struct {
 	written map[string]uint64
 	// store writes a snapshot (store.Save; tests slow it down).
 	store func(path string, ws *store.Workspace) error
+	// ui serialises a finished write's note to the UI with SaveNow: the
+	// desktop driver runs both on its one goroutine, Fyne's test driver
+	// runs the note on the writing goroutine.
+	ui sync.Mutex
 }
 
 func newAutosaver(u *UI) *autosaver {
@@ -509,6 +513,8 @@ func (a *autosaver) save() {
 		wrote, err := a.write(path, snap)
 		if err != nil {
 			ShowLater(func() {
+				a.ui.Lock()
+				defer a.ui.Unlock()
 				if a.gen.Load() == snap.gen { // nothing newer taken since
 					u.dirty = true
 				}
@@ -516,7 +522,11 @@ func (a *autosaver) save() {
 				dialog.ShowError(fmt.Errorf("autosave to %s failed: %w", path, err), u.win)
 			})
 		} else if wrote {
-			ShowLater(func() { a.wroteWhole(path, snap) })
+			ShowLater(func() {
+				a.ui.Lock()
+				defer a.ui.Unlock()
+				a.wroteWhole(path, snap)
+			})
 		}
 	}()
 }
@@ -526,6 +536,8 @@ func (a *autosaver) save() {
 // success path becomes the workspace's file.
 func (a *autosaver) SaveNow(path string) error {
 	u := a.u
+	a.ui.Lock()
+	defer a.ui.Unlock()
 	a.Stop()
 	snap := a.snapshot()
 	if _, err := a.write(path, snap); err != nil {
