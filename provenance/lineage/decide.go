@@ -77,6 +77,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 		}
 		decided[k] = decideOne(pv, minConf, hold)
 	}
+	nameReleaseVariants(decided, views, keys)
 	// A link z → y is dropped when y is shown to have copied x, which copied z.
 	for _, k := range keys {
 		pv := views[k]

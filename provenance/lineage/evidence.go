@@ -68,6 +68,11 @@ type pairView struct {
 	sharedWords, longest int
 	// longestRun is the longest stretch of identical words in one passage.
 	longestRun int
+	// relCredit is the credit to "a press release" by which relCopy, one
+	// side of the pair, was found to quote the other side's release (the
+	// release-credit clue); relCopy is nil when that clue did not fire.
+	relCredit credit
+	relCopy   *docInfo
 }
 
 // score sums the evidence: >0 favours A → B.

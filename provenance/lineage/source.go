@@ -224,6 +224,7 @@ func sourceEvidence(pv *pairView) {
 				continue
 			}
 			if ok, why := side.src.releaseLike(c.source); ok {
+				pv.relCredit, pv.relCopy = c, side.dst
 				pv.add(evCredit, side.sign*wReleaseCredit, fmt.Sprintf("credit: %s quotes a release or statement (%s), and %s reads as that release: %s",
 					side.dst.name(), c.marker, side.src.name(), why))
 				return
