@@ -39,6 +39,8 @@ type Regexp struct {
 	// anchored after one rune of context (the rune before a candidate, so
 	// that ^, \b and \B see what the whole text has there).
 	first, after *regexp.Regexp
+	// cons is the set of runes a match can take in (see window.go).
+	cons *consumed
 }
 
 // MustCompile is regexp.MustCompile returning a Regexp. Each is also kept
@@ -92,6 +94,7 @@ func Compile(expr string) (*Regexp, error) {
 		return re, nil // a pattern that does not nest (an unterminated \Q): searched the standard way
 	}
 	re.first, re.after, re.starts = first, after, st
+	re.cons = consumedOf(tree)
 	re.folds = foldsOf(st.lits, re.need)
 	return re, nil
 }
@@ -117,16 +120,16 @@ func (re *Regexp) candidates(text string) (cands []int, ok bool) {
 }
 
 // at is the leftmost-first match starting exactly at c (submatch indices
-// into text), or nil.
-func (re *Regexp) at(text string, c int) []int {
-	if !re.matchAt(text, c) {
+// into text), or nil; end is where the text it can see ends (window.end).
+func (re *Regexp) at(text string, c, end int) []int {
+	if !re.matchAt(text, c, end) {
 		return nil // most candidates fail: cheaper without submatches
 	}
 	if c == 0 {
-		return re.first.FindStringSubmatchIndex(text)
+		return re.first.FindStringSubmatchIndex(text[:end])
 	}
 	_, w := utf8.DecodeLastRuneInString(text[:c])
-	m := re.after.FindStringSubmatchIndex(text[c-w:])
+	m := re.after.FindStringSubmatchIndex(text[c-w : end])
 	if m == nil {
 		return nil
 	}
@@ -139,13 +142,39 @@ func (re *Regexp) at(text string, c int) []int {
 	return m
 }
 
-// matchAt reports whether a match starts exactly at c.
-func (re *Regexp) matchAt(text string, c int) bool {
+// matchAt reports whether a match starts exactly at c, the text seen
+// ending at end.
+func (re *Regexp) matchAt(text string, c, end int) bool {
 	if c == 0 {
-		return re.first.MatchString(text)
+		return re.first.MatchString(text[:end])
 	}
 	_, w := utf8.DecodeLastRuneInString(text[:c])
-	return re.after.MatchString(text[c-w:])
+	return re.after.MatchString(text[c-w : end])
+}
+
+// windowOf is the window of text for re's candidates.
+func (re *Regexp) windowOf(text string) window { return window{c: re.cons, text: text} }
+
+// tryAt is at for the candidates of one search: nil without trying the
+// pattern when the window holds none of the literals every match needs
+// (need, filled on first use).
+func (re *Regexp) tryAt(text string, c int, win *window, need **needed, sub bool) []int {
+	end := win.end(c)
+	if re.needOK {
+		if *need == nil {
+			*need = neededIn(text, re.need)
+		}
+		if !(*need).within(c, end) {
+			return nil
+		}
+	}
+	if !sub {
+		if re.matchAt(text, c, end) {
+			return []int{c, c}
+		}
+		return nil
+	}
+	return re.at(text, c, end)
 }
 
 // MatchString is regexp's MatchString.
@@ -154,8 +183,10 @@ func (re *Regexp) MatchString(s string) bool {
 	if !ok {
 		return re.Regexp.MatchString(s)
 	}
+	win := re.windowOf(s)
+	var need *needed
 	for _, c := range cands {
-		if re.matchAt(s, c) {
+		if re.tryAt(s, c, &win, &need, false) != nil {
 			return true
 		}
 	}
@@ -169,12 +200,14 @@ func (re *Regexp) allMatches(s string, cands []int, n int, deliver func([]int)) 
 		n = len(s) + 1
 	}
 	next := 0 // first candidate not yet passed
+	win := re.windowOf(s)
+	var need *needed
 	exec := func(pos int) []int {
 		for next < len(cands) && cands[next] < pos {
 			next++
 		}
 		for ; next < len(cands); next++ {
-			if m := re.at(s, cands[next]); m != nil {
+			if m := re.tryAt(s, cands[next], &win, &need, true); m != nil {
 				return m
 			}
 		}
@@ -262,8 +295,10 @@ func (re *Regexp) firstMatch(s string) (m []int, ok bool) {
 	if !ok {
 		return nil, false
 	}
+	win := re.windowOf(s)
+	var need *needed
 	for _, c := range cands {
-		if m := re.at(s, c); m != nil {
+		if m := re.tryAt(s, c, &win, &need, true); m != nil {
 			return m, true
 		}
 	}

@@ -42,6 +42,15 @@ var patterns = []string{
 	`\b(?i:a|the)\s+[A-Z]\w+\s+(?i:press\s+)?(?i:release)`,
 	`[^\w(]\(([A-Z]\w*)\)|.kick`,
 	`(?m)^(?:\(Press-News\.org\)\s*)?[A-Z][A-Z .'-]{2,30},\s+[A-Z][a-z]{1,4}\.?\s*[-–—]{1,2}\s`,
+	// Windows end at the first rune a pattern cannot take in: assertions
+	// right before it, at it and at the end of the text.
+	`\b[A-Z][a-z]+\b`,
+	`\b[A-Z][a-z]+\B`,
+	`(?m)\b[A-Z][a-z ]+$`,
+	`\b[A-Z][a-z ]+\z`,
+	`\b[A-Z][a-z]*(?: [A-Z][a-z]*)*\s+(?:is|says)\b`,
+	`\b(?i:kelvin|stress)[a-z]*`,
+	`\b[A-Z][^.]*\.`,
 }
 
 var texts = []string{
@@ -83,6 +92,48 @@ func checkSame(t *testing.T, expr, s string) {
 	}
 	if err := re.Check(s); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWindowsStopWhereThePatternCannotGo checks the runes a pattern can
+// take in: its classes, its literals with their case folds, and any rune
+// but a newline for a dot.
+func TestWindowsStopWhereThePatternCannotGo(t *testing.T) {
+	cases := []struct {
+		expr       string
+		in, notIn  string
+		takesInAll bool
+	}{
+		{expr: `\b[A-Z][a-z]+\s+says\b`, in: "Az \n\ts", notIn: ".,-'’1é"},
+		{expr: `(?i)kick`, in: "kKicIC\u212a", notIn: "ab ."},
+		{expr: `x.y`, in: "xy.,é\t", notIn: "\n"},
+		{expr: `(?s)x.y`, takesInAll: true},
+		{expr: `\bx[^\n]{1,5}`, in: "abc. é", notIn: "\n"},
+	}
+	for _, c := range cases {
+		re := MustCompile(c.expr)
+		if re.cons == nil {
+			t.Fatalf("%q: no start set, no window", c.expr)
+		}
+		if re.cons.all != c.takesInAll {
+			t.Errorf("%q: takes in every rune = %v, want %v", c.expr, re.cons.all, c.takesInAll)
+		}
+		stop := "\n"
+		if c.notIn != "" {
+			stop = c.notIn[:1]
+		}
+		for _, r := range c.in {
+			w := window{c: re.cons, text: string(r) + stop}
+			if e := w.end(0); e != len(string(r))+1 && !c.takesInAll {
+				t.Errorf("%q: %q ends the window (at %d)", c.expr, r, e)
+			}
+		}
+		for _, r := range c.notIn {
+			w := window{c: re.cons, text: "x" + string(r) + "zz"}
+			if e := w.end(1); e != 1+len(string(r)) {
+				t.Errorf("%q: %q does not end the window (end %d)", c.expr, r, e)
+			}
+		}
 	}
 }
 
