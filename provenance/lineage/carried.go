@@ -52,7 +52,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 		}
 		for _, side := range [][2]*docInfo{{pv.a, pv.b}, {pv.b, pv.a}} {
 			a, b := side[0], side[1]
-			c, ok := carriedCredit(a, b)
+			c, ok := carriedCredit(pv, a, b)
 			if !ok || inCollection(c.source) {
 				continue
 			}
@@ -79,8 +79,11 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 
 // carriedCredit returns the credit of a to a named source for its text
 // that b may carry too: neither is that source, b credits no other, and b
-// is not of a more upstream genre or role than a.
-func carriedCredit(a, b *docInfo) (credit, bool) {
+// is not of a more upstream genre or role than a. A credit b holds inside
+// the passages it shares with a ("the government said in a statement" in
+// the wire's own lede) is the carried text's, not another source of b's.
+func carriedCredit(pv *pairView, a, b *docInfo) (credit, bool) {
+	shared := sideSpans(pv, b.doc.ID)
 	if b.genre.genre > a.genre.genre {
 		return credit{}, false
 	}
@@ -102,7 +105,7 @@ func carriedCredit(a, b *docInfo) (credit, bool) {
 		}
 		other := false
 		for _, cb := range b.credits {
-			if cb.self || (cb.source == "" && !cb.release) {
+			if cb.self || (cb.source == "" && !cb.release) || inside(shared, cb.span.Start, cb.span.End) {
 				continue
 			}
 			if cb.release || !sameOrgKey(outletKey(cb.source), outletKey(c.source)) {

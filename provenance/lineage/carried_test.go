@@ -118,3 +118,15 @@ func TestHeadlineTagAndAuthorLineCredits(t *testing.T) {
 		}
 	}
 }
+
+// A reprint that carries the wire's own "… said in a statement" inside the
+// passages both share credits no other source: the wire's credit is
+// carried to it.
+func TestCreditCarriedPastTheSharedStatementCredit(t *testing.T) {
+	lede := "The port authority closed the northern quay to cargo ships after a crane collapsed, the harbour board said in a statement on Monday"
+	f := newFixture(t)
+	f.doc("wire", "Valley Times", "", "NEW DELHI — "+lede+".\n\n"+wireRestEN+". (Reporting by Jane Roe; Editing by John Doe)\n")
+	f.doc("copy", "Hill Gazette", "", "Quay closed\n\n• Cargo ships are turned away.\n\n"+lede+".\n\n"+wireRestEN+".\n")
+	f.share("wire", "copy", lede+".\n\n"+wireRestEN, lede+".\n\n"+wireRestEN)
+	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Reuters's")
+}
