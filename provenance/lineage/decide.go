@@ -96,6 +96,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	dropSiblings(decided, views, keys)
 	reduceChains(decided, views, keys, minConf)
 	holdExplainedSiblings(decided, views, keys, minConf)
+	nameReleaseVersions(decided, views, keys)
 	nameCarriedSources(decided, views, keys)
 	nameAttributedOrgs(decided, views, keys, docs)
 	for _, k := range keys {

@@ -31,11 +31,7 @@ import (
 // arrow to src would call a sibling version the story's source. Common
 // source links, and copy links pointing the other way, are left alone.
 func nameReleaseVariants(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
-	neighbours := map[string][]string{}
-	for _, k := range keys {
-		neighbours[k[0]] = append(neighbours[k[0]], k[1])
-		neighbours[k[1]] = append(neighbours[k[1]], k[0])
-	}
+	neighbours := neighbourLists(keys)
 	for _, k := range keys {
 		l, ok := decided[k]
 		pv := views[k]
@@ -231,4 +227,122 @@ func ownWords(pv *pairView, d *docInfo) (inner, tail int) {
 		}
 	}
 	return inner, tail
+}
+
+// neighbourLists maps each document to the others it shares text with.
+func neighbourLists(keys [][2]string) map[string][]string {
+	neighbours := map[string][]string{}
+	for _, k := range keys {
+		neighbours[k[0]] = append(neighbours[k[0]], k[1])
+		neighbours[k[1]] = append(neighbours[k[1]], k[0])
+	}
+	return neighbours
+}
+
+// nameReleaseVersions names, once the directions are settled, the common
+// source of the undirected links that join versions of one release or a
+// text quoting one (nameVersionsOfRelease).
+func nameReleaseVersions(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
+	neighbours := neighbourLists(keys)
+	for _, k := range keys {
+		if l, ok := decided[k]; ok && l.Kind != provenance.LinkCopy && !named(l) {
+			nameVersionsOfRelease(decided, k, views, neighbours)
+		}
+	}
+}
+
+// nameVersionsOfRelease names the common source of an undirected link
+// (unknown, or a common source left unnamed) when the organisation's
+// release is here in more than one version:
+//
+//   - two of its versions (press-office texts of one organisation, each
+//     with text the other lacks, crediting no one, sharing the opening
+//     sentence of one of them, so one story): both are X's press release,
+//     as its offices issued it;
+//   - a text d that is not a press office's, crediting no named source,
+//     whose passages shared with one version v attribute their text to X
+//     ("according to a new report published by Oxfam"), when a third text
+//     holds all d shares with v: d carries X's release, from one of its
+//     versions or the original.
+//
+// Neither claims a direction; a first-party quote or shared innovations
+// leave the link as it is.
+func nameVersionsOfRelease(decided map[[2]string]provenance.Link, k [2]string, views map[[2]string]*pairView, neighbours map[string][]string) {
+	pv := views[k]
+	if ordersBeyondRelease(pv) {
+		return
+	}
+	a, b := pv.a, pv.b
+	l := decided[k]
+	name := func(org, why string) {
+		decided[k] = provenance.Link{
+			Source: a.doc.ID, Target: b.doc.ID, Kind: provenance.LinkCommonSource,
+			Confidence: round2(Calibrate(wNamedCommon)), Passages: l.Passages,
+			Reasons: []string{NamedSourceReason + "the text is " + possessive(org) + " press release: " + why, "shared passages: " + passageList(pv)},
+		}
+	}
+	if pressText(a) && pressText(b) && !a.creditsAny() && !b.creditsAny() && distinctVersions(pv) &&
+		(sharesOpening(pv, a) || sharesOpening(pv, b)) {
+		if org := commonOrg(a, b); org != "" {
+			name(org, fmt.Sprintf("%s and %s are two versions of it issued by %s offices, one story (they share an opening sentence), each with text the other lacks; neither is shown to have copied the other",
+				a.name(), b.name(), possessive(org)))
+			return
+		}
+	}
+	for _, side := range [][2]*docInfo{{a, b}, {b, a}} {
+		v, d := side[0], side[1]
+		if !pressText(v) || pressText(d) || namesSource(d) {
+			continue
+		}
+		org, w := releaseVersion(v, d, views, neighbours[v.doc.ID])
+		if w == nil {
+			continue
+		}
+		at, ok := attributedTo(pv, d, org)
+		if !ok {
+			continue
+		}
+		z := carrierFor(pv, v, d, views, neighbours[d.doc.ID], decided)
+		if z == nil {
+			continue
+		}
+		name(org, fmt.Sprintf("what %s shares with %s attributes itself to %s (%s), and %s release is in the collection in more than one version (%s and %s, each with text the other lacks), while all of it is also in %s: %s took it from %s press release, in one of its versions or the original, and nothing shows which; no arrow is drawn to one version",
+			d.name(), v.name(), org, quoteSnippet(d.doc.Text, at.span), possessive(org), v.name(), w.name(), z.name(), d.name(), possessive(org)))
+		return
+	}
+}
+
+// namesSource reports whether d credits a named source for its text.
+func namesSource(d *docInfo) bool {
+	for _, c := range d.credits {
+		if !c.self && c.source != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// attributedTo finds an attribution of d's text to org's document ("a new
+// report published by Oxfam") inside what d shares in pv.
+func attributedTo(pv *pairView, d *docInfo, org string) (orgAttribution, bool) {
+	spans := sideSpans(pv, d.doc.ID)
+	for _, at := range findOrgAttributions(d) {
+		end := at.span.End
+		for end > at.span.Start && strings.ContainsRune(".,;", rune(d.doc.Text[end-1])) {
+			end-- // the name's pattern takes a closing full stop along
+		}
+		if !inside(spans, at.span.Start, end) {
+			continue
+		}
+		if sameOrgKey(outletKey(at.org), outletKey(org)) || strings.EqualFold(orgHead(at.org+" x"), org) {
+			return at, true
+		}
+	}
+	return orgAttribution{}, false
+}
+
+// sharesOpening reports whether pv's passages hold some of d's opening
+// sentence (its first of a dozen words or more).
+func sharesOpening(pv *pairView, d *docInfo) bool {
+	return sharesLede(pv, d, credit{})
 }

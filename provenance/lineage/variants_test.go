@@ -10,7 +10,7 @@ import (
 // The texts below are invented for the tests.
 
 const (
-	varLede    = "Nine harbours of the northern coast lost half their eelgrass in five years, according to a new report published today by the conservation group Reefwatch"
+	varLede    = "Nine harbours of the northern coast lost half their eelgrass in five years, according to a new report published today by Reefwatch"
 	varFinding = "The report finds that dredging and warmer summers did more damage than the storms, and calls for a ban on dredging in the spawning months"
 	varQuote   = "It is shameful that the meadows that feed our fisheries are being dug up for the sake of a few more berths in the marinas"
 	varLocal   = "In the fjords of the far north the losses were smaller, although two of the five meadows surveyed there have thinned since the last count"
@@ -100,5 +100,34 @@ func TestCommonOrgByDistinctiveHead(t *testing.T) {
 		if got := commonOrg(a, b); got != c.want {
 			t.Errorf("commonOrg(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
 		}
+	}
+}
+
+// Two offices' versions of one release are named as the organisation's
+// press release; a blog whose shared passages attribute their text to the
+// organisation, sharing with a version only what the release's repost
+// holds too, carries that release: a named common source, no arrow.
+func TestReleaseVersionsAndTheirQuoterNamed(t *testing.T) {
+	f := releaseVariantsFixture(t, true, varQuote)
+	f.doc("blog", "Tide Notes", "2026-03-04", "Reading the news\n\nThis morning I read that “"+varLede+".”\n\nI wonder whether anyone will listen.\n")
+	f.r.Documents[4].Meta.Role = provenance.Field{Value: string(provenance.RoleBlog), Origin: provenance.OriginUser}
+	for _, o := range []string{"repost", "norway", "america"} {
+		f.share(o, "blog", varLede, varLede)
+	}
+	r := f.analyze()
+	wantNamedSource(t, r, "norway", "america", "the text is Reefwatch’s press release: ")
+	named := 0
+	for _, l := range r.Links {
+		if l.Target == "blog" || l.Source == "blog" {
+			if l.Kind == provenance.LinkCopy && l.Source != "repost" {
+				t.Errorf("a version of the release is called the blog's source: %+v", l)
+			}
+			if l.Kind == provenance.LinkCommonSource && strings.Contains(l.Reasons[0], "Reefwatch’s press release") {
+				named++
+			}
+		}
+	}
+	if named == 0 {
+		t.Errorf("the blog's link to a version names no release: %+v", r.Links)
 	}
 }
