@@ -121,16 +121,30 @@ func carriedCredit(pv *pairView, a, b *docInfo) (credit, bool) {
 
 // sharesLede reports whether pv's passages hold some of a's lede: the
 // first full sentence after its credit when the credit opens the story (a
-// dateline, “LONDON (AP) —”), else its first sentence of a dozen words or
-// more. A wire's lede is its own writing: a text that carries it is a
-// reprint of the wire's story, while the release the wire rewrote shares
-// only the sentences the wire kept.
+// dateline, “LONDON (AP) —”); that sentence or the text's first when the
+// credit is a line of its own near the top (“Author : The Conversation”
+// below a standfirst); else its first sentence of a dozen words or more.
+// A wire's lede is its own writing: a text that carries it is a reprint of
+// the wire's story, while the release the wire rewrote shares only the
+// sentences the wire kept.
 func sharesLede(pv *pairView, a *docInfo, c credit) bool {
 	text := a.doc.Text
-	from := 0
-	if c.span.End < len(text)/3 && strings.ContainsAny(c.marker, "—–-") {
-		from = c.span.Start
+	dash := strings.ContainsAny(c.marker, "—–-")
+	if c.span.End < len(text)/3 && (dash || ownLine(text, c.span)) {
+		if sharesSentenceFrom(pv, a, c.span.Start) {
+			return true
+		}
+		if dash {
+			return false // a dateline opens the wire's own story
+		}
 	}
+	return sharesSentenceFrom(pv, a, 0)
+}
+
+// sharesSentenceFrom reports whether pv's passages hold some of a's first
+// sentence of a dozen words or more from byte from on.
+func sharesSentenceFrom(pv *pairView, a *docInfo, from int) bool {
+	text := a.doc.Text
 	var lede provenance.Span
 	for pos := from; pos < len(text); {
 		end := sentenceEnd(text, pos, 600)
@@ -169,4 +183,16 @@ func creditsWithNewswire(d *docInfo) []credit {
 		out = append(out, credit{source: d.newswire, marker: shortMarker(d.doc.Text[start:loc[1]]), span: provenance.Span{Start: start, End: loc[1]}})
 	}
 	return out
+}
+
+// ownLine reports whether span is all there is on its line.
+func ownLine(text string, s provenance.Span) bool {
+	start := strings.LastIndexByte(text[:s.Start], '\n') + 1
+	end := strings.IndexByte(text[s.End:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += s.End
+	}
+	return strings.TrimSpace(text[start:s.Start]) == "" && strings.TrimSpace(text[s.End:end]) == ""
 }

@@ -130,3 +130,15 @@ func TestCreditCarriedPastTheSharedStatementCredit(t *testing.T) {
 	f.share("wire", "copy", lede+".\n\n"+wireRestEN, lede+".\n\n"+wireRestEN)
 	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Reuters's")
 }
+
+// A credit line of its own below a standfirst ("Author : The
+// Conversation") opens the body: a reprint that carries the body's first
+// sentence, not the standfirst, carries the credit too.
+func TestCreditCarriedFromTheSentenceAfterAnAuthorLine(t *testing.T) {
+	stand := "Divers along the cape have noticed something that surprised even the marine biologists who had counted reefs there for years"
+	f := newFixture(t)
+	f.doc("cc", "Valley Times", "", "Otters are back\n\n"+stand+".\n\nAuthor :  The Conversation\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n")
+	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nRELATED STORIES\n")
+	f.share("cc", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
+	wantNamedSource(t, f.analyze(), "cc", "copy", "the text is The Conversation's")
+}
