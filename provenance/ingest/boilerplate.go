@@ -64,7 +64,18 @@ func splitLines(text string) []line {
 // isStrongChrome reports a line that is site chrome on its own.
 func isStrongChrome(s string) bool {
 	s = strings.TrimSpace(s)
-	return len(s) <= maxChromeLine && s != "" && strongChrome.MatchString(s)
+	return len(s) <= maxChromeLine && s != "" && chromeStart(s[0]) && strongChrome.MatchString(s)
+}
+
+// chromeStart reports whether a line starting with byte b may be strong
+// chrome: every alternative of strongChrome starts with one of these
+// letters, in either case (a non-ASCII first byte may be a letter that
+// case-folds to one of them, ſ for s: the pattern decides).
+func chromeStart(b byte) bool {
+	if b >= 0x80 {
+		return true
+	}
+	return strings.IndexByte("lyrfscapLYRFSCAP", b) >= 0
 }
 
 // isShareLine reports a share-button label line.

@@ -192,7 +192,7 @@ func isMasthead(l string) bool {
 func titleSuffix(lines []string) (title, outlet, line string) {
 	for _, l := range lines[:min(len(lines), 5)] {
 		l = stripFurniture(l)
-		if len(l) > 250 {
+		if len(l) > 250 || !titleDash(l) {
 			continue
 		}
 		m := titleSuffixRE.FindStringSubmatch(l)
@@ -205,6 +205,18 @@ func titleSuffix(lines []string) (title, outlet, line string) {
 		return strings.TrimSpace(m[1]), dropLanguage(m[2]), l
 	}
 	return "", "", ""
+}
+
+// titleDash reports whether l holds a dash or bar between spaces, which
+// every match of titleSuffixRE has: the pattern's lazy backtracking is
+// slow, and most lines have none.
+func titleDash(l string) bool {
+	for _, sep := range []string{" - ", " – ", " — ", " | "} {
+		if strings.Contains(l, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropLanguage removes a trailing edition word: "Al Jazeera English" → "Al Jazeera".

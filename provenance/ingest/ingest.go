@@ -141,12 +141,21 @@ func DocID(source string) string {
 // runs made one space, trimmed), so that the same article saved twice
 // hashes the same.
 func ContentHash(text string, skip []provenance.Span) string {
+	kept := outside(text, skip)
+	if isASCII(kept) {
+		return asciiContentHash(kept)
+	}
+	return unicodeContentHash(kept)
+}
+
+// unicodeContentHash is ContentHash of any text, rune by rune through NFC.
+func unicodeContentHash(kept string) string {
 	h := sha256.New()
 	var buf [utf8.UTFMax]byte
 	space := false
 	started := false
 	var it norm.Iter
-	it.InitString(norm.NFC, outside(text, skip))
+	it.InitString(norm.NFC, kept)
 	for !it.Done() {
 		seg := it.Next()
 		for len(seg) > 0 {
@@ -165,6 +174,38 @@ func ContentHash(text string, skip []provenance.Span) string {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// asciiContentHash is ContentHash of ASCII text, which NFC leaves as it
+// is: whitespace runs made one space, trimmed, hashed in one write.
+func asciiContentHash(text string) string {
+	b := make([]byte, 0, len(text))
+	space := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch c {
+		case '\t', '\n', '\v', '\f', '\r', ' ': // unicode.IsSpace below U+0080
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // build turns an extraction into a Document: metadata by precedence

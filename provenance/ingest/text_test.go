@@ -225,3 +225,16 @@ func TestSidecarRelativePaths(t *testing.T) {
 		t.Errorf("errors %v %v", osErrs, fsErrs)
 	}
 }
+
+// TestASCIIContentHashIsTheUnicodeOne holds the fast hash of ASCII texts to
+// the rune-by-rune one through NFC, whitespace of every kind included.
+func TestASCIIContentHashIsTheUnicodeOne(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "  Two  words\t\tand\r\nlines \v\f end \n\n", "x\n", "\n\n  lead and trail  "} {
+		if got, want := asciiContentHash(s), unicodeContentHash(s); got != want {
+			t.Errorf("%q: ASCII hash %s, Unicode hash %s", s, got, want)
+		}
+	}
+	if ContentHash("Same  text\n", nil) != ContentHash("Same text", nil) {
+		t.Error("whitespace runs should hash as one space, trailing space not at all")
+	}
+}
