@@ -155,19 +155,10 @@ func (re *Regexp) matchAt(text string, c, end int) bool {
 // windowOf is the window of text for re's candidates.
 func (re *Regexp) windowOf(text string) window { return window{c: re.cons, text: text} }
 
-// tryAt is at for the candidates of one search: nil without trying the
-// pattern when the window holds none of the literals every match needs
-// (need, filled on first use).
-func (re *Regexp) tryAt(text string, c int, win *window, need **needed, sub bool) []int {
+// tryAt is at (sub) or matchAt (giving [c, c] for a match) for the
+// candidates of one search, each tried on its window.
+func (re *Regexp) tryAt(text string, c int, win *window, sub bool) []int {
 	end := win.end(c)
-	if re.needOK {
-		if *need == nil {
-			*need = neededIn(text, re.need)
-		}
-		if !(*need).within(c, end) {
-			return nil
-		}
-	}
 	if !sub {
 		if re.matchAt(text, c, end) {
 			return []int{c, c}
@@ -184,9 +175,8 @@ func (re *Regexp) MatchString(s string) bool {
 		return re.Regexp.MatchString(s)
 	}
 	win := re.windowOf(s)
-	var need *needed
 	for _, c := range cands {
-		if re.tryAt(s, c, &win, &need, false) != nil {
+		if re.tryAt(s, c, &win, false) != nil {
 			return true
 		}
 	}
@@ -201,13 +191,12 @@ func (re *Regexp) allMatches(s string, cands []int, n int, deliver func([]int)) 
 	}
 	next := 0 // first candidate not yet passed
 	win := re.windowOf(s)
-	var need *needed
 	exec := func(pos int) []int {
 		for next < len(cands) && cands[next] < pos {
 			next++
 		}
 		for ; next < len(cands); next++ {
-			if m := re.tryAt(s, cands[next], &win, &need, true); m != nil {
+			if m := re.tryAt(s, cands[next], &win, true); m != nil {
 				return m
 			}
 		}
@@ -296,9 +285,8 @@ func (re *Regexp) firstMatch(s string) (m []int, ok bool) {
 		return nil, false
 	}
 	win := re.windowOf(s)
-	var need *needed
 	for _, c := range cands {
-		if m := re.tryAt(s, c, &win, &need, true); m != nil {
+		if m := re.tryAt(s, c, &win, true); m != nil {
 			return m, true
 		}
 	}
