@@ -142,10 +142,34 @@ func DocID(source string) string {
 // hashes the same.
 func ContentHash(text string, skip []provenance.Span) string {
 	kept := outside(text, skip)
-	if isASCII(kept) {
+	switch {
+	case isASCII(kept):
 		return asciiContentHash(kept)
+	case utf8.ValidString(kept) && norm.NFC.IsNormalString(kept):
+		return normalContentHash(kept)
 	}
 	return unicodeContentHash(kept)
+}
+
+// normalContentHash is ContentHash of valid UTF-8 already in NFC (nearly
+// every text), which the NFC iterator would give back as it is: the same
+// runes, whitespace runs made one space, hashed in one write.
+func normalContentHash(text string) string {
+	b := make([]byte, 0, len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
 
 // unicodeContentHash is ContentHash of any text, rune by rune through NFC.

@@ -226,13 +226,22 @@ func TestSidecarRelativePaths(t *testing.T) {
 	}
 }
 
-// TestASCIIContentHashIsTheUnicodeOne holds the fast hash of ASCII texts to
-// the rune-by-rune one through NFC, whitespace of every kind included.
+// TestASCIIContentHashIsTheUnicodeOne holds the fast hashes of ASCII texts
+// and of texts already in NFC to the rune-by-rune one through NFC,
+// whitespace of every kind included.
 func TestASCIIContentHashIsTheUnicodeOne(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "  Two  words\t\tand\r\nlines \v\f end \n\n", "x\n", "\n\n  lead and trail  "} {
 		if got, want := asciiContentHash(s), unicodeContentHash(s); got != want {
 			t.Errorf("%q: ASCII hash %s, Unicode hash %s", s, got, want)
 		}
+	}
+	for _, s := range []string{"“Quoted” — text\u00a0with\u2003spaces\u0085and é", " \u3000lead ", "ü"} {
+		if got, want := normalContentHash(s), unicodeContentHash(s); got != want {
+			t.Errorf("%q: NFC-text hash %s, Unicode hash %s", s, got, want)
+		}
+	}
+	if ContentHash("cafe\u0301 au lait", nil) != ContentHash("café au lait", nil) {
+		t.Error("a decomposed é should hash as the composed one")
 	}
 	if ContentHash("Same  text\n", nil) != ContentHash("Same text", nil) {
 		t.Error("whitespace runs should hash as one space, trailing space not at all")
