@@ -93,11 +93,11 @@ var photoCredit = fastre.MustCompile(`(?i)\b(photo|image|picture|illustration|vi
 // findCredits lists a document's credits (at most one per pattern and name).
 func findCredits(d *provenance.Document) []credit {
 	text := d.Text
-	lower := strings.ToLower(text)
+	has := needlesIn(strings.ToLower(text))
 	var out []credit
 	seen := map[string]bool{}
 	for _, p := range creditPatterns {
-		if !containsAny(lower, p.needles...) {
+		if !has.any(p.needles...) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, 8) {

@@ -64,6 +64,9 @@ var wireMarkers = []marker{
 	{"an agency credit line", fastre.MustCompile(`(?m)^\s*[–—-]\s*([A-Z][\w]*( [A-Z][\w]*)* (News|Press|Presse)( Agency)?|Agence [A-Z][\w]*( [A-Z][\w]*)*|AFP|Reuters|AP|APS|PANA|Xinhua)\s*$|(?i)©\s*(AFP|Reuters|Associated Press|Agence France-Presse)`), 1.5, []string{"–", "-", "—", "©"}, true},
 }
 
+// saysWords are the reporting verbs saysAttribution needs.
+var saysWords = []string{"says", "déclare", "affirme", "explique", "souligne", "ajoute", "estime", "indique", "précise"}
+
 // saysAttribution finds present-tense reporting verbs next to a quotation,
 // a press-release habit ("says Wendy MacClinchy", "déclare X").
 var saysAttribution = fastre.MustCompile(`[”"»]\s*,?\s*(says|déclare|affirme|explique|souligne|ajoute|estime|indique|précise)\b|\b(says|déclare|affirme|souligne|estime)\s*:?\s*[“"«]`)
@@ -79,10 +82,11 @@ type genreProfile struct {
 func detectGenre(d *provenance.Document) genreProfile {
 	text := d.Text
 	lower := strings.ToLower(text)
+	has := needlesIn(lower)
 	var rel, wire float64
 	var relWhy, wireWhy []string
 	for _, m := range releaseMarkers {
-		if m.present(lower, text) {
+		if m.present(has, text) {
 			rel += m.weight
 			relWhy = append(relWhy, m.name)
 		}
@@ -91,13 +95,13 @@ func detectGenre(d *provenance.Document) genreProfile {
 		rel++
 		relWhy = append(relWhy, "the organisation speaking as “we” (“our study”, “we found”) outside quotations")
 	}
-	if containsAny(lower, "says", "déclare", "affirme", "explique", "souligne", "ajoute", "estime", "indique", "précise") &&
+	if has.any(saysWords...) &&
 		saysAttribution.MatchString(text) {
 		rel += 0.5
 		relWhy = append(relWhy, "present-tense “says” attributions")
 	}
 	for _, m := range wireMarkers {
-		if m.present(lower, text) {
+		if m.present(has, text) {
 			wire += m.weight
 			wireWhy = append(wireWhy, m.name)
 		}
@@ -119,11 +123,12 @@ func (g genreProfile) describe() string {
 	return g.genre.String() + " (" + strings.Join(g.reasons, ", ") + ")"
 }
 
-// present reports whether the marker occurs in text (lower is text lower-cased).
+// present reports whether the marker occurs in text (has: the needles its
+// lower-cased form holds).
 // Line markers (a dateline, a credit line) are tried on short candidate
 // lines only.
-func (m marker) present(lower, text string) bool {
-	if len(m.needles) > 0 && !containsAny(lower, m.needles...) {
+func (m marker) present(has needleSet, text string) bool {
+	if len(m.needles) > 0 && !has.any(m.needles...) {
 		return false
 	}
 	if !m.lineOnly {

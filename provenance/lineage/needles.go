@@ -1,0 +1,132 @@
+package lineage
+
+import (
+	"strings"
+	"sync"
+)
+
+// The pre-filters of the genre markers and the credit patterns ask whether
+// a document's lower-cased text holds any of a few words; with some fifty
+// words in all, asking strings.Contains for each took more CPU than the
+// patterns they spare. needleSet reads them all in one pass over the text
+// (an Aho–Corasick automaton over bytes), giving the same answers.
+
+// needleAutomaton is the automaton of every registered needle.
+type needleAutomaton struct {
+	ids   map[string]int // needle → its number
+	next  [][256]int32   // the complete transition table
+	found [][]int32      // needles ending at each state (via fall-backs too)
+}
+
+var (
+	needlesOnce sync.Once
+	needles     *needleAutomaton
+)
+
+// allNeedles lists the needles of the genre markers and credit patterns.
+func allNeedles() []string {
+	out := append([]string(nil), saysWords...)
+	for _, m := range releaseMarkers {
+		out = append(out, m.needles...)
+	}
+	for _, m := range wireMarkers {
+		out = append(out, m.needles...)
+	}
+	for _, p := range creditPatterns {
+		out = append(out, p.needles...)
+	}
+	return out
+}
+
+// buildNeedles makes the automaton of words (empty words left out).
+func buildNeedles(words []string) *needleAutomaton {
+	a := &needleAutomaton{ids: map[string]int{}}
+	a.next = append(a.next, [256]int32{})
+	a.found = append(a.found, nil)
+	// The trie; -1 marks a missing edge until the fall-backs fill it.
+	for b := range a.next[0] {
+		a.next[0][b] = -1
+	}
+	for _, w := range words {
+		if _, ok := a.ids[w]; ok || w == "" {
+			continue
+		}
+		id := len(a.ids)
+		a.ids[w] = id
+		s := int32(0)
+		for i := 0; i < len(w); i++ {
+			if a.next[s][w[i]] < 0 {
+				var row [256]int32
+				for b := range row {
+					row[b] = -1
+				}
+				a.next = append(a.next, row)
+				a.found = append(a.found, nil)
+				a.next[s][w[i]] = int32(len(a.next) - 1)
+			}
+			s = a.next[s][w[i]]
+		}
+		a.found[s] = append(a.found[s], int32(id))
+	}
+	// Breadth first: each state's missing edges go where its fall-back's go.
+	fail := make([]int32, len(a.next))
+	var queue []int32
+	for b := range a.next[0] {
+		if t := a.next[0][b]; t < 0 {
+			a.next[0][b] = 0
+		} else {
+			fail[t] = 0
+			queue = append(queue, t)
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		a.found[s] = append(a.found[s], a.found[fail[s]]...)
+		for b := range a.next[s] {
+			if t := a.next[s][b]; t < 0 {
+				a.next[s][b] = a.next[fail[s]][b]
+			} else {
+				fail[t] = a.next[fail[s]][b]
+				queue = append(queue, t)
+			}
+		}
+	}
+	return a
+}
+
+// needleSet is which registered needles one text holds.
+type needleSet struct {
+	text string
+	has  []bool
+}
+
+// needlesIn reads which registered needles text holds.
+func needlesIn(text string) needleSet {
+	needlesOnce.Do(func() { needles = buildNeedles(allNeedles()) })
+	a := needles
+	has := make([]bool, len(a.ids))
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		s = a.next[s][text[i]]
+		for _, id := range a.found[s] {
+			has[id] = true
+		}
+	}
+	return needleSet{text: text, has: has}
+}
+
+// any reports whether the text holds one of words (containsAny); a word
+// not registered is looked for in the text.
+func (n needleSet) any(words ...string) bool {
+	for _, w := range words {
+		if id, ok := needles.ids[w]; ok {
+			if n.has[id] {
+				return true
+			}
+		} else if strings.Contains(n.text, w) {
+			return true
+		}
+	}
+	return false
+}
