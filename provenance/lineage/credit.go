@@ -92,8 +92,12 @@ var photoCredit = fastre.MustCompile(`(?i)\b(photo|image|picture|illustration|vi
 
 // findCredits lists a document's credits (at most one per pattern and name).
 func findCredits(d *provenance.Document) []credit {
+	return findCreditsWith(d, needlesIn(strings.ToLower(d.Text)))
+}
+
+// findCreditsWith is findCredits given the needles of its lower-cased text.
+func findCreditsWith(d *provenance.Document, has needleSet) []credit {
 	text := d.Text
-	has := needlesIn(strings.ToLower(text))
 	var out []credit
 	seen := map[string]bool{}
 	for _, p := range creditPatterns {

@@ -47,7 +47,8 @@ func (di *docInfo) tokens(s provenance.Span) []token {
 
 // newDocInfo reads genre, voice, quotes and date of one document.
 func newDocInfo(d *provenance.Document) *docInfo {
-	di := &docInfo{doc: d, genre: detectGenre(d)}
+	has := needlesIn(strings.ToLower(d.Text)) // for genre and credits
+	di := &docInfo{doc: d, genre: detectGenreWith(d, has)}
 	di.toks = tokenize(d.Text, provenance.Span{Start: 0, End: len(d.Text)})
 	di.orgs = selfOrgs(d, di.genre)
 	di.quotes = findQuotes(d.Text)
@@ -61,7 +62,7 @@ func newDocInfo(d *provenance.Document) *docInfo {
 			di.speaker[name] = org
 		}
 	}
-	di.credits = findCredits(d)
+	di.credits = findCreditsWith(d, has)
 	di.known, _ = knownFor(d)
 	di.role = roleOfDoc(d, di.credits)
 	if m := newswireMark.FindStringSubmatch(d.Text); m != nil {

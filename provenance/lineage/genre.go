@@ -80,9 +80,12 @@ type genreProfile struct {
 
 // detectGenre reads a document's genre from its text.
 func detectGenre(d *provenance.Document) genreProfile {
+	return detectGenreWith(d, needlesIn(strings.ToLower(d.Text)))
+}
+
+// detectGenreWith is detectGenre given the needles of its lower-cased text.
+func detectGenreWith(d *provenance.Document, has needleSet) genreProfile {
 	text := d.Text
-	lower := strings.ToLower(text)
-	has := needlesIn(lower)
 	var rel, wire float64
 	var relWhy, wireWhy []string
 	for _, m := range releaseMarkers {
