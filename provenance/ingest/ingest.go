@@ -142,17 +142,14 @@ func DocID(source string) string {
 // hashes the same.
 func ContentHash(text string, skip []provenance.Span) string {
 	kept := outside(text, skip)
-	switch {
-	case isASCII(kept):
-		return asciiContentHash(kept)
-	case utf8.ValidString(kept) && norm.NFC.IsNormalString(kept):
+	if utf8.ValidString(kept) && norm.NFC.IsNormalString(kept) {
 		return normalContentHash(kept)
 	}
 	return unicodeContentHash(kept)
 }
 
 // normalContentHash is ContentHash of valid UTF-8 already in NFC (nearly
-// every text), which the NFC iterator would give back as it is: the same
+// every text, ASCII ones included), which the NFC iterator would give back as it is: the same
 // runes, whitespace runs made one space, hashed in one write.
 func normalContentHash(text string) string {
 	b := make([]byte, 0, len(text))
@@ -198,38 +195,6 @@ func unicodeContentHash(kept string) string {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// asciiContentHash is ContentHash of ASCII text, which NFC leaves as it
-// is: whitespace runs made one space, trimmed, hashed in one write.
-func asciiContentHash(text string) string {
-	b := make([]byte, 0, len(text))
-	space := false
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch c {
-		case '\t', '\n', '\v', '\f', '\r', ' ': // unicode.IsSpace below U+0080
-			space = len(b) > 0
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		b = append(b, c)
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
-}
-
-// isASCII reports whether s is all ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // build turns an extraction into a Document: metadata by precedence

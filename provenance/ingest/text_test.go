@@ -231,7 +231,7 @@ func TestSidecarRelativePaths(t *testing.T) {
 // whitespace of every kind included.
 func TestASCIIContentHashIsTheUnicodeOne(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "  Two  words\t\tand\r\nlines \v\f end \n\n", "x\n", "\n\n  lead and trail  "} {
-		if got, want := asciiContentHash(s), unicodeContentHash(s); got != want {
+		if got, want := normalContentHash(s), unicodeContentHash(s); got != want {
 			t.Errorf("%q: ASCII hash %s, Unicode hash %s", s, got, want)
 		}
 	}

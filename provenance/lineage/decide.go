@@ -66,6 +66,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	links := []provenance.Link{}
 	decided := map[[2]string]provenance.Link{}
 	keys := sortedViewKeys(views)
+	neighbours := neighbourLists(keys)
 	for _, k := range keys {
 		pv := views[k]
 		if pv.explainedBy != "" || pv.longest < MinLinkWords || pv.longestRun < MinVerbatimRun {
@@ -77,7 +78,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 		}
 		decided[k] = decideOne(pv, minConf, hold)
 	}
-	nameReleaseVariants(decided, views, keys)
+	nameReleaseVariants(decided, views, keys, neighbours)
 	// A link z → y is dropped when y is shown to have copied x, which copied z.
 	for _, k := range keys {
 		pv := views[k]
@@ -95,8 +96,8 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	}
 	dropSiblings(decided, views, keys)
 	reduceChains(decided, views, keys, minConf)
-	holdExplainedSiblings(decided, views, keys, minConf)
-	nameReleaseVersions(decided, views, keys)
+	holdExplainedSiblings(decided, views, keys, neighbours, minConf)
+	nameReleaseVersions(decided, views, keys, neighbours)
 	nameCarriedSources(decided, views, keys)
 	nameAttributedOrgs(decided, views, keys, docs)
 	for _, k := range keys {

@@ -290,12 +290,8 @@ func creditedUpstream(pv *pairView) string {
 // rests only on weak clues (dates, roles, trims) when a third text z holds
 // what x and y share and is not shown to be a copy of either: x and y may
 // be sibling reprints of z's text.
-func holdExplainedSiblings(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, minConf float64) {
-	neighbours := map[string][]string{}
-	for _, k := range keys {
-		neighbours[k[0]] = append(neighbours[k[0]], k[1])
-		neighbours[k[1]] = append(neighbours[k[1]], k[0])
-	}
+// neighbours is neighbourLists(keys).
+func holdExplainedSiblings(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, neighbours map[string][]string, minConf float64) {
 	// z is shown to be a copy of x only by a copy link with a direct clue:
 	// an earlier date alone does not make x the source of a reprint z.
 	copied := func(src, dst string) bool {

@@ -30,8 +30,7 @@ import (
 // which is not in the collection as such — and nothing shows which: an
 // arrow to src would call a sibling version the story's source. Common
 // source links, and copy links pointing the other way, are left alone.
-func nameReleaseVariants(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
-	neighbours := neighbourLists(keys)
+func nameReleaseVariants(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, neighbours map[string][]string) {
 	for _, k := range keys {
 		l, ok := decided[k]
 		pv := views[k]
@@ -242,8 +241,7 @@ func neighbourLists(keys [][2]string) map[string][]string {
 // nameReleaseVersions names, once the directions are settled, the common
 // source of the undirected links that join versions of one release or a
 // text quoting one (nameVersionsOfRelease).
-func nameReleaseVersions(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
-	neighbours := neighbourLists(keys)
+func nameReleaseVersions(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, neighbours map[string][]string) {
 	for _, k := range keys {
 		if l, ok := decided[k]; ok && l.Kind != provenance.LinkCopy && !named(l) {
 			nameVersionsOfRelease(decided, k, views, neighbours)
