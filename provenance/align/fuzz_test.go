@@ -24,6 +24,7 @@ func FuzzAlignPair(f *testing.F) {
 		}
 		p := Params{NGram: 3, MinPassageWords: 4, MaxGap: 4, MinSimilarity: 0.5, MergeRatio: 0.5}
 		ps := alignFuzz(a, b, p)
+		da, db := doc("a", a), doc("b", b)
 		for _, x := range ps {
 			if x.AStart < 0 || x.AEnd > len(a) || x.AStart >= x.AEnd || x.BStart < 0 || x.BEnd > len(b) || x.BStart >= x.BEnd {
 				t.Fatalf("passage out of bounds: %+v", x)
@@ -31,8 +32,12 @@ func FuzzAlignPair(f *testing.F) {
 			if x.Similarity < 0 || x.Similarity > 1 || x.Words < p.MinPassageWords {
 				t.Fatalf("passage measures: %+v", x)
 			}
+			diff := x.Diff
+			if x.Incidental { // summarised without its diff: DiffOf gives it
+				diff = DiffOf(da, db, x)
+			}
 			var sa strings.Builder
-			for _, op := range x.Diff {
+			for _, op := range diff {
 				if op.Op != provenance.OpInsert {
 					sa.WriteString(op.Text)
 				}
