@@ -81,7 +81,10 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 // that b may carry too: neither is that source, b credits no other, and b
 // is not of a more upstream genre or role than a. A credit b holds inside
 // the passages it shares with a ("the government said in a statement" in
-// the wire's own lede) is the carried text's, not another source of b's.
+// the wire's own lede) is the carried text's, not another source of b's;
+// so is b's "… said in a statement" closing a paragraph it shares with a
+// when a quotes a statement too (the agency's quote, its attribution
+// reworded: "it said" → "the UN agency said").
 func carriedCredit(pv *pairView, a, b *docInfo) (credit, bool) {
 	shared := sideSpans(pv, b.doc.ID)
 	if b.genre.genre > a.genre.genre {
@@ -107,6 +110,9 @@ func carriedCredit(pv *pairView, a, b *docInfo) (credit, bool) {
 		for _, cb := range b.credits {
 			if cb.self || (cb.source == "" && !cb.release) || inside(shared, cb.span.Start, cb.span.End) {
 				continue
+			}
+			if cb.release && cb.source == "" && a.hasReleaseCredit() && pv.sharedNear(b, cb.span) {
+				continue // the statement the carried text quotes, reworded around it
 			}
 			if cb.release || !sameOrgKey(outletKey(cb.source), outletKey(c.source)) {
 				other = true

@@ -142,3 +142,40 @@ func TestCreditCarriedFromTheSentenceAfterAnAuthorLine(t *testing.T) {
 	f.share("cc", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
 	wantNamedSource(t, f.analyze(), "cc", "copy", "the text is The Conversation's")
 }
+
+// A wire agency cites its own tallies ("according to an AFP count"): the
+// text is the agency's copy, and a reprint carrying its lede carries it.
+// A paper writing its own story says "according to AFP", which is not read.
+func TestWireTallyCredit(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"The survey went on.\n\nThe vaccine is in use in 22 territories, according to an AFP count.\n", "Agence France-Presse"},
+		{"The toll rose to 40, a Reuters tally showed on Friday.\n", "Reuters"},
+		{"The toll rose to 40, according to a Harbour Gazette count.\n", ""},
+		{"The toll rose to 40, according to AFP.\n", ""},
+	} {
+		cs := findCredits(&provenance.Document{Text: c.text})
+		switch {
+		case c.want == "" && len(cs) != 0:
+			t.Errorf("%q: want no credit, got %+v", c.text, cs)
+		case c.want != "" && (len(cs) != 1 || cs[0].source != c.want):
+			t.Errorf("%q: want a credit to %s, got %+v", c.text, c.want, cs)
+		}
+	}
+	f := newFixture(t)
+	f.doc("wire", "Valley Blog", "", "Otters are back\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nOtters now live on 22 reefs, according to an AFP count.\n")
+	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.share("wire", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
+	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Agence France-Presse's")
+}
+
+// A reprint that rewords the agency's attribution of a statement ("it said
+// in a statement" → "the harbour board said in a statement") beside the
+// quotation both carry credits no other source than the agency's text.
+func TestCreditCarriedPastARewordedStatementCredit(t *testing.T) {
+	quote := "The northern quay will stay closed to cargo ships until the crane has been inspected by the board's engineers"
+	f := newFixture(t)
+	f.doc("wire", "Valley Blog", "", "Quay closed\n\n"+wireLedeEN+".\n\n“"+quote+",” it said in a statement.\n\nOtters now live on 22 reefs, according to an AFP count.\n")
+	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n“"+quote+",” the harbour board said in a statement.\n")
+	f.share("wire", "copy", wireLedeEN+".\n\n“"+quote, wireLedeEN+".\n\n“"+quote)
+	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Agence France-Presse's")
+}

@@ -74,6 +74,10 @@ var creditPatterns = []creditPattern{
 	// an author line naming an outlet ("Author : The Conversation").
 	{re: fastre.MustCompile(`(?m)[^\s(]\s*\(` + name + `\)\s*$`), needles: []string{")"}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*(?i:author)\s*:\s*(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"author"}, agency: true},
+	// A wire agency's own count in its copy: "according to an AFP count",
+	// "a Reuters tally shows". Agencies cite their own tallies; a paper
+	// writing its own story cites "according to AFP".
+	{re: fastre.MustCompile(`\b(?i:according\s+to\s+an?)\s+` + name + `\s+(?i:count|tally|calculation|compilation)\b|\b(?:[Aa]n?)\s+` + name + `\s+(?i:count|tally)\s+(?i:shows|showed|found)\b`), needles: []string{"count", "tally", "calculation", "compilation"}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
 	{re: fastre.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
 	{re: fastre.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
