@@ -41,6 +41,8 @@ type Regexp struct {
 	first, after *regexp.Regexp
 	// cons is the set of runes a match can take in (see window.go).
 	cons *consumed
+	// custom lists the candidates instead of starts (WithStarts).
+	custom func(text string) []int
 }
 
 // MustCompile is regexp.MustCompile returning a Regexp. Each is also kept
@@ -88,15 +90,45 @@ func Compile(expr string) (*Regexp, error) {
 	if !ok {
 		return re, nil
 	}
-	first, err1 := regexp.Compile(`\A(?:` + expr + `)`)
-	after, err2 := regexp.Compile(`\A(?s:.)(?:` + expr + `)`)
-	if err1 != nil || err2 != nil || first.NumSubexp() != std.NumSubexp() || after.NumSubexp() != std.NumSubexp() {
-		return re, nil // a pattern that does not nest (an unterminated \Q): searched the standard way
+	if !re.anchored(tree) {
+		return re, nil
 	}
-	re.first, re.after, re.starts = first, after, st
-	re.cons = consumedOf(tree)
+	re.starts = st
 	re.folds = foldsOf(st.lits, re.need)
 	return re, nil
+}
+
+// anchored compiles the pattern anchored at a candidate (first, after)
+// and its window set; false for a pattern that does not nest (an
+// unterminated \Q), searched the standard way.
+func (re *Regexp) anchored(tree *syntax.Regexp) bool {
+	expr := re.String()
+	first, err1 := regexp.Compile(`\A(?:` + expr + `)`)
+	after, err2 := regexp.Compile(`\A(?s:.)(?:` + expr + `)`)
+	n := re.NumSubexp()
+	if err1 != nil || err2 != nil || first.NumSubexp() != n || after.NumSubexp() != n {
+		return false
+	}
+	re.first, re.after = first, after
+	re.cons = consumedOf(tree)
+	return true
+}
+
+// WithStarts makes re try its pattern only at the offsets starts lists
+// and returns re: for a pattern that can start on many bytes (any
+// capital) but whose matches need a word a few words on ("CIVIC calls"),
+// where a hand-made scan finds the few places a match can start. starts
+// must list, in increasing order, every offset of text at which a match
+// of re can start (more offsets are only slower; one missing is a missed
+// match, so a package's tests hold it to regexp on real texts with
+// Check). Called once, where re is declared, before any search.
+func (re *Regexp) WithStarts(starts func(text string) []int) *Regexp {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || re.first == nil && !re.anchored(tree) {
+		return re // searched as before
+	}
+	re.custom = starts
+	return re
 }
 
 // maxCandidateShare: when candidates are denser than one in this many
@@ -114,6 +146,9 @@ func (re *Regexp) candidates(text string) (cands []int, ok bool) {
 	}
 	if re.first == nil {
 		return nil, false
+	}
+	if re.custom != nil {
+		return re.custom(text), true
 	}
 	cands = re.starts.find(text, len(text)/maxCandidateShare+8)
 	return cands, cands != nil

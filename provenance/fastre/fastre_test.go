@@ -209,3 +209,34 @@ func FuzzSameMatchesAsRegexp(f *testing.F) {
 		checkSame(t, patterns[i%uint(len(patterns))], s)
 	})
 }
+
+// TestWithStartsTriesOnlyThere: a pattern given its starts finds the
+// matches regexp finds when they include every start, and only those at
+// the starts it is given (the list is used, not the start set).
+func TestWithStartsTriesOnlyThere(t *testing.T) {
+	expr := `\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\s+(?:is|calls)\b`
+	text := "So Red Cross is here. Oxfam calls. Nobody is."
+	caps := func(s string) []int {
+		var out []int
+		for i := 0; i < len(s); i++ {
+			if 'A' <= s[i] && s[i] <= 'Z' {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	re := MustCompile(expr).WithStarts(caps)
+	for _, s := range append([]string{text}, texts...) {
+		if err := re.Check(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	oxfam := strings.Index(text, "Oxfam")
+	only := MustCompile(expr).WithStarts(func(string) []int { return []int{oxfam} })
+	if got := only.FindAllStringIndex(text, -1); len(got) != 1 || got[0][0] != oxfam {
+		t.Errorf("tried only at Oxfam: %v", got)
+	}
+	if got := only.Regexp.FindAllStringIndex(text, -1); len(got) != 3 {
+		t.Errorf("regexp: %v, want 3 matches", got)
+	}
+}

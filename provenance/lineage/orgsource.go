@@ -20,15 +20,16 @@ const docNoun = `(?:new\s+|recent\s+|latest\s+|annual\s+|joint\s+)?(report|study
 // Oxfam", "a study by the University of X", "Oxfam said in a statement",
 // "Oxfam's report", "researchers at the University of X found", with the
 // submatches holding the organisation and the document noun (none for
-// researchers, whose document is their study).
+// researchers, whose document is their study). Those that start on the
+// name are tried only before "said" or ’s (starts.go).
 var orgAttributions = []struct {
 	re        *fastre.Regexp
 	org, noun int
 }{
 	{fastre.MustCompile(`\b[Aa]ccording\s+to\s+(?:a|an|the)\s+` + docNoun + `(?:[ ,]+[a-z]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1},
 	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1},
-	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun), 1, 2},
-	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun), 1, 2},
+	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun).WithStarts(orgSaidStarts), 1, 2},
+	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun).WithStarts(orgPossessiveStarts), 1, 2},
 	{fastre.MustCompile(`\b[Rr]esearchers\s+(?:at|from)\s+(?:the\s+)?` + orgName + `\s+(?:\([A-Z]{2,}\)\s+)?(?:have\s+)?(?:found|find|say|said|showed|show|discovered|report(?:ed)?)\b`), 1, 0},
 }
 

@@ -130,7 +130,10 @@ func sentenceStart(text string, pos, max int) int {
 // orgSubject finds an organisation acting as the subject of a sentence, the
 // voice of a release ("CIVIC calls for", "CIVIC is deeply concerned",
 // "L'ONG appelle").
-var orgSubject = fastre.MustCompile(`\b([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*|[A-Z][a-z]+(?: (?:for|of|in|de|du|des|pour)?\s?[A-Z][a-z]+){1,6})\s+(?:is|are|has|calls|urges|welcomes|fears|reminds|insists|announces|announced|condemns|recommends|believes|demands|warns|notes|stresses|appelle|demande|salue|condamne|rappelle|exige|estime|se félicite|s'inquiète|s’inquiète|annonce|est)\b`)
+// It is tried only before its verbs (orgSubjectStarts).
+var orgSubject = fastre.MustCompile(`\b([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*|[A-Z][a-z]+(?: (?:for|of|in|de|du|des|pour)?\s?[A-Z][a-z]+){1,6})\s+(?:` + strings.Join(orgSubjectVerbs, "|") + `)\b`).WithStarts(orgSubjectStarts)
+
+var orgSubjectVerbs = []string{"is", "are", "has", "calls", "urges", "welcomes", "fears", "reminds", "insists", "announces", "announced", "condemns", "recommends", "believes", "demands", "warns", "notes", "stresses", "appelle", "demande", "salue", "condamne", "rappelle", "exige", "estime", "se félicite", "s'inquiète", "s’inquiète", "annonce", "est"}
 
 // aboutOrg captures the organisation of an "About X" / "À propos de X" section.
 var aboutOrg = fastre.MustCompile(`(?m)^\s*(?:About|ABOUT|À propos de|A propos de|À propos d['’])\s*([^\n.!?:]{2,60})\s*:?\s*$`)

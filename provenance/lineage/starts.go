@@ -1,0 +1,179 @@
+package lineage
+
+import (
+	"slices"
+	"strings"
+)
+
+// Hand-made start finders (fastre's WithStarts) for the patterns that can
+// start on any capitalised word but only match a few words before a word
+// they need: each lists a superset of the offsets where its pattern can
+// start, found by walking back from every place that word occurs.
+// TestPatternsMatchAsRegexp and TestStartFindersMatchAsRegexp hold the
+// patterns, searched this way, to regexp. A change of a pattern's name
+// part must be made here too.
+
+// isSpaceByte is \s: [\t\n\f\r ].
+func isSpaceByte(b byte) bool { return spaceBytes[b] }
+
+var spaceBytes = [256]bool{' ': true, '\t': true, '\n': true, '\f': true, '\r': true}
+
+// isASCIIWord is \w, what \b looks at on each side.
+func isASCIIWord(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// capStarts appends the offsets in text[from:to] where \b[A-Z] holds.
+func capStarts(out []int, text string, from, to int) []int {
+	for k := from; k < to; k++ {
+		if 'A' <= text[k] && text[k] <= 'Z' && (k == 0 || !isASCIIWord(text[k-1])) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// orgSubjectRuns bounds the words orgSubject's name can have: its second
+// form is a capitalised word and up to six more, each after a space, a
+// joining word and a blank, so at most 13 runs of letters.
+const orgSubjectRuns = 13
+
+// orgSubjectStarts lists where orgSubject can start: on a capital at a
+// word boundary among the 13 runs of [A-Za-z&] (between blanks) before a
+// blank and one of its verbs — the only bytes its name part takes in.
+func orgSubjectStarts(text string) []int {
+	var out []int
+	for i := 0; i+1 < len(text); i++ {
+		if !spaceBytes[text[i]] || verbsByFirst[text[i+1]] == nil || !verbAt(text[i+1:]) {
+			continue
+		}
+		j := i
+		for j >= 0 && isSpaceByte(text[j]) {
+			j--
+		}
+		for runs := 0; runs < orgSubjectRuns && j >= 0 && isAlphaAmp(text[j]); runs++ {
+			end := j + 1
+			for j >= 0 && isAlphaAmp(text[j]) {
+				j--
+			}
+			out = capStarts(out, text, j+1, end)
+			for j >= 0 && isSpaceByte(text[j]) {
+				j--
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func isAlphaAmp(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '&'
+}
+
+// verbsByFirst are orgSubjectVerbs by their first byte.
+var verbsByFirst = func() (m [256][]string) {
+	for _, v := range orgSubjectVerbs {
+		m[v[0]] = append(m[v[0]], v)
+	}
+	return m
+}()
+
+// verbAt reports whether s starts with one of orgSubjectVerbs.
+func verbAt(s string) bool {
+	for _, v := range verbsByFirst[s[0]] {
+		if strings.HasPrefix(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgNameJoiners are the small words orgName allows between capitalised
+// words.
+var orgNameJoiners = map[string]bool{"of": true, "for": true, "and": true, "on": true, "at": true, "de": true, "the": true}
+
+// orgNameRunBack walks back from text[:end] (end: just past the name's
+// last byte) over orgName's words — runs of [A-Za-z0-9&’'.-] between
+// blanks, each capitalised or a joining word — and appends the offsets
+// where \b[A-Z] holds in them, and in the first run that is neither (a
+// name can start inside it, after a hyphen).
+func orgNameRunBack(out []int, text string, end int) []int {
+	j := end - 1
+	for j >= 0 {
+		runEnd := j + 1
+		for j >= 0 {
+			if isOrgNameByte(text[j]) {
+				j--
+			} else if j >= 2 && text[j-2:j+1] == "’" {
+				j -= 3
+			} else {
+				break
+			}
+		}
+		start := j + 1
+		if start == runEnd {
+			break
+		}
+		out = capStarts(out, text, start, runEnd)
+		if run := text[start:runEnd]; !('A' <= run[0] && run[0] <= 'Z') && !orgNameJoiners[run] {
+			break
+		}
+		if j < 0 || !isSpaceByte(text[j]) {
+			break
+		}
+		for j >= 0 && isSpaceByte(text[j]) {
+			j--
+		}
+	}
+	return out
+}
+
+func isOrgNameByte(b byte) bool {
+	return isAlphaAmp(b) || '0' <= b && b <= '9' || b == '\'' || b == '.' || b == '-'
+}
+
+// orgSaidStarts lists where `\b` + orgName + `\s+said\s+…` can start: in
+// the name's words before each blank and "said".
+func orgSaidStarts(text string) []int {
+	var out []int
+	for i := 0; ; {
+		k := strings.Index(text[i:], "said")
+		if k < 0 {
+			break
+		}
+		p := i + k
+		i = p + 1
+		if p == 0 || !isSpaceByte(text[p-1]) {
+			continue
+		}
+		j := p - 1
+		for j >= 0 && isSpaceByte(text[j]) {
+			j--
+		}
+		out = orgNameRunBack(out, text, j+1)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// orgPossessiveStarts lists where `\b` + orgName + `[’']s\s+…` can
+// start: in the name's words before each ’s or 's.
+func orgPossessiveStarts(text string) []int {
+	var out []int
+	for i := 0; i < len(text); i++ {
+		var q int // length of the apostrophe
+		switch {
+		case text[i] == '\'':
+			q = 1
+		case strings.HasPrefix(text[i:], "’"):
+			q = 3
+		default:
+			continue
+		}
+		if i+q < len(text) && text[i+q] == 's' {
+			out = orgNameRunBack(out, text, i)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,60 @@
+package lineage
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance/fastre"
+)
+
+// TestStartFindersMatchAsRegexp holds the patterns searched with a
+// hand-made start finder (starts.go) to regexp on texts spliced from what
+// their names and anchors are made of: capitalised words, acronyms,
+// joining words, their verbs, "said in a statement", ’s and 's, hyphens,
+// ampersands, blanks of every kind, digits, punctuation and non-ASCII
+// letters, so that a start the finder leaves out shows as a missed match.
+func TestStartFindersMatchAsRegexp(t *testing.T) {
+	parts := []string{" ", " ", " ", "  ", "\n", "\t", "\r\n", ".", ",", "-", "&", "’", "'", "(", "3", "é", "É",
+		"CIVIC", "Oxfam", "Red", "Cross", "Kenya", "AT&T", "UN", "University", "Jean-Claude", "O'Brien", "Smith",
+		"of", "for", "in", "de", "du", "des", "pour", "and", "on", "at", "the", "The", "x", "forKenya",
+		"said", "unsaid", "says", "in a", "on the", "its", "statement", "report", "new study", "release",
+		"’s", "'s", "s", "is", "are", "calls", "announced", "se félicite", "s’inquiète", "s'inquiète", "est", "isn",
+		"deeply", "concerned", "Researchers", "at the",
+		"said in a statement", "said on its report", "’s report", "'s new study", "calls for", "is deeply"}
+	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := 0; i < 20000; i++ {
+		// a few parts a text, so that names of several words meet anchors
+		few := make([]string, 2+rng.IntN(8))
+		for k := range few {
+			few[k] = parts[rng.IntN(len(parts))]
+		}
+		var b strings.Builder
+		for n := rng.IntN(40); n >= 0; n-- {
+			b.WriteString(few[rng.IntN(len(few))])
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		for _, re := range patterns {
+			if err := re.Check(s); err != nil {
+				t.Fatalf("on %q: %v", s, err)
+			}
+		}
+	}
+	// The finders must find something to hold: texts where each matches.
+	for _, c := range []struct {
+		re   *fastre.Regexp
+		text string
+	}{
+		{orgSubject, "Yes. Red Cross of Kenya calls for calm, and CIVIC is here."},
+		{orgAttributions[2].re, "Later the University of Kenya said in a statement that"},
+		{orgAttributions[3].re, "It was AT&T’s new report, then Oxfam's study."},
+	} {
+		if got, want := c.re.FindAllStringSubmatchIndex(c.text, -1), c.re.Regexp.FindAllStringSubmatchIndex(c.text, -1); len(want) == 0 || len(got) != len(want) {
+			t.Errorf("%q on %q: %v, regexp %v", c.re, c.text, got, want)
+		}
+	}
+}
