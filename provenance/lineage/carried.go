@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/copytrail/copytrail/provenance/fastre"
+
 	"github.com/copytrail/copytrail/provenance"
 )
 
@@ -52,7 +54,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 		}
 		for _, side := range [][2]*docInfo{{pv.a, pv.b}, {pv.b, pv.a}} {
 			a, b := side[0], side[1]
-			c, ok := carriedCredit(pv, a, b)
+			c, relayed, ok := carriedCredit(pv, a, b)
 			if !ok || inCollection(c.source) {
 				continue
 			}
@@ -71,6 +73,9 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 					NamedSourceReason, what, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
 				"shared passages: " + passageList(pv),
 			}
+			if relayed != "" {
+				l.Reasons = append(l.Reasons[:1], fmt.Sprintf("%s is %s (%s), but it relays %s's release, which it names: it is not that release's source", b.name(), articleFor(b.role.role.Words()), b.role.why, relayed), l.Reasons[1])
+			}
 			decided[k] = l
 			break
 		}
@@ -85,17 +90,21 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 // so is b's "… said in a statement" closing a paragraph it shares with a
 // when a quotes a statement too (the agency's quote, its attribution
 // reworded: "it said" → "the UN agency said").
-func carriedCredit(pv *pairView, a, b *docInfo) (credit, bool) {
+func carriedCredit(pv *pairView, a, b *docInfo) (credit, string, bool) {
 	shared := sideSpans(pv, b.doc.ID)
 	if b.genre.genre > a.genre.genre {
-		return credit{}, false
+		return credit{}, "", false
 	}
-	if ra, rb := roleRank(a.role.role), roleRank(b.role.role); rb > ra && rb >= 0 {
-		return credit{}, false
-	}
+	ra, rb := roleRank(a.role.role), roleRank(b.role.role)
 	for _, c := range creditsWithNewswire(a) {
 		if c.self || c.source == "" || c.release {
 			continue
+		}
+		relayed := ""
+		if rb > ra && rb >= 0 {
+			if relayed = relaysIssuer(a, b, c); relayed == "" {
+				continue // b's outlet sits upstream of a's: it may be a's source
+			}
 		}
 		if k := lookupKnown(c.source); k != nil && k.role == provenance.RoleAggregator {
 			continue // an aggregator republishes; the text is someone else's
@@ -119,10 +128,10 @@ func carriedCredit(pv *pairView, a, b *docInfo) (credit, bool) {
 			}
 		}
 		if !other {
-			return c, true
+			return c, relayed, true
 		}
 	}
-	return credit{}, false
+	return credit{}, "", false
 }
 
 // sharesLede reports whether pv's passages hold some of a's lede: the
@@ -189,6 +198,37 @@ func creditsWithNewswire(d *docInfo) []credit {
 		out = append(out, credit{source: d.newswire, marker: shortMarker(d.doc.Text[start:loc[1]]), span: provenance.Span{Start: start, End: loc[1]}})
 	}
 	return out
+}
+
+// newswireIssuer is the organisation a newswire's release opens with:
+// "ORRVILLE, Ohio, May 20, 2022 /PRNewswire/ -- The J. M. Smucker Co. is
+// recalling" → "J. M. Smucker Co".
+var newswireIssuer = fastre.MustCompile(`^\s*[-–—]{1,2}\s*(?:[Tt]he\s+)?` + name)
+
+// relaysIssuer names the organisation whose release b relays when b, though of a more upstream outlet role
+// than a (a press office beside an aggregator), relays the release a
+// carries as another organisation's: c is a's newswire marker, and b
+// names the organisation that opens the release without being it (a
+// health department advising that "J. M. Smucker Co. is recalling …"). A
+// press office is the source of its own releases, not of another's. ""
+// when it does not.
+func relaysIssuer(a, b *docInfo, c credit) string {
+	if a.newswire == "" || c.source != a.newswire {
+		return ""
+	}
+	text := a.doc.Text
+	m := newswireIssuer.FindStringSubmatch(text[c.span.End:])
+	if m == nil {
+		return ""
+	}
+	issuer := cleanCreditName(m[1])
+	if len(strings.Fields(issuer)) < 2 && len(issuer) < 4 {
+		return ""
+	}
+	if self, _ := b.isSource(issuer); self || !mentionsOrg(b.doc.Text, issuer) {
+		return ""
+	}
+	return issuer
 }
 
 // ownLine reports whether span is all there is on its line.

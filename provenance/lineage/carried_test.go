@@ -179,3 +179,31 @@ func TestCreditCarriedPastARewordedStatementCredit(t *testing.T) {
 	f.share("wire", "copy", wireLedeEN+".\n\n“"+quote, wireLedeEN+".\n\n“"+quote)
 	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Agence France-Presse's")
 }
+
+// A press office that relays another organisation's newswire release — a
+// health department advising that "Harbour Foods Co. is recalling …" —
+// is not that release's source: the newswire's credit is carried to it.
+// The issuer's own press office may be the release's source, and is left
+// alone.
+func TestNewswireCreditCarriedToAPressOfficeRelayingIt(t *testing.T) {
+	lede := "Harbour Foods Co. is recalling select smoked kelp crackers sold in the northern provinces because of a possible allergen"
+	for _, office := range []string{"Department of Health", "Harbour Foods Co."} {
+		f := newFixture(t)
+		f.doc("feed", "Market Feed", "", "Crackers recalled\n\nPORTVALE, Maine, May 2, 2026 /PRNewswire/ -- "+lede+". "+wireRestEN+".\n")
+		f.doc("office", office, "", "Kelp crackers recall\n\nConsumers are advised to check their cupboards.\n\n"+lede+". "+wireRestEN+".\n")
+		f.r.Documents[0].Meta.Role = provenance.Field{Value: string(provenance.RoleAggregator), Origin: provenance.OriginUser}
+		f.r.Documents[1].Meta.Role = provenance.Field{Value: string(provenance.RolePressOffice), Origin: provenance.OriginUser}
+		f.share("feed", "office", lede+". "+wireRestEN, lede+". "+wireRestEN)
+		r := f.analyze()
+		if office == "Department of Health" {
+			l := wantNamedSource(t, r, "feed", "office", "the text is a press release distributed by PR Newswire")
+			if !strings.Contains(strings.Join(l.Reasons, " "), "relays Harbour Foods Co's release") {
+				t.Errorf("want the relay named in the reasons: %q", l.Reasons)
+			}
+			continue
+		}
+		if l, ok := linkBetween(r, "feed", "office"); ok && l.Kind == provenance.LinkCommonSource {
+			t.Errorf("the issuer's own press office may be the release's source: %+v", l)
+		}
+	}
+}
