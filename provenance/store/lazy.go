@@ -58,14 +58,17 @@ func OpenLazy(path string) (*Lazy, error) {
 	if e := checkHeader("open", path, abs); e != nil {
 		return nil, e
 	}
-	db, cleanup, e := openDatabase("open", path, abs)
+	db, cleanup, migrated, e := openMigrated("open", path, abs)
 	if e != nil {
 		return nil, e
 	}
 	lz := &Lazy{Path: path, db: db, cleanup: cleanup}
-	var version int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err == nil && version == schemaVersion {
-		lz.file = abs // not a migrated copy: Verify may read it on a connection of its own
+	if !migrated {
+		// Not a migrated copy: Verify and the readers beside lz.db may
+		// read the file on connections of their own. (A file of an older
+		// version is read only through its migrated copy, lz.db: the file
+		// itself lacks the columns added since.)
+		lz.file = abs
 	}
 	if err := lz.read(); err != nil {
 		cleanup()

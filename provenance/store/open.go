@@ -143,20 +143,28 @@ func checkHeader(op, path, abs string) *Error {
 // version this package reads, and migrates an older one in a private copy.
 // cleanup closes the database and removes any copy.
 func openDatabase(op, path, abs string) (*sql.DB, func(), *Error) {
+	db, cleanup, _, e := openMigrated(op, path, abs)
+	return db, cleanup, e
+}
+
+// openMigrated is openDatabase that also says whether db is a migrated
+// copy (the file is of an older schema version) rather than the file.
+func openMigrated(op, path, abs string) (db *sql.DB, cleanup func(), migrated bool, e *Error) {
 	db, err := openReadOnly(abs, op == "recover")
 	if err != nil {
-		return nil, nil, errorf(op, path, nil, err, "cannot open the file")
+		return nil, nil, false, errorf(op, path, nil, err, "cannot open the file")
 	}
 	version, e := checkWorkspace(op, path, db)
 	if e != nil {
 		db.Close()
-		return nil, nil, e
+		return nil, nil, false, e
 	}
 	if version == schemaVersion {
-		return db, func() { db.Close() }, nil
+		return db, func() { db.Close() }, false, nil
 	}
 	db.Close()
-	return migrateCopy(op, path, abs, version, op == "recover")
+	db, cleanup, e = migrateCopy(op, path, abs, version, op == "recover")
+	return db, cleanup, true, e
 }
 
 func openReadOnly(abs string, lenient bool) (*sql.DB, error) {
