@@ -58,7 +58,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 			if !ok || inCollection(c.source) {
 				continue
 			}
-			if !sharesLede(pv, a, c) {
+			if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) {
 				continue // b may be the text a's source rewrote
 			}
 			l.Kind = provenance.LinkCommonSource
@@ -154,6 +154,44 @@ func sharesLede(pv *pairView, a *docInfo, c credit) bool {
 		}
 	}
 	return sharesSentenceFrom(pv, a, 0)
+}
+
+// reprintByRole reports whether d's outlet is one that reprints rather
+// than issues — a newspaper, a blog or an aggregator by its role — and its
+// text does not read as a release: it is not the release a wire rewrote,
+// so it need not share the wire's lede to carry the wire's credit.
+func reprintByRole(d *docInfo) bool {
+	return roleRank(d.role.role) == 1 && d.genre.genre == GenreArticle && d.newswire == ""
+}
+
+// sharesOwnSentence reports whether pv's passages hold a whole sentence
+// of d's own prose — ten words or more, none of them inside a quotation:
+// a text that carries d's story keeps some of its sentences, while an
+// independent one quoting the same statement shares the quotation and a
+// phrase or two around it.
+func sharesOwnSentence(pv *pairView, d *docInfo) bool {
+	text := d.doc.Text
+	spans := sideSpans(pv, d.doc.ID)
+	for pos := 0; pos < len(text); {
+		end := sentenceEnd(text, pos, 600)
+		if end <= pos {
+			pos++
+			continue
+		}
+		toks := d.tokens(provenance.Span{Start: pos, End: end})
+		own := len(toks) >= 10
+		for _, t := range toks {
+			if !own {
+				break
+			}
+			own = inside(spans, t.start, t.end) && !insideQuote(d.quotes, provenance.Span{Start: t.start, End: t.end})
+		}
+		if own {
+			return true
+		}
+		pos = end + 1
+	}
+	return false
 }
 
 // sharesSentenceFrom reports whether pv's passages hold some of a's first

@@ -207,3 +207,37 @@ func TestNewswireCreditCarriedToAPressOfficeRelayingIt(t *testing.T) {
 		}
 	}
 }
+
+// A page whose outlet reprints (a blog, by its role) carries the wire's
+// credit without the wire's lede when it keeps one of the wire's own
+// sentences whole: it is not the release the wire rewrote. Without the
+// role, or when all it keeps besides a shared quotation is a phrase, the
+// lede guard stands.
+func TestCreditCarriedToAReprintByRoleWithoutTheLede(t *testing.T) {
+	quote := "The northern quay will stay closed to cargo ships until the crane has been inspected"
+	wire := "Otters are back\n\nSAN DIEGO (CNS) — " + wireLedeEN + ".\n\n“" + quote + ",” the harbour board said.\n\n" + wireRestEN + ".\n"
+	for _, c := range []struct {
+		name, text, share string
+		role              provenance.Role
+		named             bool
+	}{
+		{"blog keeping a sentence", "Kelp and us\n\nI read the news with joy.\n\n" + wireRestEN + ".\n\nWhat a week.\n", wireRestEN, provenance.RoleBlog, true},
+		{"no role", "Kelp and us\n\nI read the news with joy.\n\n" + wireRestEN + ".\n\nWhat a week.\n", wireRestEN, provenance.RoleNone, false},
+		{"a quotation and a phrase", "Quay news\n\nThe port is quiet this week.\n\n“" + quote + ",” the harbour board said, after its meeting.\n", "“" + quote + ",” the harbour board said", provenance.RoleNewspaper, false},
+	} {
+		f := newFixture(t)
+		f.doc("wire", "Valley Times", "", wire)
+		f.doc("page", "Hill Page", "", c.text)
+		if c.role != provenance.RoleNone {
+			f.r.Documents[0].Meta.Role = provenance.Field{Value: string(provenance.RoleNewspaper), Origin: provenance.OriginUser}
+			f.r.Documents[1].Meta.Role = provenance.Field{Value: string(c.role), Origin: provenance.OriginUser}
+		}
+		f.share("wire", "page", c.share, c.share)
+		r := f.analyze()
+		l, ok := linkBetween(r, "wire", "page")
+		named := ok && l.Kind == provenance.LinkCommonSource && strings.HasPrefix(l.Reasons[0], NamedSourceReason+"the text is City News Service's")
+		if named != c.named {
+			t.Errorf("%s: named %v, want %v: %+v", c.name, named, c.named, r.Links)
+		}
+	}
+}
