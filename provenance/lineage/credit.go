@@ -81,6 +81,7 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
 	{re: fastre.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
 	{re: fastre.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
+	{re: fastre.MustCompile(`(?i:\bread\s+more\s+(?:about\s+(?:this|the)\s+(?:story|research|study|article)\s+)?(?:at|on))\s+(?:[Tt]he\s+)?` + name), needles: []string{"read more"}, agency: true},
 	{re: fastre.MustCompile(`(?i:click\s+here\s+for\s+(?:the\s+)?original\s+story)`), needles: []string{"original story"}, unnamed: true},
 	{re: fastre.MustCompile(`(?i:auto-generated\s+from\s+a\s+syndicated\s+feed)`), needles: []string{"syndicated feed"}, unnamed: true},
 	// Credits to a press release or statement, in reported speech.

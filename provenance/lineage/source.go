@@ -231,6 +231,18 @@ func sourceEvidence(pv *pairView) {
 			}
 		}
 	}
+	for _, side := range []struct {
+		src, dst *docInfo
+		sign     float64
+	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}} {
+		if c, ok := aggregatorCredit(pv, side.dst, side.src); ok {
+			if ok, why := side.src.releaseLike(""); ok {
+				pv.add(evCredit, side.sign*wReleaseCredit, fmt.Sprintf("credit: %s names %s as its source (%s), an aggregator, which republishes releases, and %s reads as the release it carried: %s",
+					side.dst.name(), c.source, c.marker, side.src.name(), why))
+				return
+			}
+		}
+	}
 	if name, ma, mb, ok := sharedCredit(pv.a, pv.b); ok {
 		pv.named = name
 		pv.common += wNamedCommon
@@ -262,6 +274,26 @@ func (pv *pairView) sharedNear(d *docInfo, span provenance.Span) bool {
 		}
 	}
 	return false
+}
+
+// aggregatorCredit finds a credit of dst to a known aggregator
+// (ScienceDaily, EurekAlert!) that src is not, closing a paragraph dst
+// shares with src: dst took the text from the aggregator's page, and an
+// aggregator carries what others issued.
+func aggregatorCredit(pv *pairView, dst, src *docInfo) (credit, bool) {
+	for _, c := range dst.credits {
+		if c.self || c.release || c.source == "" {
+			continue
+		}
+		if k := lookupKnown(c.source); k == nil || k.role != provenance.RoleAggregator {
+			continue
+		}
+		if is, _ := src.isSource(c.source); is || !pv.sharedNear(dst, c.span) {
+			continue
+		}
+		return c, true
+	}
+	return credit{}, false
 }
 
 // creditTo finds a credit of dst that names src.

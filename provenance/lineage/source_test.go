@@ -203,3 +203,28 @@ func TestHeadlineMissingFromASavedPage(t *testing.T) {
 		t.Errorf("the site is called the repost's copy on the headline the other repost's saved page lacks: %+v", l)
 	}
 }
+
+// A digest that names an aggregator as its source ("Read more about this
+// story at Science Daily") took a release the aggregator carried: when the
+// other text reads as that release (a press office by its role) it is the
+// source. A text that does not read as a release gets no arrow from it.
+func TestAggregatorCreditPointsToTheRelease(t *testing.T) {
+	digest := "Otters in the kelp\n\n" + findingEN + ". Read more about this story at Science Daily\n"
+	for _, office := range []bool{true, false} {
+		f := newFixture(t)
+		f.doc("uni", "Cape University News", "", "Otters bring back the kelp\n\nBy the news office\n\n"+findingEN+". "+methodEN+".\n")
+		f.doc("digest", "Garden Notes", "", digest)
+		if office {
+			f.r.Documents[0].Meta.Role = provenance.Field{Value: string(provenance.RolePressOffice), Origin: provenance.OriginUser}
+		}
+		f.share("uni", "digest", findingEN, findingEN)
+		r := f.analyze()
+		l, ok := linkBetween(r, "uni", "digest")
+		switch {
+		case office && (!ok || l.Kind != provenance.LinkCopy || l.Source != "uni" || !strings.Contains(strings.Join(l.Reasons, " "), "an aggregator, which republishes releases")):
+			t.Errorf("press office: want a copy link uni → digest on the aggregator credit, got %+v", r.Links)
+		case !office && ok && l.Kind == provenance.LinkCopy:
+			t.Errorf("no release: want no arrow, got %+v", l)
+		}
+	}
+}
