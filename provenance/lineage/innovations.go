@@ -19,27 +19,39 @@ type innovation struct {
 
 // innovationsOf lists the changes the document at the far end of pv made to
 // src's text, and the parts of src's text that pv covers.
+// When two passages hold the same stretch of src's text (the engine also
+// aligned a copy's own sentence with src words it resembles), only the
+// stronger alignment says what the copy did there: the weaker one's edits
+// are not the copy's changes.
 func innovationsOf(pv *pairView, src *docInfo) (map[innovation]bool, []provenance.Span) {
 	inn := map[innovation]bool{}
 	var cover []provenance.Span
 	srcIsA := pv.a == src
-	for _, p := range pv.passages {
-		if srcIsA {
-			cover = append(cover, p.aSpan)
-		} else {
-			cover = append(cover, p.bSpan)
+	order := make([]int, len(pv.passages))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return pv.passages[order[i]].matched > pv.passages[order[j]].matched })
+	var stronger []provenance.Span
+	for _, i := range order {
+		p := pv.passages[i]
+		span := p.aSpan
+		if !srcIsA {
+			span = p.bSpan
 		}
+		cover = append(cover, span)
 		moved := movedEdits(p.edits)
 		for i, e := range p.edits {
 			s, w := e.a, joinNorm(e.bTok)
 			if !srcIsA {
 				s, w = e.b, joinNorm(e.aTok)
 			}
-			if cosmeticOnly(e) || moved[i] {
+			if cosmeticOnly(e) || moved[i] || inside(stronger, s.Start, s.End) {
 				continue
 			}
 			inn[innovation{s.Start, s.End, w}] = true
 		}
+		stronger = append(stronger, span)
 	}
 	return inn, cover
 }
@@ -195,6 +207,21 @@ func compare(x, y copyOfZ, others []copyOfZ, views map[[2]string]*pairView) (sha
 	return shared, onlyX, onlyY, inherited
 }
 
+// changes counts the editorial changes among innovations sorted by their
+// place in z's text: edits at most one word apart are one change ("a
+// doublé le tarif informel" → "a ajouté le responsable" is one rewording,
+// which the word diff splits in two).
+func changes(inn []innovation, z *docInfo) int {
+	n := 0
+	for i, k := range inn {
+		if i > 0 && len(z.tokens(provenance.Span{Start: inn[i-1].end, End: k.start})) <= 1 {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
 // explainTriples applies the shared-innovation rule to every document z
 // with two upstream-leaning links z → x, z → y whose copies x and y are also
 // paired:
@@ -234,6 +261,7 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 					continue
 				}
 				shared, onlyX, onlyY, inherited := compare(cx, cy, copies, views)
+				nShared := changes(shared, z)
 				extra := textOutside(xy, x, cx.view, z)
 				v := verdicts[xy]
 				if v == nil {
@@ -242,15 +270,15 @@ func explainTriples(views map[[2]string]*pairView, infos map[string]*docInfo, or
 				}
 				switch {
 				case extra < minExtra && inherited == 0 &&
-					(len(shared) == 0 || len(onlyX) > 0 && len(onlyY) > 0 || len(shared) <= 2 && textClues(xy) < 1):
+					(len(shared) == 0 || len(onlyX) > 0 && len(onlyY) > 0 || nShared <= 2 && textClues(xy) < 1):
 					// Neither carries all of the other's changes, or they share
 					// at most two (coincidences two editors easily make), no
 					// text of their own and nothing else marks one as the
 					// source: nothing shows one copied the other.
 					v.explainers = append(v.explainers, z)
-				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) >= 2:
+				case (nShared >= 3 || nShared >= 2 && extra >= minExtra) && len(onlyX) == 0 && len(onlyY) >= 2:
 					v.directions = append(v.directions, tripleDirection{x, y, z, shared, cy.view})
-				case (len(shared) >= 3 || len(shared) >= 2 && extra >= minExtra) && len(onlyY) == 0 && len(onlyX) >= 2:
+				case (nShared >= 3 || nShared >= 2 && extra >= minExtra) && len(onlyY) == 0 && len(onlyX) >= 2:
 					v.directions = append(v.directions, tripleDirection{y, x, z, shared, cx.view})
 				}
 				// x and y share text z lacks: they are related directly, so
