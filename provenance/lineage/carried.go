@@ -31,55 +31,32 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 			}
 		}
 	}
-	known := map[string]bool{}
-	inCollection := func(name string) bool {
-		in, done := known[name]
-		if done {
-			return in
+	inCollection := pageFinder(docs)
+	eachUnknownSide(decided, views, keys, func(l provenance.Link, pv *pairView, a, b *docInfo) (provenance.Link, bool) {
+		c, relayed, ok := carriedCredit(pv, a, b)
+		if !ok || inCollection(c.source) {
+			return l, false
 		}
-		for _, d := range docs {
-			if ok, _ := d.isSource(name); ok {
-				in = true
-				break
-			}
+		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) {
+			return l, false // b may be the text a's source rewrote
 		}
-		known[name] = in
-		return in
-	}
-	for _, k := range keys {
-		l, ok := decided[k]
-		pv := views[k]
-		if !ok || l.Kind != provenance.LinkUnknown {
-			continue
+		l.Kind = provenance.LinkCommonSource
+		l.ToDecide = nil
+		l.Confidence = round2(Calibrate(wNamedCommon))
+		what := c.source + "'s"
+		if k := lookupKnown(c.source); k != nil && k.newswire {
+			what = "a press release distributed by " + c.source
 		}
-		for _, side := range [][2]*docInfo{{pv.a, pv.b}, {pv.b, pv.a}} {
-			a, b := side[0], side[1]
-			c, relayed, ok := carriedCredit(pv, a, b)
-			if !ok || inCollection(c.source) {
-				continue
-			}
-			if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) {
-				continue // b may be the text a's source rewrote
-			}
-			l.Kind = provenance.LinkCommonSource
-			l.ToDecide = nil
-			l.Confidence = round2(Calibrate(wNamedCommon))
-			what := c.source + "'s"
-			if k := lookupKnown(c.source); k != nil && k.newswire {
-				what = "a press release distributed by " + c.source
-			}
-			l.Reasons = []string{
-				fmt.Sprintf("%sthe text is %s: %s credits it (%s), and %s carries the same passages naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
-					NamedSourceReason, what, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
-				"shared passages: " + passageList(pv),
-			}
-			if relayed != "" {
-				l.Reasons = append(l.Reasons[:1], fmt.Sprintf("%s is %s (%s), but it relays %s's release, which it names: it is not that release's source", b.name(), articleFor(b.role.role.Words()), b.role.why, relayed), l.Reasons[1])
-			}
-			decided[k] = l
-			break
+		l.Reasons = []string{
+			fmt.Sprintf("%sthe text is %s: %s credits it (%s), and %s carries the same passages naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
+				NamedSourceReason, what, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
+			"shared passages: " + passageList(pv),
 		}
-	}
+		if relayed != "" {
+			l.Reasons = append(l.Reasons[:1], fmt.Sprintf("%s is %s (%s), but it relays %s's release, which it names: it is not that release's source", b.name(), articleFor(b.role.role.Words()), b.role.why, relayed), l.Reasons[1])
+		}
+		return l, true
+	})
 }
 
 // carriedCredit returns the credit of a to a named source for its text

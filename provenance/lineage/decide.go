@@ -99,6 +99,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	holdExplainedSiblings(decided, views, keys, neighbours, minConf)
 	nameReleaseVersions(decided, views, keys, neighbours)
 	nameCarriedSources(decided, views, keys)
+	nameReleaseIssuers(decided, views, keys, docs)
 	nameAttributedOrgs(decided, views, keys, docs)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {

@@ -152,22 +152,7 @@ func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]stri
 		attrs[d] = findOrgAttributions(d)
 		return attrs[d]
 	}
-	inCollection := map[string]bool{}
-	hasPage := func(org string) bool {
-		key := outletKey(org)
-		if in, ok := inCollection[key]; ok {
-			return in
-		}
-		in := false
-		for _, d := range docs {
-			if ok, _ := d.isSource(org); ok {
-				in = true
-				break
-			}
-		}
-		inCollection[key] = in
-		return in
-	}
+	hasPage := pageFinder(docs)
 	for _, k := range keys {
 		l, ok := decided[k]
 		if !ok || l.Kind == provenance.LinkCopy || named(l) {

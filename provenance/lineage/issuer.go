@@ -1,0 +1,170 @@
+package lineage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/fastre"
+)
+
+// titledOrg is an organisation named by a speaker's title just before a
+// credit to a release: "Winnie Byanyima, Executive Director of Oxfam
+// International, said in a press release", "Scott McArt, assistant
+// professor of entomology at New York's Cornell University, said in a
+// release". A title "of X" or "at X" makes X an organisation.
+var titledOrg = fastre.MustCompile(`(?i:director|president|chief|head|spokes(?:person|man|woman)|ceo|chair(?:man|woman)?|professor|officer|secretary|minister|manager|coordinator|researcher|scientist|fellow|founder|leader)(?:\s+[a-z]+){0,4}\s+(?:of|at|for)\s+(?:the\s+)?` + orgName)
+
+// subjectOrg is an organisation speaking in the credit itself: "the WHO
+// said in a statement" (the name just before the reporting verb).
+var subjectOrg = fastre.MustCompile(`(?:^|[\s,;“"])(?:[Tt]he\s+)?` + orgName + `\s*$`)
+
+// releaseOrg names the organisation whose release or statement a credit
+// of d quotes: the one the credit names ("a Cornell release"), else the
+// one speaking in it ("the WHO said in a statement"), else the speaker's
+// organisation by the title the sentence gives ("…, Executive Director of
+// Oxfam International, said in a press release"); "" when none.
+func releaseOrg(d *docInfo, c credit) string {
+	if !c.release {
+		return ""
+	}
+	if c.source != "" {
+		return c.source
+	}
+	text := d.doc.Text
+	start := sentenceStart(text, c.span.Start, 300)
+	if i := strings.LastIndexAny(text[start:c.span.Start], "”\""); i >= 0 {
+		start += i + 1 // after the quotation the credit closes
+	}
+	before := text[start:c.span.Start]
+	if m := subjectOrg.FindStringSubmatch(before); m != nil {
+		if org := strings.TrimSpace(m[1]); orgLike(d, org) {
+			return org
+		}
+	}
+	org := ""
+	for _, m := range titledOrg.FindAllStringSubmatch(before, -1) {
+		org = strings.TrimRight(strings.TrimSpace(m[1]), ",.")
+	}
+	for _, p := range []string{"’s ", "'s "} {
+		if i := strings.LastIndex(org, p); i >= 0 {
+			org = org[i+len(p):] // "New York's Cornell University"
+		}
+	}
+	if len(strings.Fields(org)) == 0 || notOrgs[strings.ToLower(strings.Fields(org)[0])] {
+		return ""
+	}
+	return org
+}
+
+// nameReleaseIssuers turns an unknown link a – b into a common source that
+// names an organisation's release or statement when a credits it ("…,
+// Executive Director of Oxfam International, said in a press release"), b
+// carries the paragraph the credit closes, no text of the collection is
+// that organisation's or reads as its release, and b credits no other
+// source (its own credit to the same organisation's release or statement
+// is the same source): both carry what the organisation issued, directly
+// or one through the other, which nothing here tells apart. b must not be
+// of a more upstream genre or outlet role than a (it may be the release).
+func nameReleaseIssuers(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, docs []*docInfo) {
+	hasPage := pageFinder(docs)
+	eachUnknownSide(decided, views, keys, func(l provenance.Link, pv *pairView, a, b *docInfo) (provenance.Link, bool) {
+		c, org, ok := issuerCredit(pv, a, b)
+		if !ok || hasPage(org) {
+			return l, false
+		}
+		what := possessive(org) + " " + releaseNoun(c.marker)
+		l.Kind = provenance.LinkCommonSource
+		l.ToDecide = nil
+		l.Confidence = round2(Calibrate(wNamedCommon))
+		l.Reasons = []string{
+			fmt.Sprintf("%sthe text is %s: %s credits it (%s), and %s carries the paragraph it quotes, naming no other source: both took it from %s, which no text here is or reads as (directly, or one through the other)",
+				NamedSourceReason, what, a.name(), c.marker, b.name(), what),
+			"shared passages: " + passageList(pv),
+		}
+		return l, true
+	})
+}
+
+// eachUnknownSide calls fn on every unknown link with each of its two
+// documents first in turn, until fn renames the link (ok): the link fn
+// returns then replaces it.
+func eachUnknownSide(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, fn func(l provenance.Link, pv *pairView, a, b *docInfo) (provenance.Link, bool)) {
+	for _, k := range keys {
+		l, ok := decided[k]
+		pv := views[k]
+		if !ok || l.Kind != provenance.LinkUnknown {
+			continue
+		}
+		for _, side := range [][2]*docInfo{{pv.a, pv.b}, {pv.b, pv.a}} {
+			if nl, ok := fn(l, pv, side[0], side[1]); ok {
+				decided[k] = nl
+				break
+			}
+		}
+	}
+}
+
+// pageFinder reports, for a source's name, whether one of docs is that
+// source (isSource), remembering each name's answer.
+func pageFinder(docs []*docInfo) func(name string) bool {
+	known := map[string]bool{}
+	return func(name string) bool {
+		key := outletKey(name)
+		if in, ok := known[key]; ok {
+			return in
+		}
+		in := false
+		for _, d := range docs {
+			if ok, _ := d.isSource(name); ok {
+				in = true
+				break
+			}
+		}
+		known[key] = in
+		return in
+	}
+}
+
+// issuerCredit returns a's credit to an organisation's release or
+// statement that b may carry too, with the organisation.
+func issuerCredit(pv *pairView, a, b *docInfo) (credit, string, bool) {
+	if b.genre.genre > a.genre.genre || b.newswire != "" {
+		return credit{}, "", false
+	}
+	if ra, rb := roleRank(a.role.role), roleRank(b.role.role); rb > ra && rb >= 0 {
+		return credit{}, "", false
+	}
+	shared := sideSpans(pv, b.doc.ID)
+	for _, c := range a.credits {
+		org := releaseOrg(a, c)
+		if org == "" || !pv.sharedNear(a, c.span) {
+			continue
+		}
+		if ok, _ := b.releaseLike(org); ok {
+			continue // b may be the release itself
+		}
+		other := false
+		for _, cb := range b.credits {
+			if cb.self || (cb.source == "" && !cb.release) || inside(shared, cb.span.Start, cb.span.End) {
+				continue
+			}
+			if cb.release && (sameOrgKey(outletKey(releaseOrg(b, cb)), outletKey(org)) || releaseOrg(b, cb) == "" && pv.sharedNear(b, cb.span)) {
+				continue // the same statement, its attribution reworded
+			}
+			other = true
+		}
+		if !other {
+			return c, org, true
+		}
+	}
+	return credit{}, "", false
+}
+
+// releaseNoun is "statement" or "press release", as the credit has it.
+func releaseNoun(marker string) string {
+	if strings.Contains(strings.ToLower(marker), "statement") {
+		return "statement"
+	}
+	return "press release"
+}

@@ -1,0 +1,61 @@
+package lineage
+
+import (
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// The texts below are invented for the tests.
+
+// The organisation whose release a credit quotes: named by the credit, or
+// speaking in it, or by the speaker's title in the sentence.
+func TestReleaseOrg(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"“The reefs are back,” Jane Roe, Executive Director of Harbour Watch International, said in a press release.", "Harbour Watch International"},
+		{"“The reefs are back,” Tom Quill, assistant professor of marine biology at Maine's Cape Institute, said in a release Wednesday.", "Cape Institute"},
+		{"The quay is closed, the WHO said in a statement.", "WHO"},
+		{"Otters are back, says a Cape Institute release.", "Cape Institute"},
+		{"“The reefs are back,” she said in a statement.", ""},
+		{"“The reefs are back,” Jane Roe said in a press release.", ""},
+	} {
+		d := newDocInfo(&provenance.Document{ID: "d", Text: c.text})
+		got := ""
+		for _, cr := range d.credits {
+			if org := releaseOrg(d, cr); org != "" {
+				got = org
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: want %q, got %q", c.text, c.want, got)
+		}
+	}
+}
+
+// A story that quotes an organisation's press release, and a page that
+// carries the quoted paragraph naming no source, both carry that
+// organisation's release: a common source that names it. When a page of
+// the collection is the organisation's own, it may be the release, and
+// nothing is named.
+func TestReleaseIssuerNamed(t *testing.T) {
+	quote := "It is shameful that the reefs of the northern cape were left to die for a decade while the permits were sold"
+	story := "Reefs report\n\n" + findingEN + ".\n\n“" + quote + ",” Jane Roe, Executive Director of Harbour Watch International, said in a press release.\n\nThe council meets on Tuesday.\n"
+	page := "Reefs are back\n\n" + findingEN + ".\n\n“" + quote + ".”\n\n" + methodEN + ".\n"
+	for _, ownPage := range []bool{false, true} {
+		f := newFixture(t)
+		f.doc("story", "Valley Times", "", story)
+		f.doc("page", "Hill Gazette", "", page)
+		if ownPage {
+			f.doc("own", "Harbour Watch International", "", "About us\n\nWe watch the harbour.\n")
+		}
+		f.share("story", "page", findingEN+".\n\n“"+quote, findingEN+".\n\n“"+quote)
+		r := f.analyze()
+		if !ownPage {
+			wantNamedSource(t, r, "story", "page", "the text is Harbour Watch International’s press release")
+			continue
+		}
+		if l, ok := linkBetween(r, "story", "page"); ok && l.Kind == provenance.LinkCommonSource {
+			t.Errorf("the organisation's own page is in the collection: want nothing named, got %+v", l)
+		}
+	}
+}
