@@ -39,7 +39,8 @@ func truncated(text string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	for _, end := range []string{"…", "...", "[…]", "[...]", "read more", "more »", "continue reading", "… more", "more"} {
+	lower = strings.TrimRight(lower, "]) ") // "…[Read More]", "(continue reading)"
+	for _, end := range []string{"…", "...", "[…", "[...", "read more", "more »", "continue reading", "… more", "more"} {
 		if strings.HasSuffix(lower, end) {
 			return true
 		}

@@ -228,3 +228,20 @@ func TestAggregatorCreditPointsToTheRelease(t *testing.T) {
 		}
 	}
 }
+
+// A saved excerpt that ends on a bracketed "more" link was cut off; a
+// sentence that ends with a bracketed aside was not.
+func TestTruncatedMoreLinkInBrackets(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		cut  bool
+	}{
+		{"The otters came back.\n\nWhile the kelp grows, the divers…[Read More]", true},
+		{"The otters came back.\n\nThe divers counted them (all of them).", false},
+		{"The otters came back (read more)", true},
+	} {
+		if got := truncated(c.text); got != c.cut {
+			t.Errorf("%q: truncated %v, want %v", c.text, got, c.cut)
+		}
+	}
+}
