@@ -83,12 +83,23 @@ func newswireOutlet(lines []string) (outlet, line string) {
 var newswireLeadRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L}. ]{1,30}){0,3}?,? ?(?:[\p{L}]{3,9}\.? \d{1,2}, \d{4} ?)?(?:--)?(?:/[^/]{2,60}/|\([^()]{2,60}\))(?:--)? ?[–—-]{0,2} *`)
 
 // furnitureTitle reports a first line that is page furniture, never a
-// title: a logo's alt text ("Recall InfoLink Logo"), one word (a section
-// name: "World"), a list item, or a label.
+// title: a logo's or an icon's alt text ("Recall InfoLink Logo", "Clear
+// icon"), a skip link ("Skip to main content"), a date or time stamp alone
+// ("Thursday, June 10, 2021", "Updated 03:42 AM EST, Mon, Dec 23, 2024"),
+// a navigation bar ("Home · News · Forum · Stories"), a form's label, one
+// word (a section name: "World"), a list item, or a label.
 func furnitureTitle(l string) bool {
 	low := strings.ToLower(l)
 	switch {
-	case strings.HasSuffix(low, " logo") || strings.HasPrefix(low, "logo ") || low == "logo":
+	case strings.HasSuffix(low, " logo") || strings.HasPrefix(low, "logo ") || low == "logo" || strings.HasSuffix(low, " icon"):
+		return true
+	case skipLinkRE.MatchString(low):
+		return true
+	case isDateStamp(low):
+		return true
+	case isNavLine(l):
+		return true
+	case isFormLabel(l):
 		return true
 	case len(strings.Fields(l)) == 1:
 		return true
@@ -114,4 +125,93 @@ func lastWord(s string) string {
 		return ""
 	}
 	return strings.Trim(f[len(f)-1], ".:")
+}
+
+// skipLinkRE matches the accessibility links pages open with.
+var skipLinkRE = regexp.MustCompile(`^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main|article|menu|search)\b`)
+
+// stampWords are the words of a date or time stamp besides its numbers:
+// weekdays and months (whole and short), the clock's, the usual time
+// zones, and the stamp's own labels.
+var stampWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("monday tuesday wednesday thursday friday saturday sunday " +
+		"mon tue tues wed thu thur thurs fri sat sun " +
+		"january february march april may june july august september october november december " +
+		"jan feb mar apr jun jul aug sep sept oct nov dec " +
+		"am pm a.m. p.m. et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist aest " +
+		"updated published posted last modified on at of") {
+		m[w] = true
+	}
+	return m
+}()
+
+// isDateStamp reports a line (lower-cased) that is only a date or a time
+// stamp: every word a number, a clock time or a stamp word, with a month,
+// a weekday or a year among them.
+func isDateStamp(low string) bool {
+	words := strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '/' })
+	if len(words) < 2 || len(words) > 12 {
+		return false
+	}
+	dated := false
+	for _, w := range words {
+		w = strings.Trim(w, "().:-–—")
+		switch {
+		case w == "":
+		case stampWords[w]:
+			if !smallStampWords[w] {
+				dated = true
+			}
+		case isClockOrNumber(w):
+			if len(w) == 4 && w[0] != '0' {
+				dated = true // a year
+			}
+		default:
+			return false
+		}
+	}
+	return dated
+}
+
+// smallStampWords are stamp words that also occur in titles: a line of
+// them and numbers alone is not yet a date.
+var smallStampWords = map[string]bool{"am": true, "pm": true, "a.m.": true, "p.m.": true, "on": true, "at": true, "of": true,
+	"updated": true, "published": true, "posted": true, "last": true, "modified": true, "may": true}
+
+// isClockOrNumber reports "23", "2024", "11:28", "03:42:10", "23rd".
+func isClockOrNumber(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "st"), "nd"), "rd"), "th")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNavLine reports a navigation bar: three or more short items (one to
+// three words) between separators ("Home · News · Forum", "Contact us |
+// Advertise | Help").
+func isNavLine(l string) bool {
+	items := strings.FieldsFunc(l, func(r rune) bool { return r == '·' || r == '|' || r == '•' || r == '»' })
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		if n := len(strings.Fields(it)); n == 0 || n > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// isFormLabel reports a search form's label and field: two words, the
+// first ending in a colon ("Find: in", "Search: site").
+func isFormLabel(l string) bool {
+	f := strings.Fields(l)
+	return len(f) == 2 && strings.HasSuffix(f[0], ":")
 }

@@ -192,7 +192,7 @@ func isMasthead(l string) bool {
 func titleSuffix(lines []string) (title, outlet, line string) {
 	for _, l := range lines[:min(len(lines), 5)] {
 		l = stripFurniture(l)
-		if len(l) > 250 || !titleDash(l) {
+		if len(l) > 250 || !titleDash(l) || isNavLine(l) {
 			continue
 		}
 		m := titleSuffixRE.FindStringSubmatch(l)

@@ -58,6 +58,18 @@ func TestInferTitle(t *testing.T) {
 		{"A first line that is a whole sentence.\n", ""},
 		{"# Fares rise again\n\nBody text.\n", "Fares rise again"},
 		{"FOR IMMEDIATE RELEASE\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		// Page furniture above the headline: skip links, date and time
+		// stamps, an icon's alt text.
+		{"Skip to content\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Skip to main content\nWeather icon\nFares rise again\nBody text.\n", "Fares rise again"},
+		{"Thursday, June 10, 2021\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Mar 20, 2014 11:28 AM EDT\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Updated 03:42 AM EST, Mon, Dec 23, 2024\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Sunday, September 23, 2018\nContact us | Advertise | Help\n  Home · News · Forum · Stories\nFind: in\n\nFares rise again\n\nBody.\n", "Fares rise again"},
+		// A headline with a month, a number or a clock in it is a headline.
+		{"May 5 vote on ferry fares\n\nBody text.\n", "May 5 vote on ferry fares"},
+		{"March on Washington\n\nBody text.\n", "March on Washington"},
+		{"24 hours at 10:30\n\nBody text.\n", "24 hours at 10:30"},
 	}
 	checkInferred(t, cases, func(m provenance.Metadata) provenance.Field { return m.Title })
 }

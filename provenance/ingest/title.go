@@ -105,6 +105,9 @@ func continues(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
 	words := strings.Fields(prev)
 	last := strings.ToLower(words[len(words)-1])
+	if isFormLabel(prev) {
+		return false // "Find: in" ends on a connector, and continues nothing
+	}
 	return unicode.IsLower(r) || strings.HasSuffix(prev, ",") || connectors[last] || trailingWords[last]
 }
 
