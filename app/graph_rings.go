@@ -3,6 +3,8 @@ package app
 import (
 	"math"
 	"sort"
+
+	"github.com/copytrail/copytrail/provenance"
 )
 
 // ringMaxNodes is the largest group laid out on a ring; larger ones are
@@ -125,27 +127,16 @@ func labelsOverlap(l *GraphLayout, g []int) bool {
 
 // components groups node indexes joined by edges (union-find).
 func components(n int, edges []GraphEdge) [][]int {
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	var sets provenance.DisjointSets[int]
 	for _, e := range edges {
 		if e.From >= 0 && e.To >= 0 && e.From < n && e.To < n {
-			parent[find(e.From)] = find(e.To)
+			sets.Union(e.From, e.To)
 		}
 	}
 	index := map[int]int{}
 	var out [][]int
 	for v := 0; v < n; v++ {
-		r := find(v)
+		r := sets.Find(v)
 		k, ok := index[r]
 		if !ok {
 			k = len(out)

@@ -1,8 +1,10 @@
 // Package graphlayout turns a Result into the provenance graphs Copytrail
 // draws (documents, and outlets) and places their nodes: left to right by
-// publication date when dates exist, in layers along the links otherwise.
-// The desktop app's graph view, the HTML report and the PNG export all call
-// Compute, so the same collection looks the same everywhere. It is plain Go
+// publication date when dates exist, in layers along the links otherwise,
+// each connected group in rows of its own. The HTML report and the PNG
+// export call Compute, so a collection looks the same in both (the desktop
+// app lays its interactive graph out itself, in app/graph_layout.go, with
+// the same columns). It is plain Go
 // over plain values: no drawing, no UI toolkit.
 package graphlayout
 

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"time"
+
+	"github.com/copytrail/copytrail/provenance"
 )
 
 // Point is a node centre in layout units: X in [0,1] left to right, Y in
@@ -50,18 +52,19 @@ func Compute(g Graph) Layout {
 	l := Layout{ByDate: byDate, Columns: cols, Pos: map[string]Point{}}
 	order(l.Columns, g.Edges)
 	lanes := map[string]int{}
-	if len(g.Nodes) <= maxLaneSearch {
-		lanes = assignLanes(l.Columns, g.Edges)
-	} else {
-		rows := 0
-		for _, c := range l.Columns {
-			rows = max(rows, len(c.Nodes))
+	// Each connected group (a story's family) gets a band of rows of its
+	// own, in the order the barycentre sweeps left the groups: a group's
+	// nodes and edges never interleave with another's, so a collection of
+	// many stories reads as one block per story.
+	offset := 0
+	for _, group := range groupColumns(l.Columns, g.Edges) {
+		var sub map[string]int
+		if group.nodes <= maxLaneSearch {
+			sub = assignLanes(group.cols, group.edges)
+		} else {
+			sub = centredLanes(group.cols)
 		}
-		for _, c := range l.Columns { // centred columns, in barycentre order
-			for i, id := range c.Nodes {
-				lanes[id] = 2*i + rows - len(c.Nodes) // half-lane steps centre odd columns
-			}
-		}
+		offset += packLanes(sub, lanes, offset)
 	}
 	used := map[int]int{}
 	for _, ln := range lanes {
@@ -87,6 +90,143 @@ func Compute(g Graph) Layout {
 		}
 	}
 	return l
+}
+
+// group is one connected group of a layout: its nodes in the layout's
+// columns (same indexes, barycentre order kept) and the edges among them.
+type group struct {
+	cols  []Column
+	edges []Edge
+	nodes int
+}
+
+// groupColumns splits ordered columns into the graph's connected groups,
+// ordered by the mean row their nodes took in the ordering (ties: the
+// first node's place in the input), with the nodes that have no link in
+// one group last. Edges to nodes not in cols are left out.
+func groupColumns(cols []Column, edges []Edge) []group {
+	var sets provenance.DisjointSets[string]
+	for _, c := range cols {
+		for _, id := range c.Nodes {
+			sets.Add(id)
+		}
+	}
+	for _, e := range edges {
+		if sets.Has(e.Source) && sets.Has(e.Target) {
+			sets.Union(e.Source, e.Target)
+		}
+	}
+	// Nodes without a link share one group, laid out last, column by
+	// column as before: a row each would waste the page.
+	size := map[string]int{}
+	for _, c := range cols {
+		for _, id := range c.Nodes {
+			size[sets.Find(id)]++
+		}
+	}
+	const alone = "\x00alone"
+	root := func(id string) string {
+		if r := sets.Find(id); size[r] > 1 {
+			return r
+		}
+		return alone
+	}
+	type acc struct {
+		sum   float64
+		n     int
+		first int
+	}
+	stats := map[string]*acc{}
+	var roots []string
+	seq := 0
+	for _, c := range cols {
+		for i, id := range c.Nodes {
+			r := root(id)
+			a := stats[r]
+			if a == nil {
+				a = &acc{first: seq}
+				stats[r] = a
+				roots = append(roots, r)
+			}
+			a.sum += float64(i) - float64(len(c.Nodes)-1)/2
+			a.n++
+			seq++
+		}
+	}
+	sort.SliceStable(roots, func(i, j int) bool {
+		if (roots[i] == alone) != (roots[j] == alone) {
+			return roots[j] == alone
+		}
+		a, b := stats[roots[i]], stats[roots[j]]
+		ma, mb := a.sum/float64(a.n), b.sum/float64(b.n)
+		if ma != mb {
+			return ma < mb
+		}
+		return a.first < b.first
+	})
+	index := make(map[string]int, len(roots))
+	groups := make([]group, len(roots))
+	for i, r := range roots {
+		index[r] = i
+		groups[i].cols = make([]Column, len(cols))
+		for ci := range cols {
+			groups[i].cols[ci].Label = cols[ci].Label
+		}
+	}
+	for ci, c := range cols {
+		for _, id := range c.Nodes {
+			gr := &groups[index[root(id)]]
+			gr.cols[ci].Nodes = append(gr.cols[ci].Nodes, id)
+			gr.nodes++
+		}
+	}
+	for _, e := range edges {
+		if !sets.Has(e.Source) || !sets.Has(e.Target) || e.Source == e.Target {
+			continue // not in the layout, or a self-link
+		}
+		gr := &groups[index[root(e.Source)]]
+		gr.edges = append(gr.edges, e)
+	}
+	return groups
+}
+
+// centredLanes gives a group too large for the lane search centred
+// columns, in barycentre order.
+func centredLanes(cols []Column) map[string]int {
+	lanes := map[string]int{}
+	rows := 0
+	for _, c := range cols {
+		rows = max(rows, len(c.Nodes))
+	}
+	for _, c := range cols {
+		for i, id := range c.Nodes {
+			lanes[id] = 2*i + rows - len(c.Nodes) // half-lane steps centre odd columns
+		}
+	}
+	return lanes
+}
+
+// packLanes renumbers a group's lanes to consecutive rows from offset (the
+// lanes it leaves empty dropped), writes them into lanes, and returns how
+// many rows the group takes.
+func packLanes(sub, lanes map[string]int, offset int) int {
+	distinct := map[int]bool{}
+	for _, ln := range sub {
+		distinct[ln] = true
+	}
+	keys := make([]int, 0, len(distinct))
+	for k := range distinct {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	rank := make(map[int]int, len(keys))
+	for i, k := range keys {
+		rank[k] = i
+	}
+	for id, ln := range sub {
+		lanes[id] = offset + rank[ln]
+	}
+	return len(keys)
 }
 
 // maxLaneSearch is the largest graph whose lanes are searched to keep

@@ -1,6 +1,7 @@
 package graphlayout
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -146,5 +147,59 @@ func TestLongEdgesDoNotRunThroughNodes(t *testing.T) {
 	}
 	if l.Rows > 1+maxExtraLanes {
 		t.Errorf("rows = %d, more than the fullest column plus %d", l.Rows, maxExtraLanes)
+	}
+}
+
+// TestStoriesKeepTheirOwnRows: a collection of several stories lays each
+// connected group out in rows of its own, so no story's node sits between
+// two of another's, dated or not; unlinked articles come last.
+func TestStoriesKeepTheirOwnRows(t *testing.T) {
+	for _, dated := range []bool{false, true} {
+		var g Graph
+		story := map[string]int{}
+		// Three stories of a source and four reprints, the nodes given
+		// interleaved, and two unlinked articles.
+		for i := 0; i < 5; i++ {
+			for s := 0; s < 3; s++ {
+				id := fmt.Sprintf("s%d-%d", s, i)
+				n := Node{ID: id}
+				if dated {
+					n.Time = day(1 + i)
+				}
+				g.Nodes = append(g.Nodes, n)
+				story[id] = s
+				if i > 0 {
+					g.Edges = append(g.Edges, Edge{Source: fmt.Sprintf("s%d-0", s), Target: id, Kind: provenance.LinkCopy})
+				}
+			}
+		}
+		// Siblings of the middle story joined, as common sources are.
+		g.Edges = append(g.Edges, Edge{Source: "s1-1", Target: "s1-2", Kind: provenance.LinkCommonSource})
+		g.Nodes = append(g.Nodes, Node{ID: "alone-a"}, Node{ID: "alone-b"})
+		l := Compute(g)
+		lo, hi := map[int]float64{}, map[int]float64{}
+		for id, s := range story {
+			y := l.Pos[id].Y
+			if v, ok := lo[s]; !ok || y < v {
+				lo[s] = y
+			}
+			if v, ok := hi[s]; !ok || y > v {
+				hi[s] = y
+			}
+		}
+		for a := 0; a < 3; a++ {
+			for b := a + 1; b < 3; b++ {
+				if lo[a] <= hi[b] && lo[b] <= hi[a] {
+					t.Errorf("dated %v: stories %d (rows %.2f–%.2f) and %d (%.2f–%.2f) interleave", dated, a, lo[a], hi[a], b, lo[b], hi[b])
+				}
+			}
+		}
+		for _, id := range []string{"alone-a", "alone-b"} {
+			for s := 0; s < 3; s++ {
+				if l.Pos[id].Y <= hi[s] {
+					t.Errorf("dated %v: unlinked %s at %.2f is above story %d's last row %.2f", dated, id, l.Pos[id].Y, s, hi[s])
+				}
+			}
+		}
 	}
 }

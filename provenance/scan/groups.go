@@ -23,34 +23,18 @@ type Group struct {
 // largest first (documents, then passages, then the first document): the
 // overview of an archive that a graph of every node cannot give.
 func Groups(r *provenance.Result) []Group {
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	union := func(a, b string) {
-		for _, x := range []string{a, b} {
-			if _, ok := parent[x]; !ok {
-				parent[x] = x
-			}
-		}
-		parent[find(a)] = find(b)
-	}
+	var sets provenance.DisjointSets[string]
 	for _, p := range r.Passages {
 		if !p.Incidental {
-			union(p.A, p.B)
+			sets.Union(p.A, p.B)
 		}
 	}
 	byRoot := map[string]*Group{}
 	for _, d := range r.Documents {
-		if _, ok := parent[d.ID]; !ok {
+		if !sets.Has(d.ID) {
 			continue
 		}
-		root := find(d.ID)
+		root := sets.Find(d.ID)
 		g := byRoot[root]
 		if g == nil {
 			g = &Group{}
@@ -59,14 +43,14 @@ func Groups(r *provenance.Result) []Group {
 		g.Docs = append(g.Docs, d.ID)
 	}
 	for _, p := range r.Passages {
-		if g := byRoot[find(p.A)]; !p.Incidental && g != nil {
+		if g := byRoot[sets.Find(p.A)]; !p.Incidental && g != nil {
 			g.Passages++
 			g.Words = max(g.Words, p.Words)
 		}
 	}
 	for _, l := range r.Links {
-		if _, ok := parent[l.Source]; ok {
-			if g := byRoot[find(l.Source)]; g != nil {
+		if sets.Has(l.Source) {
+			if g := byRoot[sets.Find(l.Source)]; g != nil {
 				g.Links++
 			}
 		}
