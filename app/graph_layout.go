@@ -285,10 +285,17 @@ func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
 	for v := range nodes {
 		columns[level[v]] = append(columns[level[v]], v)
 	}
-	// Barycentre ordering: each level follows the mean row of its sources.
+	// The first level is ordered by connected group (groups in the order
+	// their first article comes), so that a story's articles stand
+	// together when the column wraps and its common-source and undecided
+	// lines stay short; each later level follows the mean row of its
+	// sources.
+	group := groupRanks(n, edges)
 	row := make([]float64, n)
 	for li, col := range columns {
-		if li > 0 {
+		if li == 0 {
+			sort.SliceStable(col, func(a, b int) bool { return group[col[a]] < group[col[b]] })
+		} else {
 			key := make(map[int]float64, len(col))
 			for _, v := range col {
 				sum, cnt := 0.0, 0
@@ -297,12 +304,17 @@ func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
 					cnt++
 				}
 				if cnt == 0 {
-					key[v] = math.Inf(1)
+					key[v] = math.Inf(1) // after the sourced ones, by group (below)
 				} else {
 					key[v] = sum / float64(cnt)
 				}
 			}
-			sort.SliceStable(col, func(a, b int) bool { return key[col[a]] < key[col[b]] })
+			sort.SliceStable(col, func(a, b int) bool {
+				if ka, kb := key[col[a]], key[col[b]]; ka != kb {
+					return ka < kb
+				}
+				return group[col[a]] < group[col[b]]
+			})
 		}
 		for r, v := range col {
 			row[v] = float64(r)
@@ -313,6 +325,18 @@ func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
 		headers[i] = "level " + strconv.Itoa(i+1)
 	}
 	return columns, headers
+}
+
+// groupRanks numbers each node's connected group (by edges of any kind)
+// in the order the groups' first nodes come.
+func groupRanks(n int, edges []GraphEdge) []int {
+	rank := make([]int, n)
+	for k, members := range components(n, edges) {
+		for _, v := range members {
+			rank[v] = k
+		}
+	}
+	return rank
 }
 
 // place turns columns into coordinates, wrapping tall columns.

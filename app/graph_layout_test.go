@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,46 @@ func TestLayoutGraph_LevelsPutSourcesLeftOfCopies(t *testing.T) {
 	// A tree of branching 3 over 50 nodes has five levels: 1, 3, 9, 27 and 10 nodes.
 	if len(l.Columns) != 5 || l.Columns[0].Label != "level 1" {
 		t.Errorf("columns = %+v", l.Columns)
+	}
+}
+
+// TestLayoutGraph_StoriesStandTogether: articles of one story (joined by
+// common-source links), given interleaved with another story's, stand
+// together in the first level, so their lines stay short when it wraps.
+func TestLayoutGraph_StoriesStandTogether(t *testing.T) {
+	var nodes []GraphNode
+	var edges []GraphEdge
+	const per = 12
+	for i := 0; i < 2*per; i++ {
+		nodes = append(nodes, GraphNode{ID: fmt.Sprintf("n%02d", i), Title: fmt.Sprintf("story %d article %d", i%2, i/2)})
+		if i >= 2 {
+			edges = append(edges, GraphEdge{From: i - 2, To: i, Kind: provenance.LinkCommonSource})
+		}
+	}
+	// One copy of each story's first article, so the layout has levels.
+	nodes = append(nodes, GraphNode{ID: "copy0"}, GraphNode{ID: "copy1"})
+	edges = append(edges, GraphEdge{From: 0, To: 2 * per, Kind: provenance.LinkCopy}, GraphEdge{From: 1, To: 2*per + 1, Kind: provenance.LinkCopy})
+	l := LayoutGraph(nodes, edges, LayoutOptions{})
+	var first []GraphNode
+	for i, n := range l.Nodes {
+		if n.Layer == 0 && i < 2*per {
+			first = append(first, n)
+		}
+	}
+	sort.Slice(first, func(a, b int) bool {
+		if first[a].X != first[b].X {
+			return first[a].X < first[b].X
+		}
+		return first[a].Y < first[b].Y
+	})
+	changes := 0
+	for i := 1; i < len(first); i++ {
+		if first[i].Title[:7] != first[i-1].Title[:7] {
+			changes++
+		}
+	}
+	if len(first) != 2*per || changes != 1 {
+		t.Errorf("first level: %d articles, the story changes %d times down its columns, want once", len(first), changes)
 	}
 }
 
