@@ -196,7 +196,7 @@ func titleSuffix(lines []string) (title, outlet, line string) {
 			continue
 		}
 		m := titleSuffixRE.FindStringSubmatch(l)
-		if m == nil || !isProperName(m[2]) || len(strings.Fields(m[1])) < 2 {
+		if m == nil || !isProperName(m[2]) || len(strings.Fields(m[1])) < 2 || isInstitution(m[1]) {
 			continue
 		}
 		if isLabel(m[2]) {
@@ -205,6 +205,32 @@ func titleSuffix(lines []string) (title, outlet, line string) {
 		return strings.TrimSpace(m[1]), dropLanguage(m[2]), l
 	}
 	return "", "", ""
+}
+
+// isInstitution reports a name that is an institution's, not a headline:
+// a short proper name with a word institutions are named with ("University
+// of California – Riverside", the line releases carry under their
+// headline on EurekAlert and its reposts, names the university and its
+// campus, not a headline and its outlet).
+func isInstitution(name string) bool {
+	name = strings.TrimSpace(name)
+	if !isProperName(name) {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if institutionWords[strings.ToLower(strings.Trim(w, ",."))] {
+			return true
+		}
+	}
+	return false
+}
+
+// institutionWords name universities, research bodies and public offices.
+var institutionWords = map[string]bool{
+	"university": true, "college": true, "institute": true, "institution": true, "school": true,
+	"hospital": true, "laboratory": true, "ministry": true, "department": true, "agency": true,
+	"foundation": true, "society": true, "council": true, "academy": true, "museum": true,
+	"université": true, "universität": true, "universidad": true, "università": true,
 }
 
 // titleDash reports whether l holds a dash or bar between spaces, which

@@ -31,6 +31,10 @@ func TestInferOutlet(t *testing.T) {
 			strings.Repeat(body, 3) + "For more information, please contact:\nJo Bloggs, press@ferryridersunion.example\n###\n", "Ferry Riders Union", "contact address at ferryridersunion.example"},
 		{"acronym without contact block", strings.Replace(release, "For more information, please contact:", "Jo Bloggs said:", 1), "", ""},
 		{"plain text", body, "", ""},
+		// A release's institution line under its headline, as EurekAlert
+		// and its reposts print it, names the institution and its campus:
+		// no outlet ("Harbourside" would then speak for the university).
+		{"institution line is no title line", "Study shows ferries carry gulls\nUniversity of the Coast – Harbourside\nHARBOURSIDE, Coast – " + body, "", ""},
 		{"a byline is no masthead", "By Ana Reporter\n\n" + body, "", ""},
 		{"sentence-case first line is no masthead", "The ferry news\n" + body, "", ""},
 		{"lower-case subscribe is no outlet", body + "Subscribe to our newsletter\n", "", ""},
@@ -58,6 +62,7 @@ func TestInferTitle(t *testing.T) {
 		{"A first line that is a whole sentence.\n", ""},
 		{"# Fares rise again\n\nBody text.\n", "Fares rise again"},
 		{"FOR IMMEDIATE RELEASE\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Study shows ferries carry gulls\nUniversity of the Coast – Harbourside\nBody text.\n", "Study shows ferries carry gulls"},
 		// Page furniture above the headline: skip links, date and time
 		// stamps, an icon's alt text.
 		{"Skip to content\n\nFares rise again\n\nBody text.\n", "Fares rise again"},

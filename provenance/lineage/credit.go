@@ -44,6 +44,9 @@ type creditPattern struct {
 	// selfTag: when the name is a known aggregator, the marker is the
 	// site's own tag on its pages, not a credit.
 	selfTag bool
+	// within: the credit counts only in the first within bytes (a
+	// headline's), 0 anywhere.
+	within int
 }
 
 // name is a capitalised organisation or outlet name of up to eight words
@@ -81,7 +84,11 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
 	{re: fastre.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
 	{re: fastre.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
-	{re: fastre.MustCompile(`(?i:\bread\s+more\s+(?:about\s+(?:this|the)\s+(?:story|research|study|article)\s+)?(?:at|on))\s+(?:[Tt]he\s+)?` + name), needles: []string{"read more"}, agency: true},
+	{re: fastre.MustCompile(`(?i:\bread\s+more\s+(?:about\s+(?:this|the|her|his|their|our|its|these)\s+(?:story|research|study|article|findings|work|paper|results)\s+)?(?:at|on|in))\s+(?:[Tt]he\s+)?` + name), needles: []string{"read more"}, agency: true},
+	// A headline that names the publication the text appeared in: "The
+	// Conversation: Bees have …", "Ann Writer in ‘The Conversation’: …"
+	// (a university's or an author's repost of their article).
+	{re: fastre.MustCompile(`(?m)^\W{0,3}(?:(?:[A-Z][\w.'’-]+\s+){1,4}in\s+[‘'"“](?:[Tt]he\s+)?` + name + `[’'"”]|(?:[Tt]he\s+)?` + name + `)\s*:\s+[A-Z‘'"“]`), needles: []string{":"}, agency: true, within: 400},
 	{re: fastre.MustCompile(`(?i:click\s+here\s+for\s+(?:the\s+)?original\s+story)`), needles: []string{"original story"}, unnamed: true},
 	{re: fastre.MustCompile(`(?i:auto-generated\s+from\s+a\s+syndicated\s+feed)`), needles: []string{"syndicated feed"}, unnamed: true},
 	// Credits to a press release or statement, in reported speech.
@@ -109,7 +116,11 @@ func findCreditsWith(d *provenance.Document, has needleSet) []credit {
 		if !has.any(p.needles...) {
 			continue
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, 8) {
+		in := text
+		if p.within > 0 && len(in) > p.within {
+			in = in[:p.within]
+		}
+		for _, m := range p.re.FindAllStringSubmatchIndex(in, 8) {
 			src := ""
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 && m[g+1] > m[g] {

@@ -97,6 +97,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	dropSiblings(decided, views, keys)
 	reduceChains(decided, views, keys, minConf)
 	holdExplainedSiblings(decided, views, keys, neighbours, minConf)
+	holdRivalReleases(decided, views, keys, neighbours, minConf)
 	nameReleaseVersions(decided, views, keys, neighbours)
 	nameCarriedSources(decided, views, keys)
 	nameReleaseIssuers(decided, views, keys, docs)

@@ -254,12 +254,14 @@ func genreWeight(pv *pairView) float64 {
 // creditedUpstream returns why a pair may claim no direction from its side
 // that credits another source: a text that names X as its source is not
 // the origin of what it shares, so without a direct clue (a credit naming
-// the other text, shared innovations, a first-party quote, a genre
-// difference) its earlier date or upstream role says nothing about the
-// other text. "" when the rule does not apply.
+// the other text, shared innovations, a first-party quote) its earlier
+// date, upstream role or genre says nothing about the other text — a
+// university's news item that reposts its professor's article from The
+// Conversation reads as a press release, and is still not where the
+// article's republications took it from. "" when the rule does not apply.
 func creditedUpstream(pv *pairView) string {
 	total, _, _ := pv.score()
-	if total == 0 || directClues(pv) >= 2.5 {
+	if total == 0 || directClues(pv)-genreWeight(pv) >= 2.5 {
 		return ""
 	}
 	src, dst := pv.a, pv.b
@@ -329,6 +331,54 @@ func holdExplainedSiblings(decided map[[2]string]provenance.Link, views map[[2]s
 				hold[k] = fmt.Sprintf("all they share is also in %s, which neither is shown to have copied: they may both have taken it from there", xz.side(z).name())
 				break
 			}
+		}
+	}
+	for k, why := range hold {
+		decided[k] = decideOne(views[k], minConf, why)
+	}
+}
+
+// holdRivalReleases withholds the direction of a copy link src → dst that
+// rests on the release credit (dst quotes "a press release" and src reads
+// as that release) when another text z of the collection reads as that
+// release as well and holds all that dst shares with src, and nothing but
+// the release itself orders src and z (no copy link src → z): two pages
+// carrying the release word for word — the university's own and a
+// verbatim repost under its institution line — are both "the release" by
+// that clue, and an arrow to one of them would call a sibling reprint the
+// story's source. A link z → src makes src a copy of z: held too.
+// neighbours is neighbourLists(keys).
+func holdRivalReleases(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, neighbours map[string][]string, minConf float64) {
+	hold := map[[2]string]string{}
+	for _, k := range keys {
+		l, ok := decided[k]
+		pv := views[k]
+		if !ok || l.Kind != provenance.LinkCopy || pv.relCopy == nil || ordersBeyondRelease(pv) {
+			continue
+		}
+		dst := pv.relCopy
+		src := other(pv, dst)
+		if l.Source != src.doc.ID {
+			continue
+		}
+		for _, zid := range neighbours[dst.doc.ID] {
+			if zid == src.doc.ID {
+				continue
+			}
+			sz, dz := views[viewKey(src.doc.ID, zid)], views[viewKey(dst.doc.ID, zid)]
+			if sz == nil || dz == nil {
+				continue
+			}
+			if sl, ok := decided[viewKey(src.doc.ID, zid)]; ok && sl.Kind == provenance.LinkCopy && sl.Source == src.doc.ID {
+				continue // z is a copy of src
+			}
+			z := dz.side(zid)
+			if like, _ := z.releaseLike(pv.relCredit.source); !like || !coveredBy(pv, dst, dz, z) {
+				continue
+			}
+			hold[k] = fmt.Sprintf("%s and %s both read as the release %s quotes (%s) and both hold what it shares: nothing shows which of the two it took the text from",
+				src.name(), z.name(), dst.name(), pv.relCredit.marker)
+			break
 		}
 	}
 	for k, why := range hold {

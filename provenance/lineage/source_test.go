@@ -245,3 +245,68 @@ func TestTruncatedMoreLinkInBrackets(t *testing.T) {
 		}
 	}
 }
+
+// Credits by which a repost names the publication its text appeared in:
+// a "read more about her findings at X" line, a headline prefixed with X,
+// or "Author in ‘X’:". Only known outlets count, and the headline forms
+// only at the top of the text.
+func TestRepostCreditsThePublication(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"Otters in the kelp\n\n" + findingEN + ". Read more about her findings at The Conversation.\n", "The Conversation"},
+		{"Cape University\n\nThe Conversation: Otters bring back the kelp\n\n" + findingEN + ".\n", "The Conversation"},
+		{"Ann Writer in ‘The Conversation’: Otters bring back the kelp\n\n" + findingEN + ".\n", "The Conversation"},
+		{"Warning: Otters bring back the kelp\n\n" + findingEN + ".\n", ""},
+		{strings.Repeat(findingEN+". ", 5) + "\nThe Conversation: Otters bring back the kelp\n", ""},
+	} {
+		var got []string
+		for _, cr := range findCredits(&provenance.Document{Text: c.text}) {
+			got = append(got, cr.source)
+		}
+		if (c.want == "") != (len(got) == 0) || c.want != "" && got[0] != c.want {
+			t.Errorf("%.60q: credits %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// A university's news item that reposts its professor's article, naming
+// the publication it appeared in, reads as a press release (a media
+// contact, the office speaking as "we"), and is still not where the
+// article's republication took it from: no arrow between the two.
+func TestRepostCreditingAnotherIsNotTheSource(t *testing.T) {
+	item := "Cape University\n\nThe Conversation: Otters bring back the kelp\n\n" + findingEN + ". " + methodEN +
+		".\n\nRead more about her findings at The Conversation. Through this partnership we share our researchers' work and we seek to explain it.\n\nMEDIA CONTACT:\nJo Bloggs (555-0100, press@capeuniversity.example)\n"
+	article := "Otters bring back the kelp\n\n" + findingEN + ". " + methodEN + ". " + outlookEN + ".\n"
+	f := newFixture(t)
+	f.doc("item", "", "", item)
+	f.doc("article", "", "", article)
+	shared := findingEN + ". " + methodEN + "."
+	f.share("item", "article", shared, shared)
+	r := f.analyze()
+	if l, ok := linkBetween(r, "item", "article"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("the news item crediting The Conversation is called the source: %+v", l)
+	}
+}
+
+// Two texts that both read as the release a story quotes — the office's
+// own and a verbatim repost under the institution's line — and nothing
+// else orders them: no arrow to either from the story's credit alone.
+func TestRivalReleasesGiveNoArrow(t *testing.T) {
+	release := "HARBOURSIDE, Coast – " + findingEN + ". " + methodEN + ". " + outlookEN + ".\n"
+	repost := "Study shows otters bring back the kelp\nCape University – Harbourside\n" + release
+	story := "Otters and kelp\n\nIn a Cape University press release, the team explained: " + findingEN + ". Divers were busy too.\n"
+	f := newFixture(t)
+	f.doc("office", "", "", release)
+	f.doc("repost", "", "", repost)
+	f.doc("story", "", "", story)
+	f.share("office", "repost", strings.TrimSpace(release), strings.TrimSpace(release))
+	f.share("office", "story", findingEN, findingEN)
+	f.share("repost", "story", findingEN, findingEN)
+	r := f.analyze()
+	for _, src := range []string{"office", "repost"} {
+		if l, ok := linkBetween(r, src, "story"); ok && l.Kind == provenance.LinkCopy {
+			t.Errorf("the story is called a copy of %s, which the other release page equals: %+v", src, l)
+		}
+	}
+}
