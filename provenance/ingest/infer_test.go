@@ -38,6 +38,7 @@ func TestInferOutlet(t *testing.T) {
 		{"a byline is no masthead", "By Ana Reporter\n\n" + body, "", ""},
 		{"sentence-case first line is no masthead", "The ferry news\n" + body, "", ""},
 		{"lower-case subscribe is no outlet", body + "Subscribe to our newsletter\n", "", ""},
+		{"an institution line under a headline is no title suffix", "Ferry fares rise for the second time this year\nHarbour Institute of Technology – Eastport\nEASTPORT, Maine – " + body, "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,6 +76,9 @@ func TestInferTitle(t *testing.T) {
 		{"May 5 vote on ferry fares\n\nBody text.\n", "May 5 vote on ferry fares"},
 		{"March on Washington\n\nBody text.\n", "March on Washington"},
 		{"24 hours at 10:30\n\nBody text.\n", "24 hours at 10:30"},
+		// A release in EurekAlert's layout: the institution line under the
+		// headline credits the release's issuer; it is no "Title – Outlet".
+		{"Ferry fares rise for the second time this year\nHarbour Institute of Technology – Eastport\nEASTPORT, Maine – The ferry operator raised fares.\n", "Ferry fares rise for the second time this year"},
 	}
 	checkInferred(t, cases, func(m provenance.Metadata) provenance.Field { return m.Title })
 }

@@ -86,6 +86,9 @@ func carriedCredit(pv *pairView, a, b *docInfo) (credit, string, bool) {
 		if k := lookupKnown(c.source); k != nil && k.role == provenance.RoleAggregator {
 			continue // an aggregator republishes; the text is someone else's
 		}
+		if like, _ := b.releaseLike(c.source); c.issuer && like {
+			continue // b may be the issuer's own release, which a carries
+		}
 		if self, _ := a.isSource(c.source); self {
 			continue
 		}

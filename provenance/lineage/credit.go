@@ -24,6 +24,10 @@ type credit struct {
 	// ("(Press-News.org) CHAMPAIGN, Ill. –"), which names the page's
 	// outlet rather than a source.
 	self bool
+	// issuer: an institution line over a release's dateline, by which a
+	// page carries the release of its issuer word for word; the page still
+	// reads as that release (a rival of the issuer's own page).
+	issuer bool
 }
 
 // creditPattern is one way of crediting a source. The name is the first
@@ -158,6 +162,51 @@ func findCreditsWith(d *provenance.Document, has needleSet) []credit {
 			seen[key] = true
 			out = append(out, credit{source: src, release: p.release, marker: shortMarker(marker), span: provenance.Span{Start: m[0], End: m[1]}, self: self})
 		}
+	}
+	for _, c := range headCredits(text) {
+		if key := strings.ToLower(c.source) + "|n"; !seen[key] {
+			seen[key] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// institutionLine is a line that is an institution's name, with its campus
+// after a dash: "Harbour University – Eastport". Under a headline and over
+// a release's dateline it credits the release's issuer (EurekAlert's
+// layout: headline, subhead, institution, "EASTPORT, Maine –").
+var institutionLine = fastre.MustCompile(`^((?:[A-Z][\w.&'’-]*\s+){0,4}(?:University|College|Institute|Hospital|Laboratory|Observatory|Museum|Foundation|Society|Academy)(?:\s+(?:of|for|and|the|at|[A-Z][\w.&'’-]*)){0,6}?)(?:\s*[,–—-]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?$`)
+
+// headCredits reads the credit a page's first lines make with an
+// institution line over a release's dateline.
+func headCredits(text string) []credit {
+	var out []credit
+	pos, n := 0, 0
+	var prev string
+	for line := range strings.Lines(text[:min(len(text), 1500)]) {
+		start := pos
+		pos += len(line)
+		l := strings.TrimSpace(line)
+		if l == "" {
+			continue
+		}
+		if n++; n > 6 {
+			break
+		}
+		if prev != "" && n <= 5 {
+			if m := institutionLine.FindStringSubmatch(l); m != nil {
+				rest := text[pos:]
+				if loc := releaseDateline.FindStringIndex(rest[:min(len(rest), 200)]); loc != nil && strings.TrimSpace(rest[:loc[0]]) == "" {
+					src := strings.TrimSpace(m[1])
+					if m[2] != "" {
+						src += ", " + m[2]
+					}
+					out = append(out, credit{source: src, marker: shortMarker(l), span: provenance.Span{Start: start, End: start + len(line)}, issuer: true})
+				}
+			}
+		}
+		prev = l
 	}
 	return out
 }

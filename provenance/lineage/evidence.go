@@ -174,6 +174,9 @@ func genreEvidence(pv *pairView) {
 	if gb.genre > ga.genre {
 		w, up, down = -w, pv.b, pv.a
 	}
+	if _, ok := up.creditsOther(down); ok {
+		return // its text is someone else's, so its genre says nothing of who wrote it first
+	}
 	pv.add(evGenre, w, fmt.Sprintf("%s reads as %s %s; %s reads as %s %s", up.name(), article(up.genre.genre), up.genre.describe(), down.name(), article(down.genre.genre), down.genre.genre.String()))
 }
 
@@ -188,6 +191,9 @@ func firstPartyEvidence(pv *pairView) {
 		{pv.a, pv.b, 1, func(p passageView) provenance.Span { return p.aSpan }, func(p passageView) provenance.Span { return p.bSpan }},
 		{pv.b, pv.a, -1, func(p passageView) provenance.Span { return p.bSpan }, func(p passageView) provenance.Span { return p.aSpan }},
 	} {
+		if _, ok := side.self.creditsOther(side.other); ok {
+			continue // a page carrying X's text is not where its quotes originate
+		}
 		for _, p := range pv.passages {
 			q, ok := quoteAt(side.self.quotes, side.span(p))
 			if !ok {

@@ -152,8 +152,10 @@ func selfOrgs(d *provenance.Document, g genreProfile) []string {
 		seen[s] = true
 		out = append(out, s)
 	}
-	if d.Meta.Outlet.Known() {
-		add(d.Meta.Outlet.Value)
+	// An outlet guessed from a title's suffix ("Headline – Eastport") is a
+	// guess about the site, not an organisation the text speaks for.
+	if o := d.Meta.Outlet; o.Known() && !(o.Origin == provenance.OriginInferred && strings.HasPrefix(o.Detail, "title line")) {
+		add(o.Value)
 	}
 	for _, m := range aboutOrg.FindAllStringSubmatch(d.Text, -1) {
 		add(m[1])

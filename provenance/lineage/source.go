@@ -164,10 +164,31 @@ func sameOrgKey(a, b string) bool {
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }
 
-// creditsAny reports whether a document credits any source for its text.
+// creditsOther returns a credit by which di names someone other than
+// itself and other as where its text came from: a page that says its text
+// is X's is a copy of X, not the origin of what it shares with other,
+// whatever its genre, role or quotes say.
+func (di *docInfo) creditsOther(other *docInfo) (credit, bool) {
+	for _, c := range di.credits {
+		if c.self || c.source == "" {
+			continue
+		}
+		if self, _ := di.isSource(c.source); self {
+			continue
+		}
+		if ok, _ := other.isSource(c.source); ok {
+			continue
+		}
+		return c, true
+	}
+	return credit{}, false
+}
+
+// creditsAny reports whether a document credits any source for its text
+// other than by carrying its issuer's release under an institution line.
 func (di *docInfo) creditsAny() bool {
 	for _, c := range di.credits {
-		if !c.self {
+		if !c.self && !c.issuer {
 			return true
 		}
 	}
@@ -356,6 +377,9 @@ func roleEvidence(pv *pairView) {
 	up, down, sign := pv.a, pv.b, 1.0
 	if kb > ka {
 		up, down, sign = pv.b, pv.a, -1.0
+	}
+	if _, ok := up.creditsOther(down); ok {
+		return
 	}
 	w := 1.5
 	if roleRank(up.role.role) == 3 && roleRank(down.role.role) == 2 {
