@@ -78,3 +78,24 @@ func TestRepostedReleaseIsNotTheRelease(t *testing.T) {
 		t.Fatalf("the repost was made the source of the release: %+v", l)
 	}
 }
+
+// A first-person "we found" that both texts carry (an author's article and
+// its reprint) is not the voice of either one: it does not make the text
+// with a contact block the release the other copied.
+func TestSharedWeIsNoGenreClue(t *testing.T) {
+	voiced := "In the survey we found that " + findingEN + ". " + methodEN + "."
+	f := newFixture(t)
+	f.doc("page", "", "", "Otters bring back the kelp\n\n"+voiced+"\n\nMEDIA CONTACT:\n\nJo Bloggs, 555-0100\n")
+	f.doc("reprint", "", "", "Otters bring back the kelp\n\n"+voiced+" "+outlookEN+".\n")
+	f.share("page", "reprint", voiced, voiced)
+	r := f.analyze()
+	if l, ok := linkBetween(r, "page", "reprint"); ok && l.Kind == provenance.LinkCopy {
+		t.Fatalf("a shared “we found” made a copy link: %+v", l)
+	}
+	// Its own "we found", outside what they share, still counts.
+	g := newFixture(t)
+	g.doc("page", "", "", "Otters bring back the kelp\n\n"+findingEN+". "+methodEN+".\n\nIn the survey we found more urchins than expected.\n\nMEDIA CONTACT:\n\nJo Bloggs, 555-0100\n")
+	g.doc("reprint", "", "", "Otters bring back the kelp\n\n"+findingEN+". "+methodEN+". "+outlookEN+".\n")
+	g.share("page", "reprint", findingEN+". "+methodEN, findingEN+". "+methodEN)
+	wantCopyBecause(t, g.analyze(), "page", "reprint", "reads as a press release")
+}

@@ -177,6 +177,19 @@ func genreEvidence(pv *pairView) {
 	if _, ok := up.creditsOther(down); ok {
 		return // its text is someone else's, so its genre says nothing of who wrote it first
 	}
+	if up.genre.genre == GenreRelease && up.genre.score-1 < 2 && len(up.genre.voice) > 0 {
+		// Its "we found" is what made it a release: when the other text
+		// carries that voice too (inside their shared passages), it says
+		// nothing of which wrote it.
+		shared := sideSpans(pv, up.doc.ID)
+		all := true
+		for _, v := range up.genre.voice {
+			all = all && inside(shared, v.Start, v.End)
+		}
+		if all {
+			return
+		}
+	}
 	pv.add(evGenre, w, fmt.Sprintf("%s reads as %s %s; %s reads as %s %s", up.name(), article(up.genre.genre), up.genre.describe(), down.name(), article(down.genre.genre), down.genre.genre.String()))
 }
 

@@ -76,6 +76,9 @@ type genreProfile struct {
 	genre   Genre
 	score   float64
 	reasons []string
+	// voice are the first-person organisation phrases ("we found") that
+	// counted towards a release, outside quotations.
+	voice []provenance.Span
 }
 
 // detectGenre reads a document's genre from its text.
@@ -94,7 +97,8 @@ func detectGenreWith(d *provenance.Document, has needleSet) genreProfile {
 			relWhy = append(relWhy, m.name)
 		}
 	}
-	if n := orgVoice(text); n > 0 {
+	voice := orgVoice(text)
+	if len(voice) > 0 {
 		rel++
 		relWhy = append(relWhy, "the organisation speaking as “we” (“our study”, “we found”) outside quotations")
 	}
@@ -111,11 +115,11 @@ func detectGenreWith(d *provenance.Document, has needleSet) genreProfile {
 	}
 	switch {
 	case rel >= 2 && rel >= wire:
-		return genreProfile{GenreRelease, rel, relWhy}
+		return genreProfile{GenreRelease, rel, relWhy, voice}
 	case wire >= 2.5:
-		return genreProfile{GenreWire, wire, wireWhy}
+		return genreProfile{GenreWire, wire, wireWhy, nil}
 	}
-	return genreProfile{GenreArticle, 0, nil}
+	return genreProfile{GenreArticle, 0, nil, nil}
 }
 
 // describe is "press release (media-contact block, ###)".
@@ -159,21 +163,21 @@ func containsAny(s string, subs ...string) bool {
 // study", "we found", "we are initiating".
 var firstPersonOrg = fastre.MustCompile(`\b(?:[Oo]ur\s+(?:recent\s+|new\s+|latest\s+)?(?:study|studies|research|report|findings|researchers|scientists|team|analysis)|[Ww]e\s+(?:found|discovered|analysed|analyzed|studied|conduct|conducted|are\s+initiating|have\s+initiated|continue\s+to))\b`)
 
-// orgVoice counts first-person organisation phrases outside quotation marks
+// orgVoice lists first-person organisation phrases outside quotation marks
 // (a researcher quoted saying "we found" is not the text's own voice).
-func orgVoice(text string) int {
+func orgVoice(text string) []provenance.Span {
 	if !strings.Contains(text, "our ") && !strings.Contains(text, "we ") && !strings.Contains(text, "We ") && !strings.Contains(text, "Our ") {
-		return 0
+		return nil
 	}
 	var quotes []quote
-	n := 0
+	var out []provenance.Span
 	for _, m := range firstPersonOrg.FindAllStringIndex(text, 20) {
 		if quotes == nil {
 			quotes = findQuotes(text)
 		}
-		if !insideQuote(quotes, provenance.Span{Start: m[0], End: m[1]}) {
-			n++
+		if s := (provenance.Span{Start: m[0], End: m[1]}); !insideQuote(quotes, s) {
+			out = append(out, s)
 		}
 	}
-	return n
+	return out
 }
