@@ -154,20 +154,35 @@ func ContentHash(text string, skip []provenance.Span) string {
 func normalContentHash(text string) string {
 	b := make([]byte, 0, len(text))
 	space := false
-	for _, r := range text {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(text); {
+		n, isSpace := 1, false
+		if c := text[i]; c < utf8.RuneSelf {
+			isSpace = asciiSpace[c]
+			for !isSpace && i+n < len(text) && text[i+n] < utf8.RuneSelf && !asciiSpace[text[i+n]] {
+				n++ // a run of ASCII that is not space, appended at once
+			}
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
 			space = len(b) > 0
-			continue
+		} else {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, text[i:i+n]...) // valid UTF-8: the runes' own bytes
 		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		b = utf8.AppendRune(b, r)
+		i += n
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // unicodeContentHash is ContentHash of any text, rune by rune through NFC.
 func unicodeContentHash(kept string) string {
