@@ -177,3 +177,72 @@ func orgPossessiveStarts(text string) []int {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// lineNameRuns bounds the blank-separated words of a line that is a name
+// alone: a dash, "The" and the name's nine words.
+const lineNameRuns = 11
+
+// lineNameStarts lists where the credit pattern of a name alone on its
+// line (`(?m)^\s*[-–—]?\s*(?:The\s+)?` + name + `\s*$`) can start: at
+// the start of a line whose every byte the match would take in (blanks,
+// dashes, the name's ASCII word characters, . & ' ! - and ’) in at most
+// 11 words, or of a line of blanks and dashes before such a line.
+func lineNameStarts(text string) []int {
+	type line struct{ start, end int }
+	var lines []line
+	for s := 0; s <= len(text); {
+		e := strings.IndexByte(text[s:], '\n')
+		if e < 0 {
+			lines = append(lines, line{s, len(text)})
+			break
+		}
+		lines = append(lines, line{s, s + e})
+		s += e + 1
+	}
+	ok := make([]bool, len(lines))
+	for k := len(lines) - 1; k >= 0; k-- {
+		l := text[lines[k].start:lines[k].end]
+		name, filler := nameLine(l)
+		ok[k] = name && (!filler || k+1 < len(lines) && ok[k+1])
+	}
+	var out []int
+	for k, l := range lines {
+		if ok[k] {
+			out = append(out, l.start)
+		}
+	}
+	return out
+}
+
+// nameLine reports whether l holds only what a name alone on its line is
+// made of, in at most lineNameRuns words (name), and whether it holds
+// nothing but blanks and dashes (filler).
+func nameLine(l string) (name, filler bool) {
+	filler = true
+	words, inWord := 0, false
+	for i := 0; i < len(l); {
+		c := l[i]
+		n := 1
+		switch {
+		case isSpaceByte(c):
+			inWord = false
+			i++
+			continue
+		case c == '-':
+		case isASCIIWord(c) || c == '.' || c == '&' || c == '\'' || c == '!':
+			filler = false
+		case strings.HasPrefix(l[i:], "–") || strings.HasPrefix(l[i:], "—"):
+			n = 3
+		case strings.HasPrefix(l[i:], "’"):
+			n, filler = 3, false
+		default:
+			return false, false
+		}
+		if !inWord {
+			words++
+			inWord = true
+		}
+		i += n
+	}
+	return words <= lineNameRuns, filler
+}

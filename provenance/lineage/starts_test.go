@@ -11,7 +11,8 @@ import (
 // TestStartFindersMatchAsRegexp holds the patterns searched with a
 // hand-made start finder (starts.go) to regexp on texts spliced from what
 // their names and anchors are made of: capitalised words, acronyms,
-// joining words, their verbs, "said in a statement", ’s and 's, hyphens,
+// joining words, their verbs, "said in a statement", ’s and 's, names
+// alone on their lines after dashes and blank lines, hyphens,
 // ampersands, blanks of every kind, digits, punctuation and non-ASCII
 // letters, so that a start the finder leaves out shows as a missed match.
 func TestStartFindersMatchAsRegexp(t *testing.T) {
@@ -21,8 +22,9 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		"said", "unsaid", "says", "in a", "on the", "its", "statement", "report", "new study", "release",
 		"’s", "'s", "s", "is", "are", "calls", "announced", "se félicite", "s’inquiète", "s'inquiète", "est", "isn",
 		"deeply", "concerned", "Researchers", "at the",
-		"said in a statement", "said on its report", "’s report", "'s new study", "calls for", "is deeply"}
-	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re}
+		"said in a statement", "said on its report", "’s report", "'s new study", "calls for", "is deeply",
+		"–", "—", "\n\n", "\n \n", "Reuters", "Associated Press", "!", "_", "\v", "x.y"}
+	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit()}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < 20000; i++ {
 		// a few parts a text, so that names of several words meet anchors
@@ -52,9 +54,20 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		{orgSubject, "Yes. Red Cross of Kenya calls for calm, and CIVIC is here."},
 		{orgAttributions[2].re, "Later the University of Kenya said in a statement that"},
 		{orgAttributions[3].re, "It was AT&T’s new report, then Oxfam's study."},
+		{lineNameCredit(), "Text, then.\n\n–\nThe Associated Press\n"},
 	} {
 		if got, want := c.re.FindAllStringSubmatchIndex(c.text, -1), c.re.Regexp.FindAllStringSubmatchIndex(c.text, -1); len(want) == 0 || len(got) != len(want) {
 			t.Errorf("%q on %q: %v, regexp %v", c.re, c.text, got, want)
 		}
 	}
+}
+
+// lineNameCredit is the credit pattern of a name alone on its line.
+func lineNameCredit() *fastre.Regexp {
+	for _, p := range creditPatterns {
+		if strings.HasPrefix(p.re.String(), `(?m)^\s*[-–—]?\s*(?:The\s+)?`) {
+			return p.re
+		}
+	}
+	panic("no credit pattern of a name alone on its line")
 }
