@@ -524,7 +524,12 @@ func WriteClueTable(w io.Writer, rows []*RealScore) {
 	for k := range pooled {
 		kinds = append(kinds, k)
 	}
-	sort.Slice(kinds, func(i, j int) bool { return pooled[kinds[i]].Fired > pooled[kinds[j]].Fired })
+	sort.Slice(kinds, func(i, j int) bool {
+		if pooled[kinds[i]].Fired != pooled[kinds[j]].Fired {
+			return pooled[kinds[i]].Fired > pooled[kinds[j]].Fired
+		}
+		return kinds[i] < kinds[j] // ties in name order, not the map's
+	})
 	fmt.Fprintln(w, "| clue | fired on lineage pairs | right | share right | of which between siblings (all wrong) | fired on unrelated pairs |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for _, k := range kinds {

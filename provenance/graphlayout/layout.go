@@ -66,26 +66,14 @@ func Compute(g Graph) Layout {
 		}
 		offset += packLanes(sub, lanes, offset)
 	}
-	used := map[int]int{}
-	for _, ln := range lanes {
-		used[ln] = 0
-	}
-	keys := make([]int, 0, len(used))
-	for k := range used {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
-	for i, k := range keys {
-		used[k] = i
-	}
-	l.Rows = max(len(keys), 1)
+	l.Rows = max(offset, 1) // packLanes leaves no lane of [0, offset) empty
 	for ci := range l.Columns {
 		c := &l.Columns[ci]
 		sort.SliceStable(c.Nodes, func(i, j int) bool { return lanes[c.Nodes[i]] < lanes[c.Nodes[j]] })
 		for _, id := range c.Nodes {
 			l.Pos[id] = Point{
 				X: (float64(ci) + 0.5) / float64(len(l.Columns)),
-				Y: (float64(used[lanes[id]]) + 0.5) / float64(l.Rows),
+				Y: (float64(lanes[id]) + 0.5) / float64(l.Rows),
 			}
 		}
 	}
@@ -430,7 +418,7 @@ const maxExtraLanes = 4
 // keeps the edges to already placed nodes from running through other
 // nodes (an edge that skips columns must not pass over the nodes between)
 // and stays near the mean lane of its neighbours. Unused lanes are dropped
-// by the caller.
+// by the caller (packLanes).
 func assignLanes(cols []Column, edges []Edge) map[string]int {
 	rows := 1
 	for _, c := range cols {

@@ -42,7 +42,7 @@ func TestHeadCredits(t *testing.T) {
 		{"Harbour Rowing Club: Otters bring back the kelp\nBody.\n", ""},
 		{"Otters bring back the kelp\nWarning: otters bite when they are cornered on the reefs.\n", ""},
 		{"Otters bring back the kelp\nHarbour University – Eastport\nEASTPORT, Maine – Kelp grew back.\n", "Harbour University, Eastport"},
-		{"Harbour University – Eastport\nEASTPORT, Maine – Kelp grew back.\n", ""}, // no headline above it
+		{"Harbour University – Eastport\nEASTPORT, Maine – Kelp grew back.\n", ""},                        // no headline above it
 		{"Otters bring back the kelp\nHarbour University – Eastport\nKelp grew back, divers said.\n", ""}, // no release dateline under it
 	}
 	for _, c := range cases {

@@ -268,24 +268,16 @@ func creditedUpstream(pv *pairView) string {
 	if total < 0 {
 		src, dst = dst, src
 	}
-	for _, c := range src.credits {
-		if c.self || (c.source == "" && !c.release) {
-			continue
-		}
-		if self, _ := src.isSource(c.source); self && c.source != "" {
-			continue
-		}
-		if ok, _ := dst.isSource(c.source); ok && c.source != "" {
-			continue
-		}
-		what := "a release or statement"
-		if c.source != "" {
-			what = c.source
-		}
-		return fmt.Sprintf("%s credits %s for its text (%s), so it is not the origin, and nothing shows %s took it from %s rather than from %s",
-			src.name(), what, c.marker, dst.name(), src.name(), what)
+	c, ok := src.creditElsewhere(dst, true)
+	if !ok {
+		return ""
 	}
-	return ""
+	what := "a release or statement"
+	if c.source != "" {
+		what = c.source
+	}
+	return fmt.Sprintf("%s credits %s for its text (%s), so it is not the origin, and nothing shows %s took it from %s rather than from %s",
+		src.name(), what, c.marker, dst.name(), src.name(), what)
 }
 
 // holdExplainedSiblings withholds the direction of a copy link x → y that

@@ -169,8 +169,20 @@ func sameOrgKey(a, b string) bool {
 // is X's is a copy of X, not the origin of what it shares with other,
 // whatever its genre, role or quotes say.
 func (di *docInfo) creditsOther(other *docInfo) (credit, bool) {
+	return di.creditElsewhere(other, false)
+}
+
+// creditElsewhere is creditsOther that, with releases, also takes a credit
+// to a release or statement that names no one ("said in a news release").
+func (di *docInfo) creditElsewhere(other *docInfo, releases bool) (credit, bool) {
 	for _, c := range di.credits {
-		if c.self || c.source == "" {
+		if c.self {
+			continue
+		}
+		if c.source == "" {
+			if releases && c.release {
+				return c, true
+			}
 			continue
 		}
 		if self, _ := di.isSource(c.source); self {
