@@ -10,12 +10,23 @@ import (
 // its title or its outlet. Inference reads through it.
 
 // datePrefixRE matches a date stamp a page or an archive puts before the
-// first line: "date 2022-05-21 ", "Date: 2022-05-21 ".
-var datePrefixRE = regexp.MustCompile(`^(?i:date):? ?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)? +`)
+// first line: "date 2022-05-21 ", "Date: 2022-05-21 ", and the month or
+// the year alone when that is all the archive knows ("date 2021-04 ").
+var datePrefixRE = regexp.MustCompile(`^(?i:date):? ?\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?)?)? +`)
 
-// stripFurniture drops a date stamp from the start of a line.
+// stampLabelRE matches a date stamp's label left without its date at the
+// start of a line: "Posted on New research from …".
+var stampLabelRE = regexp.MustCompile(`^(?:Posted|Published|Updated)(?: on)? +(?:\p{Lu}|\d)`) // the label ends before the match's last rune
+
+// stripFurniture drops a date stamp, or its label alone, from the start of
+// a line.
 func stripFurniture(l string) string {
-	return strings.TrimSpace(datePrefixRE.ReplaceAllString(strings.TrimSpace(l), ""))
+	l = strings.TrimSpace(datePrefixRE.ReplaceAllString(strings.TrimSpace(l), ""))
+	if m := stampLabelRE.FindString(l); m != "" && !isDateStamp(strings.ToLower(l)) {
+		_, size := utf8.DecodeLastRuneInString(m)
+		return l[len(m)-size:]
+	}
+	return l
 }
 
 // notOutlets are labels pages print where an outlet's name could stand
@@ -86,11 +97,17 @@ var newswireLeadRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [
 // title: a logo's or an icon's alt text ("Recall InfoLink Logo", "Clear
 // icon"), a skip link ("Skip to main content"), a date or time stamp alone
 // ("Thursday, June 10, 2021", "Updated 03:42 AM EST, Mon, Dec 23, 2024"),
-// a navigation bar ("Home · News · Forum · Stories"), a form's label, one
-// word (a section name: "World"), a list item, or a label.
+// a navigation bar ("Home · News · Forum · Stories"), a form's label, the
+// page's controls ("Menu Close", an icon font's "homehome Home chatchat
+// Notifications"), a blog's archive heading ("Category Archives: turtles"),
+// a picture's credit ("Ann Writer /
+// Getty Images", "… Jane Doe/Flickr, CC BY"), one word (a section name:
+// "World"), a list item, or a label.
 func furnitureTitle(l string) bool {
 	low := strings.ToLower(l)
 	switch {
+	case l == "", isControls(low), archiveHeadingRE.MatchString(low), pictureCreditRE.MatchString(low):
+		return true
 	case strings.HasSuffix(low, " logo") || strings.HasPrefix(low, "logo ") || low == "logo" || strings.HasSuffix(low, " icon"):
 		return true
 	case skipLinkRE.MatchString(low):
@@ -110,6 +127,63 @@ func furnitureTitle(l string) bool {
 	}
 	return isLabel(l)
 }
+
+// controlWords are the words of a page's buttons and menus.
+var controlWords = map[string]bool{
+	"menu": true, "close": true, "open": true, "home": true, "search": true, "login": true,
+	"log": true, "in": true, "out": true, "register": true, "sign": true, "up": true,
+	"subscribe": true, "notifications": true, "chat": true, "share": true, "print": true,
+	"email": true, "comments": true, "toggle": true, "navigation": true, "account": true,
+	"my": true, "more": true, "back": true, "top": true, "to": true, "main": true,
+}
+
+// isControls reports a line (lower-cased) of two or more words that are
+// all a page's controls, an icon font's ligature name written beside its
+// label ("homehome") included.
+func isControls(low string) bool {
+	words := strings.Fields(low)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if h := len(w) / 2; len(w)%2 == 0 && w[:h] == w[h:] {
+			w = w[:h]
+		}
+		if !controlWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// stripControls drops the account links a site's name line ends with
+// ("Medindia LOGIN REGISTER" is the site Medindia), only when a login or a
+// sign-in link is among them: "Des Moines Register" keeps its last word.
+func stripControls(l string) string {
+	words := strings.Fields(l)
+	n := len(words)
+	login := false
+	for n > 0 && controlWords[strings.ToLower(words[n-1])] {
+		w := strings.ToLower(words[n-1])
+		login = login || w == "login" || w == "sign" || w == "log"
+		n--
+	}
+	if !login || n == 0 {
+		return l
+	}
+	return strings.Join(words[:n], " ")
+}
+
+// archiveHeadingRE matches a blog's archive headings.
+var archiveHeadingRE = regexp.MustCompile(`^(?:category|tag|monthly|yearly|author) archives?:|^archives? (?:for|of) |^posts tagged\b`)
+
+// markupRE matches HTML tags left in a text's line ("<a href=…>",
+// "</a>"): titles are read with them dropped.
+var markupRE = regexp.MustCompile(`<(?:a|img|div|span|p|br|iframe|script|strong|em|b|i)\b[^>]*>?|</[a-z]+>`)
+
+// pictureCreditRE matches the credit of a photograph or an image: an
+// agency's or a picture library's name, a Creative Commons licence tag.
+var pictureCreditRE = regexp.MustCompile(`getty images|shutterstock|\bap photo\b|/flickr\b|\bcc by\b|\bcc-by\b|^(?:photo|image|picture|credit)s?(?: by)?: |\. (?:photo|image|picture )?credits?: |^file photo\b`)
 
 // isListItem reports a line that is an item of a list: "- …", "• …".
 func isListItem(l string) bool {

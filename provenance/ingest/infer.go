@@ -94,7 +94,7 @@ func inferOutlet(text string, skip, boiler []provenance.Span) provenance.Field {
 		}
 	}
 	if len(lines) > 0 && isMasthead(lines[0]) {
-		return inferred(lines[0], "site name line at the top "+quoteShort(lines[0]))
+		return inferred(stripControls(lines[0]), "site name line at the top "+quoteShort(lines[0]))
 	}
 	if _, outlet, l := titleSuffix(lines); outlet != "" {
 		return inferred(outlet, "title line "+quoteShort(l))
@@ -175,6 +175,7 @@ func isProperName(s string) bool {
 // isMasthead reports a first line that is a publication's name: a short
 // proper name ending in a word newspapers are named with.
 func isMasthead(l string) bool {
+	l = stripControls(l)
 	if len(l) > 50 || bylineRE.MatchString(l) {
 		return false
 	}

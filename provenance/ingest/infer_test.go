@@ -22,6 +22,8 @@ func TestInferOutlet(t *testing.T) {
 		{"sign-off with full stop", body + "—Coast Post.\n", "Coast Post", "sign-off"},
 		{"sign-off before chrome", body + "— Coast Post\nLeave a Reply\nShare\n", "Coast Post", "sign-off"},
 		{"masthead line", "The Harbour Gazette\n\n" + body, "The Harbour Gazette", "site name line"},
+		{"masthead line with account links", "Harbour Gazette LOGIN REGISTER\n\n" + body, "Harbour Gazette", "site name line"},
+		{"a masthead ending in Register", "Harbour Register\n\n" + body, "Harbour Register", "site name line"},
 		{"title suffix with language edition", "Fares rise again – Example Network English\n\n" + body, "Example Network", "title line"},
 		{"title suffix with bar", "Fares rise again | Example Daily\n" + body, "Example Daily", "title line"},
 		{"subscribe chrome", body + "Subscribe to Harbour Breaking\nComments\n", "Harbour Breaking", "site chrome"},
@@ -76,6 +78,27 @@ func TestInferTitle(t *testing.T) {
 		{"May 5 vote on ferry fares\n\nBody text.\n", "May 5 vote on ferry fares"},
 		{"March on Washington\n\nBody text.\n", "March on Washington"},
 		{"24 hours at 10:30\n\nBody text.\n", "24 hours at 10:30"},
+		// An archive's date stamp of a month or a year alone before the headline.
+		{"date 2021-04 Fares rise again\n\nBody text.\n", "Fares rise again"},
+		{"date 2021 Fares rise again\n\nBody text.\n", "Fares rise again"},
+		// A page's controls, an archive heading, markup and a picture's
+		// credit above the headline.
+		{"Menu Close\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"homehome Home chatchat Notifications\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Category Archives: ferries\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"<a href=\"https://harbour.example/tags/ferries/\" target=\"_blank\">Harbour</a> ferry fares rise again\n\nBody text.\n", "Harbour ferry fares rise again"},
+		{"Harbour Gazette LOGIN REGISTER\nHarbour Gazette\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Fares rise again\n\nFares rise again\nPier at dawn (Photo: Ann Writer/flickr/cc)\n\nBody text.\n", "Fares rise again"},
+		{"Ferry blog: Fares rise again\n\nhttp://harbour.example/news/fares\n\nBody text.\n", "Ferry blog: Fares rise again"},
+		{"Ann Writer / Getty Images stories\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Commuters on the pier. Ann Writer/Flickr, CC BY\n\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Harbour ferry at dawn. Credit: Ann Writer\nFares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Posted on Fares rise again\n\nBody text.\n", "Fares rise again"},
+		{"Posted on Élan fares rise again\n\nBody text.\n", "Élan fares rise again"},
+		// A byline under the headline is not a wrapped line of it.
+		{"Fares rise again\n\nby Ann Writer on Aug 5 2015 6:15 PM\n\nBody text.\n", "Fares rise again"},
+		// Control words inside a headline do not make it furniture.
+		{"Sign up for ferry passes opens\n\nBody text.\n", "Sign up for ferry passes opens"},
 		// A release in EurekAlert's layout: the institution line under the
 		// headline credits the release's issuer; it is no "Title – Outlet".
 		{"Ferry fares rise for the second time this year\nHarbour Institute of Technology – Eastport\nEASTPORT, Maine – The ferry operator raised fares.\n", "Ferry fares rise for the second time this year"},

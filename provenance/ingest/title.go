@@ -49,7 +49,8 @@ func inferTitle(text string, skip []provenance.Span, outlet string) provenance.F
 	lines = joinWrapped(lines[:min(len(lines), 12)])
 	for i, l := range lines[:min(len(lines), 5)] {
 		l = stripFurniture(strings.TrimSpace(strings.TrimLeft(l, "#"))) // a Markdown heading, a date stamp
-		if (i == 0 && isMasthead(l)) || l == outlet || bylineRE.MatchString(l) || furnitureTitle(l) {
+		l = strings.TrimSpace(markupRE.ReplaceAllString(l, ""))         // links left in the text as HTML
+		if (i == 0 && (isMasthead(l) || stripControls(l) != l)) || l == outlet || bylineRE.MatchString(l) || furnitureTitle(l) {
 			continue
 		}
 		dateline := datelineLeadRE.FindString(l)
@@ -105,11 +106,17 @@ func continues(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
 	words := strings.Fields(prev)
 	last := strings.ToLower(words[len(words)-1])
-	if isFormLabel(prev) {
-		return false // "Find: in" ends on a connector, and continues nothing
+	switch {
+	case isFormLabel(prev), pictureCreditRE.MatchString(strings.ToLower(prev)):
+		return false // "Find: in" and a credit's "CC BY" end on a connector, and continue nothing
+	case next == prev, bylineRE.MatchString(next), pictureCreditRE.MatchString(strings.ToLower(next)), webAddressRE.MatchString(next):
+		return false // a headline printed twice, "by Ann Writer", a picture's credit and a link start lines of their own
 	}
 	return unicode.IsLower(r) || strings.HasSuffix(prev, ",") || connectors[last] || trailingWords[last]
 }
+
+// webAddressRE matches a line that opens with a web address.
+var webAddressRE = regexp.MustCompile(`^(?:https?://|www\.)`)
 
 // trailingWords are words a title or a line does not end on.
 var trailingWords = map[string]bool{
