@@ -11,7 +11,8 @@ import (
 
 // nameCarriedSources turns an unknown link a – b into a named common source
 // when a credits a source s for its text (“LONDON (AP) —”, “Source: Bangkok
-// Post”, “By Reuters”) that no text of the collection is, and b, carrying
+// Post”, “By Reuters”) that no text sharing their passages is (another
+// story of that outlet in the collection is not this one), and b, carrying
 // the same passages — a's lede among them — names no other source and is
 // no more upstream than a (not of a more upstream genre or outlet role):
 // the text is s's, as a says, and b carries it too, from s or through a,
@@ -21,20 +22,10 @@ import (
 // republishes what others wrote. Links with a direction, and pairs either
 // side of which is s, are left as they are.
 func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
-	var docs []*docInfo
-	seen := map[*docInfo]bool{}
-	for _, k := range keys {
-		for _, d := range []*docInfo{views[k].a, views[k].b} {
-			if !seen[d] {
-				seen[d] = true
-				docs = append(docs, d)
-			}
-		}
-	}
-	inCollection := pageFinder(docs)
+	inCollection := linkedPageFinder(views, keys)
 	eachUnknownSide(decided, views, keys, func(l provenance.Link, pv *pairView, a, b *docInfo) (provenance.Link, bool) {
 		c, relayed, ok := carriedCredit(pv, a, b)
-		if !ok || inCollection(c.source) {
+		if !ok || inCollection(c.source, a, b) {
 			return l, false
 		}
 		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) {

@@ -241,3 +241,18 @@ func TestCreditCarriedToAReprintByRoleWithoutTheLede(t *testing.T) {
 		}
 	}
 }
+
+// A page of the credited outlet that shares none of the two texts' words
+// is another of its stories: the credited text is still not in the
+// collection, so the common source is named all the same.
+func TestCreditCarriedPastAnotherStoryOfTheSource(t *testing.T) {
+	other := "Glaciers in the southern range lost a fifth of their ice in ten summers, a study of satellite images released on Friday found"
+	f := newFixture(t)
+	f.doc("wire", "Valley Times", "", "Otters are back\n\nLONDON (AP) — "+wireLedeEN+".\n\n"+wireRestEN+".\n\nLocal divers welcomed the news.\n")
+	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.doc("ap", "Associated Press", "", "Ice retreats\n\n"+other+".\n\nClimbers have noticed the change.\n")
+	f.doc("apcopy", "Plains Herald", "", "Ice going\n\n"+other+".\n\nThe park service declined to comment.\n")
+	f.share("wire", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
+	f.share("ap", "apcopy", other, other)
+	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Associated Press's")
+}

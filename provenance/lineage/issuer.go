@@ -126,6 +126,35 @@ func pageFinder(docs []*docInfo) func(name string) bool {
 	}
 }
 
+// linkedPageFinder reports, for a source's name and the two texts of a
+// link, whether a text that shares passages with either of them is that
+// source (isSource). A page of the collection from the credited outlet
+// that shares none of their text is another of its articles (The
+// Conversation's explainer on sunscreen beside republications of its
+// article on bees), not the one they carry: their source is still not in
+// the collection.
+func linkedPageFinder(views map[[2]string]*pairView, keys [][2]string) func(name string, a, b *docInfo) bool {
+	neighbours := map[*docInfo][]*docInfo{}
+	for _, k := range keys {
+		pv := views[k]
+		neighbours[pv.a] = append(neighbours[pv.a], pv.b)
+		neighbours[pv.b] = append(neighbours[pv.b], pv.a)
+	}
+	return func(name string, a, b *docInfo) bool {
+		for _, x := range []*docInfo{a, b} {
+			for _, d := range neighbours[x] {
+				if d == a || d == b {
+					continue
+				}
+				if ok, _ := d.isSource(name); ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+}
+
 // issuerCredit returns a's credit to an organisation's release or
 // statement that b may carry too, with the organisation.
 func issuerCredit(pv *pairView, a, b *docInfo) (credit, string, bool) {
