@@ -256,3 +256,33 @@ func TestCreditCarriedPastAnotherStoryOfTheSource(t *testing.T) {
 	f.share("ap", "apcopy", other, other)
 	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Associated Press's")
 }
+
+// A sign-off naming the outlet whose reporters wrote the story, and a
+// dateline credit to one of its desks, are credits to that outlet.
+func TestOutletSignOffAndDeskCredit(t *testing.T) {
+	d := &provenance.Document{Text: "Billionaires grew richer.\n\nThe report calls for fairer taxes.\n– From CNN Business’ Ann Writer and Bo Reporter, January 22, 2019\n"}
+	if cs := findCredits(d); len(cs) != 1 || cs[0].source != "CNN" {
+		t.Errorf("want a credit to CNN from the sign-off, got %+v", cs)
+	}
+	d = &provenance.Document{Text: "Rich get richer\n\n(CNN Business) The richest grew richer every day last year, a charity said.\n"}
+	if cs := findCredits(d); len(cs) != 1 || cs[0].source != "CNN" {
+		t.Errorf("want a credit to CNN from the desk's dateline, got %+v", cs)
+	}
+	d = &provenance.Document{Text: "Rich get richer\n\nThe figures come from Harbour Watch, a charity.\n- from the archive of Ann Writer\n"}
+	if cs := findCredits(d); len(cs) != 0 {
+		t.Errorf("a line from no known outlet is no credit: %+v", cs)
+	}
+}
+
+// "PTI quoted … as saying" names the wire that reported the sentence; a
+// person quoting another is no credit.
+func TestWireQuotedAsSayingCredit(t *testing.T) {
+	d := &provenance.Document{Text: "The rocket lifted off at noon.\n\nIt would also carry a weather camera, PTI quoted agency officials as saying.\n"}
+	if cs := findCredits(d); len(cs) != 1 || cs[0].source != "Press Trust of India" {
+		t.Errorf("want a credit to Press Trust of India, got %+v", cs)
+	}
+	d = &provenance.Document{Text: "The poet spoke at noon.\n\nJane Roe quoted her grandmother as saying that the sea was kind.\n"}
+	if cs := findCredits(d); len(cs) != 0 {
+		t.Errorf("a person quoting another is no credit: %+v", cs)
+	}
+}

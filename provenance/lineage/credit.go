@@ -85,8 +85,16 @@ var creditPatterns = []creditPattern{
 	// "a Reuters tally shows". Agencies cite their own tallies; a paper
 	// writing its own story cites "according to AFP".
 	{re: fastre.MustCompile(`\b(?i:according\s+to\s+an?)\s+` + name + `\s+(?i:count|tally|calculation|compilation)\b|\b(?:[Aa]n?)\s+` + name + `\s+(?i:count|tally)\s+(?i:shows|showed|found)\b`), needles: []string{"count", "tally", "calculation", "compilation"}, agency: true},
+	// A wire agency named as the reporter of what a story says: "PTI
+	// quoted officials as saying", "Reuters quoted the ministry as
+	// saying". A paper citing one fact says "according to PTI"; one
+	// carrying the wire's sentences keeps its "X quoted … as saying".
+	{re: fastre.MustCompile(`\b` + name + `\s+(?i:quoted)\s+[^.\n“”"]{1,80}?\s+(?i:as\s+saying)\b`), needles: []string{"as saying"}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
 	{re: fastre.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
+	// A sign-off line naming the outlet whose reporters wrote the text: "–
+	// From CNN Business’ Ann Writer and Bo Reporter, January 22, 2019".
+	{re: fastre.MustCompile(`(?m)^\s*[-–—]+\s*(?i:from)\s+(?:[Tt]he\s+)?([A-Z][\w.&!-]*(?:\s+[A-Z][\w.&!-]*){0,3})(?:[’']s?)?(?:\s|,|$)`), needles: []string{"– from", "— from", "- from"}, agency: true},
 	{re: fastre.MustCompile(`(?i:\bmore\s+in|\bread\s+more\s+at|\bread\s+the\s+original\s+at)\s+(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|news|co\.uk))\b`), needles: []string{"more in", "read"}},
 	{re: fastre.MustCompile(`(?i:\bread\s+more\s+(?:about\s+(?:this|the|her|his|their|our|its|these)\s+(?:story|research|study|article|findings|work|paper|results)\s+)?(?:at|on|in))\s+(?:[Tt]he\s+)?` + name), needles: []string{"read more"}, agency: true},
 	// A headline that names the publication the text appeared in: "The

@@ -79,7 +79,7 @@ var knownOutlets = []knownOutlet{
 	// Publishers and broadcasters whose stories are widely reposted with
 	// their credit, and the Creative Commons publisher.
 	{name: "The Conversation", hosts: []string{"theconversation.com"}, role: provenance.RoleNewspaper},
-	{name: "CNN", hosts: []string{"cnn.com", "edition.cnn.com"}, role: provenance.RoleNewspaper},
+	{name: "CNN", aliases: []string{"CNN Business", "CNN Health", "CNN Travel"}, hosts: []string{"cnn.com", "edition.cnn.com"}, role: provenance.RoleNewspaper},
 	{name: "BBC News", aliases: []string{"BBC"}, hosts: []string{"bbc.com", "bbc.co.uk"}, role: provenance.RoleNewspaper},
 	{name: "NPR", hosts: []string{"npr.org"}, role: provenance.RoleNewspaper},
 	{name: "STAT", aliases: []string{"STAT News"}, hosts: []string{"statnews.com"}, role: provenance.RoleNewspaper},
