@@ -31,41 +31,137 @@ func isJoiner(r rune) bool {
 }
 
 // tokenize splits text[span] into word tokens with byte offsets into text.
+// ASCII is classed by a table, a byte at a time; the normal forms that differ
+// from the word are written into one buffer and cut from it at the end, so a
+// text costs two allocations, not one a capitalised word.
 func tokenize(text string, span provenance.Span) []token {
 	start, end := clampSpan(text, span)
 	var toks []token
+	if start < end { // (an inverted span can clamp to negative offsets)
+		toks = make([]token, 0, wordStarts(text[start:end])+2)
+	}
+	var norms strings.Builder // the normal forms that are not the word itself
+	var normEnds []int        // where each of them ends in norms
 	i := start
 	for i < end {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += w
+		c := text[i]
+		if c < utf8.RuneSelf && asciiWord[c] == 0 {
+			i++
 			continue
 		}
-		j := i + w
-		for j < end {
-			r2, w2 := utf8.DecodeRuneInString(text[j:])
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += w
+				continue
+			}
+		}
+		j, plain := wordEnd(text, i, i+w, end, c < utf8.RuneSelf && asciiWord[c] != 2)
+		if plain {
+			toks = append(toks, token{start: i, end: j, norm: text[i:j]})
+		} else {
+			writeNorm(&norms, text[i:j])
+			toks = append(toks, token{start: i, end: j}) // norm filled below
+			normEnds = append(normEnds, norms.Len())
+		}
+		i = j
+	}
+	if len(normEnds) > 0 {
+		all, from, n := norms.String(), 0, 0
+		for k := range toks {
+			if toks[k].norm == "" { // a word is never empty, nor its normal form
+				toks[k].norm = all[from:normEnds[n]]
+				from = normEnds[n]
+				n++
+			}
+		}
+	}
+	return toks
+}
+
+// wordStarts counts where a word can start in s: a byte that is a letter,
+// a digit or the first of a multi-byte rune after one that is none of them.
+// Joined words count once a part, and any rune outside ASCII as a letter,
+// so it is near the number of tokens and seldom below it (the list is
+// allocated at its size once, not grown).
+func wordStarts(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0xC0 || c < utf8.RuneSelf && asciiWord[c] != 0:
+			if !in {
+				n++
+			}
+			in = true
+		case c < utf8.RuneSelf:
+			in = false
+		}
+	}
+	return n
+}
+
+// asciiWord classes the ASCII bytes: 1 for a lower-case letter or a digit,
+// 2 for an upper-case letter, 0 for the rest.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+		t[c-'a'+'A'] = 2
+	}
+	return t
+}()
+
+// wordEnd returns the end of the word that starts at i and whose first rune
+// ends at j, and whether the word is its own normal form (plain: so far no
+// upper-case letter, no curly apostrophe, nothing outside ASCII).
+func wordEnd(text string, i, j, end int, plain bool) (int, bool) {
+	for j < end {
+		c := text[j]
+		r2, w2 := rune(c), 1
+		if c < utf8.RuneSelf {
+			if k := asciiWord[c]; k != 0 {
+				plain = plain && k == 1
+				j++
+				continue
+			}
+		} else {
+			r2, w2 = utf8.DecodeRuneInString(text[j:])
 			if isWordRune(r2) {
+				plain = false
 				j += w2
 				continue
 			}
-			if isJoiner(r2) && j+w2 < end {
-				r3, _ := utf8.DecodeRuneInString(text[j+w2:])
-				prev, _ := utf8.DecodeLastRuneInString(text[i:j])
-				numeric := unicode.IsDigit(prev) && unicode.IsDigit(r3)
-				if (r2 == '.' || r2 == ',') && !numeric {
-					break
-				}
-				if isWordRune(r3) {
-					j += w2
-					continue
-				}
-			}
-			break
 		}
-		toks = append(toks, token{start: i, end: j, norm: normWord(text[i:j])})
-		i = j
+		if isJoiner(r2) && j+w2 < end {
+			r3, _ := utf8.DecodeRuneInString(text[j+w2:])
+			prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+			numeric := unicode.IsDigit(prev) && unicode.IsDigit(r3)
+			if (r2 == '.' || r2 == ',') && !numeric {
+				break
+			}
+			if isWordRune(r3) {
+				plain = plain && r2 != '’'
+				j += w2
+				continue
+			}
+		}
+		break
 	}
-	return toks
+	return j, plain
+}
+
+// writeNorm writes normWord(w) to b, a rune at a time.
+func writeNorm(b *strings.Builder, w string) {
+	for _, r := range w {
+		if r == '’' {
+			r = '\''
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
 }
 
 // normWord lower-cases a word and folds curly apostrophes.
