@@ -167,7 +167,10 @@ type copyOfZ struct {
 // compare returns the innovations x and y both carry and those only one
 // carries, counting only places of z's text that both copies cover.
 // Innovations that a third copy w also carries, when w looks upstream of
-// both x and y, are left out: x and y may each have them from w.
+// both x and y, are left out: x and y may each have them from w; so are
+// those w carries when no firm clue shows w took them from x or y (three
+// copies agreeing against z have z's earlier reading, or a lost
+// intermediary's).
 func compare(x, y copyOfZ, others []copyOfZ, views map[[2]string]*pairView) (shared, onlyX, onlyY []innovation, inherited int) {
 	for k := range x.inn {
 		if !inside(y.cover, k.start, k.end) {
@@ -179,7 +182,7 @@ func compare(x, y copyOfZ, others []copyOfZ, views map[[2]string]*pairView) (sha
 			}
 			continue
 		}
-		fromW := false
+		fromW, witnessed := false, false
 		for _, w := range others {
 			if w.doc == x.doc || w.doc == y.doc || !w.inn[k] {
 				continue
@@ -189,10 +192,18 @@ func compare(x, y copyOfZ, others []copyOfZ, views map[[2]string]*pairView) (sha
 				fromW = true
 				break
 			}
+			if wx != nil && wy != nil && upstreamFirm(wx, x.doc) < minUpstream && upstreamFirm(wy, y.doc) < minUpstream {
+				// A third copy of z with the same reading that nothing shows
+				// took it from x or y: all three have it from z's earlier
+				// text (a correction made after they copied) or a lost
+				// intermediary, not one from another.
+				witnessed = true
+			}
 		}
-		if fromW {
+		switch {
+		case fromW:
 			inherited++
-		} else {
+		case !witnessed:
 			shared = append(shared, k)
 		}
 	}

@@ -54,3 +54,27 @@ func TestChangesCountsNeighbouringEditsOnce(t *testing.T) {
 		t.Errorf("want 2 changes (the rewording of one clause, and “différé”), got %d", n)
 	}
 }
+
+// Three copies that agree against their source have its earlier reading
+// (a correction the source made after they copied) or a lost
+// intermediary's: that one of them also made changes of its own does not
+// make it a copy of another.
+func TestChangesThreeCopiesShareAreNoSharedInnovations(t *testing.T) {
+	z := "The harbour board closed the northern quay to cargo ships on Monday after a crane collapsed onto the main berth, and the pilots said the channel would stay shut until the divers had checked the wreck for fuel leaks near the old lighthouse."
+	x := "The harbour board closed the northern quay to container ships on Monday after a crane collapsed onto the main berth, and the pilots said the channel would remain shut until the divers had checked the wreck for oil leaks near the old lighthouse."
+	y := "The harbour board closed the northern quay to container ships on Monday after a crane fell onto the main berth, and the pilots said the channel would remain shut until the crews had checked the wreck for oil leaks near the old lighthouse."
+	f := newFixture(t)
+	f.doc("z", "Valley Times", "2026-03-01", z)
+	f.doc("x", "Hill Gazette", "2026-03-04", x)
+	f.doc("y", "Plains Herald", "2026-03-04", y)
+	f.doc("w", "Coast Courier", "2026-03-04", x)
+	for _, p := range [][2]string{{"z", "x"}, {"z", "y"}, {"z", "w"}, {"x", "y"}, {"w", "y"}, {"x", "w"}} {
+		f.share(p[0], p[1], f.r.Doc(p[0]).Text, f.r.Doc(p[1]).Text)
+	}
+	r := f.analyze()
+	for _, l := range r.Links {
+		if l.Kind == provenance.LinkCopy && l.Source != "z" {
+			t.Errorf("no copy is shown to have copied another: %s → %s (%s)", l.Source, l.Target, strings.Join(l.Reasons, " | "))
+		}
+	}
+}
