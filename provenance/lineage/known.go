@@ -19,6 +19,10 @@ type knownOutlet struct {
 	// newswire services distribute press releases: their marker makes a
 	// text a release, whoever carries it.
 	newswire bool
+	// republished: the outlet publishes its own articles for others to
+	// republish under a Creative Commons licence (The Conversation), so a
+	// page of its own is the original of what another outlet carries.
+	republished bool
 }
 
 // knownOutlets are the outlets Copytrail knows by name and host.
@@ -78,7 +82,7 @@ var knownOutlets = []knownOutlet{
 	{name: "Space Daily", aliases: []string{"SpaceDaily"}, hosts: []string{"spacedaily.com"}, role: provenance.RoleAggregator},
 	// Publishers and broadcasters whose stories are widely reposted with
 	// their credit, and the Creative Commons publisher.
-	{name: "The Conversation", hosts: []string{"theconversation.com"}, role: provenance.RoleNewspaper},
+	{name: "The Conversation", hosts: []string{"theconversation.com"}, role: provenance.RoleNewspaper, republished: true},
 	{name: "CNN", aliases: []string{"CNN Business", "CNN Health", "CNN Travel"}, hosts: []string{"cnn.com", "edition.cnn.com"}, role: provenance.RoleNewspaper},
 	{name: "BBC News", aliases: []string{"BBC"}, hosts: []string{"bbc.com", "bbc.co.uk"}, role: provenance.RoleNewspaper},
 	{name: "NPR", hosts: []string{"npr.org"}, role: provenance.RoleNewspaper},

@@ -234,25 +234,54 @@ func (di *docInfo) releaseLike(org string) (bool, string) {
 	return false, ""
 }
 
+// republishedFrom reports whether src is a page of an outlet that
+// publishes its articles for republication (The Conversation) and dst,
+// of another outlet, carries its text naming no other source: the
+// republication terms ask for the credit ("This article is republished
+// from …"), which a page saved in part may have lost with its end. A page
+// of the publisher that credits someone else is no original.
+func republishedFrom(src, dst *docInfo) (*knownOutlet, string, bool) {
+	k := src.known
+	if k == nil || !k.republished || dst.known == k {
+		return nil, "", false
+	}
+	is, how := src.isSource(k.name)
+	if !is {
+		return nil, "", false
+	}
+	if _, other := src.creditsOther(dst); other {
+		return nil, "", false
+	}
+	if c, other := dst.creditsOther(src); other && !sameOrgKey(outletKey(c.source), outletKey(k.name)) {
+		return nil, "", false
+	}
+	return k, how, true
+}
+
 // sourceEvidence weighs credits and roles: a document that names the
 // other's outlet as its source, or quotes "a news release" the other reads
 // as, is the copy; both naming the same third source is a named common
 // source; the outlets' roles say which way text usually flows.
 func sourceEvidence(pv *pairView) {
-	for _, side := range []struct {
+	sides := []struct {
 		src, dst *docInfo
 		sign     float64
-	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}} {
+	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}}
+	for _, side := range sides {
 		if c, how, ok := creditTo(side.dst, side.src); ok {
 			pv.add(evCredit, side.sign*wCredit, fmt.Sprintf("credit: %s names %s as its source (%s), and %s is %s (%s)",
 				side.dst.name(), c.source, c.marker, side.src.name(), c.source, how))
 			return
 		}
 	}
-	for _, side := range []struct {
-		src, dst *docInfo
-		sign     float64
-	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}} {
+	for _, side := range sides {
+		if k, how, ok := republishedFrom(side.src, side.dst); ok {
+			pv.add(evCredit, side.sign*wReleaseCredit, fmt.Sprintf("credit: %s is %s's own page (%s), and %s publishes its articles for others to republish under a Creative Commons licence: %s, of another outlet, carries its text",
+				side.src.name(), k.name, how, k.name, side.dst.name()))
+			return
+		}
+	}
+	for _, side := range sides {
 		for _, c := range side.dst.credits {
 			if !c.release || side.src.hasReleaseCredit() || !pv.sharedNear(side.dst, c.span) {
 				continue
@@ -265,10 +294,7 @@ func sourceEvidence(pv *pairView) {
 			}
 		}
 	}
-	for _, side := range []struct {
-		src, dst *docInfo
-		sign     float64
-	}{{pv.a, pv.b, 1}, {pv.b, pv.a, -1}} {
+	for _, side := range sides {
 		if c, ok := aggregatorCredit(pv, side.dst, side.src); ok {
 			if ok, why := side.src.releaseLike(""); ok {
 				pv.add(evCredit, side.sign*wReleaseCredit, fmt.Sprintf("credit: %s names %s as its source (%s), an aggregator, which republishes releases, and %s reads as the release it carried: %s",

@@ -141,15 +141,7 @@ func TestReprintIsNotTheSourceOfAPressOffice(t *testing.T) {
 	f.share("uni", "paper", all, all)
 	f.share("uni", "agg", two, two)
 	f.share("paper", "agg", two, two)
-	r := f.analyze()
-	for _, to := range []string{"paper", "agg"} {
-		if l, ok := linkBetween(r, "uni", to); !ok || l.Kind != provenance.LinkCopy || l.Source != "uni" {
-			t.Errorf("want copy uni → %s, got %+v", to, l)
-		}
-	}
-	if l, ok := linkBetween(r, "paper", "agg"); ok && l.Kind == provenance.LinkCopy {
-		t.Errorf("two reprints of the release linked as a copy: %+v", l)
-	}
+	wantSourceOfReprints(t, f.analyze(), "uni", "paper", "agg")
 }
 
 // An agency dateline credits the agency, and a page is the agency's own
@@ -308,5 +300,35 @@ func TestRivalReleasesGiveNoArrow(t *testing.T) {
 		if l, ok := linkBetween(r, src, "story"); ok && l.Kind == provenance.LinkCopy {
 			t.Errorf("the story is called a copy of %s, which the other release page equals: %+v", src, l)
 		}
+	}
+}
+
+// The Conversation publishes its articles for others to republish: its own
+// page is the original of what another outlet's page carries, though the
+// republication's credit was lost with the end of the saved page; two
+// republications are not ordered by it.
+func TestRepublishingPublisherIsTheOriginal(t *testing.T) {
+	body := findingEN + ". " + methodEN + ". " + outlookEN + "."
+	f := newFixture(t)
+	f.doc("conv", "The Conversation", "", "Otters bring back the kelp\n\n"+body+"\n")
+	f.doc("herald", "Hill Herald", "", "By Ann Writer, Cape University\n\n"+body+"\n")
+	f.doc("gazette", "Plains Gazette", "", "Otters and kelp\n\n"+body+"\n")
+	for _, p := range [][2]string{{"conv", "herald"}, {"conv", "gazette"}, {"herald", "gazette"}} {
+		f.share(p[0], p[1], body, body)
+	}
+	wantSourceOfReprints(t, f.analyze(), "conv", "herald", "gazette")
+}
+
+// wantSourceOfReprints checks that src → a and src → b are copy links and
+// that the two reprints are not linked as a copy of each other.
+func wantSourceOfReprints(t *testing.T, r *provenance.Result, src, a, b string) {
+	t.Helper()
+	for _, to := range []string{a, b} {
+		if l, ok := linkBetween(r, src, to); !ok || l.Kind != provenance.LinkCopy || l.Source != src {
+			t.Errorf("want copy %s → %s, got %+v", src, to, l)
+		}
+	}
+	if l, ok := linkBetween(r, a, b); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("two reprints of one text linked as a copy: %+v", l)
 	}
 }
