@@ -9,15 +9,19 @@ import (
 
 // Drawing constants, in layout units (pixels at zoom 1).
 const (
-	graphTextSize   = 12
-	graphHitTol     = 6
-	graphMinZoom    = 0.05
-	graphMaxZoom    = 4
-	graphZoomStep   = 1.25
-	graphMinTextPx  = 5 // labels smaller than this are hidden
-	graphHeadLength = 9
-	maxDashes       = 12  // per edge; a long edge gets longer dashes
-	manyEdges       = 300 // above this, 4 dashes an edge keep the object count down
+	graphTextSize  = 12
+	graphHitTol    = 6
+	graphMinZoom   = 0.05
+	graphMaxZoom   = 4
+	graphZoomStep  = 1.25
+	graphMinTextPx = 5 // labels smaller than this are hidden
+	// storyCaptionPx is the smallest text size of a story block's caption;
+	// a block narrower than storyCaptionMinPx on screen shows none.
+	storyCaptionPx    = 11
+	storyCaptionMinPx = 60
+	graphHeadLength   = 9
+	maxDashes         = 12  // per edge; a long edge gets longer dashes
+	manyEdges         = 300 // above this, 4 dashes an edge keep the object count down
 )
 
 // graphCanvas is the custom widget that draws a GraphLayout with zoom and pan.

@@ -2,8 +2,10 @@ package app
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -77,6 +79,15 @@ type GraphLayout struct {
 	UndatedY float32
 	// ColumnWidth is the width of one column (a label and its gap).
 	ColumnWidth float32
+	// Stories are the blocks of an undated graph of several connected
+	// groups (packStories), each with a caption strip at its top.
+	Stories []GraphStory
+}
+
+// GraphStory is one connected group laid out as a block of its own.
+type GraphStory struct {
+	Box     Rect   // the block, its caption strip included, in layout units
+	Caption string // what the group is: its most linked article and its size
 }
 
 // LayoutOptions tunes LayoutGraph. Zero values take the defaults noted.
@@ -159,6 +170,10 @@ func LayoutGraph(nodes []GraphNode, edges []GraphEdge, opt LayoutOptions) GraphL
 		placeUndated(&l, undated, opt)
 		return l
 	}
+	if groups := components(len(l.Nodes), l.Edges); len(groups) > 1 {
+		packStories(&l, groups, opt)
+		return l
+	}
 	columns, headers = levelColumns(l.Nodes, l.Edges)
 	if len(columns) == 1 && len(columns[0]) > 2 && len(l.Edges) > 0 {
 		// No dates and no copy link to order the articles by: one column
@@ -171,6 +186,123 @@ func LayoutGraph(nodes []GraphNode, edges []GraphEdge, opt LayoutOptions) GraphL
 	place(&l, columns, headers, opt)
 	return l
 }
+
+// packStories lays out each connected group (a story: articles joined by
+// links of any kind) on its own, in levels or on a ring as LayoutGraph
+// would lay it out alone, and shelf-packs the groups, largest first: with
+// no dates to put every story on one time axis, levels of different
+// stories have nothing in common, and one set of columns for all of them
+// interleaves their articles and crosses their links. Column headers are
+// kept per group (shifted with it); the renderer shows them only for dates.
+func packStories(l *GraphLayout, groups [][]int, opt LayoutOptions) {
+	sort.SliceStable(groups, func(a, b int) bool { return len(groups[a]) > len(groups[b]) })
+	at := make([]int, len(l.Nodes)) // a node's index in its group
+	for _, g := range groups {
+		for k, v := range g {
+			at[v] = k
+		}
+	}
+	group := make([]int, len(l.Nodes))
+	for gi, g := range groups {
+		for _, v := range g {
+			group[v] = gi
+		}
+	}
+	subEdges := make([][]GraphEdge, len(groups))
+	for _, e := range l.Edges {
+		if e.From < 0 || e.To < 0 || e.From >= len(l.Nodes) || e.To >= len(l.Nodes) {
+			continue
+		}
+		gi := group[e.From]
+		e.From, e.To = at[e.From], at[e.To]
+		subEdges[gi] = append(subEdges[gi], e)
+	}
+	boxes := make([]box, len(groups))
+	columnBase := make([]int, len(groups))
+	subColumns := make([][]GraphColumn, len(groups))
+	directed := false
+	for gi, g := range groups {
+		nodes := make([]GraphNode, len(g))
+		for k, v := range g {
+			nodes[k] = l.Nodes[v]
+		}
+		sub := LayoutGraph(nodes, subEdges[gi], opt) // one group: laid out whole
+		for k, v := range g {
+			l.Nodes[v] = sub.Nodes[k]
+		}
+		boxes[gi] = groupBox(l, g, opt.Radius)
+		boxes[gi].x0 -= layoutGapX                         // room for the arcs that bow left of a column
+		boxes[gi].y0 -= storyCaptionLines * opt.LineHeight // and for the caption
+		columnBase[gi] = len(l.Columns)
+		subColumns[gi] = sub.Columns
+		l.Columns = append(l.Columns, sub.Columns...)
+		l.RowHeight = max(l.RowHeight, sub.RowHeight)
+		directed = directed || !sub.Undirected
+	}
+	shifts := shelfPack(l, groups, boxes, func(n *GraphNode, gi int) {
+		if len(subColumns[gi]) == 0 {
+			n.ColumnIndex = -1 // a ring has no columns
+		} else if n.ColumnIndex >= 0 {
+			n.ColumnIndex += columnBase[gi]
+		}
+	})
+	for gi, g := range groups {
+		for c := range subColumns[gi] {
+			l.Columns[columnBase[gi]+c].X += shifts[gi].X
+		}
+		b := boxes[gi]
+		l.Stories = append(l.Stories, GraphStory{
+			Box:     Rect{X: b.x0 + shifts[gi].X, Y: b.y0 + shifts[gi].Y, W: b.x1 - b.x0, H: b.y1 - b.y0},
+			Caption: storyCaption(l, g, subEdges[gi]),
+		})
+	}
+	l.ColumnWidth = opt.LabelWidth + layoutGapX
+	if directed {
+		l.Bow = opt.LabelWidth/2 + layoutGapX - 4
+	}
+}
+
+// storyCaptionLines is the height of a story's caption strip, in label lines.
+const storyCaptionLines = 3
+
+// storyCaption names a story by its most linked article with a headline
+// (the first of them in title order on a tie; a file name or a title of
+// one or two words only when no article has better) and counts its
+// articles: "“Fares rise again” and 5 more", as the overview names its groups.
+func storyCaption(l *GraphLayout, g []int, edges []GraphEdge) string {
+	degree := make([]int, len(g))
+	for _, e := range edges {
+		degree[e.From]++
+		degree[e.To]++
+	}
+	headline := func(k int) bool {
+		t := l.Nodes[g[k]].Title
+		return len(strings.Fields(t)) >= 3 && !fileNameRE.MatchString(t)
+	}
+	best := 0
+	for k := range g {
+		if hk, hb := headline(k), headline(best); hk != hb {
+			if hk {
+				best = k
+			}
+			continue
+		}
+		if degree[k] > degree[best] || (degree[k] == degree[best] && naturalLess(l.Nodes[g[k]].Title, l.Nodes[g[best]].Title)) {
+			best = k
+		}
+	}
+	title := l.Nodes[g[best]].Title
+	switch len(g) {
+	case 1:
+		return "“" + title + "”"
+	case 2:
+		return "“" + title + "” and 1 more"
+	}
+	return "“" + title + "” and " + strconv.Itoa(len(g)-1) + " more"
+}
+
+// fileNameRE matches a label that is a file's name (an article without a title).
+var fileNameRE = regexp.MustCompile(`(?i)\.(?:txt|html?|md|pdf|json|xml|docx?)$`)
 
 // dateColumns groups the dated nodes by calendar day (bucketed to at most
 // maxCols columns), ordered by time inside a column, and returns the

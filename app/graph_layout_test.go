@@ -331,3 +331,78 @@ func distToSegment(px, py, ax, ay, bx, by float32) float64 {
 	x, y := float64(ax)+t*dx, float64(ay)+t*dy
 	return math.Hypot(float64(px)-x, float64(py)-y)
 }
+
+// TestLayoutGraph_UndatedStoriesAreBlocks: undated stories, each a release
+// and its copies, are laid out as blocks of their own (packStories): the
+// boxes round two stories do not overlap, so no link of one crosses the
+// other's articles; copies stay right of their source, and no two labels
+// overlap.
+func TestLayoutGraph_UndatedStoriesAreBlocks(t *testing.T) {
+	var nodes []GraphNode
+	var edges []GraphEdge
+	const stories, per = 4, 6
+	story := map[int]int{}
+	for s := 0; s < stories; s++ {
+		first := len(nodes)
+		for k := 0; k < per; k++ {
+			story[len(nodes)] = s
+			nodes = append(nodes, GraphNode{ID: fmt.Sprintf("s%d-%d", s, k), Title: fmt.Sprintf("Story %d, article %d", s, k), Detail: "unknown outlet"})
+			if k > 0 {
+				edges = append(edges, GraphEdge{From: first, To: first + k, Kind: provenance.LinkCopy, Confidence: 0.8, Words: 50, Link: len(edges)})
+			}
+			if k > 1 {
+				edges = append(edges, GraphEdge{From: first + k - 1, To: first + k, Kind: provenance.LinkUnknown, Words: 40, Link: len(edges)})
+			}
+		}
+	}
+	l := LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+	boxes := make([]Rect, stories)
+	for s := range boxes {
+		boxes[s] = Rect{X: math.MaxFloat32, Y: math.MaxFloat32}
+	}
+	ends := make([]Point, stories)
+	for i, n := range l.Nodes {
+		b, e := &boxes[story[i]], &ends[story[i]]
+		b.X, b.Y = min(b.X, n.Label.X, n.X), min(b.Y, n.Y)
+		e.X, e.Y = max(e.X, n.Label.X+n.Label.W, n.X), max(e.Y, n.Label.Y+n.Label.H)
+		if n.Label.X < 0 || n.Label.Y < 0 || n.Label.X+n.Label.W > l.Width || n.Label.Y+n.Label.H > l.Height {
+			t.Errorf("%s label %+v outside the %v×%v layout", n.ID, n.Label, l.Width, l.Height)
+		}
+	}
+	for s := range boxes {
+		boxes[s].W, boxes[s].H = ends[s].X-boxes[s].X, ends[s].Y-boxes[s].Y
+	}
+	for a := range boxes {
+		for b := a + 1; b < stories; b++ {
+			if boxes[a].Overlaps(boxes[b]) {
+				t.Errorf("stories %d %+v and %d %+v overlap", a, boxes[a], b, boxes[b])
+			}
+		}
+	}
+	for _, e := range l.Edges {
+		if a, b := l.Nodes[e.From], l.Nodes[e.To]; e.Kind == provenance.LinkCopy && a.X >= b.X {
+			t.Errorf("copy %s→%s runs right to left (x %v→%v)", a.ID, b.ID, a.X, b.X)
+		}
+	}
+	for i := range l.Nodes {
+		for j := i + 1; j < len(l.Nodes); j++ {
+			if l.Nodes[i].Label.Overlaps(l.Nodes[j].Label) {
+				t.Errorf("labels of %s and %s overlap", l.Nodes[i].ID, l.Nodes[j].ID)
+			}
+		}
+	}
+	for i, n := range l.Nodes {
+		if n.ColumnIndex >= len(l.Columns) {
+			t.Errorf("node %d: column %d of %d", i, n.ColumnIndex, len(l.Columns))
+		}
+	}
+	// Each block is captioned by its most linked article, the source.
+	if len(l.Stories) != stories {
+		t.Fatalf("%d story blocks, want %d", len(l.Stories), stories)
+	}
+	for _, st := range l.Stories {
+		if !strings.HasPrefix(st.Caption, "“Story ") || !strings.HasSuffix(st.Caption, ", article 0” and 5 more") {
+			t.Errorf("caption %q", st.Caption)
+		}
+	}
+}

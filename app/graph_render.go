@@ -142,7 +142,9 @@ type graphRenderer struct {
 	generation int
 	background *canvas.Rectangle
 	headers    []*canvas.Text
-	band       *canvas.Text // heading of the undated band
+	band       *canvas.Text        // heading of the undated band
+	captions   []*canvas.Text      // one per story block
+	captionBg  []*canvas.Rectangle // behind each caption, over the lines it may cross
 	bandRule   *canvas.Line
 	edges      []edgeShape
 	circles    []*canvas.Circle
@@ -170,6 +172,14 @@ func (r *graphRenderer) rebuild() {
 		t.Alignment = fyne.TextAlignCenter
 		r.headers = append(r.headers, t)
 		r.objects = append(r.objects, t)
+	}
+	r.captions, r.captionBg = r.captions[:0], r.captionBg[:0]
+	for _, st := range l.Stories {
+		t := canvas.NewText(st.Caption, theme.Color(theme.ColorNamePlaceHolder))
+		t.TextStyle.Bold = true
+		bg := canvas.NewRectangle(color.Transparent)
+		bg.CornerRadius = 3
+		r.captions, r.captionBg = append(r.captions, t), append(r.captionBg, bg)
 	}
 	r.band = canvas.NewText("undated · each under the articles it shares text with", theme.Color(theme.ColorNamePlaceHolder))
 	r.bandRule = canvas.NewLine(theme.Color(theme.ColorNameSeparator))
@@ -207,6 +217,9 @@ func (r *graphRenderer) rebuild() {
 		bg.CornerRadius = 3
 		r.titles[i], r.detailText[i], r.labelBg[i] = t, d, bg
 		r.objects = append(r.objects, c, bg, t, d)
+	}
+	for i := range r.captions {
+		r.objects = append(r.objects, r.captionBg[i], r.captions[i])
 	}
 }
 
@@ -255,6 +268,10 @@ func (r *graphRenderer) Refresh() {
 	for _, h := range r.headers {
 		h.Color = theme.Color(theme.ColorNamePlaceHolder)
 	}
+	for i, c := range r.captions {
+		c.Color = theme.Color(theme.ColorNamePlaceHolder)
+		r.captionBg[i].FillColor = labelBackground()
+	}
 	r.band.Color = theme.Color(theme.ColorNamePlaceHolder)
 	r.bandRule.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	r.Layout(r.g.Size())
@@ -293,6 +310,23 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 	// large graph draws only what shows.
 	outside := func(x1, y1, x2, y2 float32) bool {
 		return max(x1, x2) < 0 || max(y1, y2) < 0 || min(x1, x2) > size.Width || min(y1, y2) > size.Height
+	}
+	// Story captions stay readable when the labels are too small to show:
+	// at fit a collection of stories reads as a list of them.
+	capSize := max(text*1.1, storyCaptionPx*g.scale)
+	for i, st := range g.layout.Stories {
+		c := r.captions[i]
+		w := st.Box.W * z
+		pos := at(st.Box.X, st.Box.Y)
+		c.TextSize = capSize
+		c.Text = truncateToWidth(st.Caption, w, func(s string) float32 { return fyne.MeasureText(s, capSize, c.TextStyle).Width })
+		c.Move(pos)
+		c.Resize(fyne.NewSize(w, capSize*1.3))
+		c.Hidden = w < storyCaptionMinPx || outside(pos.X, pos.Y, pos.X+w, pos.Y+capSize)
+		bg := r.captionBg[i]
+		bg.Move(pos.SubtractXY(2, 0))
+		bg.Resize(fyne.NewSize(fyne.MeasureText(c.Text, capSize, c.TextStyle).Width+4, capSize*1.3))
+		bg.Hidden = c.Hidden
 	}
 	for _, shape := range r.edges {
 		for k, s := range shape.segs {

@@ -43,22 +43,44 @@ func layoutRings(l *GraphLayout, opt LayoutOptions) {
 		n.Label = Rect{X: n.X - w/2, Y: n.Y + opt.Radius + 3, W: w, H: lines * opt.LineHeight}
 	}
 	// Lay each group out around (0, 0), then shelf-pack the groups.
-	type box struct{ x0, y0, x1, y1 float32 }
 	boxes := make([]box, len(groups))
-	area := float32(0)
 	for gi, g := range groups {
 		placeGroup(l, g, colW, rowH, label)
-		b := box{x0: math.MaxFloat32, y0: math.MaxFloat32, x1: -math.MaxFloat32, y1: -math.MaxFloat32}
-		for _, v := range g {
-			n := l.Nodes[v]
-			b.x0, b.x1 = min(b.x0, n.X-opt.Radius, n.Label.X), max(b.x1, n.X+opt.Radius, n.Label.X+n.Label.W)
-			b.y0, b.y1 = min(b.y0, n.Y-opt.Radius), max(b.y1, n.Label.Y+n.Label.H)
-		}
-		boxes[gi] = b
-		area += (b.x1 - b.x0 + layoutGapX) * (b.y1 - b.y0 + layoutGapY)
+		boxes[gi] = groupBox(l, g, opt.Radius)
 	}
-	rowWidth := max(float32(math.Sqrt(float64(area)))*1.6, boxes[0].x1-boxes[0].x0)
+	shelfPack(l, groups, boxes, func(n *GraphNode, gi int) { n.Layer, n.ColumnIndex = gi, 0 })
+}
+
+// box is a group's bounding box in layout units.
+type box struct{ x0, y0, x1, y1 float32 }
+
+// groupBox is the box round a group's nodes and labels.
+func groupBox(l *GraphLayout, g []int, radius float32) box {
+	b := box{x0: math.MaxFloat32, y0: math.MaxFloat32, x1: -math.MaxFloat32, y1: -math.MaxFloat32}
+	for _, v := range g {
+		n := l.Nodes[v]
+		b.x0, b.x1 = min(b.x0, n.X-radius, n.Label.X), max(b.x1, n.X+radius, n.Label.X+n.Label.W)
+		b.y0, b.y1 = min(b.y0, n.Y-radius), max(b.y1, n.Label.Y+n.Label.H)
+	}
+	return b
+}
+
+// shelfPack moves each group (its box given) into shelves: side by side,
+// in the order given, wrapping into a new shelf past a width that makes
+// the whole about 1.6 times as wide as tall; each moved node is passed to
+// moved with its group's index. It sets the layout's width and height and
+// returns each group's shift.
+func shelfPack(l *GraphLayout, groups [][]int, boxes []box, moved func(n *GraphNode, gi int)) []Point {
+	area := float32(0)
+	widest := float32(0)
+	for _, b := range boxes {
+		area += (b.x1 - b.x0 + layoutGapX) * (b.y1 - b.y0 + layoutGapY)
+		widest = max(widest, b.x1-b.x0)
+	}
+	rowWidth := max(float32(math.Sqrt(float64(area)))*1.6, widest)
 	x, y, shelf := float32(layoutMargin), float32(layoutMargin), float32(0)
+	l.Width = 0
+	shifts := make([]Point, len(groups))
 	for gi, g := range groups {
 		b := boxes[gi]
 		w, h := b.x1-b.x0, b.y1-b.y0
@@ -66,11 +88,12 @@ func layoutRings(l *GraphLayout, opt LayoutOptions) {
 			x, y, shelf = layoutMargin, y+shelf+2*layoutGapY, 0
 		}
 		dx, dy := x-b.x0, y-b.y0
+		shifts[gi] = Point{dx, dy}
 		for _, v := range g {
 			n := &l.Nodes[v]
 			n.X, n.Y = n.X+dx, n.Y+dy
 			n.Label.X, n.Label.Y = n.Label.X+dx, n.Label.Y+dy
-			n.Layer, n.ColumnIndex = gi, 0
+			moved(n, gi)
 		}
 		x += w + 2*layoutGapX
 		shelf = max(shelf, h)
@@ -78,6 +101,7 @@ func layoutRings(l *GraphLayout, opt LayoutOptions) {
 	}
 	l.Width += layoutMargin
 	l.Height = y + shelf + layoutMargin
+	return shifts
 }
 
 // placeGroup puts one group's nodes around (0, 0): a pair side by side, a
