@@ -54,7 +54,8 @@ type Family struct {
 	Name  string
 	Dir   string
 	Truth Truth
-	// Set names the collection the family came from ("shared", "own").
+	// Set names the collection the family came from ("shared", "own",
+	// "fresh").
 	Set string
 }
 

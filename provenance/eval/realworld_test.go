@@ -21,7 +21,7 @@ func realSets(t *testing.T) []FamilySet {
 		t.Log(m)
 	}
 	if len(sets) == 0 {
-		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own)")
+		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own, ../realworld-fresh)")
 	}
 	return sets
 }
@@ -60,8 +60,11 @@ func TestRealWorldLabels(t *testing.T) {
 
 // TestRealWorldNoFalseAccusations runs the lineage on the real families,
 // bare and with metadata, and holds the line that matters most: no copy
-// link across unrelated stories, directed links right ≥ 0.97 and no
-// sibling accusation; and the directed copies do not fall back.
+// link across unrelated stories in any set; on the sets the rules are
+// tuned on, directed links right ≥ 0.97 and no sibling accusation (issue
+// 11's target); on the
+// held-out set, no more wrong copy links than it had when first measured;
+// and the directed copies do not fall back.
 func TestRealWorldNoFalseAccusations(t *testing.T) {
 	sets := realSets(t)
 	rows, err := RunRealWorldSets(context.Background(), sets, scan.DefaultSettings())
@@ -75,10 +78,28 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// shared set's 47 bare and 57 with metadata that afternoon, the
 	// rebuilt own set's 21 and 36 at 11:15), less a copy or two: a change
 	// that loses named sources or arrows shows.
-	floor := map[string]map[Mode]int{"shared": {Bare: 46, WithMetadata: 55}, "own": {Bare: 20, WithMetadata: 34}}
+	// The fresh set's floor and its ceiling of wrong copy links are its
+	// first measurement (2026-12-07 13:36 UTC, main at 88ead7b: 17 and 22
+	// directed, 1 and 8 wrong; docs/lineage.md, The fresh held-out set), not
+	// tuned: it is held out, and issue 11's 0.97 is not met there yet.
+	floor := map[string]map[Mode]int{"shared": {Bare: 46, WithMetadata: 55}, "own": {Bare: 20, WithMetadata: 34}, "fresh": {Bare: 16, WithMetadata: 20}}
+	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 1, WithMetadata: 8}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)
+		}
+		if want, ok := floor[s.Set][s.Mode]; ok && s.Directed < want {
+			t.Errorf("%s, %s: %d copies with a directed link or a named common source, fewer than the %d measured", s.Set, s.Mode, s.Directed, want)
+		}
+		if HeldOut(s.Set) {
+			ceiling, ok := wrongCeiling[s.Set][s.Mode]
+			switch {
+			case !ok:
+				t.Errorf("%s, %s: a held-out set without a measured ceiling of wrong copy links", s.Set, s.Mode)
+			case s.Wrong > ceiling:
+				t.Errorf("%s (held out), %s: %d wrong copy links, more than the %d first measured", s.Set, s.Mode, s.Wrong, ceiling)
+			}
+			continue
 		}
 		// Issue 11's target: directed links right ≥ 0.97 in every set and
 		// mode; and no sibling reprint called the copy of another.
@@ -88,8 +109,35 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 		if s.Siblings > 0 {
 			t.Errorf("%s, %s: %d sibling copies called a copy of one another", s.Set, s.Mode, s.Siblings)
 		}
-		if want, ok := floor[s.Set][s.Mode]; ok && s.Directed < want {
-			t.Errorf("%s, %s: %d copies with a directed link or a named common source, fewer than the %d measured", s.Set, s.Mode, s.Directed, want)
+	}
+}
+
+// TestHeldOutSetLeftOutOfPooledTables: the clue, claim and reliability
+// tables pool only the sets rules are tuned on; a held-out set's row is in
+// the main table but its tallies are in no pooled figure.
+func TestHeldOutSetLeftOutOfPooledTables(t *testing.T) {
+	row := func(set string, fired, right int) *RealScore {
+		bins := NewBins()
+		bins[len(bins)-1].Links, bins[len(bins)-1].Right = fired, right
+		return &RealScore{Set: set, Mode: Bare, Families: 1,
+			Clues:  map[string]*ClueTally{"date": {Fired: fired, Right: right}},
+			Claims: map[string]*ClueTally{"date": {Fired: fired, Right: right}},
+			Bins:   bins}
+	}
+	var b strings.Builder
+	WriteRealWorld(&b, []*RealScore{row("shared", 3, 2), row("fresh", 40, 1)})
+	out := b.String()
+	for _, want := range []string{"| fresh (1) | bare files |", "| date | 3 | 2 | 0.67 |", "| date | 3 | 2 |\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	for _, not := range []string{"| date | 43 |", "| 43 |"} {
+		if strings.Contains(out, not) {
+			t.Errorf("a held-out tally is pooled (%q):\n%s", not, out)
+		}
+	}
+	if !HeldOut("fresh") || HeldOut("own") || HeldOut("shared") {
+		t.Error("fresh is the held-out set; own and shared are tuned on")
 	}
 }
