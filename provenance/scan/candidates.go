@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"math/bits"
 	"slices"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -34,24 +35,62 @@ func (c chunks[T]) len() int {
 	return n
 }
 
-// gather concatenates bucket k of every worker, keeping the values keep
-// accepts, and frees the chunks as it goes.
-func gather[T any](buckets [][]chunks[T], k int, keep func(T) bool) []T {
-	size := 0
+// gatherGrouped concatenates bucket k of every worker grouped by groupOf
+// (a counting sort: the values of group g are out[at[g]:at[g+1]], in the
+// workers' order within it; a value whose group is negative is left out),
+// and frees the chunks as it goes.
+func gatherGrouped[T any](buckets [][]chunks[T], k, groups int, groupOf func(T) int) (out []T, at []int) {
+	at = make([]int, groups+1)
 	for w := range buckets {
-		size += buckets[w][k].len()
+		for _, c := range buckets[w][k] {
+			for _, v := range c {
+				if g := groupOf(v); g >= 0 {
+					at[g+1]++
+				}
+			}
+		}
 	}
-	out := make([]T, 0, size)
+	for g := 1; g < len(at); g++ {
+		at[g] += at[g-1]
+	}
+	out = make([]T, at[groups])
+	next := slices.Clone(at[:groups])
 	for w := range buckets {
 		for i, c := range buckets[w][k] {
 			for _, v := range c {
-				if keep == nil || keep(v) {
-					out = append(out, v)
+				if g := groupOf(v); g >= 0 {
+					out[next[g]] = v
+					next[g]++
 				}
 			}
 			buckets[w][k][i] = nil
 		}
 		buckets[w][k] = nil
+	}
+	return out, at
+}
+
+// gatherShard concatenates shard k of every worker, duplicates left out,
+// sorted by key, document and position as align.SortPostings leaves them:
+// a counting sort by the key's next bits below the shard's, then each
+// of those groups (about a hundred postings) sorted on its own, so the
+// cost per posting does not grow with the collection. It frees the chunks
+// as it goes.
+func gatherShard(buckets [][]chunks[align.Posting], k int, dup []bool) []align.Posting {
+	size := 0
+	for w := range buckets {
+		size += buckets[w][k].len()
+	}
+	sub := uint(min(12, bits.Len(uint(size/128))))
+	shift, mask := 64-shardBits-sub, uint64(1)<<sub-1
+	out, at := gatherGrouped(buckets, k, 1<<sub, func(p align.Posting) int {
+		if dup[p.Doc] {
+			return -1
+		}
+		return int(p.Key >> shift & mask)
+	})
+	for g := 0; g+1 < len(at); g++ {
+		align.SortPostings(out[at[g]:at[g+1]])
 	}
 	return out
 }
@@ -72,6 +111,33 @@ func (sb *seedBuckets) rangeOf(a uint32) int {
 	return int(uint64(a) * seedRanges / uint64(max(1, sb.docs)))
 }
 
+// firstDocs returns the documents A of range k: [lo, hi), the a with
+// rangeOf(a) == k.
+func (sb *seedBuckets) firstDocs(k int) (lo, hi uint32) {
+	d := uint64(max(1, sb.docs))
+	first := func(k int) uint32 { return uint32((uint64(k)*d + seedRanges - 1) / seedRanges) }
+	return first(k), first(k + 1)
+}
+
+// gatherByFirst concatenates range k's seeds of every worker grouped by
+// their first document (a counting sort: the seeds of document lo+i are
+// seeds[at[i]:at[i+1]], in no order within), and frees the chunks as it
+// goes. Each group is then sorted on its own (sortGroups): a few hundred
+// seeds a document instead of the whole range at once.
+func (sb *seedBuckets) gatherByFirst(k int) (seeds []align.Seed, at []int) {
+	lo, hi := sb.firstDocs(k)
+	return gatherGrouped(sb.byWorker, k, int(hi-lo), func(sd align.Seed) int { return int(sd.A - lo) })
+}
+
+// sortGroups sorts each group of seeds (seeds[at[i]:at[i+1]], all of one
+// first document) by pair and position on the workers: together the seeds
+// end as stage.SortSeeds leaves them.
+func sortGroups(ctx context.Context, workers int, seeds []align.Seed, at []int) error {
+	return parallel(ctx, len(at)-1, workers, "aligning", nil, func(_, i int) {
+		stage.SortSeeds(seeds[at[i]:at[i+1]])
+	})
+}
+
 // findSeeds runs the candidate stage on each shard of the index (the
 // workers' buckets of one shard together, duplicates left out), marks each
 // document's common positions in ad[*].Common, and returns the seeds
@@ -86,8 +152,7 @@ func findSeeds(ctx context.Context, workers int, buckets [][]chunks[align.Postin
 	}
 	family := make([][]align.Posting, shards)
 	err := parallel(ctx, shards, workers, "matching", progress, func(w, k int) {
-		postings := gather(buckets, k, func(p align.Posting) bool { return !dup[p.Doc] })
-		align.SortPostings(postings)
+		postings := gatherShard(buckets, k, dup)
 		if ix != nil {
 			encodeShard(ix, postings)
 		}
@@ -133,7 +198,7 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 	}
 	done := 0
 	for k := 0; k < seedRanges; k++ {
-		seeds := gather(sb.byWorker, k, nil)
+		seeds, at := sb.gatherByFirst(k)
 		if cp != nil {
 			ps, prs, ok, err := cp.Range(k)
 			if err != nil {
@@ -153,7 +218,9 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 			}
 		}
 		firstPassage, firstPair := len(r.Passages), len(r.Pairs)
-		stage.SortSeeds(seeds)
+		if err := sortGroups(ctx, workers, seeds, at); err != nil {
+			return err
+		}
 		runs := align.PairRuns(seeds)
 		kept := runs[:0]
 		for _, run := range runs {
