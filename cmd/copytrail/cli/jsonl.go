@@ -33,6 +33,9 @@ type jsonlWriter struct {
 	// stageSeconds is each stage's wall time, for the end record.
 	stageSeconds map[string]float64
 	counts       map[string]int
+	// writing, when not nil, is closed when the passages and pairs being
+	// written on their own goroutine are out (see decided).
+	writing chan struct{}
 }
 
 func newJSONLWriter(w io.Writer, withText bool) *jsonlWriter {
@@ -70,8 +73,22 @@ func (j *jsonlWriter) settings(s provenance.Settings) {
 	}{provenance.ContractVersion, s})
 }
 
-// decided writes what a stage added to r (scan.Scanner.Decided).
+// decided writes what a stage added to r (scan.Scanner.Decided). The
+// passages and pairs are written on a goroutine of their own while the
+// engine goes on to the lineage, which reads them and changes none; the
+// next call (or finish) waits for them first, so the lines keep their order.
 func (j *jsonlWriter) decided(stage string, r *provenance.Result) {
+	j.wait()
+	if stage == "passages" {
+		passages, pairs := r.Passages, r.Pairs
+		j.writing = make(chan struct{})
+		go func() {
+			defer close(j.writing)
+			j.writePassages(passages, pairs)
+			j.flush()
+		}()
+		return
+	}
 	switch stage {
 	case "documents":
 		for ; j.docs < len(r.Documents); j.docs++ {
@@ -81,16 +98,6 @@ func (j *jsonlWriter) decided(stage string, r *provenance.Result) {
 			j.record("duplicate", d)
 		}
 		j.dups = len(r.Duplicates)
-	case "passages":
-		for ; j.passages < len(r.Passages); j.passages++ {
-			j.record("passage", struct {
-				Index int `json:"index"`
-				provenance.Passage
-			}{j.passages, r.Passages[j.passages]})
-		}
-		for _, p := range r.Pairs {
-			j.record("pair", p)
-		}
 	case "lineage":
 		for _, l := range r.Links {
 			j.record("link", l)
@@ -105,6 +112,31 @@ func (j *jsonlWriter) decided(stage string, r *provenance.Result) {
 			j.record("outlet_edge", o)
 		}
 	}
+	j.flush()
+}
+
+// writePassages writes the passages not yet written and every pair.
+func (j *jsonlWriter) writePassages(passages []provenance.Passage, pairs []provenance.Pair) {
+	for ; j.passages < len(passages); j.passages++ {
+		j.record("passage", struct {
+			Index int `json:"index"`
+			provenance.Passage
+		}{j.passages, passages[j.passages]})
+	}
+	for _, p := range pairs {
+		j.record("pair", p)
+	}
+}
+
+// wait waits for the passages being written, if any.
+func (j *jsonlWriter) wait() {
+	if j.writing != nil {
+		<-j.writing
+		j.writing = nil
+	}
+}
+
+func (j *jsonlWriter) flush() {
 	if j.err == nil {
 		j.err = j.w.Flush()
 	}
@@ -114,6 +146,7 @@ func (j *jsonlWriter) decided(stage string, r *provenance.Result) {
 // listed first in r.Duplicates, and the files that could not be read) and
 // the closing line. r may be nil when nothing could be scanned.
 func (j *jsonlWriter) finish(r *provenance.Result) error {
+	j.wait()
 	if r != nil {
 		for _, d := range r.Duplicates[:max(0, len(r.Duplicates)-j.dups)] {
 			j.record("duplicate", d)
@@ -130,8 +163,6 @@ func (j *jsonlWriter) finish(r *provenance.Result) error {
 		Counts       map[string]int     `json:"counts"`
 		StageSeconds map[string]float64 `json:"stage_seconds,omitempty"`
 	}{counts, j.stageSeconds})
-	if j.err == nil {
-		j.err = j.w.Flush()
-	}
+	j.flush()
 	return j.err
 }
