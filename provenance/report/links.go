@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -90,6 +91,27 @@ func head(r *result, id string, anchors map[string]string) docHead {
 	return docHead{Label: d.Label(), Outlet: d.Meta.Outlet.Value, Date: displayDate(d.Meta.Published.Value), Anchor: anchors[id], Words: d.Words}
 }
 
+// distinguish tells apart two articles of one title, as reprints keep
+// their source's headline: each label gets its outlet when both outlets
+// are known and differ, else its file's name.
+func distinguish(r *result, a, b *docHead, ida, idb string) {
+	if a.Label != b.Label {
+		return
+	}
+	da, db := r.Doc(ida), r.Doc(idb)
+	if da == nil || db == nil {
+		return
+	}
+	sa, sb := a.Outlet, b.Outlet
+	if sa == "" || sb == "" || sa == sb {
+		sa, sb = filepath.Base(da.Path), filepath.Base(db.Path)
+	}
+	if sa != sb {
+		a.Label += " (" + sa + ")"
+		b.Label += " (" + sb + ")"
+	}
+}
+
 func passageClass(n int) string { return fmt.Sprintf("p%d", n%palette.PassageCount) }
 
 func buildLink(r *result, l provenance.Link, i int, full bool, anchors map[string]string) linkView {
@@ -102,6 +124,7 @@ func buildLink(r *result, l provenance.Link, i int, full bool, anchors map[strin
 	if l.Kind != provenance.LinkCopy {
 		v.SourceRole, v.TargRole = "Article A", "Article B"
 	}
+	distinguish(r, &v.Source, &v.Target, l.Source, l.Target)
 	v.SharedWords = r.Shared(l.Source, l.Target).Words
 	pair := r.pairPassages(l.Source, l.Target)
 	for k, pi := range pair {

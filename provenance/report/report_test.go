@@ -334,3 +334,31 @@ func TestFamiliesSectionListsTimelines(t *testing.T) {
 		t.Errorf("report contains %s", bad)
 	}
 }
+
+// TestSameTitleLinkIsToldApart: a reprint keeps its source's headline;
+// the link's heading and its two columns name each side by its outlet, or
+// by its file when the outlets do not tell them apart.
+func TestSameTitleLinkIsToldApart(t *testing.T) {
+	r := exporttest.Sample()
+	a, b := r.Doc("d-wire"), r.Doc("d-release")
+	a.Meta.Title = provenance.Field{Value: "Water unsafe", Origin: provenance.OriginInferred}
+	b.Meta.Title = a.Meta.Title
+	v, err := build(r, Options{Compare: [2]string{"d-wire", "d-release"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, tgt := v.Links[0].Source, v.Links[0].Target
+	if src.Label == tgt.Label || !strings.HasPrefix(src.Label, "Water unsafe (") || !strings.Contains(src.Label, src.Outlet) {
+		t.Errorf("labels %q and %q (outlets %q, %q)", src.Label, tgt.Label, src.Outlet, tgt.Outlet)
+	}
+	b.Meta.Outlet = a.Meta.Outlet
+	v, _ = build(r, Options{Compare: [2]string{"d-wire", "d-release"}})
+	src, tgt = v.Links[0].Source, v.Links[0].Target
+	fa, fb := "("+filepath.Base(a.Path)+")", "("+filepath.Base(b.Path)+")"
+	if fa == fb {
+		t.Fatalf("the sample's two files are both %s", fa)
+	}
+	if got := []string{src.Label, tgt.Label}; !(strings.HasSuffix(got[0], fb) && strings.HasSuffix(got[1], fa)) && !(strings.HasSuffix(got[0], fa) && strings.HasSuffix(got[1], fb)) {
+		t.Errorf("one outlet: labels %q, want them told apart by %s and %s", got, fa, fb)
+	}
+}
