@@ -166,28 +166,63 @@ func sharesOwnSentence(pv *pairView, d *docInfo) bool {
 }
 
 // sharesSentenceFrom reports whether pv's passages hold some of a's first
-// sentence of a dozen words or more from byte from on.
+// line or sentence of a dozen words or more from byte from on, or three
+// quarters of its first whole sentence of a dozen words (closed by a full
+// stop or a quotation's closing mark) word for word: a picture caption or
+// a line of page furniture above the story is not its lede, and a rewrite
+// of a release keeps a phrase of its lede, a reprint the lede itself.
 func sharesSentenceFrom(pv *pairView, a *docInfo, from int) bool {
-	text := a.doc.Text
-	var lede provenance.Span
+	spans := sideSpans(pv, a.doc.ID)
+	if lede, ok := ledeFrom(a.doc.Text, from, false); ok {
+		for _, s := range spans {
+			if overlaps(s, lede) {
+				return true
+			}
+		}
+	}
+	lede, ok := ledeFrom(a.doc.Text, from, true)
+	if !ok {
+		return false
+	}
+	toks := a.tokens(lede)
+	same := 0
+	for _, t := range toks {
+		if inside(spans, t.start, t.end) && !pv.edited(a, t) {
+			same++
+		}
+	}
+	return 4*same >= 3*len(toks)
+}
+
+// ledeFrom is a text's first sentence (or line) of a dozen words or more
+// from byte from on; closed: only a whole sentence.
+func ledeFrom(text string, from int, closed bool) (provenance.Span, bool) {
 	for pos := from; pos < len(text); {
 		end := sentenceEnd(text, pos, 600)
 		if end <= pos {
 			pos++
 			continue
 		}
-		if len(strings.Fields(text[pos:end])) >= 12 {
-			lede = provenance.Span{Start: pos, End: end}
-			break
+		if len(strings.Fields(text[pos:end])) >= 12 && (!closed || closesSentence(text[pos:end])) {
+			return provenance.Span{Start: pos, End: end}, true
 		}
 		pos = end + 1
 	}
-	if lede.End == 0 {
-		return false
-	}
-	for _, s := range sideSpans(pv, a.doc.ID) {
-		if overlaps(s, lede) {
-			return true
+	return provenance.Span{}, false
+}
+
+// edited reports whether token t of d lies in a word the other side of
+// pv has differently (an edit of one of the passages).
+func (pv *pairView) edited(d *docInfo, t token) bool {
+	for _, p := range pv.passages {
+		for _, e := range p.edits {
+			s := e.a
+			if d != pv.a {
+				s = e.b
+			}
+			if t.start < s.End && s.Start < t.end {
+				return true
+			}
 		}
 	}
 	return false
@@ -250,4 +285,16 @@ func ownLine(text string, s provenance.Span) bool {
 		end += s.End
 	}
 	return strings.TrimSpace(text[start:s.Start]) == "" && strings.TrimSpace(text[s.End:end]) == ""
+}
+
+// closesSentence reports whether s ends as a sentence does: a full stop,
+// a question or exclamation mark, or a closing quotation mark.
+func closesSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\r")
+	for _, end := range []string{".", "!", "?", "”", "\"", "’"} {
+		if strings.HasSuffix(s, end) {
+			return true
+		}
+	}
+	return false
 }

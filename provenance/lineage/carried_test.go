@@ -286,3 +286,17 @@ func TestWireQuotedAsSayingCredit(t *testing.T) {
 		t.Errorf("a person quoting another is no credit: %+v", cs)
 	}
 }
+
+// A repost that keeps its source's page furniture — a headline naming the
+// publication, the address, a byline and a picture caption of a dozen
+// words without a full stop — has its lede below them: a reprint that
+// carries that lede, and not the caption, carries the credited text.
+func TestCreditCarriedPastACaptionAboveTheLede(t *testing.T) {
+	lede := "New counts have shed light on the quiet years of the harbour seals."
+	rest := findingEN + ". " + methodEN + "."
+	f := newFixture(t)
+	f.doc("repost", "", "", "Archive: seals\n\nBBC News: Seals counted from the air\n\nhttp://www.bbc.com/news/science-1234\n\nBy Ann Writer Science correspondent, BBC News\nA young seal resting on the sand bar where the survey teams counted the pups\n\n"+lede+"\n\n"+rest+"\n")
+	f.doc("paper", "", "", "Cape Town - "+lede+" "+rest+"\n")
+	f.share("repost", "paper", lede+"\n\n"+rest, lede+" "+rest)
+	wantNamedSource(t, f.analyze(), "repost", "paper", "the text is BBC News's")
+}
