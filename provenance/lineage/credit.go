@@ -106,6 +106,9 @@ var creditPatterns = []creditPattern{
 	// Credits to a press release or statement, in reported speech.
 	{re: fastre.MustCompile(`\b(?i:said|says|stated|explained|added|noted|wrote)\s+(?i:in)\s+(?i:a|the|its|their|an)?\s*(?i:news\s+|press\s+)?(?i:release|statement)\b`), needles: []string{"release", "statement"}, release: true},
 	{re: fastre.MustCompile(`\b(?i:according\s+to)\s+(?i:a|the)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
+	// "ISRO in a release here said", "the ministry in a statement on
+	// Monday said" (Indian papers' and agencies' order).
+	{re: fastre.MustCompile(`\b(?i:in)\s+(?i:a|its|the|an)\s+(?i:(?:news|press)\s+)?(?i:release|statement)\s+(?:(?i:here|today|issued\s+here|on\s+[A-Z]\w+)\s+)?(?i:said|says|stated|noted|added)\b`), needles: []string{"release", "statement"}, release: true},
 	{re: fastre.MustCompile(`\b(?i:a|the|an)\s+` + name + `\s+(?i:(?:news|press)\s+)?(?i:release)\s+(?i:said|says|reported|stated|noted|explained)`), needles: []string{"release"}, release: true},
 	{re: fastre.MustCompile(`\b(?i:in)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)(?i:release)\b`), needles: []string{"release"}, release: true},
 	{re: fastre.MustCompile(`\b(?i:says|said)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},

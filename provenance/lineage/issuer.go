@@ -167,7 +167,7 @@ func issuerCredit(pv *pairView, a, b *docInfo) (credit, string, bool) {
 	shared := sideSpans(pv, b.doc.ID)
 	for _, c := range a.credits {
 		org := releaseOrg(a, c)
-		if org == "" || !pv.sharedNear(a, c.span) {
+		if org == "" || !pv.sharedNear(a, c.span) && !(opensStory(a.doc.Text, c.span) && pv.sharedAfter(a, c.span.Start)) {
 			continue
 		}
 		if ok, _ := b.releaseLike(org); ok {
@@ -188,6 +188,31 @@ func issuerCredit(pv *pairView, a, b *docInfo) (credit, string, bool) {
 		}
 	}
 	return credit{}, "", false
+}
+
+// opensStory reports whether span lies in one of the first three
+// paragraphs of text: a credit there ("Chennai: … ISRO in a release here
+// said the launch would …") says where the story that follows came from,
+// not only the paragraph it closes.
+func opensStory(text string, span provenance.Span) bool {
+	paras := 0
+	for _, p := range strings.Split(text[:span.Start], "\n\n") {
+		if strings.TrimSpace(p) != "" {
+			paras++
+		}
+	}
+	return paras <= 3
+}
+
+// sharedAfter reports whether a passage of the pair lies, on d's side,
+// after byte pos of d's text.
+func (pv *pairView) sharedAfter(d *docInfo, pos int) bool {
+	for _, s := range sideSpans(pv, d.doc.ID) {
+		if s.Start >= pos {
+			return true
+		}
+	}
+	return false
 }
 
 // releaseNoun is "statement" or "press release", as the credit has it.

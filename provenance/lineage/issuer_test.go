@@ -59,3 +59,19 @@ func TestReleaseIssuerNamed(t *testing.T) {
 		}
 	}
 }
+
+// A credit near the top of a story ("… Agency in a release here said …")
+// says where the story that follows came from: a page carrying a later
+// paragraph of it, naming no source, carries the organisation's release
+// too.
+func TestReleaseCreditOpeningTheStoryNamed(t *testing.T) {
+	story := "Portvale: In its tenth survey, the Harbour Agency will count the seals of the northern cape from the air next week.\n\n" +
+		"The Harbour Agency in a release here said the flights would start from the old airfield at dawn, subject to the weather.\n\n" +
+		findingEN + ".\n\n" + methodEN + ".\n"
+	page := "Seal count next week\n\nThe survey flights will leave at dawn.\n\n" + findingEN + ".\n\nThe club meets on Friday.\n"
+	f := newFixture(t)
+	f.doc("story", "Valley Times", "", story)
+	f.doc("page", "Hill Gazette", "", page)
+	f.share("story", "page", findingEN, findingEN)
+	wantNamedSource(t, f.analyze(), "story", "page", "the text is Harbour Agency’s press release")
+}
