@@ -21,7 +21,7 @@ import (
 // rewrote, and is left alone; so is a credit to an aggregator, which
 // republishes what others wrote. Links with a direction, and pairs either
 // side of which is s, are left as they are.
-func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string) {
+func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, names map[[2]string]namedText) {
 	inCollection := linkedPageFinder(views, keys)
 	eachUnknownSide(decided, views, keys, func(l provenance.Link, pv *pairView, a, b *docInfo) (provenance.Link, bool) {
 		c, relayed, ok := carriedCredit(pv, a, b)
@@ -43,6 +43,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 				NamedSourceReason, what, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
 			"shared passages: " + passageList(pv),
 		}
+		names[viewKey(a.doc.ID, b.doc.ID)] = namedText{source: c.source, what: what}
 		if relayed != "" {
 			l.Reasons = append(l.Reasons[:1], fmt.Sprintf("%s is %s (%s), but it relays %s's release, which it names: it is not that release's source", b.name(), articleFor(b.role.role.Words()), b.role.why, relayed), l.Reasons[1])
 		}

@@ -67,6 +67,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	decided := map[[2]string]provenance.Link{}
 	keys := sortedViewKeys(views)
 	neighbours := neighbourLists(keys)
+	names := map[[2]string]namedText{}
 	for _, k := range keys {
 		pv := views[k]
 		if pv.explainedBy != "" || pv.longest < MinLinkWords || pv.longestRun < MinVerbatimRun {
@@ -77,6 +78,9 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 			hold = weakOnly(pv)
 		}
 		decided[k] = decideOne(pv, minConf, hold)
+		if l := decided[k]; l.Kind == provenance.LinkCommonSource && pv.named != "" && named(l) {
+			names[k] = namedText{source: pv.named, what: pv.named + "'s"}
+		}
 	}
 	nameReleaseVariants(decided, views, keys, neighbours)
 	// A link z → y is dropped when y is shown to have copied x, which copied z.
@@ -99,8 +103,9 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	holdExplainedSiblings(decided, views, keys, neighbours, minConf)
 	holdRivalReleases(decided, views, keys, neighbours, minConf)
 	nameReleaseVersions(decided, views, keys, neighbours)
-	nameCarriedSources(decided, views, keys)
-	nameReleaseIssuers(decided, views, keys, docs)
+	nameCarriedSources(decided, views, keys, names)
+	nameReleaseIssuers(decided, views, keys, docs, names)
+	nameThroughNamed(decided, views, keys, names)
 	nameAttributedOrgs(decided, views, keys, docs)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {

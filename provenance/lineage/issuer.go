@@ -66,7 +66,7 @@ func releaseOrg(d *docInfo, c credit) string {
 // is the same source): both carry what the organisation issued, directly
 // or one through the other, which nothing here tells apart. b must not be
 // of a more upstream genre or outlet role than a (it may be the release).
-func nameReleaseIssuers(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, docs []*docInfo) {
+func nameReleaseIssuers(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, docs []*docInfo, names map[[2]string]namedText) {
 	hasPage := pageFinder(docs)
 	eachUnknownSide(decided, views, keys, func(l provenance.Link, pv *pairView, a, b *docInfo) (provenance.Link, bool) {
 		c, org, ok := issuerCredit(pv, a, b)
@@ -74,6 +74,7 @@ func nameReleaseIssuers(decided map[[2]string]provenance.Link, views map[[2]stri
 			return l, false
 		}
 		what := possessive(org) + " " + releaseNoun(c.marker)
+		names[viewKey(a.doc.ID, b.doc.ID)] = namedText{source: org, what: what, release: true}
 		l.Kind = provenance.LinkCommonSource
 		l.ToDecide = nil
 		l.Confidence = round2(Calibrate(wNamedCommon))

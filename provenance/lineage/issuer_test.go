@@ -75,3 +75,34 @@ func TestReleaseCreditOpeningTheStoryNamed(t *testing.T) {
 	f.share("story", "page", findingEN, findingEN)
 	wantNamedSource(t, f.analyze(), "story", "page", "the text is Harbour Agency’s press release")
 }
+
+// A page that carries what a named carrier of an organisation's release
+// shares with the story crediting it carries that release too: the name
+// reaches it through the carrier. Through a wire's name it reaches only a
+// page that carries the carrier's lede (the release the wire rewrote
+// shares only the sentences the wire kept).
+func TestNamedSourceReachesAThirdCarrier(t *testing.T) {
+	quote := "It is shameful that the reefs of the northern cape were left to die for a decade while the permits were sold"
+	story := "Reefs report\n\n" + findingEN + ".\n\n“" + quote + ",” Jane Roe, Executive Director of Harbour Watch International, said in a press release.\n\nThe council meets on Tuesday.\n"
+	page := "Reefs are back\n\n" + findingEN + ".\n\n“" + quote + ".”\n\n" + methodEN + ".\n"
+	third := "Divers cheer\n\nThe club met on Friday to hear the news.\n\n" + findingEN + ".\n\nThe bar stays open late.\n"
+	f := newFixture(t)
+	f.doc("story", "Valley Times", "", story)
+	f.doc("page", "Hill Gazette", "", page)
+	f.doc("third", "Plains Post", "", third)
+	f.share("story", "page", findingEN+".\n\n“"+quote, findingEN+".\n\n“"+quote)
+	f.share("page", "third", findingEN, findingEN)
+	wantNamedSource(t, f.analyze(), "page", "third", "the text is Harbour Watch International’s press release")
+
+	f = newFixture(t)
+	f.doc("wire", "Valley Times", "", "Otters are back\n\nLONDON (AP) — "+wireLedeEN+".\n\n"+wireRestEN+".\n\nLocal divers welcomed the news.\n")
+	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.doc("uni", "", "", "Otters and kelp\n\nStory by: the news office\n\n"+wireRestEN+".\n\n"+outlookEN+".\n")
+	f.share("wire", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
+	f.share("copy", "uni", wireRestEN, wireRestEN)
+	r := f.analyze()
+	wantNamedSource(t, r, "wire", "copy", "the text is Associated Press's")
+	if l, ok := linkBetween(r, "copy", "uni"); ok && l.Kind == provenance.LinkCommonSource {
+		t.Errorf("a text sharing only the wire's later sentences may be the release it rewrote: want nothing named, got %+v", l)
+	}
+}
