@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/copytrail/copytrail/provenance/fastre"
 )
 
 // Page furniture: what saved pages carry around the article that is not
@@ -183,7 +185,7 @@ var markupRE = regexp.MustCompile(`<(?:a|img|div|span|p|br|iframe|script|strong|
 
 // pictureCreditRE matches the credit of a photograph or an image: an
 // agency's or a picture library's name, a Creative Commons licence tag.
-var pictureCreditRE = regexp.MustCompile(`getty images|shutterstock|\bap photo\b|/flickr\b|\bcc by\b|\bcc-by\b|^(?:photo|image|picture|credit)s?(?: by)?: |\. (?:photo|image|picture )?credits?: |^file photo\b`)
+var pictureCreditRE = fastre.MustCompile(`getty images|shutterstock|\bap photo\b|/flickr\b|\bcc by\b|\bcc-by\b|^(?:photo|image|picture|credit)s?(?: by)?: |\. (?:photo|image|picture )?credits?: |^file photo\b`)
 
 // isListItem reports a line that is an item of a list: "- …", "• …".
 func isListItem(l string) bool {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/fastre"
 )
 
 // Title inference, used only when no metadata source names a title. The
@@ -31,7 +32,7 @@ const titleMax = 80
 
 // bylineRE matches lines that are bylines, desk names or release
 // headers ("FOR IMMEDIATE RELEASE"), not titles.
-var bylineRE = regexp.MustCompile(`^(?i:by|posted by|written by) \p{Lu}` +
+var bylineRE = fastre.MustCompile(`^(?i:by|posted by|written by) \p{Lu}` +
 	`|^(?i:from) \p{Lu}[\p{L}\p{M}.'’ -]{1,60}? (?i:in|at) \p{Lu}|^(?i:from our) ` +
 	`|(?i:bureau|desk|correspondent|staff writer|staff reporter)$` +
 	`|^(?i:for immediate release|(?:press|news|media) release|embargoed\b.*|communiqué de presse)$`)
@@ -101,18 +102,44 @@ func joinWrapped(lines []string) []string {
 	return out
 }
 
-// continues reports whether next continues the paragraph of prev.
+// continues reports whether next continues the paragraph of prev. The
+// cheap test of the joint comes first: most lines end a sentence before a
+// capital, and the patterns that forbid a joint are read only when the
+// lines would otherwise join.
 func continues(prev, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
-	words := strings.Fields(prev)
-	last := strings.ToLower(words[len(words)-1])
+	last := strings.ToLower(lastField(prev))
+	if !unicode.IsLower(r) && !strings.HasSuffix(prev, ",") && !connectors[last] && !trailingWords[last] {
+		return false
+	}
 	switch {
 	case isFormLabel(prev), pictureCreditRE.MatchString(strings.ToLower(prev)):
 		return false // "Find: in" and a credit's "CC BY" end on a connector, and continue nothing
 	case next == prev, bylineRE.MatchString(next), pictureCreditRE.MatchString(strings.ToLower(next)), webAddressRE.MatchString(next):
 		return false // a headline printed twice, "by Ann Writer", a picture's credit and a link start lines of their own
 	}
-	return unicode.IsLower(r) || strings.HasSuffix(prev, ",") || connectors[last] || trailingWords[last]
+	return true
+}
+
+// lastField is the last of strings.Fields(s), "" when there is none.
+func lastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= w
+	}
+	start := end
+	for start > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= w
+	}
+	return s[start:end]
 }
 
 // webAddressRE matches a line that opens with a web address.

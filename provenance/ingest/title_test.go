@@ -74,3 +74,19 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLastField: lastField is the last of strings.Fields on any bytes.
+func FuzzLastField(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " a b ", "a\u00a0b\u2003", "x \xe2\x80\x83\x80", "\xe2\xc2\xa0y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := ""
+		if w := strings.Fields(s); len(w) > 0 {
+			want = w[len(w)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
