@@ -63,12 +63,16 @@ func nameThroughNamed(decided map[[2]string]provenance.Link, views map[[2]string
 			if !n.release && !sharesSentenceFrom(pv, b, 0) && !(reprintByRole(c) && sharesOwnSentence(pv, b)) {
 				continue // c may be the release the wire rewrote
 			}
+			from := n.source
+			if n.release {
+				from = n.what // "ISRO’s press release", not ISRO
+			}
 			l.Kind = provenance.LinkCommonSource
 			l.ToDecide = nil
 			l.Confidence = round2(Calibrate(wNamedCommon))
 			l.Reasons = []string{
 				fmt.Sprintf("%sthe text is %s: %s carries it (its link with %s names it), and %s carries the same passages of %s, naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
-					NamedSourceReason, n.what, b.name(), a.name(), c.name(), b.name(), n.source, c.name(), b.name()),
+					NamedSourceReason, n.what, b.name(), a.name(), c.name(), b.name(), from, c.name(), b.name()),
 				"shared passages: " + passageList(pv),
 			}
 			return l, true
