@@ -76,7 +76,7 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	t.Log("\n" + b.String())
 	// The directed copies measured on 2026-12-07 (docs/lineage.md; the
 	// shared set's 47 bare and 57 with metadata that afternoon, the
-	// rebuilt own set's 37 and 57 after its recall pass at 14:05), less a
+	// rebuilt own set's 37 and 57 after its recall pass at 13:50), less a
 	// copy or two: a change that loses named sources or arrows shows.
 	// The fresh set's floor and its ceiling of wrong copy links are its
 	// first measurement (16 families, 2026-12-07 13:45 UTC, main at 5899d9d:
