@@ -103,6 +103,9 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?m)^\W{0,3}(?:(?:[A-Z][\w.'’-]+\s+){1,4}in\s+[‘'"“](?:[Tt]he\s+)?` + name + `[’'"”]|(?:[Tt]he\s+)?` + name + `)\s*:\s+[A-Z‘'"“]`), needles: []string{":"}, agency: true, within: 400},
 	{re: fastre.MustCompile(`(?i:click\s+here\s+for\s+(?:the\s+)?original\s+story)`), needles: []string{"original story"}, unnamed: true},
 	{re: fastre.MustCompile(`(?i:auto-generated\s+from\s+a\s+syndicated\s+feed)`), needles: []string{"syndicated feed"}, unnamed: true},
+	// A wire's relay of an organisation's statement: "this was said by
+	// Amnesty International today, as it published its annual review".
+	{re: fastre.MustCompile(`\b(?i:(?:this|that|it)\s+was\s+(?:said|stated|announced|reported)\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"was said by", "was stated by", "was announced by", "was reported by"}, release: true},
 	// Credits to a press release or statement, in reported speech.
 	{re: fastre.MustCompile(`\b(?i:said|says|stated|explained|added|noted|wrote)\s+(?i:in)\s+(?i:a|the|its|their|an)?\s*(?i:news\s+|press\s+)?(?i:release|statement)\b`), needles: []string{"release", "statement"}, release: true},
 	{re: fastre.MustCompile(`\b(?i:according\s+to)\s+(?i:a|the)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},

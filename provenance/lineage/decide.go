@@ -102,6 +102,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	reduceChains(decided, views, keys, minConf)
 	holdExplainedSiblings(decided, views, keys, neighbours, minConf)
 	holdRivalReleases(decided, views, keys, neighbours, minConf)
+	holdPartialSources(decided, views, keys, neighbours, minConf)
 	nameReleaseVersions(decided, views, keys, neighbours)
 	nameCarriedSources(decided, views, keys, names)
 	nameReleaseIssuers(decided, views, keys, docs, names)

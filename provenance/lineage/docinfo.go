@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/fastre"
 )
 
 // docInfo is what the lineage layer reads once from each document.
@@ -58,7 +59,7 @@ func newDocInfo(d *provenance.Document) *docInfo {
 		if name == "" {
 			continue
 		}
-		if org := orgNamedIn(spanText(d.Text, q.attribution), di.orgs); org != "" {
+		if org := orgNamedIn(speakerAttribution(d.Text, q), di.orgs); org != "" {
 			di.speaker[name] = org
 		}
 	}
@@ -68,7 +69,7 @@ func newDocInfo(d *provenance.Document) *docInfo {
 	if m := newswireMark.FindStringSubmatch(d.Text); m != nil {
 		di.newswire = lookupKnown(m[1] + m[2]).name
 	}
-	if loc := releaseDateline.FindStringIndex(d.Text[:min(len(d.Text), 1500)]); loc != nil {
+	if loc := releaseDateline.FindStringIndex(d.Text[:min(len(d.Text), 1500)]); loc != nil && opensBody(d.Text[:loc[0]]) {
 		di.releaseDate = strings.TrimSpace(d.Text[loc[0]:loc[1]])
 	}
 	di.cut = truncated(d.Text)
@@ -77,6 +78,47 @@ func newDocInfo(d *provenance.Document) *docInfo {
 	// the publication: weighed like an inferred one, and named.
 	di.inferred = di.dated && (d.Meta.Published.Origin == provenance.OriginInferred || d.Meta.Published.Origin == provenance.OriginCapture)
 	return di
+}
+
+// opensBody reports whether a dateline after before opens the text's
+// body: no paragraph of prose (25 words or more) stands before it. A
+// release starts its body with its dateline, under a headline and a
+// subhead; a story that puts a paragraph first (a newspaper's page with
+// the agency's lede as a picture caption, then "CLEVELAND, Ohio--", its own
+// dateline) is not opened by it.
+func opensBody(before string) bool {
+	for _, l := range strings.Split(before, "\n") {
+		if len(strings.Fields(l)) >= 25 {
+			return false
+		}
+	}
+	return true
+}
+
+// toldRE matches whom a speaker spoke to in an attribution: "told CNN",
+// "said in an interview with The Guardian". The outlet a speaker talked to
+// is not the speaker's organisation ("Ann Writer, Amnesty's expert, told
+// CNN" is Amnesty's expert, quoted by CNN).
+var toldRE = fastre.MustCompile(`\b(?i:told|tells|telling|speaking\s+to|spoke\s+to|said\s+to|(?:in\s+)?an\s+interview\s+with|interviewed\s+by|wrote\s+to|writing\s+(?:in|for))\s+(?:[Tt]he\s+)?[A-Z][\w.&'’!-]*(?:\s+[A-Z][\w.&'’!-]*){0,4}`)
+
+// speakerAttribution is a quote's attribution with whom the speaker spoke
+// to blanked out: the text in which to look for the speaker's organisation.
+func speakerAttribution(text string, q quote) string {
+	a := spanText(text, q.attribution)
+	if !strings.Contains(a, "t") { // every verb of toldRE has a t
+		return a
+	}
+	locs := toldRE.FindAllStringIndex(a, -1)
+	if locs == nil {
+		return a
+	}
+	b := []byte(a)
+	for _, l := range locs {
+		for k := l[0]; k < l[1]; k++ {
+			b[k] = ' '
+		}
+	}
+	return string(b)
 }
 
 // orgNamedIn returns the first of orgs that text names, or "".
@@ -115,7 +157,7 @@ func (di *docInfo) speaksFor(org string) bool {
 // in the attribution, or by the same surname elsewhere in the text.
 func (di *docInfo) quoteOrg(q quote) string {
 	text := di.doc.Text
-	if org := orgNamedIn(spanText(text, q.attribution), di.orgs); org != "" {
+	if org := orgNamedIn(speakerAttribution(text, q), di.orgs); org != "" {
 		return org
 	}
 	if name := q.speaker; name != "" {

@@ -377,3 +377,47 @@ func holdRivalReleases(decided map[[2]string]provenance.Link, views map[[2]strin
 		decided[k] = decideOne(views[k], minConf, why)
 	}
 }
+
+// partialExtra is the run of words two texts must share outside a third
+// for holdPartialSources: more than an aggregator's reworded headline,
+// which its reprints carry instead of the release's (8 words on the real
+// families: "Spring forest flowers likely key to bumblebee survival"),
+// where a yearbook's condensed version lacked runs of 12 and 33 words.
+const partialExtra = minExtra + 2
+
+// holdPartialSources withholds the direction of a copy link src → dst
+// that no direct clue carries (no credit, genre, first-party quote or
+// shared innovation: only roles, dates or edits) when dst shares with a
+// third text y, which shares text with src too, a run of words that src
+// does not hold: dst and y drew on a fuller text than src, so src is not
+// shown to be where dst took its text. On real pages: an institute's
+// yearbook, a press office's page by role, reusing sentences of the
+// release its reprints carry whole.
+func holdPartialSources(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, neighbours map[string][]string, minConf float64) {
+	hold := map[[2]string]string{}
+	for _, k := range keys {
+		l, ok := decided[k]
+		pv := views[k]
+		if !ok || l.Kind != provenance.LinkCopy || directClues(pv) >= 1 {
+			continue
+		}
+		src, dst := pv.side(l.Source), pv.side(l.Target)
+		for _, yid := range neighbours[dst.doc.ID] {
+			if yid == src.doc.ID {
+				continue
+			}
+			dy, sy := views[viewKey(dst.doc.ID, yid)], views[viewKey(src.doc.ID, yid)]
+			if dy == nil || sy == nil {
+				continue
+			}
+			if textOutside(dy, dst, pv, src) >= partialExtra {
+				hold[k] = fmt.Sprintf("%s shares with %s text that %s lacks: both drew on a fuller text than %s, so nothing shows %s took its text from it",
+					dst.name(), dy.side(yid).name(), src.name(), src.name(), dst.name())
+				break
+			}
+		}
+	}
+	for k, why := range hold {
+		decided[k] = decideOne(views[k], minConf, why)
+	}
+}

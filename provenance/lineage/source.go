@@ -228,10 +228,17 @@ func (di *docInfo) releaseLike(org string) (bool, string) {
 			return true, "it is " + org + "'s own text (" + how + ")"
 		}
 	}
-	if di.releaseDate != "" {
+	if di.releaseDate != "" && !reprinterRole(di.role.role) {
 		return true, "it opens with a press-release dateline “" + di.releaseDate + "”"
 	}
 	return false, ""
+}
+
+// reprinterRole: newspapers, broadcasters, aggregators and blogs write
+// datelines too ("CLEVELAND, Ohio--" is a paper's own); with such a role, a
+// dateline does not make a text the release a copy quotes.
+func reprinterRole(r provenance.Role) bool {
+	return r == provenance.RoleNewspaper || r == provenance.RoleAggregator || r == provenance.RoleBlog
 }
 
 // republishedFrom reports whether src is a page of an outlet that
