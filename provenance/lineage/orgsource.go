@@ -25,12 +25,36 @@ const docNoun = `(?:new\s+|recent\s+|latest\s+|annual\s+|joint\s+)?(report|study
 var orgAttributions = []struct {
 	re        *fastre.Regexp
 	org, noun int
+	// from: the attribution's span starts at this group (the whole match
+	// when 0): "In an annual report published …, the charity Oxfam said"
+	// is attributed by its "Oxfam said", which the two texts share.
+	from int
 }{
-	{fastre.MustCompile(`\b[Aa]ccording\s+to\s+(?:a|an|the)\s+` + docNoun + `(?:[ ,]+[a-z]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1},
-	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1},
-	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun).WithStarts(orgSaidStarts), 1, 2},
-	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun).WithStarts(orgPossessiveStarts), 1, 2},
-	{fastre.MustCompile(`\b[Rr]esearchers\s+(?:at|from)\s+(?:the\s+)?` + orgName + `\s+(?:\([A-Z]{2,}\)\s+)?(?:have\s+)?(?:found|find|say|said|showed|show|discovered|report(?:ed)?)\b`), 1, 0},
+	{fastre.MustCompile(`\b[Aa]ccording\s+to\s+(?:a|an|the)\s+` + docNoun + `(?:[ ,]+[a-z]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0},
+	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0},
+	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun).WithStarts(orgSaidStarts), 1, 2, 0},
+	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun).WithStarts(orgPossessiveStarts), 1, 2, 0},
+	{fastre.MustCompile(`\b[Rr]esearchers\s+(?:at|from)\s+(?:the\s+)?` + orgName + `\s+(?:\([A-Z]{2,}\)\s+)?(?:have\s+)?(?:found|find|say|said|showed|show|discovered|report(?:ed)?)\b`), 1, 0, 0},
+	{fastre.MustCompile(`\b[Ii]n\s+(?:a|an|its|the)\s+` + docNoun + `\b[^.;\n]{0,160}?,\s+(?:the\s+(?:[a-z-]+\s+){0,3})?` + orgName + `\s+said\b`), 2, 1, 2},
+}
+
+// orgSaid is a bare "Oxfam said": a partner attribution, read only beside
+// the other text's attribution of the same words to a document.
+var orgSaid = fastre.MustCompile(`\b` + orgName + `\s+said\b`).WithStarts(orgSaidStarts)
+
+// saidAttributions lists d's bare "X said" for organisations X.
+func saidAttributions(d *docInfo) []orgAttribution {
+	text := d.doc.Text
+	var out []orgAttribution
+	for _, m := range orgSaid.FindAllStringSubmatchIndex(text, -1) {
+		org := strings.TrimPrefix(strings.TrimSpace(text[m[2]:m[3]]), "The ")
+		if !orgLike(d, org) {
+			continue
+		}
+		sp := provenance.Span{Start: m[0], End: m[1]}
+		out = append(out, orgAttribution{org: org, span: sp, partner: true, phrase: sp})
+	}
+	return out
 }
 
 // orgWords mark a name as an organisation's rather than a person's.
@@ -62,6 +86,12 @@ var notOrgs = map[string]bool{
 type orgAttribution struct {
 	org, noun string
 	span      provenance.Span // the attribution phrase
+	// partner: a bare "X said", no attribution to a document on its own.
+	partner bool
+	// phrase is the whole attribution as reasons quote it ("In an annual
+	// report published …, the charity Oxfam said"), span the part that
+	// must lie in the shared passages.
+	phrase provenance.Span
 }
 
 // findOrgAttributions lists the attributions of d's text to an
@@ -87,7 +117,11 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 			if !orgLike(d, org) {
 				continue
 			}
-			out = append(out, orgAttribution{org: org, noun: noun, span: provenance.Span{Start: m[0], End: m[1]}})
+			start := m[0]
+			if p.from > 0 {
+				start = m[2*p.from]
+			}
+			out = append(out, orgAttribution{org: org, noun: noun, span: provenance.Span{Start: start, End: m[1]}, phrase: provenance.Span{Start: m[0], End: m[1]}})
 		}
 	}
 	return out
@@ -152,6 +186,14 @@ func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]stri
 		attrs[d] = findOrgAttributions(d)
 		return attrs[d]
 	}
+	said := map[*docInfo][]orgAttribution{}
+	saidOf := func(d *docInfo) []orgAttribution {
+		if a, ok := said[d]; ok {
+			return a
+		}
+		said[d] = saidAttributions(d)
+		return said[d]
+	}
 	hasPage := pageFinder(docs)
 	for _, k := range keys {
 		l, ok := decided[k]
@@ -163,19 +205,29 @@ func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]stri
 			continue
 		}
 		aa, ab, ok := sharedAttribution(pv, attrOf(pv.a), attrOf(pv.b))
+		if !ok && len(attrOf(pv.a))+len(attrOf(pv.b)) > 0 {
+			// One side attributes the words to a document ("In an annual
+			// report …, the charity Oxfam said"), the other may say only
+			// "Oxfam said" in the words they share.
+			aa, ab, ok = sharedAttribution(pv, append(attrOf(pv.a), saidOf(pv.a)...), append(attrOf(pv.b), saidOf(pv.b)...))
+		}
 		if !ok || hasPage(aa.org) {
 			continue
 		}
 		if pv.sharedWords-len(pv.a.tokens(sentenceAround(pv.a.doc.Text, aa.span))) < MinLinkWords {
 			continue // all they share is the attribution's sentence
 		}
-		what := possessive(aa.org) + " " + aa.noun
+		doc := aa
+		if aa.partner {
+			doc = ab // the side that names the document
+		}
+		what := possessive(doc.org) + " " + doc.noun
 		l.Kind = provenance.LinkCommonSource
 		l.ToDecide = nil
 		l.Confidence = round2(Calibrate(wNamedCommon))
 		l.Reasons = []string{
 			fmt.Sprintf("%sboth carry %s: the passages they share attribute their text to it (%s in %s; %s in %s): they took it from %s, or a release or a story on it, which is not in the collection; neither is shown to have copied the other",
-				NamedSourceReason, what, quoteSnippet(pv.a.doc.Text, aa.span), pv.a.name(), quoteSnippet(pv.b.doc.Text, ab.span), pv.b.name(), what),
+				NamedSourceReason, what, quoteSnippet(pv.a.doc.Text, aa.phrase), pv.a.name(), quoteSnippet(pv.b.doc.Text, ab.phrase), pv.b.name(), what),
 			"shared passages: " + passageList(pv),
 		}
 		decided[k] = l
@@ -243,6 +295,9 @@ func sharedAttribution(pv *pairView, as, bs []orgAttribution) (orgAttribution, o
 			continue
 		}
 		for _, y := range bs {
+			if x.partner && y.partner {
+				continue // "Oxfam said" in both names no document
+			}
 			if inside(y.span, sb) && sameOrgKey(outletKey(x.org), outletKey(y.org)) {
 				return x, y, true
 			}

@@ -100,3 +100,30 @@ func wantNoNamedSource(t *testing.T, r *provenance.Result, a, b string) {
 		t.Fatalf("want no common source named, got %+v", l)
 	}
 }
+
+// "In an annual survey published …, the charity Reefwatch said …"
+// attributes the shared words "Reefwatch said …" to the charity's
+// survey, though the other text says "in a yearly count": both carry the
+// survey. Two texts that only share "Reefwatch said" name nothing.
+func TestReportClauseBesideASharedSaidNamed(t *testing.T) {
+	said := "the conservation charity Reefwatch said the otters had returned to forty reefs of the northern cape in a single year"
+	rest := methodEN + ". " + outlookEN
+	a := "Otters back\n\nIn an annual survey published to mark the start of the reef summit in Portvale, " + said + ".\n\n" + rest + ".\n"
+	b := "Otter count\n\nIn a yearly count released to mark the start of the reef summit in Portvale, " + said + ".\n\n" + rest + ".\n"
+	shared := "to mark the start of the reef summit in Portvale, " + said + ".\n\n" + rest
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", a)
+	f.doc("b", "Hill Gazette", "", b)
+	f.share("a", "b", shared, shared)
+	wantNamedSource(t, f.analyze(), "a", "b", "both carry Reefwatch’s survey")
+
+	a2 := "Otters back\n\nAt the reef summit in Portvale, " + said + ".\n\n" + rest + ".\n"
+	f = newFixture(t)
+	f.doc("a", "Valley Times", "", a2)
+	f.doc("b", "Hill Gazette", "", "Otter count\n\nOn Monday in Portvale, "+said+".\n\n"+rest+".\n")
+	f.share("a", "b", said+".\n\n"+rest, said+".\n\n"+rest)
+	r := f.analyze()
+	if l, ok := linkBetween(r, "a", "b"); ok && named(l) {
+		t.Errorf("a shared “Reefwatch said” alone names no document: %+v", l)
+	}
+}
