@@ -355,12 +355,30 @@ func aggregatorCredit(pv *pairView, dst, src *docInfo) (credit, bool) {
 		if k := lookupKnown(c.source); k == nil || k.role != provenance.RoleAggregator {
 			continue
 		}
-		if is, _ := src.isSource(c.source); is || !pv.sharedNear(dst, c.span) {
+		if is, _ := src.isSource(c.source); is || !pv.sharedNear(dst, c.span) && !pv.closesShared(dst, c.span) {
 			continue
 		}
 		return c, true
 	}
 	return credit{}, false
+}
+
+// closesShared reports whether span is the last thing in d's text and
+// follows the passages d shares in pv with fewer than 20 words between
+// (a "Click here for the original story" line): a credit closing a short
+// page speaks for what the page carries above it.
+func (pv *pairView) closesShared(d *docInfo, span provenance.Span) bool {
+	text := d.doc.Text
+	if strings.TrimSpace(text[span.End:]) != "" {
+		return false
+	}
+	last := -1
+	for _, s := range sideSpans(pv, d.doc.ID) {
+		if s.End <= span.Start && s.End > last {
+			last = s.End
+		}
+	}
+	return last >= 0 && len(strings.Fields(text[last:span.Start])) < 20
 }
 
 // creditTo finds a credit of dst that names src.

@@ -332,3 +332,18 @@ func wantSourceOfReprints(t *testing.T, r *provenance.Result, src, a, b string) 
 		t.Errorf("two reprints of one text linked as a copy: %+v", l)
 	}
 }
+
+// A feed digest's closing credit to an aggregator, below a "Click here for
+// original story" line, speaks for the paragraph the digest carries: the
+// release it shares that paragraph with is where the text came from.
+func TestAggregatorCreditClosingThePage(t *testing.T) {
+	digest := "Otters bring back the kelp\n\n" + findingEN + ".\n\nClick here for original story, Otters bring back the kelp\n\nSource: ScienceDaily\n"
+	f := newFixture(t)
+	f.doc("uni", "Cape University News", "", "Otters bring back the kelp\n\nEASTPORT, Maine — "+findingEN+". "+methodEN+".\n")
+	f.doc("digest", "Space Weekly", "", digest)
+	f.share("uni", "digest", findingEN, findingEN)
+	r := f.analyze()
+	if l, ok := linkBetween(r, "uni", "digest"); !ok || l.Kind != provenance.LinkCopy || l.Source != "uni" {
+		t.Errorf("want a copy link uni → digest on the closing aggregator credit, got %+v", r.Links)
+	}
+}
