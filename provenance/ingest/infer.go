@@ -119,13 +119,19 @@ func inferred(value, detail string) provenance.Field {
 	return provenance.Field{Value: strings.TrimSuffix(strings.TrimSpace(value), "."), Origin: provenance.OriginInferred, Detail: detail}
 }
 
-// contentLines returns the trimmed non-empty lines outside skip.
+// contentLines returns the trimmed non-empty lines outside skip (the lines
+// of splitLines, read without making its list).
 func contentLines(text string, skip []provenance.Span) []string {
 	var out []string
-	for _, l := range splitLines(text) {
-		if s := strings.TrimSpace(l.text); s != "" && !inSpans(l.start, skip) {
+	for start := 0; start < len(text); {
+		end := len(text)
+		if nl := strings.IndexByte(text[start:], '\n'); nl >= 0 {
+			end = start + nl
+		}
+		if s := strings.TrimSpace(text[start:end]); s != "" && !inSpans(start, skip) {
 			out = append(out, s)
 		}
+		start = end + 1
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -87,6 +88,26 @@ func FuzzLastField(f *testing.F) {
 		}
 		if got := lastField(s); got != want {
 			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzContentLines: contentLines keeps the trimmed non-empty lines of
+// splitLines whose start lies outside skip, on any text and skip span.
+func FuzzContentLines(f *testing.F) {
+	f.Add("Title\n\n  body line \n\t\nlast", 3, 12)
+	f.Add("\n\n", 0, 1)
+	f.Add("no newline", 0, 0)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		skip := []provenance.Span{{Start: a, End: b}}
+		var want []string
+		for _, l := range splitLines(text) {
+			if s := strings.TrimSpace(l.text); s != "" && !inSpans(l.start, skip) {
+				want = append(want, s)
+			}
+		}
+		if got := contentLines(text, skip); !slices.Equal(got, want) {
+			t.Fatalf("contentLines(%q, %v) = %q, want %q", text, skip, got, want)
 		}
 	})
 }

@@ -80,27 +80,31 @@ func tokenize(text string, span provenance.Span) []token {
 	return toks
 }
 
-// wordStarts counts where a word can start in s: a byte that is a letter,
-// a digit or the first of a multi-byte rune after one that is none of them.
-// Joined words count once a part, and any rune outside ASCII as a letter,
-// so it is near the number of tokens and seldom below it (the list is
-// allocated at its size once, not grown).
+// wordStarts counts where a word can start in s: a letter, a digit or a
+// byte outside ASCII after a byte that is none of them. Joined words count
+// once a part, and any rune outside ASCII as a letter, so it is near the
+// number of tokens and seldom below it (the list is allocated at its size
+// once, not grown).
 func wordStarts(s string) int {
-	n, in := 0, false
+	n, prev := 0, byte(0)
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0xC0 || c < utf8.RuneSelf && asciiWord[c] != 0:
-			if !in {
-				n++
-			}
-			in = true
-		case c < utf8.RuneSelf:
-			in = false
-		}
+		w := wordByte[s[i]]
+		n += int(w &^ prev)
+		prev = w
 	}
 	return n
 }
+
+// wordByte is 1 for the bytes wordStarts counts as a word's: ASCII letters
+// and digits and every byte outside ASCII.
+var wordByte = func() (t [256]byte) {
+	for c := range t {
+		if c >= utf8.RuneSelf || asciiWord[c] != 0 {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // asciiWord classes the ASCII bytes: 1 for a lower-case letter or a digit,
 // 2 for an upper-case letter, 0 for the rest.
