@@ -76,7 +76,7 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	t.Log("\n" + b.String())
 	// The directed copies measured on 2026-12-07 (docs/lineage.md; the
 	// shared set's 47 bare and 57 with metadata that afternoon, the
-	// rebuilt own set's 37 and 57 after its recall pass at 13:50), less a
+	// rebuilt own set's 40 and 60 after its recall pass at 14:02), less a
 	// copy or two: a change that loses named sources or arrows shows.
 	// The fresh set's floor and its ceiling of wrong copy links are its
 	// first measurement (16 families, 2026-12-07 13:45 UTC, main at 5899d9d:
@@ -84,7 +84,7 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// held-out set), not tuned; its four faults were then fixed (13:55:
 	// 26 and 30 directed, no wrong copy link), so the ceiling is now none:
 	// a rule that accuses falsely on pages no one tuned on must not land.
-	floor := map[string]map[Mode]int{"shared": {Bare: 46, WithMetadata: 55}, "own": {Bare: 35, WithMetadata: 55}, "fresh": {Bare: 21, WithMetadata: 25}}
+	floor := map[string]map[Mode]int{"shared": {Bare: 46, WithMetadata: 55}, "own": {Bare: 38, WithMetadata: 58}, "fresh": {Bare: 21, WithMetadata: 25}}
 	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
