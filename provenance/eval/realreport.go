@@ -129,9 +129,9 @@ func WriteMissTable(w io.Writer, rows []*RealScore) {
 // WriteNamedTable writes, per row, the named common-source links by what
 // the labels say of the two pages.
 func WriteNamedTable(w io.Writer, rows []*RealScore) {
-	fmt.Fprintln(w, "| families | mode | named common sources | between sibling copies | with a stand-in for the origin | where one copied the other | across unrelated stories |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| families | mode | named common sources | between sibling copies | with a stand-in for the origin | where one copied the other | across unrelated stories | naming another source than the label's (no credit) |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	for _, s := range rows {
-		fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %d | %d |\n", s.Set, s.Mode, s.Named, s.NamedSiblings, s.NamedStandIn, s.NamedCopied, s.NamedUnrelated)
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %d | %d | %d |\n", s.Set, s.Mode, s.Named, s.NamedSiblings, s.NamedStandIn, s.NamedCopied, s.NamedUnrelated, s.NamedOther)
 	}
 }

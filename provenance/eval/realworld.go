@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/ingest"
@@ -59,6 +61,10 @@ type RealScore struct {
 	// stand-in for the origin, NamedCopied: one copied the other, which
 	// the link does not say; NamedUnrelated: different stories).
 	Named, NamedSiblings, NamedStandIn, NamedCopied, NamedUnrelated int
+	// NamedOther counts the named common-source links of a lineage whose
+	// family's label names its common source, and which name another: they
+	// give their pages no credit as directed.
+	NamedOther int
 	// Misses count the copies without a directed link to their source by
 	// missCategory.
 	Misses map[string]int
@@ -275,10 +281,15 @@ func (s *RealScore) score(r *provenance.Result, pages map[string]*page) {
 			if related(a, b) {
 				s.Undirected++
 				if named(l) {
-					for _, p := range []*page{a, b} {
-						if noSourceInCollection(p) {
-							directed[p.id] = true
+					if namesFamilySource(l, a.fam) {
+						for _, p := range []*page{a, b} {
+							if noSourceInCollection(p) {
+								directed[p.id] = true
+							}
 						}
+					} else {
+						s.NamedOther++
+						s.Failures = append(s.Failures, "named another source than the label's ("+a.fam.Truth.CommonSource+"): "+desc+": "+firstReasons(l, 2))
 					}
 				}
 				s.Failures = append(s.Failures, "undirected: "+desc+": "+firstReasons(l, 6))
@@ -406,6 +417,71 @@ func (s *RealScore) countNamed(a, b *page) {
 		s.NamedCopied++
 	default:
 		s.NamedSiblings++
+	}
+}
+
+// namesFamilySource reports whether a named common-source link names the
+// source the family's label gives (truth.json's common_source: one name,
+// or several joined by "and"), by the name, a known outlet's alias ("AP"
+// for The Associated Press) or the name's distinctive words ("Oxfam" for
+// Oxfam International, "Max Planck" for the Max Planck Society). A family
+// whose label names no common source (its origin, or a stand-in, is in the
+// collection) accepts any name: the labels cannot judge it.
+func namesFamilySource(l provenance.Link, fam *Family) bool {
+	if fam.Truth.CommonSource == "" {
+		return true
+	}
+	why := strings.Join(l.Reasons, " ")
+	for _, part := range strings.Split(fam.Truth.CommonSource, " and ") {
+		names := append([]string{strings.TrimPrefix(strings.TrimSpace(part), "The ")}, lineage.KnownNames(part)...)
+		for _, n := range names {
+			if n != "" && containsWord(why, n) {
+				return true
+			}
+		}
+		if words := distinctiveWords(part); len(words) > 0 {
+			all := true
+			for _, w := range words {
+				all = all && containsWord(why, w)
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericWords are the words of an organisation's name that do not tell
+// it apart.
+var genericWords = map[string]bool{"the": true, "of": true, "international": true, "society": true, "university": true,
+	"institute": true, "news": true, "agency": true, "press": true, "for": true, "and": true}
+
+// distinctiveWords are a name's words but the generic ones.
+func distinctiveWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		if !genericWords[strings.ToLower(w)] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// containsWord reports whether s holds w as a whole word (case as given).
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:a])
+		after, _ := utf8.DecodeRuneInString(s[b:])
+		if (a == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (b == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		i = b
 	}
 }
 

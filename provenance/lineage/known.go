@@ -129,6 +129,18 @@ func lookupKnown(s string) *knownOutlet {
 	return knownByKey[outletKey(s)]
 }
 
+// KnownNames returns the names a known outlet goes by (its name and its
+// aliases: "Associated Press", "AP", "The Associated Press"), or nil when
+// the table does not hold it. The evaluation reads it to match a named
+// common source against the labels.
+func KnownNames(name string) []string {
+	k := lookupKnown(name)
+	if k == nil {
+		return nil
+	}
+	return append([]string{k.name}, k.aliases...)
+}
+
 // hostOf returns the web host of a document's URL ("phys.org"), or "".
 func hostOf(raw string) string {
 	raw = strings.TrimSpace(raw)
