@@ -31,6 +31,10 @@ const maxQuoteBytes = 4000
 func findQuotes(text string) []quote {
 	var qs []quote
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' {
+			i++ // the one ASCII mark among quotePairs
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		closer, ok := quotePairs[r]
 		if !ok {

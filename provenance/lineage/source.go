@@ -38,12 +38,8 @@ func truncated(text string) bool {
 	if t == "" {
 		return false
 	}
-	lower := strings.ToLower(t)
-	lower = strings.TrimRight(lower, "]) ") // "…[Read More]", "(continue reading)"
-	for _, end := range []string{"…", "...", "[…", "[...", "read more", "more »", "continue reading", "… more", "more"} {
-		if strings.HasSuffix(lower, end) {
-			return true
-		}
+	if endsCut(t) {
+		return true
 	}
 	// A short last line is a sign-off, a credit or a contact ("– Tolbay
 	// News", "press@example.org"), not a sentence cut short.
@@ -61,6 +57,31 @@ func truncated(text string) bool {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
+}
+
+// cutEndings are the ends of a page cut short, lower-cased.
+var cutEndings = []string{"…", "...", "[…", "[...", "read more", "more »", "continue reading", "… more", "more"}
+
+// endsCut reports whether t, lower-cased and with closing brackets and
+// spaces trimmed from its end, ends on one of cutEndings ("…[Read More]",
+// "(continue reading)"). Only the end is lower-cased: the last 128 bytes
+// from a rune's start (at least 32 runes, more than the longest ending)
+// lower-case to the end of the whole text lower-cased (a byte that starts a
+// rune is never inside another, even in bad UTF-8, and "]) " are no
+// letters, nor what a letter lower-cases to).
+func endsCut(t string) bool {
+	tail := strings.TrimRight(t, "]) ")
+	from := max(0, len(tail)-128)
+	for from > 0 && from < len(tail) && !utf8.RuneStart(tail[from]) {
+		from++
+	}
+	lower := strings.ToLower(tail[from:])
+	for _, end := range cutEndings {
+		if strings.HasSuffix(lower, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // signOffLine reports whether a short last line is a sign-off or a credit

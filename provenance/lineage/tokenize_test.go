@@ -113,3 +113,20 @@ func FuzzTokenize(f *testing.F) {
 		sameTokens(t, "fuzz", text, provenance.Span{Start: a, End: b})
 	})
 }
+
+// FuzzEndsCut: lower-casing only the end of a text reads the same ending
+// as lower-casing all of it.
+func FuzzEndsCut(f *testing.F) {
+	for _, s := range []string{"", "Read More]", "x (Continue Reading)", "ÀÉ… MORE", strings.Repeat("é", 70) + "READ MORE", "\xe2\x80" + strings.Repeat("\x80", 140) + "more"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lower, want := strings.TrimRight(strings.ToLower(s), "]) "), false
+		for _, end := range cutEndings {
+			want = want || strings.HasSuffix(lower, end)
+		}
+		if got := endsCut(s); got != want {
+			t.Fatalf("endsCut(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
