@@ -6,8 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/ingest"
@@ -435,14 +433,14 @@ func namesFamilySource(l provenance.Link, fam *Family) bool {
 	for _, part := range strings.Split(fam.Truth.CommonSource, " and ") {
 		names := append([]string{strings.TrimPrefix(strings.TrimSpace(part), "The ")}, lineage.KnownNames(part)...)
 		for _, n := range names {
-			if n != "" && containsWord(why, n) {
+			if n != "" && lineage.MentionsName(why, n) {
 				return true
 			}
 		}
 		if words := distinctiveWords(part); len(words) > 0 {
 			all := true
 			for _, w := range words {
-				all = all && containsWord(why, w)
+				all = all && lineage.MentionsName(why, w)
 			}
 			if all {
 				return true
@@ -466,23 +464,6 @@ func distinctiveWords(name string) []string {
 		}
 	}
 	return out
-}
-
-// containsWord reports whether s holds w as a whole word (case as given).
-func containsWord(s, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			return false
-		}
-		a, b := i+j, i+j+len(w)
-		before, _ := utf8.DecodeLastRuneInString(s[:a])
-		after, _ := utf8.DecodeRuneInString(s[b:])
-		if (a == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (b == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
-			return true
-		}
-		i = b
-	}
 }
 
 // named reports whether a common-source link names the source both took from.

@@ -141,6 +141,10 @@ func KnownNames(name string) []string {
 	return append([]string{k.name}, k.aliases...)
 }
 
+// MentionsName reports whether text names name as whole words (case as
+// given), as the lineage reads an organisation's name in a text.
+func MentionsName(text, name string) bool { return mentionsOrg(text, name) }
+
 // hostOf returns the web host of a document's URL ("phys.org"), or "".
 func hostOf(raw string) string {
 	raw = strings.TrimSpace(raw)
