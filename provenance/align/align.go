@@ -14,6 +14,7 @@ package align
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/text"
@@ -68,15 +69,7 @@ func Shingles(w text.Words, n int) []Shingle {
 			out = append(out, Shingle{Key: NGramKey(words[s : i+1]), Pos: int32(s)})
 		}
 	}
-	slices.SortFunc(out, func(a, b Shingle) int {
-		if a.Key != b.Key {
-			if a.Key < b.Key {
-				return -1
-			}
-			return 1
-		}
-		return int(a.Pos - b.Pos)
-	})
+	sortShingles(out)
 	kept := 0
 	for i := range out {
 		if kept >= MaxPerKey && out[kept-MaxPerKey].Key == out[i].Key {
@@ -87,6 +80,63 @@ func Shingles(w text.Words, n int) []Shingle {
 	}
 	return out[:kept]
 }
+
+// sortShingles orders shingles by key, then position: spread over 256
+// buckets by the key's top byte (keys are hashes, so a document's few
+// hundred fall a few a bucket), then each bucket sorted. The same order as
+// one comparison sort on (key, position), at a fraction of its cost.
+func sortShingles(s []Shingle) {
+	if len(s) < 64 {
+		slices.SortFunc(s, cmpShingle)
+		return
+	}
+	var start [257]int32 // bucket b is [start[b], start[b+1])
+	for _, x := range s {
+		start[x.Key>>56+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	bufp := shingleBufs.Get().(*[]Shingle)
+	if cap(*bufp) < len(s) {
+		*bufp = make([]Shingle, len(s))
+	}
+	buf := (*bufp)[:len(s)]
+	at := start
+	for _, x := range s {
+		b := x.Key >> 56
+		buf[at[b]] = x
+		at[b]++
+	}
+	for b := range 256 {
+		bucket := buf[start[b]:start[b+1]]
+		if len(bucket) <= 8 {
+			for i := 1; i < len(bucket); i++ { // insertion sort of a few
+				for j := i; j > 0 && cmpShingle(bucket[j-1], bucket[j]) > 0; j-- {
+					bucket[j-1], bucket[j] = bucket[j], bucket[j-1]
+				}
+			}
+			continue
+		}
+		slices.SortFunc(bucket, cmpShingle)
+	}
+	copy(s, buf)
+	shingleBufs.Put(bufp)
+}
+
+// cmpShingle orders shingles by key, then position.
+func cmpShingle(a, b Shingle) int {
+	if a.Key != b.Key {
+		if a.Key < b.Key {
+			return -1
+		}
+		return 1
+	}
+	return int(a.Pos - b.Pos)
+}
+
+// shingleBufs recycles sortShingles' second buffer.
+var shingleBufs = sync.Pool{New: func() any { return new([]Shingle) }}
 
 // NGramKey hashes a run of word hashes.
 func NGramKey(ws []uint64) uint64 {
