@@ -122,20 +122,83 @@ func (sb *seedBuckets) firstDocs(k int) (lo, hi uint32) {
 // gatherByFirst concatenates range k's seeds of every worker grouped by
 // their first document (a counting sort: the seeds of document lo+i are
 // seeds[at[i]:at[i+1]], in no order within), and frees the chunks as it
-// goes. Each group is then sorted on its own (sortGroups): a few hundred
+// goes. Each group is then sorted on its own (candidateGroups): a few hundred
 // seeds a document instead of the whole range at once.
 func (sb *seedBuckets) gatherByFirst(k int) (seeds []align.Seed, at []int) {
 	lo, hi := sb.firstDocs(k)
 	return gatherGrouped(sb.byWorker, k, int(hi-lo), func(sd align.Seed) int { return int(sd.A - lo) })
 }
 
-// sortGroups sorts each group of seeds (seeds[at[i]:at[i+1]], all of one
-// first document) by pair and position on the workers: together the seeds
-// end as stage.SortSeeds leaves them.
-func sortGroups(ctx context.Context, workers int, seeds []align.Seed, at []int) error {
-	return parallel(ctx, len(at)-1, workers, "aligning", nil, func(_, i int) {
-		stage.SortSeeds(seeds[at[i]:at[i+1]])
+// pairCounts counts one worker's seeds by second document, for
+// candidateGroups: a count is good for the group whose stamp it carries.
+type pairCounts struct {
+	stamp []uint32
+	count []uint8
+	group uint32
+}
+
+// newPairCounts returns a worker's counts of documents docs, or nil when
+// every pair with a seed is a candidate (minSeeds <= 1) or when minSeeds
+// is more than a count holds.
+func newPairCounts(workers, docs, minSeeds int) []pairCounts {
+	if minSeeds <= 1 || minSeeds > 255 {
+		return nil
+	}
+	counts := make([]pairCounts, workerCount(workers))
+	for w := range counts {
+		counts[w] = pairCounts{stamp: make([]uint32, docs), count: make([]uint8, docs)}
+	}
+	return counts
+}
+
+// add counts a seed with second document b (up to 255).
+func (c *pairCounts) add(b uint32) {
+	if c.stamp[b] != c.group {
+		c.stamp[b], c.count[b] = c.group, 0
+	}
+	if c.count[b] < 255 {
+		c.count[b]++
+	}
+}
+
+// candidateGroups keeps, in each group of seeds (seeds[at[i]:at[i+1]], all
+// of one first document), the seeds of the pairs with at least minSeeds of
+// them, the pairs stage.Candidate aligns (all of them when counts is nil:
+// Candidate still decides), and sorts them by pair and position on the
+// workers (counts has one per worker, from newPairCounts); it returns the
+// seeds kept, together as stage.SortSeeds would leave them. Most pairs of
+// a large collection share one n-gram (a stock phrase): they are dropped
+// before the sort, not after it.
+func candidateGroups(ctx context.Context, workers int, counts []pairCounts, seeds []align.Seed, at []int, minSeeds int) ([]align.Seed, error) {
+	kept := make([]int, len(at)-1)
+	err := parallel(ctx, len(at)-1, workers, "aligning", nil, func(w, i int) {
+		g := seeds[at[i]:at[i+1]]
+		if counts != nil {
+			c := &counts[w]
+			c.group++ // stamps start at 0: the first group is 1
+			for _, sd := range g {
+				c.add(sd.B)
+			}
+			n := 0
+			for _, sd := range g {
+				if int(c.count[sd.B]) >= minSeeds {
+					g[n] = sd
+					n++
+				}
+			}
+			g = g[:n]
+		}
+		stage.SortSeeds(g)
+		kept[i] = len(g)
 	})
+	if err != nil {
+		return nil, err
+	}
+	out := seeds[:0]
+	for i, n := range kept {
+		out = append(out, seeds[at[i]:at[i]+n]...) // never ahead of what it copies
+	}
+	return out, nil
 }
 
 // findSeeds runs the candidate stage on each shard of the index (the
@@ -197,6 +260,7 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 		}
 	}
 	done := 0
+	counts := newPairCounts(workers, len(ad), s.MinSeeds)
 	for k := 0; k < seedRanges; k++ {
 		seeds, at := sb.gatherByFirst(k)
 		if cp != nil {
@@ -218,10 +282,11 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 			}
 		}
 		firstPassage, firstPair := len(r.Passages), len(r.Pairs)
-		if err := sortGroups(ctx, workers, seeds, at); err != nil {
+		aligned, err := candidateGroups(ctx, workers, counts, seeds, at, s.MinSeeds)
+		if err != nil {
 			return err
 		}
-		runs := align.PairRuns(seeds)
+		runs := align.PairRuns(aligned)
 		kept := runs[:0]
 		for _, run := range runs {
 			if stage.Candidate(run, s) {
@@ -240,7 +305,7 @@ func alignSeeds(ctx context.Context, workers int, sb *seedBuckets, ad []align.Do
 				progress(provenance.Progress{Stage: "aligning", Done: at, Total: total, Note: "seeds"})
 			}
 		}
-		err := parallel(ctx, len(kept), workers, "aligning", report, func(_, i int) {
+		err = parallel(ctx, len(kept), workers, "aligning", report, func(_, i int) {
 			run := kept[i]
 			found[i] = stage.AlignPair(&ad[run[0].A], &ad[run[0].B], run, s)
 		})

@@ -51,32 +51,44 @@ func TestGatherShardSortsAsSortPostings(t *testing.T) {
 	}
 }
 
-// TestSeedGroupsSortAsSortSeeds checks that each range's seeds, gathered by
-// first document and sorted group by group, come out as the range's seeds
-// sorted whole by stage.SortSeeds.
-func TestSeedGroupsSortAsSortSeeds(t *testing.T) {
+// TestCandidateGroupsAsSortSeeds checks that each range's seeds, gathered
+// by first document, filtered and sorted group by group, come out as the
+// range's seeds sorted whole by stage.SortSeeds, less the pairs with fewer
+// than MinSeeds seeds (those stage.Candidate would not align).
+func TestCandidateGroupsAsSortSeeds(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for _, docs := range []int{1, 7, 64, 65, 1000} {
-		sb := &seedBuckets{byWorker: make([][]chunks[align.Seed], 2), docs: docs}
-		for w := range sb.byWorker {
-			sb.byWorker[w] = make([]chunks[align.Seed], seedRanges)
-		}
-		want := make([][]align.Seed, seedRanges)
-		for i := 0; i < 20*docs; i++ {
-			a := uint32(rng.IntN(docs))
-			sd := align.Seed{A: a, B: a + 1 + uint32(rng.IntN(5)), PA: rng.Int32N(50), PB: rng.Int32N(50)}
-			k := sb.rangeOf(a)
-			sb.byWorker[rng.IntN(2)][k].add(sd)
-			want[k] = append(want[k], sd)
-		}
-		for k := 0; k < seedRanges; k++ {
-			stage.SortSeeds(want[k])
-			got, at := sb.gatherByFirst(k)
-			if err := sortGroups(context.Background(), 2, got, at); err != nil {
-				t.Fatal(err)
+	for _, minSeeds := range []int{1, 2, 3, 300} {
+		for _, docs := range []int{2, 7, 64, 65, 1000} {
+			sb := &seedBuckets{byWorker: make([][]chunks[align.Seed], 2), docs: docs}
+			for w := range sb.byWorker {
+				sb.byWorker[w] = make([]chunks[align.Seed], seedRanges)
 			}
-			if !slices.Equal(got, want[k]) && len(got)+len(want[k]) > 0 {
-				t.Fatalf("%d documents, range %d: seeds sorted by group differ from SortSeeds' order", docs, k)
+			all := make([][]align.Seed, seedRanges)
+			counts := newPairCounts(2, docs, minSeeds) // one for every range, as alignSeeds does
+			for i := 0; i < 20*docs; i++ {
+				a := uint32(rng.IntN(docs - 1))
+				b := a + 1 + uint32(rng.IntN(min(5, docs-1-int(a))))
+				sd := align.Seed{A: a, B: b, PA: rng.Int32N(50), PB: rng.Int32N(50)}
+				k := sb.rangeOf(a)
+				sb.byWorker[rng.IntN(2)][k].add(sd)
+				all[k] = append(all[k], sd)
+			}
+			for k := 0; k < seedRanges; k++ {
+				stage.SortSeeds(all[k])
+				var want []align.Seed
+				for _, run := range align.PairRuns(all[k]) {
+					if len(run) >= minSeeds || minSeeds > 255 { // above 255 candidateGroups keeps all, Candidate decides
+						want = append(want, run...)
+					}
+				}
+				seeds, at := sb.gatherByFirst(k)
+				got, err := candidateGroups(context.Background(), 2, counts, seeds, at, minSeeds)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, want) && len(got)+len(want) > 0 {
+					t.Fatalf("min seeds %d, %d documents, range %d: the seeds kept and sorted by group differ from SortSeeds' order less the pairs with fewer seeds", minSeeds, docs, k)
+				}
 			}
 		}
 	}
