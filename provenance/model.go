@@ -249,6 +249,11 @@ type Link struct {
 	// in plain words what would decide it, one clue a line: "no publication
 	// dates: add them in the library", "no press-release or credit markers".
 	ToDecide []string `json:"to_decide,omitempty"`
+	// CommonSource, on a common-source link that names where both texts
+	// took their text from (a text that is not in the collection), is that
+	// source as the first reason names it: "Associated Press", "Oxfam
+	// International’s press release", "a statement by Kruse".
+	CommonSource string `json:"common_source,omitempty"`
 }
 
 // FamilyMember is one document's copy of a family's text.

@@ -429,7 +429,10 @@ func namesFamilySource(l provenance.Link, fam *Family) bool {
 	if fam.Truth.CommonSource == "" {
 		return true
 	}
-	why := strings.Join(l.Reasons, " ")
+	why := l.CommonSource // the source as the link names it; older results say it only in the reasons
+	if why == "" {
+		why = strings.Join(l.Reasons, " ")
+	}
 	for _, part := range strings.Split(fam.Truth.CommonSource, " and ") {
 		names := append([]string{strings.TrimPrefix(strings.TrimSpace(part), "The ")}, lineage.KnownNames(part)...)
 		for _, n := range names {

@@ -58,6 +58,8 @@ type LinkRow struct {
 	Passages        int64    `parquet:"passages"`
 	PassageIDs      []int64  `parquet:"passage_ids,list"`
 	Reasons         []string `parquet:"reasons,list"`
+	// CommonSource is the source a common-source link names; null otherwise.
+	CommonSource *string `parquet:"common_source,optional"`
 }
 
 // PairRow is one row of pairs.parquet.
@@ -151,7 +153,7 @@ func LinksParquet(w io.Writer, r *provenance.Result) error {
 			}
 			if err := emit(LinkRow{l.Source, l.Target, label(s), label(t), optional(outlet(s)), optional(outlet(t)),
 				optional(published(s)), optional(published(t)), string(l.Kind), l.Confidence, int64(words), int64(n),
-				int64s(l.Passages), reasons}); err != nil {
+				int64s(l.Passages), reasons, optional(l.CommonSource)}); err != nil {
 				return err
 			}
 		}

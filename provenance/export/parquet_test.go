@@ -57,7 +57,7 @@ func str(p *string) string {
 // field with the analysis; the columns are the CSV tables' columns, in the
 // same order.
 func TestParquetRoundTrip(t *testing.T) {
-	for name, r := range map[string]*provenance.Result{"sample": exporttest.Sample(), "hostile": exporttest.Hostile()} {
+	for name, r := range map[string]*provenance.Result{"sample": exporttest.Sample(), "hostile": exporttest.Hostile(), "named": namedSample()} {
 		t.Run(name, func(t *testing.T) {
 			doc := lookup(r)
 			passages, s := readParquet[PassageRow](t, r, PassagesParquet)
@@ -89,7 +89,8 @@ func TestParquetRoundTrip(t *testing.T) {
 				if g.Source != l.Source || g.Target != l.Target || g.Kind != string(l.Kind) || g.Confidence != l.Confidence ||
 					g.Words != int64(words) || g.Passages != int64(n) || !slices.Equal(g.PassageIDs, int64s(l.Passages)) ||
 					!slices.Equal(g.Reasons, l.Reasons) && len(l.Reasons) > 0 ||
-					str(g.SourceOutlet) != outlet(doc(l.Source)) || str(g.TargetPublished) != published(doc(l.Target)) {
+					str(g.SourceOutlet) != outlet(doc(l.Source)) || str(g.TargetPublished) != published(doc(l.Target)) ||
+					str(g.CommonSource) != l.CommonSource || (g.CommonSource == nil) != (l.CommonSource == "") {
 					t.Errorf("link %d: read %+v from %+v", i, g, l)
 				}
 				if (g.SourcePublished == nil) != (published(doc(l.Source)) == "") {

@@ -192,7 +192,8 @@ func PairsCSV(w io.Writer, r *provenance.Result) error {
 
 // LinksHeader is the header row of links.csv.
 var LinksHeader = []string{"source", "target", "source_title", "target_title", "source_outlet", "target_outlet",
-	"source_published", "target_published", "kind", "confidence", "words", "passages", "passage_ids", "reasons"}
+	"source_published", "target_published", "kind", "confidence", "words", "passages", "passage_ids", "reasons",
+	"common_source"}
 
 // LinksCSV writes links.csv: one row per link, its reasons joined with
 // ReasonSeparator.
@@ -204,7 +205,7 @@ func LinksCSV(w io.Writer, r *provenance.Result) error {
 			words, n := graphlayout.LinkWords(r, l)
 			if err := emit(l.Source, l.Target, label(s), label(t), outlet(s), outlet(t), published(s), published(t),
 				string(l.Kind), f64(l.Confidence), strconv.Itoa(words), strconv.Itoa(n), ints(l.Passages),
-				strings.Join(l.Reasons, ReasonSeparator)); err != nil {
+				strings.Join(l.Reasons, ReasonSeparator), l.CommonSource); err != nil {
 				return err
 			}
 		}

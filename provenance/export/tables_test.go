@@ -37,7 +37,15 @@ func col(header []string, name string) int {
 }
 
 func results() map[string]*provenance.Result {
-	return map[string]*provenance.Result{"sample": exporttest.Sample(), "hostile": exporttest.Hostile()}
+	return map[string]*provenance.Result{"sample": exporttest.Sample(), "hostile": exporttest.Hostile(), "named": namedSample()}
+}
+
+// namedSample is the sample with its undecided link turned into a
+// common-source link that names its source.
+func namedSample() *provenance.Result {
+	r := exporttest.Sample()
+	r.Links[1].Kind, r.Links[1].CommonSource = provenance.LinkCommonSource, "Lakeside Water Board’s press release"
+	return r
 }
 
 func TestPassagesCSVRoundTrips(t *testing.T) {
@@ -100,7 +108,8 @@ func TestTablesRoundTrip(t *testing.T) {
 				row := rows[i]
 				if row[col(LinksHeader, "reasons")] != strings.Join(l.Reasons, ReasonSeparator) ||
 					row[col(LinksHeader, "kind")] != string(l.Kind) || row[col(LinksHeader, "source")] != l.Source ||
-					row[col(LinksHeader, "source_outlet")] != r.Doc(l.Source).Meta.Outlet.Value {
+					row[col(LinksHeader, "source_outlet")] != r.Doc(l.Source).Meta.Outlet.Value ||
+					row[col(LinksHeader, "common_source")] != l.CommonSource {
 					t.Errorf("link %d row %q does not match %+v", i, row, l)
 				}
 				if c, _ := strconv.ParseFloat(row[col(LinksHeader, "confidence")], 64); c != l.Confidence {

@@ -38,6 +38,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 		if k := lookupKnown(c.source); k != nil && k.newswire {
 			what = "a press release distributed by " + c.source
 		}
+		l.CommonSource = c.source
 		l.Reasons = []string{
 			fmt.Sprintf("%sthe text is %s: %s credits it (%s), and %s carries the same passages naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
 				NamedSourceReason, what, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),

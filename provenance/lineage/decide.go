@@ -110,6 +110,9 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	nameAttributedOrgs(decided, views, keys, docs)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
+			if l.Kind != provenance.LinkCommonSource {
+				l.CommonSource = "" // only a common-source link names one
+			}
 			links = append(links, l)
 		}
 	}
@@ -184,8 +187,10 @@ func decideOne(pv *pairView, minConf float64, hold string) provenance.Link {
 		l.Confidence = Calibrate(pv.common + 1)
 		switch {
 		case pv.named != "":
+			l.CommonSource = pv.named
 			reasons = append(reasons, fmt.Sprintf("%sboth took from %s, which is not in the collection; neither copied the other", NamedSourceReason, pv.named))
 		case len(pv.speakers) > 0 && len(pv.speakers) <= 2:
+			l.CommonSource = "a statement by " + strings.Join(pv.speakers, " and ")
 			reasons = append(reasons, fmt.Sprintf("%sboth quote %s: they took from a statement by %s (a release, a report or an interview) that is not in the collection; neither copied the other",
 				NamedSourceReason, strings.Join(pv.speakers, " and "), strings.Join(pv.speakers, " and ")))
 		default:

@@ -78,6 +78,7 @@ func nameReleaseIssuers(decided map[[2]string]provenance.Link, views map[[2]stri
 		l.Kind = provenance.LinkCommonSource
 		l.ToDecide = nil
 		l.Confidence = round2(Calibrate(wNamedCommon))
+		l.CommonSource = what
 		l.Reasons = []string{
 			fmt.Sprintf("%sthe text is %s: %s credits it (%s), and %s carries the paragraph it quotes, naming no other source: both took it from %s, which no text here is or reads as (directly, or one through the other)",
 				NamedSourceReason, what, a.name(), c.marker, b.name(), what),

@@ -225,6 +225,7 @@ func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]stri
 		l.Kind = provenance.LinkCommonSource
 		l.ToDecide = nil
 		l.Confidence = round2(Calibrate(wNamedCommon))
+		l.CommonSource = what
 		l.Reasons = []string{
 			fmt.Sprintf("%sboth carry %s: the passages they share attribute their text to it (%s in %s; %s in %s): they took it from %s, or a release or a story on it, which is not in the collection; neither is shown to have copied the other",
 				NamedSourceReason, what, quoteSnippet(pv.a.doc.Text, aa.phrase), pv.a.name(), quoteSnippet(pv.b.doc.Text, ab.phrase), pv.b.name(), what),

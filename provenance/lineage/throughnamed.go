@@ -70,6 +70,7 @@ func nameThroughNamed(decided map[[2]string]provenance.Link, views map[[2]string
 			l.Kind = provenance.LinkCommonSource
 			l.ToDecide = nil
 			l.Confidence = round2(Calibrate(wNamedCommon))
+			l.CommonSource = from
 			l.Reasons = []string{
 				fmt.Sprintf("%sthe text is %s: %s carries it (its link with %s names it), and %s carries the same passages of %s, naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
 					NamedSourceReason, n.what, b.name(), a.name(), c.name(), b.name(), from, c.name(), b.name()),

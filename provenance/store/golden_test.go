@@ -75,3 +75,16 @@ func TestOpensFormatV1(t *testing.T) {
 	}
 	assertEqual(t, got, goldenV1())
 }
+
+// TestOpensFormatV2: testdata/v2.copytrail is goldenV1's workspace saved
+// in format 2 (with a link's "to decide" line), before links named their
+// common source; it opens whole, the links naming none.
+func TestOpensFormatV2(t *testing.T) {
+	got, err := Open(filepath.Join("testdata", "v2.copytrail"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := goldenV1()
+	want.Result.Links[0].ToDecide = []string{"no publication dates: add them in the library"}
+	assertEqual(t, got, want)
+}

@@ -21,6 +21,10 @@ var migrations = map[int]func(tx *sql.Tx) error{
 		}
 		return addColumns(tx, "links", []column{{"to_decide", "TEXT"}}, "null")
 	},
+	// Version 3: the source a common-source link names.
+	2: func(tx *sql.Tx) error {
+		return addColumns(tx, "links", []column{{"common_source", "TEXT"}}, "")
+	},
 }
 
 // addColumns adds columns to a list table, each holding value in every
@@ -42,6 +46,19 @@ func addColumns(tx *sql.Tx, table string, added []column, value string) error {
 			return fmt.Errorf("%s: adding column %s: %w", table, c.name, err)
 		}
 	}
+	// An intermediate step's table lacks the columns later steps add: the
+	// checksum covers the columns it has, in the current order.
+	present, err := tableColumns(tx, table)
+	if err != nil {
+		return err
+	}
+	have := newCols[:0:0]
+	for _, c := range newCols {
+		if present[c.name] {
+			have = append(have, c)
+		}
+	}
+	newCols = have
 	var oldNames []string
 	for _, c := range newCols {
 		if !isAdded[c.name] {
@@ -90,6 +107,26 @@ func addColumns(tx *sql.Tx, table string, added []column, value string) error {
 		}
 	}
 	return nil
+}
+
+// tableColumns lists the columns a table of the database has.
+func tableColumns(tx *sql.Tx, table string) (map[string]bool, error) {
+	rows, err := tx.Query(fmt.Sprintf("PRAGMA table_info(%s)", table))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", table, err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var cid, notNull, pk int
+		var name, typ string
+		var dflt any
+		if err := rows.Scan(&cid, &name, &typ, &notNull, &dflt, &pk); err != nil {
+			return nil, fmt.Errorf("%s: %w", table, err)
+		}
+		out[name] = true
+	}
+	return out, rows.Err()
 }
 
 // migrateCopy copies an older workspace to a private temporary file, brings

@@ -44,14 +44,16 @@ func TestMigratesV1DamageStaysVisible(t *testing.T) {
 	}
 }
 
-// TestRoleAndToDecideRoundTrip: the role field (with its origin) and a
-// link's "to decide" lines survive a save in the current format.
+// TestRoleAndToDecideRoundTrip: the role field (with its origin), a
+// link's "to decide" lines and the common source it names survive a save
+// in the current format.
 func TestRoleAndToDecideRoundTrip(t *testing.T) {
 	ws := goldenV1()
 	ws.Documents[0].Meta.Role = provenance.Field{Value: string(provenance.RoleWire), Origin: provenance.OriginUser, Detail: "edited in the library"}
 	ws.Result.Documents[0].Meta.Role = ws.Documents[0].Meta.Role
 	ws.Result.Links[0].ToDecide = []string{"no publication dates: add them in the library"}
-	path := filepath.Join(t.TempDir(), "v2.copytrail")
+	ws.Result.Links[0].CommonSource = "Harbour Relief Alliance’s press release"
+	path := filepath.Join(t.TempDir(), "v3.copytrail")
 	if err := Save(path, ws); err != nil {
 		t.Fatal(err)
 	}
@@ -62,5 +64,8 @@ func TestRoleAndToDecideRoundTrip(t *testing.T) {
 	assertEqual(t, got, ws)
 	if r := got.Documents[0].Meta.Role; r.Value != "wire" || r.Origin != provenance.OriginUser {
 		t.Errorf("role %+v", r)
+	}
+	if cs := got.Result.Links[0].CommonSource; cs != "Harbour Relief Alliance’s press release" {
+		t.Errorf("common source %q", cs)
 	}
 }

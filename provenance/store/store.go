@@ -32,7 +32,7 @@ import (
 // lower version are migrated when opened; files with a higher one are
 // refused (ErrNewerSchema), never silently damaged.
 // Version 2 added the documents' role field.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // FileExtension is the usual extension of a workspace file.
 const FileExtension = ".copytrail"

@@ -137,11 +137,11 @@ var tables = []tableSpec{
 		func(p *provenance.Pair, raw []string) error { return fromJSON("passages", raw[0], &p.Passages) }, 1),
 	listTable("links",
 		[]column{{"source", "TEXT"}, {"target", "TEXT"}, {"kind", "TEXT"}, {"confidence", "REAL"},
-			{"reasons", "TEXT"}, {"passages", "TEXT"}, {"to_decide", "TEXT"}},
+			{"reasons", "TEXT"}, {"passages", "TEXT"}, {"to_decide", "TEXT"}, {"common_source", "TEXT"}},
 		func(r *provenance.Result) *[]provenance.Link { return &r.Links },
 		func(k *provenance.Link) []any {
 			return []any{k.Source, k.Target, string(k.Kind), k.Confidence, toJSON(k.Reasons), toJSON(k.Passages),
-				toJSON(k.ToDecide)}
+				toJSON(k.ToDecide), k.CommonSource}
 		},
 		func(k *provenance.Link) []any { return []any{&k.Source, &k.Target, (*string)(&k.Kind), &k.Confidence} },
 		func(k *provenance.Link, raw []string) error {
@@ -151,8 +151,9 @@ var tables = []tableSpec{
 			if err := fromJSON("passages", raw[1], &k.Passages); err != nil {
 				return err
 			}
+			k.CommonSource = raw[3]
 			return fromJSON("to_decide", raw[2], &k.ToDecide)
-		}, 3),
+		}, 4),
 	listTable("families",
 		[]column{{"family_id", "TEXT"}, {"origin", "TEXT"}, {"words", "INTEGER"}, {"snippet", "TEXT"},
 			{"members", "TEXT"}, {"edges", "TEXT"}},
