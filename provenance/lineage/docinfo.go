@@ -48,7 +48,7 @@ func (di *docInfo) tokens(s provenance.Span) []token {
 
 // newDocInfo reads genre, voice, quotes and date of one document.
 func newDocInfo(d *provenance.Document) *docInfo {
-	has := needlesIn(strings.ToLower(d.Text)) // for genre and credits
+	has := needlesIn(lowerText(d.Text)) // for genre and credits
 	di := &docInfo{doc: d, genre: detectGenreWith(d, has)}
 	di.toks = tokenize(d.Text, provenance.Span{Start: 0, End: len(d.Text)})
 	di.orgs = selfOrgs(d, di.genre)

@@ -3,6 +3,8 @@ package lineage
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The pre-filters of the genre markers and the credit patterns ask whether
@@ -99,6 +101,37 @@ func buildNeedles(words []string) *needleAutomaton {
 type needleSet struct {
 	text string
 	has  []bool
+}
+
+// lowerText is strings.ToLower(s) (invalid bytes become U+FFFD, as there)
+// copying the runs a rune does not change at once, without a call of
+// unicode.ToLower for each ASCII byte: texts with curly quotes or accents
+// otherwise go through strings.Map a rune at a time.
+func lowerText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + utf8.UTFMax)
+	from := 0 // start of the bytes not yet written, unchanged by lower-casing
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b.WriteString(s[from:i])
+				b.WriteByte(c + 'a' - 'A')
+				from = i + 1
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r || r == utf8.RuneError && w == 1 {
+			b.WriteString(s[from:i])
+			b.WriteRune(l)
+			from = i + w
+		}
+		i += w
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // needlesIn reads which registered needles text holds.

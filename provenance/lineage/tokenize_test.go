@@ -71,7 +71,7 @@ func sameTokens(t *testing.T, name, text string, span provenance.Span) {
 }
 
 // TestTokenizeIsTheRuneOne holds the table-driven tokenizer to the rune at a
-// time one on texts made to hit every branch (capitals, curly apostrophes,
+// time one (and lowerText to strings.ToLower) on texts made to hit every branch (capitals, curly apostrophes,
 // joiners, numbers, accents, combining marks, invalid UTF-8, spans that cut
 // a rune) and on the real pages beside the module when they are there.
 func TestTokenizeIsTheRuneOne(t *testing.T) {
@@ -99,6 +99,9 @@ func TestTokenizeIsTheRuneOne(t *testing.T) {
 	for n, text := range texts {
 		name := "text " + string(rune('A'+n%26))
 		sameTokens(t, name, text, provenance.Span{Start: 0, End: len(text)})
+		if lowerText(text) != strings.ToLower(text) {
+			t.Fatalf("%s: lowerText is not strings.ToLower", name)
+		}
 		for _, s := range []provenance.Span{{Start: 1, End: len(text) - 1}, {Start: len(text) / 3, End: len(text) / 2}, {Start: -4, End: len(text) + 9}, {Start: 5, End: 2}} {
 			sameTokens(t, name, text, s)
 		}
@@ -127,6 +130,18 @@ func FuzzEndsCut(f *testing.F) {
 		}
 		if got := endsCut(s); got != want {
 			t.Fatalf("endsCut(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzLowerText: lowerText is strings.ToLower on any bytes.
+func FuzzLowerText(f *testing.F) {
+	for _, s := range []string{"", "ABC def", "“Quoted” ÀÉÎ İstanbul ΣΊΣΥΦΟΣ", "bad \xff \xe2\x80 \ufffd end", "ǅ ǈ Ω K Å"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
