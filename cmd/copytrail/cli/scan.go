@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strconv"
@@ -48,6 +49,7 @@ type scanFlags struct {
 	preset              string
 	set                 provenance.Settings // as given: -1 or 0 means the preset's
 	cpuProfile          string
+	memProfile          string
 }
 
 func (f *scanFlags) add(fs *flag.FlagSet) {
@@ -57,6 +59,7 @@ func (f *scanFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&f.jsonl, "jsonl", false, "stream documents, passages, pairs and links as JSON Lines as they are decided")
 	fs.StringVar(&f.preset, "preset", "balanced", "engine preset")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the scan to `FILE` (for go tool pprof)")
+	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to `FILE` when the scan has decided everything, its result still held (go tool pprof: inuse_space, or -sample_index=alloc_space for all it allocated)")
 	s := &f.set
 	fs.IntVar(&s.NGram, "ngram", 0, "words per seed n-gram (default: the preset's)")
 	fs.IntVar(&s.MinPassageWords, "min-words", 0, "shortest passage reported, in words")
@@ -78,7 +81,7 @@ func (f *scanFlags) settings(fs *flag.FlagSet) (provenance.Settings, error) {
 	custom := false
 	fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
-		case "json", "jsonl", "with-text", "csv", "preset", "quiet", "q", "cpuprofile":
+		case "json", "jsonl", "with-text", "csv", "preset", "quiet", "q", "cpuprofile", "memprofile":
 		default:
 			custom = true
 		}
@@ -130,10 +133,19 @@ func setupScan(fs *flag.FlagSet) func(e *Env, paths []string) int {
 			}
 			defer stop()
 		}
-		if f.jsonl {
-			return scanJSONL(e, paths, set, f.withText)
+		var decided func(string, *provenance.Result)
+		if f.memProfile != "" {
+			out, err := os.Create(f.memProfile)
+			if err != nil {
+				return e.Fail(fmt.Errorf("heap profile: %w", err))
+			}
+			defer out.Close()
+			decided = heapProfileAt("lineage", out, e)
 		}
-		r, status := load(e, paths, set, nil)
+		if f.jsonl {
+			return scanJSONL(e, paths, set, f.withText, decided)
+		}
+		r, status := load(e, paths, set, decided)
 		if r == nil {
 			return status
 		}
@@ -175,11 +187,34 @@ func btoi(b bool) int {
 	return 0
 }
 
-// scanJSONL streams the scan of paths as JSON Lines (jsonlWriter).
-func scanJSONL(e *Env, paths []string, set provenance.Settings, withText bool) int {
+// heapProfileAt returns a Scanner.Decided that writes the heap profile to
+// out when stage is decided (the result then still held), reporting a
+// failure on e's stderr.
+func heapProfileAt(stage string, out *os.File, e *Env) func(string, *provenance.Result) {
+	return func(s string, _ *provenance.Result) {
+		if s != stage {
+			return
+		}
+		runtime.GC() // the heap as it is live, not as last collected
+		if err := pprof.WriteHeapProfile(out); err != nil {
+			e.Errorf("heap profile %s: %s", out.Name(), err)
+		}
+	}
+}
+
+// scanJSONL streams the scan of paths as JSON Lines (jsonlWriter) and,
+// when also is not nil, hands it each stage decided after the writer.
+func scanJSONL(e *Env, paths []string, set provenance.Settings, withText bool, also func(string, *provenance.Result)) int {
 	j := newJSONLWriter(e.Stdout, withText)
 	j.settings(set)
-	r, status, timing := loadTimed(e, paths, set, j.decided)
+	decided := j.decided
+	if also != nil {
+		decided = func(stage string, r *provenance.Result) {
+			j.decided(stage, r)
+			also(stage, r)
+		}
+	}
+	r, status, timing := loadTimed(e, paths, set, decided)
 	j.stageSeconds = timing
 	if err := j.finish(r); err != nil {
 		return e.Fail(err)

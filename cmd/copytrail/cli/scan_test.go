@@ -119,3 +119,42 @@ func TestScanCSVNeutralisesFormulas(t *testing.T) {
 		t.Errorf("the hostile title is not in the CSV:\n%s", stdout)
 	}
 }
+
+// TestScanMemProfile checks that --memprofile writes a heap profile (a
+// gzipped protocol buffer) with the table, the JSON lines, and that the
+// output is the one without it; a file that cannot be created fails the
+// scan before it starts, as --cpuprofile's does.
+func TestScanMemProfile(t *testing.T) {
+	dir := genCollection(t)
+	for _, format := range []string{"--jsonl", "--csv"} {
+		prof := filepath.Join(t.TempDir(), "heap.prof")
+		var with, without, errb bytes.Buffer
+		if code := Main([]string{"scan", format, "--memprofile", prof, dir}, &with, &errb); code != 0 {
+			t.Fatalf("%s: scan exit %d: %s", format, code, errb.String())
+		}
+		b, err := os.ReadFile(prof)
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Fatalf("%s: the heap profile is not gzipped (%d bytes)", format, len(b))
+		}
+		if code := Main([]string{"scan", format, dir}, &without, &errb); code != 0 {
+			t.Fatalf("%s: scan exit %d: %s", format, code, errb.String())
+		}
+		strip := func(s string) string { // the JSON lines' stage times differ between runs
+			if i := strings.Index(s, `,"stage_seconds"`); i >= 0 {
+				return s[:i]
+			}
+			return s
+		}
+		if strip(with.String()) != strip(without.String()) {
+			t.Fatalf("%s: the output with --memprofile differs from the one without", format)
+		}
+	}
+	var out, errb bytes.Buffer
+	code := Main([]string{"scan", "--csv", "--memprofile", filepath.Join(t.TempDir(), "no", "such", "heap.prof"), dir}, &out, &errb)
+	if code != ExitFailed || !strings.Contains(errb.String(), "heap profile") {
+		t.Fatalf("an uncreatable profile file: exit %d, stderr %q; want %d and the file named", code, errb.String(), ExitFailed)
+	}
+}
