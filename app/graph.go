@@ -158,9 +158,16 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 			undecided++
 		}
 	}
-	status := fmt.Sprintf("%s, %s", plural(len(nodes), "article", "articles"), plural(len(edges), "link", "links"))
+	articles, sources, links := countGraph(nodes, edges)
+	if !v.byOutlet || ws.HideMetadata {
+		links = len(r.Links) // a named source's links share its lines
+	}
+	status := fmt.Sprintf("%s, %s", plural(articles, "article", "articles"), plural(links, "link", "links"))
 	if undecided > 0 {
 		status += fmt.Sprintf(" (%d direction undecided)", undecided)
+	}
+	if sources > 0 {
+		status += fmt.Sprintf(" · %s outside the collection, named by the texts", plural(sources, "source", "sources"))
 	}
 	if ws.HideMetadata {
 		status = fmt.Sprintf("%s, %s", plural(len(nodes), "article", "articles"), plural(len(edges), "line", "lines"))
@@ -175,6 +182,30 @@ func (v *GraphView) Refresh(r *provenance.Result) {
 		status += " · " + note
 	}
 	v.status.SetText(status)
+}
+
+// countGraph counts a graph's articles, the absent sources drawn beside
+// them, and the links its lines draw (a named common source's links are
+// drawn as one line from it to each article: three links among three
+// reprints are three lines, two links two).
+func countGraph(nodes []GraphNode, edges []GraphEdge) (articles, sources, links int) {
+	for _, n := range nodes {
+		if n.Absent {
+			sources++
+		} else {
+			articles++
+		}
+	}
+	seen := map[int]bool{}
+	for _, e := range edges {
+		if e.Link < 0 || !seen[e.Link] {
+			links++
+		}
+		if e.Link >= 0 {
+			seen[e.Link] = true
+		}
+	}
+	return articles, sources, links
 }
 
 // setByOutlet switches between article and outlet nodes.
@@ -249,7 +280,7 @@ func (v *GraphView) edgeDocs(e GraphEdge) (string, string) {
 
 // tapNode shows a document in the library when an article node is tapped.
 func (v *GraphView) tapNode(i int) {
-	if v.byOutlet || i < 0 {
+	if v.byOutlet || i < 0 || v.graph.layout.Nodes[i].Absent {
 		return
 	}
 	v.nav.SelectDocument(v.graph.layout.Nodes[i].ID)

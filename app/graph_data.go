@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -97,13 +98,79 @@ func documentGraph(r *provenance.Result, hide bool) (nodes []GraphNode, edges []
 		nodes = append(nodes, n)
 		return index[id]
 	}
-	for i, l := range r.Links {
-		edges = append(edges, GraphEdge{
-			From: node(l.Source), To: node(l.Target), Kind: l.Kind,
-			Confidence: l.Confidence, Words: linkWords(r, l), Reasons: l.Reasons, Link: i,
+	absent := map[int]int{} // link index → its absent source's node
+	if !hide {
+		absent = absentSources(r, func(name string) int {
+			nodes = append(nodes, GraphNode{ID: absentPrefix + name + "#" + strconv.Itoa(len(nodes)), Title: name,
+				Detail: "not in the collection", Absent: true})
+			return len(nodes) - 1
 		})
 	}
-	return nodes, edges, max(0, len(r.Documents)-len(nodes))
+	spoke := map[[2]int]bool{}
+	for i, l := range r.Links {
+		e := GraphEdge{From: node(l.Source), To: node(l.Target), Kind: l.Kind,
+			Confidence: l.Confidence, Words: linkWords(r, l), Reasons: l.Reasons, Link: i}
+		v, ok := absent[i]
+		if !ok {
+			edges = append(edges, e)
+			continue
+		}
+		// "Both took from X": one line from X to each of the two.
+		for _, to := range []int{e.From, e.To} {
+			if !spoke[[2]int{v, to}] {
+				spoke[[2]int{v, to}] = true
+				s := e
+				s.From, s.To = v, to
+				edges = append(edges, s)
+			}
+		}
+	}
+	articles := 0
+	for _, n := range nodes {
+		if !n.Absent {
+			articles++
+		}
+	}
+	return nodes, edges, max(0, len(r.Documents)-articles)
+}
+
+// absentPrefix opens the node ID of a source that is not in the collection.
+const absentPrefix = "absent:"
+
+// absentSources finds the sources that common-source links name
+// (Link.CommonSource) and makes one node for each name and each group of
+// articles its links join (the same agency's name in two stories is two
+// texts), through newNode; it returns each such link's node.
+func absentSources(r *provenance.Result, newNode func(name string) int) map[int]int {
+	type key struct {
+		name string
+		root string
+	}
+	sets := map[string]*provenance.DisjointSets[string]{}
+	var named []int
+	for i, l := range r.Links {
+		if l.Kind != provenance.LinkCommonSource || l.CommonSource == "" {
+			continue
+		}
+		if sets[l.CommonSource] == nil {
+			sets[l.CommonSource] = &provenance.DisjointSets[string]{}
+		}
+		sets[l.CommonSource].Union(l.Source, l.Target)
+		named = append(named, i)
+	}
+	out := map[int]int{}
+	made := map[key]int{}
+	for _, i := range named {
+		l := r.Links[i]
+		k := key{l.CommonSource, sets[l.CommonSource].Find(l.Source)}
+		v, ok := made[k]
+		if !ok {
+			v = newNode(l.CommonSource)
+			made[k] = v
+		}
+		out[i] = v
+	}
+	return out
 }
 
 // outletGraph builds one node per outlet and one edge per r.OutletEdges

@@ -23,6 +23,10 @@ type GraphNode struct {
 	Group  string // colour group (the outlet)
 	Time   time.Time
 	Dated  bool
+	// Absent: not an article but the source that common-source links name
+	// (a text that is not in the collection); its edges run to the
+	// articles that took from it.
+	Absent bool
 
 	// Set by LayoutGraph.
 	Layer       int
@@ -279,8 +283,16 @@ func storyCaption(l *GraphLayout, g []int, edges []GraphEdge) string {
 		t := l.Nodes[g[k]].Title
 		return len(strings.Fields(t)) >= 3 && !fileNameRE.MatchString(t)
 	}
-	best := 0
+	best, articles := -1, 0
 	for k := range g {
+		if l.Nodes[g[k]].Absent {
+			continue // a source outside the collection is no article of the story
+		}
+		articles++
+		if best < 0 {
+			best = k
+			continue
+		}
 		if hk, hb := headline(k), headline(best); hk != hb {
 			if hk {
 				best = k
@@ -291,14 +303,17 @@ func storyCaption(l *GraphLayout, g []int, edges []GraphEdge) string {
 			best = k
 		}
 	}
+	if best < 0 {
+		return ""
+	}
 	title := l.Nodes[g[best]].Title
-	switch len(g) {
+	switch articles {
 	case 1:
 		return "“" + title + "”"
 	case 2:
 		return "“" + title + "” and 1 more"
 	}
-	return "“" + title + "” and " + strconv.Itoa(len(g)-1) + " more"
+	return "“" + title + "” and " + strconv.Itoa(articles-1) + " more"
 }
 
 // fileNameRE matches a label that is a file's name (an article without a title).

@@ -406,3 +406,54 @@ func TestLayoutGraph_UndatedStoriesAreBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedCommonSourceIsAHub: three reprints whose links name one source
+// outside the collection ("both took from Harbour News Agency") are drawn
+// as that source, hollow, with a line to each of them — not three chords
+// between them — and it sits at the centre of their ring; the status
+// counts three articles and one absent source (its three lines show two
+// of the links, the third adds none).
+func TestNamedCommonSourceIsAHub(t *testing.T) {
+	r := &provenance.Result{}
+	for _, id := range []string{"a", "b", "c"} {
+		r.Documents = append(r.Documents, provenance.Document{ID: id, Path: id + ".txt",
+			Meta: provenance.Metadata{Title: provenance.Field{Value: "Reprint " + id, Origin: provenance.OriginFile}}})
+	}
+	for _, p := range [][2]string{{"a", "b"}, {"a", "c"}, {"b", "c"}} {
+		r.Links = append(r.Links, provenance.Link{Source: p[0], Target: p[1], Kind: provenance.LinkCommonSource,
+			Confidence: 0.85, CommonSource: "Harbour News Agency", Reasons: []string{"common source named: both took from Harbour News Agency"}})
+	}
+	nodes, edges, unlinked := documentGraph(r, false)
+	articles, sources, links := countGraph(nodes, edges)
+	if articles != 3 || sources != 1 || links != 2 || unlinked != 0 || len(edges) != 3 {
+		t.Fatalf("%d articles, %d sources, %d links, %d unlinked, %d lines: %+v", articles, sources, links, unlinked, len(edges), nodes)
+	}
+	hub := -1
+	for i, n := range nodes {
+		if n.Absent {
+			hub = i
+			if n.Title != "Harbour News Agency" {
+				t.Errorf("hub titled %q", n.Title)
+			}
+		}
+	}
+	for _, e := range edges {
+		if e.From != hub || nodes[e.To].Absent {
+			t.Errorf("line %+v does not run from the source to an article", e)
+		}
+	}
+	l := LayoutGraph(nodes, edges, LayoutOptions{ByDate: true})
+	var cx, cy float32
+	for i, n := range l.Nodes {
+		if i != hub {
+			cx, cy = cx+n.X/3, cy+n.Y/3
+		}
+	}
+	if h := l.Nodes[hub]; math.Abs(float64(h.X-cx)) > 1 || math.Abs(float64(h.Y-cy)) > 1 {
+		t.Errorf("the source stands at (%v, %v), not at the centre (%v, %v) of its articles", h.X, h.Y, cx, cy)
+	}
+	// Hidden, nothing is named: the lines join the articles.
+	if nodes, _, _ := documentGraph(r, true); len(nodes) != 3 {
+		t.Errorf("hidden: %d nodes", len(nodes))
+	}
+}

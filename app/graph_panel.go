@@ -55,11 +55,30 @@ func (v *GraphView) showDetails() {
 	v.actions.Refresh()
 }
 
+// describeAbsent says what a source outside the collection is: the
+// articles whose shared text the links say came from it.
+func (v *GraphView) describeAbsent(n GraphNode) string {
+	l := &v.graph.layout
+	var carriers []string
+	for _, e := range l.Edges {
+		if l.Nodes[e.From].ID == n.ID {
+			if d := v.result.Doc(l.Nodes[e.To].ID); d != nil {
+				carriers = append(carriers, "• “"+clip(d.Label(), 60)+"”")
+			}
+		}
+	}
+	return fmt.Sprintf("%s\nNot in the collection: the texts name it as the source they took their shared text from, and none of them is it.\n\n%s took from it:\n%s\n\nClick a line for the evidence; add the source itself to the library to trace who took from it directly.",
+		n.Title, plural(len(carriers), "article", "articles"), strings.Join(carriers, "\n"))
+}
+
 // describeNode is an article's full title and metadata (or an outlet's
 // article count), and the articles it shares text with, by short name.
 func (v *GraphView) describeNode(n GraphNode) string {
 	if v.byOutlet {
 		return n.Title + "\n" + n.Detail
+	}
+	if n.Absent {
+		return v.describeAbsent(n)
 	}
 	d := v.result.Doc(n.ID)
 	if d == nil {

@@ -206,6 +206,9 @@ func (r *graphRenderer) rebuild() {
 		if r.g.colors {
 			fill = colorOf(colors, n.Group)
 		}
+		if n.Absent {
+			fill = color.RGBA{} // hollow: a source that is not in the collection
+		}
 		c := canvas.NewCircle(fill)
 		c.StrokeWidth = 1.5
 		r.circles[i] = c
@@ -257,6 +260,9 @@ func (r *graphRenderer) Refresh() {
 	centre := r.g.view.ov.centred()
 	for i, n := range l.Nodes {
 		r.circles[i].StrokeColor, r.circles[i].StrokeWidth = fg, 1.5
+		if n.Absent {
+			r.circles[i].StrokeColor, r.circles[i].StrokeWidth = palette.Link(provenance.LinkCommonSource), 3
+		}
 		r.titles[i].Color, r.titles[i].TextStyle.Bold = fg, false
 		if n.ID == centre && centre != "" { // the article found: ringed and bold
 			r.circles[i].StrokeColor, r.circles[i].StrokeWidth = primary, 4

@@ -115,6 +115,39 @@ func placeGroup(l *GraphLayout, g []int, colW, rowH float32, label func(*GraphNo
 			l.Nodes[v].X, l.Nodes[v].Y = float32(k)*colW*1.5, 0
 			label(&l.Nodes[v])
 		}
+	case n <= ringMaxNodes+4 && hubs(l, g) > 0 && hubs(l, g) < n-1:
+		// The sources outside the collection in the middle (one at the
+		// centre, more on a small inner ring), the articles that took from
+		// them around them: spokes, not chords.
+		var hub, rim []int
+		for _, v := range g {
+			if l.Nodes[v].Absent {
+				hub = append(hub, v)
+			} else {
+				rim = append(rim, v)
+			}
+		}
+		inner := float32(0)
+		if len(hub) > 1 {
+			inner = max(colW/(2*float32(math.Sin(math.Pi/float64(len(hub))))), rowH)
+		}
+		outer := max(colW/(2*float32(math.Sin(math.Pi/float64(max(len(rim), 2))))), inner+2*rowH)
+		for try := 0; try < 20; try++ {
+			for _, ring := range []struct {
+				vs []int
+				r  float32
+			}{{hub, inner}, {rim, outer}} {
+				for k, v := range ring.vs {
+					a := -math.Pi/2 + 2*math.Pi*float64(k)/float64(len(ring.vs))
+					l.Nodes[v].X, l.Nodes[v].Y = ring.r*float32(math.Cos(a)), ring.r*float32(math.Sin(a))
+					label(&l.Nodes[v])
+				}
+			}
+			if !labelsOverlap(l, g) {
+				break
+			}
+			inner, outer = inner*1.15, outer*1.15
+		}
 	case n <= ringMaxNodes:
 		radius := max(colW/(2*float32(math.Sin(math.Pi/float64(n)))), rowH)
 		for try := 0; try < 20; try++ {
@@ -135,6 +168,17 @@ func placeGroup(l *GraphLayout, g []int, colW, rowH float32, label func(*GraphNo
 			label(&l.Nodes[v])
 		}
 	}
+}
+
+// hubs counts a group's absent sources, drawn in its middle.
+func hubs(l *GraphLayout, g []int) int {
+	n := 0
+	for _, v := range g {
+		if l.Nodes[v].Absent {
+			n++
+		}
+	}
+	return n
 }
 
 // labelsOverlap reports whether any two labels of the group overlap.
