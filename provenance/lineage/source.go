@@ -24,7 +24,7 @@ const (
 // releaseDateline is a press-release dateline: a city in capitals with a
 // state or date and a dash, no agency ("GAINESVILLE, Fla. —",
 // "ORLANDO, May 5, 2021 -", "ABBOTT PARK, Ill., Feb. 17, 2022 /PRNewswire/ —").
-var releaseDateline = fastre.MustCompile(`(?m)^(?:\(Press-News\.org\)\s*)?[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{1,4}\.?|[A-Z][a-z]+|D\.C\.)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?(?:\s*/[A-Za-z -]+/)?\s*[-–—]{1,2}\s`)
+var releaseDateline = fastre.MustCompile(`(?m)^(?:\(Press-News\.org\)\s*)?[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{1,4}\.?|[A-Z][a-z]+|D\.C\.)(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?(?:\s*/[A-Za-z -]+/)?\s*[-–—]{1,2}\s`).WithStarts(releaseDatelineStarts)
 
 // newswireMark is a newswire service's distribution marker ("/PRNewswire/",
 // "(BUSINESS WIRE)--"): the text is a press release, whoever carries it.

@@ -3,6 +3,7 @@ package lineage
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Hand-made start finders (fastre's WithStarts) for the patterns that can
@@ -245,4 +246,85 @@ func nameLine(l string) (name, filler bool) {
 		i += n
 	}
 	return words <= lineNameRuns, filler
+}
+
+// storySourceStarts lists where the credit pattern of a source line
+// (`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]…`) can start: at a line
+// start followed, past at most three runes that are not \w (a newline is
+// one), by "story" or "source" in any case. A text holding ſ (which (?i)
+// folds to s) gets every line start.
+func storySourceStarts(text string) []int {
+	var out []int
+	anyCase := strings.Contains(text, "ſ")
+	for at := 0; ; {
+		k := at
+		for n := 0; n < 3 && k < len(text) && !isASCIIWord(text[k]); n++ {
+			_, w := utf8.DecodeRuneInString(text[k:])
+			k += w
+		}
+		if anyCase || hasFoldPrefix(text[k:], "story") || hasFoldPrefix(text[k:], "source") {
+			out = append(out, at)
+		}
+		nl := strings.IndexByte(text[at:], '\n')
+		if nl < 0 {
+			return out
+		}
+		at += nl + 1
+	}
+}
+
+// hasFoldPrefix reports whether s begins with the lower-case ASCII word
+// lit, its letters in either case.
+func hasFoldPrefix(s, lit string) bool {
+	if len(s) < len(lit) {
+		return false
+	}
+	for i := 0; i < len(lit); i++ {
+		if s[i]|0x20 != lit[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// releaseDatelineStarts lists where releaseDateline
+// (`(?m)^(?:\(Press-News\.org\)\s*)?[A-Z][A-Z .'-]{2,30},\s+…`) can start:
+// at a line start where, past the aggregator's tag and blanks, a capital
+// and 2 to 30 of [A-Z .'-] come before a comma.
+func releaseDatelineStarts(text string) []int {
+	var out []int
+	for at := 0; ; {
+		k := at
+		if strings.HasPrefix(text[k:], "(Press-News.org)") {
+			k = skipBlanks(text, k+len("(Press-News.org)"))
+		}
+		if k < len(text) && 'A' <= text[k] && text[k] <= 'Z' {
+			r := k + 1
+			for r < len(text) && r-k-1 < 31 && datelineCityByte(text[r]) {
+				r++
+			}
+			if n := r - k - 1; n >= 2 && n <= 30 && r < len(text) && text[r] == ',' {
+				out = append(out, at)
+			}
+		}
+		nl := strings.IndexByte(text[at:], '\n')
+		if nl < 0 {
+			return out
+		}
+		at += nl + 1
+	}
+}
+
+// datelineCityByte is [A-Z .'-].
+func datelineCityByte(b byte) bool {
+	return 'A' <= b && b <= 'Z' || b == ' ' || b == '.' || b == '\'' || b == '-'
+}
+
+// skipBlanks returns the offset of the first byte at or after k that is
+// not \s.
+func skipBlanks(text string, k int) int {
+	for k < len(text) && isSpaceByte(text[k]) {
+		k++
+	}
+	return k
 }

@@ -11,7 +11,8 @@ import (
 // TestStartFindersMatchAsRegexp holds the patterns searched with a
 // hand-made start finder (starts.go) to regexp on texts spliced from what
 // their names and anchors are made of: capitalised words, acronyms,
-// joining words, their verbs, "said in a statement", ’s and 's, names
+// joining words, their verbs, "said in a statement", ’s and 's, source
+// lines, press-release datelines, names
 // alone on their lines after dashes and blank lines, hyphens,
 // ampersands, blanks of every kind, digits, punctuation and non-ASCII
 // letters, so that a start the finder leaves out shows as a missed match.
@@ -23,8 +24,10 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		"’s", "'s", "s", "is", "are", "calls", "announced", "se félicite", "s’inquiète", "s'inquiète", "est", "isn",
 		"deeply", "concerned", "Researchers", "at the",
 		"said in a statement", "said on its report", "’s report", "'s new study", "calls for", "is deeply",
-		"–", "—", "\n\n", "\n \n", "Reuters", "Associated Press", "!", "_", "\v", "x.y"}
-	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit()}
+		"–", "—", "\n\n", "\n \n", "Reuters", "Associated Press", "!", "_", "\v", "x.y",
+		"Source:", "SOURCE", "source", "Story", "story source -", "ſource:", "*", "**", "(Press-News.org)", "CHAMPAIGN",
+		"ST. LOUIS", "O'HARE-X", "Ill.", "D.C.", "Jan.", "5,", "2024", "/PRNewswire/", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF"}
+	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < 20000; i++ {
 		// a few parts a text, so that names of several words meet anchors
@@ -55,11 +58,25 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		{orgAttributions[2].re, "Later the University of Kenya said in a statement that"},
 		{orgAttributions[3].re, "It was AT&T’s new report, then Oxfam's study."},
 		{lineNameCredit(), "Text, then.\n\n–\nThe Associated Press\n"},
+		{storySourceCredit(), "Text.\n\n** Story Source: University of Kenya\n"},
+		{releaseDateline, "Title\n(Press-News.org) CHAMPAIGN, Ill. – Researchers\nST. LOUIS, Jan. 5, 2024 /PRNewswire/ -- The"},
+		{releaseDateline, "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE, Ill. – a city of 31 letters"},
+		{storySourceCredit(), "Text.\nſource: University of Kenya"},
 	} {
 		if got, want := c.re.FindAllStringSubmatchIndex(c.text, -1), c.re.Regexp.FindAllStringSubmatchIndex(c.text, -1); len(want) == 0 || len(got) != len(want) {
 			t.Errorf("%q on %q: %v, regexp %v", c.re, c.text, got, want)
 		}
 	}
+}
+
+// storySourceCredit is the credit pattern of a "Story Source:" line.
+func storySourceCredit() *fastre.Regexp {
+	for _, p := range creditPatterns {
+		if strings.HasPrefix(p.re.String(), `(?m)^\W{0,3}(?i:(?:story\s+)?source)`) {
+			return p.re
+		}
+	}
+	panic("no credit pattern of a source line")
 }
 
 // lineNameCredit is the credit pattern of a name alone on its line.
