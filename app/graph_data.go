@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/graphlayout"
 	"github.com/copytrail/copytrail/provenance/palette"
 )
 
@@ -100,11 +101,15 @@ func documentGraph(r *provenance.Result, hide bool) (nodes []GraphNode, edges []
 	}
 	absent := map[int]int{} // link index → its absent source's node
 	if !hide {
-		absent = absentSources(r, func(name string) int {
-			nodes = append(nodes, GraphNode{ID: absentPrefix + name + "#" + strconv.Itoa(len(nodes)), Title: name,
+		names, of := graphlayout.AbsentSources(r)
+		first := len(nodes)
+		for h, name := range names {
+			nodes = append(nodes, GraphNode{ID: graphlayout.AbsentPrefix + strconv.Itoa(h), Title: name,
 				Detail: "not in the collection", Absent: true})
-			return len(nodes) - 1
-		})
+		}
+		for i, h := range of {
+			absent[i] = first + h
+		}
 	}
 	spoke := map[[2]int]bool{}
 	for i, l := range r.Links {
@@ -132,45 +137,6 @@ func documentGraph(r *provenance.Result, hide bool) (nodes []GraphNode, edges []
 		}
 	}
 	return nodes, edges, max(0, len(r.Documents)-articles)
-}
-
-// absentPrefix opens the node ID of a source that is not in the collection.
-const absentPrefix = "absent:"
-
-// absentSources finds the sources that common-source links name
-// (Link.CommonSource) and makes one node for each name and each group of
-// articles its links join (the same agency's name in two stories is two
-// texts), through newNode; it returns each such link's node.
-func absentSources(r *provenance.Result, newNode func(name string) int) map[int]int {
-	type key struct {
-		name string
-		root string
-	}
-	sets := map[string]*provenance.DisjointSets[string]{}
-	var named []int
-	for i, l := range r.Links {
-		if l.Kind != provenance.LinkCommonSource || l.CommonSource == "" {
-			continue
-		}
-		if sets[l.CommonSource] == nil {
-			sets[l.CommonSource] = &provenance.DisjointSets[string]{}
-		}
-		sets[l.CommonSource].Union(l.Source, l.Target)
-		named = append(named, i)
-	}
-	out := map[int]int{}
-	made := map[key]int{}
-	for _, i := range named {
-		l := r.Links[i]
-		k := key{l.CommonSource, sets[l.CommonSource].Find(l.Source)}
-		v, ok := made[k]
-		if !ok {
-			v = newNode(l.CommonSource)
-			made[k] = v
-		}
-		out[i] = v
-	}
-	return out
 }
 
 // outletGraph builds one node per outlet and one edge per r.OutletEdges

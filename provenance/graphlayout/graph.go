@@ -10,6 +10,7 @@ package graphlayout
 
 import (
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -32,6 +33,9 @@ type Node struct {
 	Words int
 	// Articles is 1 for a document, the number of its articles for an outlet.
 	Articles int
+	// Absent: not a document but the source common-source links name, a
+	// text that is not in the collection (WithAbsentSources).
+	Absent bool
 }
 
 // Edge is a directed link: text went from Source to Target.
@@ -182,4 +186,77 @@ func (g Graph) SortedEdges() []Edge {
 		return es[i].Words > es[j].Words
 	})
 	return es
+}
+
+// AbsentPrefix opens the node ID of a source that is not in the collection.
+const AbsentPrefix = "absent:"
+
+// AbsentSources finds the sources that common-source links name
+// (Link.CommonSource): one for each name and each group of documents its
+// links join (the same agency's name in two stories is two texts). It
+// returns their names, in the order of their first link, and each such
+// link's index into them.
+func AbsentSources(r *provenance.Result) (names []string, of map[int]int) {
+	sets := map[string]*provenance.DisjointSets[string]{}
+	var linked []int
+	for i, l := range r.Links {
+		if l.Kind != provenance.LinkCommonSource || l.CommonSource == "" {
+			continue
+		}
+		if sets[l.CommonSource] == nil {
+			sets[l.CommonSource] = &provenance.DisjointSets[string]{}
+		}
+		sets[l.CommonSource].Union(l.Source, l.Target)
+		linked = append(linked, i)
+	}
+	type key struct{ name, root string }
+	of = map[int]int{}
+	made := map[key]int{}
+	for _, i := range linked {
+		l := r.Links[i]
+		k := key{l.CommonSource, sets[l.CommonSource].Find(l.Source)}
+		h, ok := made[k]
+		if !ok {
+			h = len(names)
+			names = append(names, l.CommonSource)
+			made[k] = h
+		}
+		of[i] = h
+	}
+	return names, of
+}
+
+// WithAbsentSources is DocumentGraph with each source that the links name
+// (AbsentSources) drawn as a node of its own, and each of its links as an
+// edge from it to each of the two documents (once per document): the three
+// common-source edges among three reprints of one wire story become the
+// wire and three edges from it.
+func WithAbsentSources(r *provenance.Result) Graph {
+	names, of := AbsentSources(r)
+	g := Graph{Nodes: make([]Node, 0, len(r.Documents)+len(names)), Edges: make([]Edge, 0, len(r.Links))}
+	g.Nodes = append(g.Nodes, DocumentGraph(r).Nodes...)
+	for h, name := range names {
+		g.Nodes = append(g.Nodes, Node{ID: AbsentPrefix + strconv.Itoa(h), Label: name, Absent: true})
+	}
+	spoke := map[[2]string]bool{}
+	for i, l := range r.Links {
+		words, n := LinkWords(r, l)
+		e := Edge{Source: l.Source, Target: l.Target, Kind: l.Kind, Confidence: l.Confidence,
+			Words: words, Passages: n, Articles: 1, Reasons: l.Reasons}
+		h, ok := of[i]
+		if !ok {
+			g.Edges = append(g.Edges, e)
+			continue
+		}
+		hub := AbsentPrefix + strconv.Itoa(h)
+		for _, doc := range []string{l.Source, l.Target} {
+			if !spoke[[2]string{hub, doc}] {
+				spoke[[2]string{hub, doc}] = true
+				s := e
+				s.Source, s.Target = hub, doc
+				g.Edges = append(g.Edges, s)
+			}
+		}
+	}
+	return g
 }

@@ -124,7 +124,7 @@ func build(pr *provenance.Result, opts Options) (*view, error) {
 		}
 		g = g.Restrict(a, b)
 	} else {
-		g = g.Linked()
+		g = graphlayout.WithAbsentSources(pr).Linked() // the sources the texts name, drawn as hubs
 	}
 	sort.SliceStable(links, func(i, j int) bool { return links[i].Confidence > links[j].Confidence })
 	if !v.Compare {

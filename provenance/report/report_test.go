@@ -362,3 +362,36 @@ func TestSameTitleLinkIsToldApart(t *testing.T) {
 		t.Errorf("one outlet: labels %q, want them told apart by %s and %s", got, fa, fb)
 	}
 }
+
+// TestNamedSourceIsDrawnAsAHub: a common-source link that names its source
+// is drawn in the report's graph as that source, "not in the collection",
+// with an edge to each of the two articles, not as an edge between them.
+func TestNamedSourceIsDrawnAsAHub(t *testing.T) {
+	r := exporttest.Sample()
+	r.Links[1].Kind, r.Links[1].CommonSource = provenance.LinkCommonSource, "Harbour News Agency"
+	v, err := build(r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hub := -1
+	for i, n := range v.Graph.Nodes {
+		if n.Label == "Harbour News Agency" && n.Sub == "not in the collection" {
+			hub = i
+		}
+	}
+	if hub < 0 {
+		t.Fatalf("no node for the named source among %+v", v.Graph.Nodes)
+	}
+	from := 0
+	for _, e := range v.Graph.Edges {
+		if e.Kind == "common" {
+			from++
+		}
+	}
+	if from != 2 {
+		t.Errorf("%d common-source edges, want one from the source to each of its two articles", from)
+	}
+	if doc := render(t, r, Options{}); !strings.Contains(doc, "not in the collection") {
+		t.Error("the report does not say the source is not in the collection")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/copytrail/copytrail/provenance"
 	"github.com/copytrail/copytrail/provenance/export"
 	"github.com/copytrail/copytrail/provenance/graphlayout"
 	"github.com/copytrail/copytrail/provenance/palette"
@@ -63,12 +64,12 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 	if len(g.Nodes) == 0 {
 		return svgGraph{Empty: true}
 	}
-	total := len(g.Nodes)
+	total := articles(g)
 	g, complete := export.SlideGraph(g, MaxGraphNodes)
 	l := graphlayout.Compute(g)
 	sg := svgGraph{W: svgW, H: topPad + float64(max(l.Rows, 1))*rowH + 10}
 	if !complete {
-		sg.Note = fmt.Sprintf("Showing %d of %d articles: those of the strongest links.", len(g.Nodes), total)
+		sg.Note = fmt.Sprintf("Showing %d of %d articles: those of the strongest links.", articles(g), total)
 	}
 	cols := max(len(l.Columns), 1)
 	colW := svgW / float64(cols)
@@ -96,10 +97,14 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 		if l2 == "" {
 			subDY = 38
 		}
+		fill, stroke := palette.Hex(palette.PassageTint(k)), palette.Hex(palette.Passage(k))
+		if n.Absent { // a source outside the collection: white, in the common source's colour
+			sub = "not in the collection"
+			fill, stroke = "#FFFFFF", palette.Hex(palette.Link(provenance.LinkCommonSource))
+		}
 		sg.Nodes = append(sg.Nodes, svgNode{X: x - nw/2, Y: y - nodeH/2, W: nw, H: nodeH,
 			Label: l1, Label2: l2, SubDY: subDY, Sub: clip(sub, int((nw-12)/(charW*0.85))),
-			Full: n.Label + " — " + sub, Anchor: anchors[n.ID],
-			Fill: palette.Hex(palette.PassageTint(k)), Stroke: palette.Hex(palette.Passage(k))})
+			Full: n.Label + " — " + sub, Anchor: anchors[n.ID], Fill: fill, Stroke: stroke})
 	}
 	seen := map[string]bool{}
 	for _, e := range g.Edges {
@@ -131,6 +136,17 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 			Title: title, Dashed: !arrow, Arrow: arrow})
 	}
 	return sg
+}
+
+// articles counts a graph's documents, not the absent sources beside them.
+func articles(g graphlayout.Graph) int {
+	n := 0
+	for _, nd := range g.Nodes {
+		if !nd.Absent {
+			n++
+		}
+	}
+	return n
 }
 
 // clip shortens s to at most n characters with an ellipsis.
