@@ -91,7 +91,7 @@ var creditPatterns = []creditPattern{
 	// carrying the wire's sentences keeps its "X quoted … as saying".
 	{re: fastre.MustCompile(`\b` + name + `\s+(?i:quoted)\s+[^.\n“”"]{1,80}?\s+(?i:as\s+saying)\b`), needles: []string{"as saying"}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*` + name + `\s+-\s+Press\s+Release\s+Distribution`), needles: []string{"release distribution"}, agency: true, selfTag: true},
-	{re: fastre.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name), needles: []string{"from"}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*(?i:from)\s+(?:[^\n]{0,40}--\s*)?` + name).WithStarts(fromLineStarts), needles: []string{"from"}, agency: true},
 	// A sign-off line naming the outlet whose reporters wrote the text: "–
 	// From CNN Business’ Ann Writer and Bo Reporter, January 22, 2019".
 	{re: fastre.MustCompile(`(?m)^\s*[-–—]+\s*(?i:from)\s+(?:[Tt]he\s+)?([A-Z][\w.&!-]*(?:\s+[A-Z][\w.&!-]*){0,3})(?:[’']s?)?(?:\s|,|$)`), needles: []string{"– from", "— from", "- from"}, agency: true},

@@ -48,7 +48,7 @@ var releaseMarkers = []marker{
 	{"a “Pour plus d'informations” line", fastre.MustCompile(`(?i)pour (plus d['’]|de plus amples )informations|pour toute (demande|information)[^\n]{0,80}contact`), 2, []string{"informations", "pour toute"}, false},
 	{"a media-contact block", fastre.MustCompile(`(?im)^\s*(media|press|news) (contact|enquiries|inquiries)s?\b|^\s*contacts? (presse|médias?|media)\b|^\s*contact\s*:`), 1.5, []string{"contact"}, false},
 	{"an “About <organisation>” section", fastre.MustCompile(`(?m)^\s*(About|ABOUT) [A-Z][^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"about"}, false},
-	{"an “À propos de <organisation>” section", fastre.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`), 1.5, []string{"propos"}, false},
+	{"an “À propos de <organisation>” section", fastre.MustCompile(`(?m)^\s*(À|A) (propos|PROPOS) (de|d['’]|du|des) ?[^\n.!?]{1,60}\s*:?\s*$`).WithStarts(aProposStarts), 1.5, []string{"propos"}, false},
 	{"the “###” end mark", fastre.MustCompile(`(?m)^\s*(###|-\s*(ENDS|FIN)\s*-|–\s*(ENDS|FIN)\s*–)\s*$`), 1.5, []string{"###", "ends", "fin"}, false},
 	{"“Notes to editors”", fastre.MustCompile(`(?i)notes? (to|for) editors|note aux (rédactions|rédacteurs)`), 1.5, []string{"editors", "note aux"}, false},
 	{"a newswire distribution marker (“/PRNewswire/”, “(BUSINESS WIRE)”)", newswireMark, 2, []string{"newswire", "business wire", "presswire", "accesswire"}, false},

@@ -248,21 +248,13 @@ func nameLine(l string) (name, filler bool) {
 	return words <= lineNameRuns, filler
 }
 
-// storySourceStarts lists where the credit pattern of a source line
-// (`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]…`) can start: at a line
-// start followed, past at most three runes that are not \w (a newline is
-// one), by "story" or "source" in any case. A text holding ſ (which (?i)
-// folds to s) gets every line start.
-func storySourceStarts(text string) []int {
+// lineStartsWhere lists the line starts of text (0 and each offset after a
+// newline) at which keep, given the text from there on, says a match can
+// start.
+func lineStartsWhere(text string, keep func(rest string) bool) []int {
 	var out []int
-	anyCase := strings.Contains(text, "ſ")
 	for at := 0; ; {
-		k := at
-		for n := 0; n < 3 && k < len(text) && !isASCIIWord(text[k]); n++ {
-			_, w := utf8.DecodeRuneInString(text[k:])
-			k += w
-		}
-		if anyCase || hasFoldPrefix(text[k:], "story") || hasFoldPrefix(text[k:], "source") {
+		if keep(text[at:]) {
 			out = append(out, at)
 		}
 		nl := strings.IndexByte(text[at:], '\n')
@@ -271,6 +263,47 @@ func storySourceStarts(text string) []int {
 		}
 		at += nl + 1
 	}
+}
+
+// storySourceStarts lists where the credit pattern of a source line
+// (`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]…`) can start: at a line
+// start followed, past at most three runes that are not \w (a newline is
+// one), by "story" or "source" in any case. A text holding ſ (which (?i)
+// folds to s) gets every line start.
+func storySourceStarts(text string) []int {
+	anyCase := strings.Contains(text, "ſ")
+	return lineStartsWhere(text, func(rest string) bool {
+		k := 0
+		for n := 0; n < 3 && k < len(rest) && !isASCIIWord(rest[k]); n++ {
+			_, w := utf8.DecodeRuneInString(rest[k:])
+			k += w
+		}
+		return anyCase || hasFoldPrefix(rest[k:], "story") || hasFoldPrefix(rest[k:], "source")
+	})
+}
+
+// fromLineStarts lists where the credit pattern of a "From …" line
+// (`(?m)^\s*(?i:from)\s+…`) can start: at a line start followed, past
+// blanks, by "from" in any case.
+func fromLineStarts(text string) []int {
+	return lineStartsWhere(text, func(rest string) bool { return hasFoldPrefix(rest[skipBlanks(rest, 0):], "from") })
+}
+
+// aProposStarts lists where the "À propos de" section heading
+// (`(?m)^\s*(À|A) (propos|PROPOS) …`) can start: at a line start followed,
+// past blanks, by "À propos", "A propos" or the same in capitals.
+func aProposStarts(text string) []int {
+	return lineStartsWhere(text, func(rest string) bool {
+		rest = rest[skipBlanks(rest, 0):]
+		if r, ok := strings.CutPrefix(rest, "À "); ok {
+			rest = r
+		} else if r, ok := strings.CutPrefix(rest, "A "); ok {
+			rest = r
+		} else {
+			return false
+		}
+		return strings.HasPrefix(rest, "propos") || strings.HasPrefix(rest, "PROPOS")
+	})
 }
 
 // hasFoldPrefix reports whether s begins with the lower-case ASCII word
@@ -292,27 +325,21 @@ func hasFoldPrefix(s, lit string) bool {
 // at a line start where, past the aggregator's tag and blanks, a capital
 // and 2 to 30 of [A-Z .'-] come before a comma.
 func releaseDatelineStarts(text string) []int {
-	var out []int
-	for at := 0; ; {
-		k := at
-		if strings.HasPrefix(text[k:], "(Press-News.org)") {
-			k = skipBlanks(text, k+len("(Press-News.org)"))
+	return lineStartsWhere(text, func(rest string) bool {
+		k := 0
+		if strings.HasPrefix(rest, "(Press-News.org)") {
+			k = skipBlanks(rest, len("(Press-News.org)"))
 		}
-		if k < len(text) && 'A' <= text[k] && text[k] <= 'Z' {
-			r := k + 1
-			for r < len(text) && r-k-1 < 31 && datelineCityByte(text[r]) {
-				r++
-			}
-			if n := r - k - 1; n >= 2 && n <= 30 && r < len(text) && text[r] == ',' {
-				out = append(out, at)
-			}
+		if k >= len(rest) || rest[k] < 'A' || rest[k] > 'Z' {
+			return false
 		}
-		nl := strings.IndexByte(text[at:], '\n')
-		if nl < 0 {
-			return out
+		r := k + 1
+		for r < len(rest) && r-k-1 < 31 && datelineCityByte(rest[r]) {
+			r++
 		}
-		at += nl + 1
-	}
+		n := r - k - 1
+		return n >= 2 && n <= 30 && r < len(rest) && rest[r] == ','
+	})
 }
 
 // datelineCityByte is [A-Z .'-].

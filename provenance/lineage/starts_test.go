@@ -26,8 +26,9 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		"said in a statement", "said on its report", "’s report", "'s new study", "calls for", "is deeply",
 		"–", "—", "\n\n", "\n \n", "Reuters", "Associated Press", "!", "_", "\v", "x.y",
 		"Source:", "SOURCE", "source", "Story", "story source -", "ſource:", "*", "**", "(Press-News.org)", "CHAMPAIGN",
-		"ST. LOUIS", "O'HARE-X", "Ill.", "D.C.", "Jan.", "5,", "2024", "/PRNewswire/", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF"}
-	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline}
+		"ST. LOUIS", "O'HARE-X", "Ill.", "D.C.", "Jan.", "5,", "2024", "/PRNewswire/", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF",
+		"From", "FROM", "from", "--", "À", "A", "propos", "PROPOS", "d’", "Oxfam:"}
+	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline, fromLineCredit(), aProposMarker()}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < 20000; i++ {
 		// a few parts a text, so that names of several words meet anchors
@@ -62,6 +63,8 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		{releaseDateline, "Title\n(Press-News.org) CHAMPAIGN, Ill. – Researchers\nST. LOUIS, Jan. 5, 2024 /PRNewswire/ -- The"},
 		{releaseDateline, "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE, Ill. – a city of 31 letters"},
 		{storySourceCredit(), "Text.\nſource: University of Kenya"},
+		{fromLineCredit(), "Title\n  FROM Reuters\nText"},
+		{aProposMarker(), "Texte.\n\nÀ propos de Oxfam\nA propos du CNRS :\n"},
 	} {
 		if got, want := c.re.FindAllStringSubmatchIndex(c.text, -1), c.re.Regexp.FindAllStringSubmatchIndex(c.text, -1); len(want) == 0 || len(got) != len(want) {
 			t.Errorf("%q on %q: %v, regexp %v", c.re, c.text, got, want)
@@ -69,22 +72,32 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 	}
 }
 
-// storySourceCredit is the credit pattern of a "Story Source:" line.
-func storySourceCredit() *fastre.Regexp {
+// creditPatternOf is the credit pattern whose expression starts with prefix.
+func creditPatternOf(prefix string) *fastre.Regexp {
 	for _, p := range creditPatterns {
-		if strings.HasPrefix(p.re.String(), `(?m)^\W{0,3}(?i:(?:story\s+)?source)`) {
+		if strings.HasPrefix(p.re.String(), prefix) {
 			return p.re
 		}
 	}
-	panic("no credit pattern of a source line")
+	panic("no credit pattern starting " + prefix)
+}
+
+// storySourceCredit is the credit pattern of a "Story Source:" line, and
+// fromLineCredit of a "From …" line.
+func storySourceCredit() *fastre.Regexp {
+	return creditPatternOf(`(?m)^\W{0,3}(?i:(?:story\s+)?source)`)
+}
+func fromLineCredit() *fastre.Regexp { return creditPatternOf(`(?m)^\s*(?i:from)\s+`) }
+
+// aProposMarker is the release marker of an "À propos de" section.
+func aProposMarker() *fastre.Regexp {
+	for _, m := range releaseMarkers {
+		if strings.Contains(m.name, "propos") {
+			return m.re
+		}
+	}
+	panic("no À propos marker")
 }
 
 // lineNameCredit is the credit pattern of a name alone on its line.
-func lineNameCredit() *fastre.Regexp {
-	for _, p := range creditPatterns {
-		if strings.HasPrefix(p.re.String(), `(?m)^\s*[-–—]?\s*(?:The\s+)?`) {
-			return p.re
-		}
-	}
-	panic("no credit pattern of a name alone on its line")
-}
+func lineNameCredit() *fastre.Regexp { return creditPatternOf(`(?m)^\s*[-–—]?\s*(?:The\s+)?`) }
