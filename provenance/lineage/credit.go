@@ -71,7 +71,7 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},
 	{re: fastre.MustCompile(`(?m)\b(?:The\s+)?` + name + `\s+contributed\s+to\s+this\s+(?:report|story|article)`), needles: []string{"contributed to this"}},
 	{re: fastre.MustCompile(`(?m)(?:Copyright|©)\s*(?:\d{4}\s+)?(?:The\s+)?` + name + `\.?\s+All\s+rights\s+reserved`), needles: []string{"rights reserved"}, agency: true},
-	{re: fastre.MustCompile(`(?m)^\s*By\s+(?:The\s+)?` + name + `\s*$`), needles: []string{"by "}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*By\s+(?:The\s+)?` + name + `\s*$`).WithStarts(byLineStarts), needles: []string{"by "}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*[-–—]?\s*(?:The\s+)?` + name + `\s*$`).WithStarts(lineNameStarts), needles: []string{"\n"}, agency: true, selfTag: true},
 	{re: fastre.MustCompile(`\((?:Reporting|Additional reporting|Writing)\s+by\s[^)]*`), needles: []string{"reporting by", "writing by"}, wire: "Reuters"},
 	{re: fastre.MustCompile(`(?:^|\n|[^\w(])[A-ZÀ-Ý][\w.,' -]{0,40}\s*\(` + name + `(?:/[A-Z]+)?\)\s*[-–—:]`), needles: []string{"("}, agency: true},
@@ -80,7 +80,7 @@ var creditPatterns = []creditPattern{
 	// biennial report said. (PTI)", "Sea turtles go with the flow (BBC)";
 	// an author line naming an outlet ("Author : The Conversation").
 	{re: fastre.MustCompile(`(?m)[^\s(]\s*\(` + name + `\)\s*$`), needles: []string{")"}, agency: true},
-	{re: fastre.MustCompile(`(?m)^\s*(?i:author)\s*:\s*(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"author"}, agency: true},
+	{re: fastre.MustCompile(`(?m)^\s*(?i:author)\s*:\s*(?:[Tt]he\s+)?` + name + `\s*$`).WithStarts(authorLineStarts), needles: []string{"author"}, agency: true},
 	// A wire agency's own count in its copy: "according to an AFP count",
 	// "a Reuters tally shows". Agencies cite their own tallies; a paper
 	// writing its own story cites "according to AFP".

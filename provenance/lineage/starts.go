@@ -289,6 +289,17 @@ func fromLineStarts(text string) []int {
 	return lineStartsWhere(text, func(rest string) bool { return hasFoldPrefix(rest[skipBlanks(rest, 0):], "from") })
 }
 
+// byLineStarts and authorLineStarts list where the credit patterns of a
+// byline (`(?m)^\s*By\s+…`) and an author line (`(?m)^\s*(?i:author)\s*:…`)
+// can start: at a line start followed, past blanks, by "By", or by
+// "author" in any case.
+func byLineStarts(text string) []int {
+	return lineStartsWhere(text, func(rest string) bool { return strings.HasPrefix(rest[skipBlanks(rest, 0):], "By") })
+}
+func authorLineStarts(text string) []int {
+	return lineStartsWhere(text, func(rest string) bool { return hasFoldPrefix(rest[skipBlanks(rest, 0):], "author") })
+}
+
 // aProposStarts lists where the "À propos de" section heading
 // (`(?m)^\s*(À|A) (propos|PROPOS) …`) can start: at a line start followed,
 // past blanks, by "À propos", "A propos" or the same in capitals.

@@ -27,8 +27,8 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		"–", "—", "\n\n", "\n \n", "Reuters", "Associated Press", "!", "_", "\v", "x.y",
 		"Source:", "SOURCE", "source", "Story", "story source -", "ſource:", "*", "**", "(Press-News.org)", "CHAMPAIGN",
 		"ST. LOUIS", "O'HARE-X", "Ill.", "D.C.", "Jan.", "5,", "2024", "/PRNewswire/", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF",
-		"From", "FROM", "from", "--", "À", "A", "propos", "PROPOS", "d’", "Oxfam:"}
-	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline, fromLineCredit(), aProposMarker()}
+		"From", "FROM", "from", "--", "À", "A", "propos", "PROPOS", "d’", "Oxfam:", "By", "by", "BY", "Author", "AUTHOR:", "author :"}
+	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline, fromLineCredit(), aProposMarker(), byLineCredit(), authorLineCredit()}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < 20000; i++ {
 		// a few parts a text, so that names of several words meet anchors
@@ -64,6 +64,8 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		{releaseDateline, "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE, Ill. – a city of 31 letters"},
 		{storySourceCredit(), "Text.\nſource: University of Kenya"},
 		{fromLineCredit(), "Title\n  FROM Reuters\nText"},
+		{byLineCredit(), "Title\n\n  By The Associated Press\nText"},
+		{authorLineCredit(), "Title\n\t AUTHOR : Reuters\nText"},
 		{aProposMarker(), "Texte.\n\nÀ propos de Oxfam\nA propos du CNRS :\n"},
 	} {
 		if got, want := c.re.FindAllStringSubmatchIndex(c.text, -1), c.re.Regexp.FindAllStringSubmatchIndex(c.text, -1); len(want) == 0 || len(got) != len(want) {
@@ -88,6 +90,11 @@ func storySourceCredit() *fastre.Regexp {
 	return creditPatternOf(`(?m)^\W{0,3}(?i:(?:story\s+)?source)`)
 }
 func fromLineCredit() *fastre.Regexp { return creditPatternOf(`(?m)^\s*(?i:from)\s+`) }
+
+// byLineCredit and authorLineCredit are the credit patterns of a byline
+// and of an "Author:" line.
+func byLineCredit() *fastre.Regexp     { return creditPatternOf(`(?m)^\s*By\s+`) }
+func authorLineCredit() *fastre.Regexp { return creditPatternOf(`(?m)^\s*(?i:author)\s*:`) }
 
 // aProposMarker is the release marker of an "À propos de" section.
 func aProposMarker() *fastre.Regexp {
