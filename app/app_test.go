@@ -504,3 +504,25 @@ func TestExportComparisonReport(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareOpensOnTheStrongestLink: before any pair is chosen the
+// Compare tab shows the collection's strongest link, source on the left,
+// not an instruction.
+func TestCompareOpensOnTheStrongestLink(t *testing.T) {
+	u := demoUI(t)
+	want, ok := provenance.Link{}, false
+	for _, l := range u.ws.Result.Links {
+		if l.Kind == provenance.LinkCopy && (!ok || l.Confidence > want.Confidence) {
+			want, ok = l, true
+		}
+	}
+	if !ok {
+		t.Fatal("the demo has no copy link")
+	}
+	if a, b := u.compare.Pair(); a != want.Source || b != want.Target {
+		t.Errorf("compare opens on %s, %s; want the strongest link %s → %s", a, b, want.Source, want.Target)
+	}
+	if u.compare.empty.Visible() {
+		t.Error("the instruction is shown over the comparison")
+	}
+}

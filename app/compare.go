@@ -191,6 +191,11 @@ func (v *CompareView) Show(a, b string) {
 // toggle), keeping the same pair when both documents still exist.
 func (v *CompareView) Refresh(r *provenance.Result) {
 	if v.cmp == nil {
+		// Nothing chosen yet: open on the strongest link rather than on
+		// an instruction (two articles on a projector compare at once).
+		if a, b, ok := strongestPair(r); ok {
+			v.Show(v.nav.Workshop().hidden.ordered(a, b))
+		}
 		return
 	}
 	cur := v.current
@@ -198,6 +203,36 @@ func (v *CompareView) Refresh(r *provenance.Result) {
 	if v.cmp != nil && cur >= 0 && cur < len(v.cmp.Passages) {
 		v.Focus(cur)
 	}
+}
+
+// strongestPair is the pair of the collection's strongest link whose two
+// texts are at hand: a copy before a common source before an undecided
+// link, then the most confident, then the first; source first.
+func strongestPair(r *provenance.Result) (a, b string, ok bool) {
+	rank := func(k provenance.LinkKind) int {
+		switch k {
+		case provenance.LinkCopy:
+			return 0
+		case provenance.LinkCommonSource:
+			return 1
+		}
+		return 2
+	}
+	best := -1
+	for i, l := range r.Links {
+		da, db := r.Doc(l.Source), r.Doc(l.Target)
+		if da == nil || db == nil || da.Text == "" || db.Text == "" {
+			continue // a lazily opened workspace reads no text before it is asked for
+		}
+		if best < 0 || rank(l.Kind) < rank(r.Links[best].Kind) ||
+			rank(l.Kind) == rank(r.Links[best].Kind) && l.Confidence > r.Links[best].Confidence {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "", "", false
+	}
+	return r.Links[best].Source, r.Links[best].Target, true
 }
 
 func frac(off int, d *provenance.Document) float64 {
