@@ -235,14 +235,28 @@ func numericDay(m []string, order Order) (string, error) {
 	return fmt.Sprintf("%04d-%02d-%02d", year, month, day) + m[6], nil
 }
 
+// guarded calls the date parser and turns a panic of its own into an
+// error: it indexes past the end of some strings of digits
+// ("000000 000,0000000000", found by FuzzParse), and a bad date must be
+// reported, never crash the import.
+func guarded[T any](parse func() (T, error)) (v T, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			var zero T
+			v, err = zero, fmt.Errorf("not a date the parser can read")
+		}
+	}()
+	return parse()
+}
+
 // readOne parses clean and checks that a whole day was given.
 func readOne(clean string) (reading, error) {
 	opts := []dateparse.ParserOption{dateparse.RetryAmbiguousDateWithSwap(false)}
-	layout, err := dateparse.ParseFormat(clean, opts...)
+	layout, err := guarded(func() (string, error) { return dateparse.ParseFormat(clean, opts...) })
 	if err != nil {
 		return reading{}, explain(clean, err)
 	}
-	t, err := dateparse.ParseAny(clean, opts...)
+	t, err := guarded(func() (time.Time, error) { return dateparse.ParseAny(clean, opts...) })
 	if err != nil {
 		return reading{}, explain(clean, err)
 	}
