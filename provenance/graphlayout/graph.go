@@ -59,15 +59,7 @@ type Graph struct {
 
 // DocumentGraph has every document as a node and every link as an edge.
 func DocumentGraph(r *provenance.Result) Graph {
-	g := Graph{Nodes: make([]Node, 0, len(r.Documents)), Edges: make([]Edge, 0, len(r.Links))}
-	for i := range r.Documents {
-		d := &r.Documents[i]
-		t, _ := d.Meta.PublishedTime()
-		g.Nodes = append(g.Nodes, Node{
-			ID: d.ID, Label: d.Label(), Outlet: d.Meta.Outlet.Value, Date: d.Meta.Published.Value,
-			Time: t, Words: d.Words, Articles: 1,
-		})
-	}
+	g := Graph{Nodes: documentNodes(r), Edges: make([]Edge, 0, len(r.Links))}
 	for _, l := range r.Links {
 		words, n := LinkWords(r, l)
 		g.Edges = append(g.Edges, Edge{
@@ -76,6 +68,20 @@ func DocumentGraph(r *provenance.Result) Graph {
 		})
 	}
 	return g
+}
+
+// documentNodes is one node per document.
+func documentNodes(r *provenance.Result) []Node {
+	nodes := make([]Node, 0, len(r.Documents))
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		t, _ := d.Meta.PublishedTime()
+		nodes = append(nodes, Node{
+			ID: d.ID, Label: d.Label(), Outlet: d.Meta.Outlet.Value, Date: d.Meta.Published.Value,
+			Time: t, Words: d.Words, Articles: 1,
+		})
+	}
+	return nodes
 }
 
 // LinkWords returns the link's shared words and passages, as
@@ -234,7 +240,7 @@ func AbsentSources(r *provenance.Result) (names []string, of map[int]int) {
 func WithAbsentSources(r *provenance.Result) Graph {
 	names, of := AbsentSources(r)
 	g := Graph{Nodes: make([]Node, 0, len(r.Documents)+len(names)), Edges: make([]Edge, 0, len(r.Links))}
-	g.Nodes = append(g.Nodes, DocumentGraph(r).Nodes...)
+	g.Nodes = append(g.Nodes, documentNodes(r)...) // not DocumentGraph: its edges would be built to be dropped
 	for h, name := range names {
 		g.Nodes = append(g.Nodes, Node{ID: AbsentPrefix + strconv.Itoa(h), Label: name, Absent: true})
 	}
