@@ -1,6 +1,9 @@
 package align
 
-import "sync"
+import (
+	"math/bits"
+	"sync"
+)
 
 // maxLCSCells bounds the dynamic-programming table of lcsRuns; larger
 // regions are aligned with go-diff's Myers diff instead.
@@ -29,6 +32,8 @@ func lcsRuns(a, b []uint64, a0, b0 int) []run {
 	case len(ma) == 0 || len(mb) == 0:
 	case len(ma)*len(mb) > maxLCSCells:
 		out = appendRuns(out, equalRuns(wordDiff(ma, mb, false), a0+p, b0+p))
+	case len(mb) <= 64:
+		out = appendRuns(out, bitRuns(ma, mb, a0+p, b0+p))
 	default:
 		out = appendRuns(out, tableRuns(ma, mb, a0+p, b0+p))
 	}
@@ -100,4 +105,93 @@ func tableRuns(a, b []uint64, a0, b0 int) []run {
 		}
 	}
 	return out
+}
+
+// bitRuns is tableRuns for b of at most 64 words, by the bit-parallel LCS
+// (Allison and Dix; Hyyrö's formulation): a row of the suffix table is one
+// 64-bit word, computed from the next in a few operations instead of a
+// cell at a time, and read back by popcounts. The walk forwards and its
+// choices are tableRuns' own, so the runs are the same.
+//
+// Row i's word w[i] has bit k set where the table drops by one between
+// columns m-1-k and m-k: LCS(a[i:], b[j:]) is the number of bits of w[i]
+// below m-j.
+func bitRuns(a, b []uint64, a0, b0 int) []run {
+	n, m := len(a), len(b)
+	var masks matchMasks
+	for k := 0; k < m; k++ {
+		masks.set(b[m-1-k], k)
+	}
+	full := ^uint64(0) >> (64 - m)
+	buf := wordPool.Get().(*[]uint64)
+	defer wordPool.Put(buf)
+	if cap(*buf) < n+1 {
+		*buf = make([]uint64, n+1)
+	}
+	w := (*buf)[:n+1]
+	w[n] = 0
+	v := full
+	for i := n - 1; i >= 0; i-- {
+		u := v & masks.get(a[i])
+		v = ((v + u) | (v - u)) & full
+		w[i] = ^v & full
+	}
+	below := func(x uint64, k int) int { // set bits of x under bit k
+		if k >= 64 {
+			return bits.OnesCount64(x)
+		}
+		return bits.OnesCount64(x & (1<<uint(k) - 1))
+	}
+	var out []run
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case a[i] == b[j]:
+			if k := len(out) - 1; k >= 0 && out[k].a+out[k].n == a0+i && out[k].b+out[k].n == b0+j {
+				out[k].n++
+			} else {
+				out = append(out, run{a: a0 + i, b: b0 + j, n: 1})
+			}
+			i++
+			j++
+		case below(w[i+1], m-j) >= below(w[i], m-j-1):
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
+
+// wordPool recycles bitRuns' rows between calls.
+var wordPool = sync.Pool{New: func() any { return new([]uint64) }}
+
+// matchMasks maps a word hash to the bit mask of its places in a text of at
+// most 64 words: an open-addressing table of 128 slots, on the stack.
+type matchMasks struct {
+	keys  [128]uint64
+	masks [128]uint64
+	used  [128]bool
+}
+
+func (mm *matchMasks) set(key uint64, k int) {
+	for s := key & 127; ; s = (s + 1) & 127 {
+		if !mm.used[s] {
+			mm.used[s], mm.keys[s] = true, key
+			mm.masks[s] = 1 << uint(k)
+			return
+		}
+		if mm.keys[s] == key {
+			mm.masks[s] |= 1 << uint(k)
+			return
+		}
+	}
+}
+
+func (mm *matchMasks) get(key uint64) uint64 {
+	for s := key & 127; mm.used[s]; s = (s + 1) & 127 {
+		if mm.keys[s] == key {
+			return mm.masks[s]
+		}
+	}
+	return 0
 }
