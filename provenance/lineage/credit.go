@@ -66,6 +66,10 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?i:\boriginally\s+(?:published|appeared|posted)\s+(?:at|on|in|by))\s+(?:[Tt]he\s+)?` + name), needles: []string{"originally"}},
 	{re: fastre.MustCompile(`(?i:\b(?:this\s+(?:post|article|story)\s+was\s+)?originally\s+published\s+on\s+this\s+site|read\s+more\s+at\s+article\s+source)`), needles: []string{"originally", "article source"}, unnamed: true},
 	{re: fastre.MustCompile(`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]\s*(?:[Tt]he\s+)?` + name).WithStarts(storySourceStarts), needles: []string{"source"}},
+	// A "Source:" field after another on a page's header line:
+	// "Published: 3 May 2021    Source: Harbour University, News Office"
+	// (fields set apart by a tab, a run of spaces or a bar).
+	{re: fastre.MustCompile(`(?m)^[^\n]{0,80}?(?:\t|  +|\|\s*)(?i:source)\s*:\s*(?:[Tt]he\s+)?` + name), needles: []string{"source"}},
 	{re: fastre.MustCompile(`(?m)(?i:source)-` + name), needles: []string{"source-"}},
 	{re: fastre.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*via\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"via"}},
 	{re: fastre.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},

@@ -33,6 +33,10 @@ type docInfo struct {
 	releaseDate string
 	// cut: the saved page ends inside a sentence (truncated).
 	cut bool
+	// ownPage names the institution whose own page this is by its
+	// dateline and another page's credit (markOwnPages), ownPageWhy says
+	// why; "" for none.
+	ownPage, ownPageWhy string
 }
 
 // tokens returns the words lying wholly inside s, from a list made once.

@@ -155,6 +155,9 @@ func (di *docInfo) isSource(name string) (bool, string) {
 	if k := lookupKnown(name); k != nil && di.known != nil && di.known == k {
 		return true, "its outlet"
 	}
+	if di.ownPage != "" && sameOrgKey(outletKey(di.ownPage), key) {
+		return true, "its own page: " + di.ownPageWhy
+	}
 	m := di.doc.Meta
 	if m.Outlet.Known() && m.Outlet.Origin != provenance.OriginInferred && sameOrgKey(outletKey(m.Outlet.Value), key) {
 		return true, "its outlet"

@@ -283,10 +283,12 @@ func TestRepostCreditingAnotherIsNotTheSource(t *testing.T) {
 
 // Two texts that both read as the release a story quotes — the office's
 // own and a verbatim repost under the institution's line — and nothing
-// else orders them: no arrow to either from the story's credit alone.
+// else orders them: no arrow to either from the story's credit alone. (The
+// institution line names no campus, so the office's dateline does not
+// place it at the institution's home: TestInstitutionsOwnPageByItsDateline.)
 func TestRivalReleasesGiveNoArrow(t *testing.T) {
 	release := "HARBOURSIDE, Coast – " + findingEN + ". " + methodEN + ". " + outlookEN + ".\n"
-	repost := "Study shows otters bring back the kelp\nCape University – Harbourside\n" + release
+	repost := "Study shows otters bring back the kelp\nCape University\n" + release
 	story := "Otters and kelp\n\nIn a Cape University press release, the team explained: " + findingEN + ". Divers were busy too.\n"
 	f := newFixture(t)
 	f.doc("office", "", "", release)
