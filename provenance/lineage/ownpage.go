@@ -121,7 +121,13 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 	type claim struct {
 		name, why string
 	}
-	claims := map[*docInfo][]claim{}
+	// The candidates each crediting page names, in the order of the pairs.
+	type candidate struct {
+		d  *docInfo
+		cl claim
+	}
+	byCredit := map[*docInfo][]candidate{}
+	var crediting []*docInfo
 	for i := range r.Pairs {
 		pair := &r.Pairs[i]
 		a, b := infos[pair.A], infos[pair.B]
@@ -134,9 +140,21 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 				continue
 			}
 			if cr, ok := ownPageCredit(c, d); ok {
-				claims[d] = append(claims[d], claim{cr.source, fmt.Sprintf("%s credits %s for the text they share (%s), and it opens with a press-release dateline at %s's home, “%s”, crediting no one",
-					c.name(), cr.source, cr.marker, cr.source, d.releaseDate)})
+				if byCredit[c] == nil {
+					crediting = append(crediting, c)
+				}
+				byCredit[c] = append(byCredit[c], candidate{d, claim{cr.source, fmt.Sprintf("%s credits %s for the text they share (%s), and it opens with a press-release dateline at %s's home, “%s”, crediting no one",
+					c.name(), cr.source, cr.marker, cr.source, d.releaseDate)}})
 			}
+		}
+	}
+	// Two pages that would both be the institution's by one page's credit
+	// (its release and a verbatim repost keeping the dateline) are rivals:
+	// nothing tells which is its own, and neither is marked by it.
+	claims := map[*docInfo][]claim{}
+	for _, c := range crediting {
+		if cs := byCredit[c]; len(cs) == 1 {
+			claims[cs[0].d] = append(claims[cs[0].d], cs[0].cl)
 		}
 	}
 	for d, cs := range claims {

@@ -52,6 +52,28 @@ func TestOwnPageNeedsTheHomeTownAndNoCredit(t *testing.T) {
 	}
 }
 
+// Two pages that open with the dateline and credit no one — the
+// institution's release and a verbatim repost that kept the dateline — are
+// rivals for the crediting page's source: neither is made the
+// institution's, and the crediting page is called a copy of neither.
+func TestOwnPageRivalsDecideNothing(t *testing.T) {
+	body := findingEN + ". " + methodEN + ". " + outlookEN + "."
+	f := newFixture(t)
+	f.doc("uni", "", "", "Otters bring back the kelp\n\nEASTPORT, Maine – "+body+"\n")
+	f.doc("blog", "", "", "Otters and the kelp\n\nEASTPORT, Maine – "+body+"\n\nShare this post\n")
+	f.doc("repost", "", "", "Study shows otters bring back the kelp\nHarbour University – Eastport\nEASTPORT, Maine – "+body+"\n")
+	shared := "EASTPORT, Maine – " + body
+	for _, p := range [][2]string{{"uni", "repost"}, {"blog", "repost"}, {"uni", "blog"}} {
+		f.share(p[0], p[1], shared, shared)
+	}
+	r := f.analyze()
+	for _, src := range []string{"uni", "blog"} {
+		if l, ok := linkBetween(r, src, "repost"); ok && l.Kind == provenance.LinkCopy {
+			t.Errorf("the crediting repost is called a copy of %s, which a rival equals: %s", l.Source, strings.Join(l.Reasons, " | "))
+		}
+	}
+}
+
 // With metadata naming the page's outlet, the metadata says whose page it
 // is: the dateline rule stays out.
 func TestOwnPageLeavesAnOutletToTheMetadata(t *testing.T) {
