@@ -116,6 +116,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 			links = append(links, l)
 		}
 	}
+	unifySourceNames(links)
 	return links
 }
 
