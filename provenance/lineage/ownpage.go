@@ -120,6 +120,7 @@ func ownPageCredit(c, d *docInfo) (credit, bool) {
 func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2]string][]int) {
 	type claim struct {
 		name, why string
+		home      bool // by a credit naming the dateline's town
 	}
 	// The candidates each crediting page names, in the order of the pairs.
 	type candidate struct {
@@ -127,6 +128,9 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 		cl claim
 	}
 	byCredit := map[*docInfo][]candidate{}
+	// datelined counts the pages sharing text with each page that open
+	// with a press-release dateline, whether or not they credit anyone.
+	datelined := map[*docInfo]int{}
 	var crediting []*docInfo
 	for i := range r.Pairs {
 		pair := &r.Pairs[i]
@@ -136,45 +140,129 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 		}
 		for _, s := range [][2]*docInfo{{a, b}, {b, a}} {
 			c, d := s[0], s[1]
+			if d.releaseDate != "" {
+				datelined[c]++
+			}
 			if !mayBeOwnPage(d) {
 				continue
 			}
-			if cr, ok := ownPageCredit(c, d); ok {
+			cl, ok := claim{}, false
+			if cr, home := ownPageCredit(c, d); home {
+				cl, ok = claim{cr.source, fmt.Sprintf("%s credits %s for the text they share (%s), and it opens with a press-release dateline at %s's home, “%s”, crediting no one",
+					c.name(), cr.source, cr.marker, cr.source, d.releaseDate), true}, true
+			} else if cr, quoted := releaseCreditOn(r, pair, byPair, c); quoted {
+				org := releaseOrg(c, cr)
+				what := "a release"
+				if org != "" {
+					what = possessive(org) + " release"
+				}
+				cl, ok = claim{org, fmt.Sprintf("%s quotes %s (%s) in a paragraph they share, and it opens with a press-release dateline, “%s”, crediting no one",
+					c.name(), what, cr.marker, d.releaseDate), false}, true
+			}
+			if ok {
 				if byCredit[c] == nil {
 					crediting = append(crediting, c)
 				}
-				byCredit[c] = append(byCredit[c], candidate{d, claim{cr.source, fmt.Sprintf("%s credits %s for the text they share (%s), and it opens with a press-release dateline at %s's home, “%s”, crediting no one",
-					c.name(), cr.source, cr.marker, cr.source, d.releaseDate)}})
+				byCredit[c] = append(byCredit[c], candidate{d, cl})
 			}
 		}
 	}
 	// Two pages that would both be the institution's by one page's credit
 	// (its release and a verbatim repost keeping the dateline) are rivals:
 	// nothing tells which is its own, and neither is marked by it.
+	// A page quoting "a press release" may have taken it from any page
+	// that carries the release with its dateline, a repost under the
+	// institution's line as well as the institution's page: it marks one
+	// only when no other page it shares text with opens so.
 	claims := map[*docInfo][]claim{}
 	for _, c := range crediting {
-		if cs := byCredit[c]; len(cs) == 1 {
+		if cs := byCredit[c]; len(cs) == 1 && (cs[0].cl.home || datelined[c] == 1) {
 			claims[cs[0].d] = append(claims[cs[0].d], cs[0].cl)
 		}
 	}
 	for d, cs := range claims {
-		one := true
-		for _, c := range cs[1:] {
-			one = one && sameOrgKey(outletKey(c.name), outletKey(cs[0].name))
+		// A credit placing the page at an institution's home outranks a
+		// quoted release's name (often short: "a UC-R press release"); the
+		// names of one rank must agree.
+		var best []claim
+		for _, home := range []bool{true, false} {
+			for _, c := range cs {
+				if c.home == home {
+					best = append(best, c)
+				}
+			}
+			if len(best) > 0 {
+				break
+			}
+		}
+		name, why, one := "", best[0].why, true
+		for _, c := range best {
+			switch {
+			case c.name == "":
+			case name == "":
+				name, why = c.name, c.why
+			default:
+				one = one && sameOrgKey(outletKey(c.name), outletKey(name))
+			}
 		}
 		if !one {
 			continue
 		}
-		d.ownPage, d.ownPageWhy = cs[0].name, cs[0].why
+		d.ownPage, d.ownPageWhy = name, why
 		if d.genre.genre != GenreRelease {
+			why := "the release another page quotes, by its dateline"
+			if name != "" {
+				why = "the page of " + name + " by its dateline, which another page credits for the text"
+			}
 			d.genre = genreProfile{
 				genre:   GenreRelease,
 				score:   d.genre.score + 1,
-				reasons: append(append([]string(nil), d.genre.reasons...), "the page of "+cs[0].name+" by its dateline, which another page credits for the text"),
+				reasons: append(append([]string(nil), d.genre.reasons...), why),
 				voice:   d.genre.voice,
 			}
 		}
 	}
+}
+
+// releaseCreditOn returns a credit of c to a release or statement ("said
+// in a news release", "according to a Harbour University release") in a
+// paragraph of c that a non-incidental passage of the pair touches.
+func releaseCreditOn(r *provenance.Result, pair *provenance.Pair, byPair map[[2]string][]int, c *docInfo) (credit, bool) {
+	id := c.doc.ID
+	var spans []provenance.Span
+	idx := pair.Passages
+	if len(idx) == 0 {
+		idx = byPair[viewKey(pair.A, pair.B)]
+	}
+	for _, i := range idx {
+		if i < 0 || i >= len(r.Passages) || r.Passages[i].Incidental {
+			continue
+		}
+		p := r.Passages[i]
+		switch id {
+		case p.A:
+			spans = append(spans, p.ASpan())
+		case p.B:
+			spans = append(spans, p.BSpan())
+		}
+	}
+	text := c.doc.Text
+	for _, cr := range c.credits {
+		if !cr.release {
+			continue
+		}
+		start := strings.LastIndex(text[:cr.span.Start], "\n\n") + 1
+		end := len(text)
+		if i := strings.Index(text[cr.span.End:], "\n\n"); i >= 0 {
+			end = cr.span.End + i
+		}
+		for _, s := range spans {
+			if s.Start < end && start < s.End {
+				return cr, true
+			}
+		}
+	}
+	return credit{}, false
 }
 
 // sharesText reports whether a pair has a non-incidental passage.

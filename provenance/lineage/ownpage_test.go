@@ -74,6 +74,23 @@ func TestOwnPageRivalsDecideNothing(t *testing.T) {
 	}
 }
 
+// A page that opens with a press-release dateline and credits no one, and
+// is the only such page holding the paragraph a story credits to "a news
+// release", is that release: a retelling that keeps only the release's
+// quote, crediting no one for it, is its copy too.
+func TestQuotedReleaseByItsDateline(t *testing.T) {
+	quote := "“The otters do the gardening, and the kelp does the rest of the work for the whole reef,” Diver said."
+	f := newFixture(t)
+	f.doc("office", "", "", "Otters bring back the kelp\n\nNORTHFIELD, Ore. — "+findingEN+".\n\n"+quote+"\n\n"+methodEN+".\n")
+	f.doc("story", "", "", "Otters and kelp\n\n"+findingEN+", the university said in a news release.\n\nDivers were busy too.\n")
+	f.doc("retold", "", "", "Sea otters may be the best friends a kelp forest ever had, a new survey suggests.\n\n"+quote+"\n\nThe survey took nine years.\n")
+	f.share("office", "story", findingEN, findingEN)
+	f.share("office", "retold", quote, quote)
+	r := f.analyze()
+	wantCopyBecause(t, r, "office", "story", "reads as that release")
+	wantCopyBecause(t, r, "office", "retold", "the release another page quotes, by its dateline")
+}
+
 // With metadata naming the page's outlet, the metadata says whose page it
 // is: the dateline rule stays out.
 func TestOwnPageLeavesAnOutletToTheMetadata(t *testing.T) {
