@@ -88,8 +88,10 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// A named common source counts only when it is the label's (14:15:
 	// fresh 14 and 18). The bare floors are the 50 shared and 48 own
 	// directed after the institution's-own-page rules and the header-line
-	// "Source:" field (2026-12-07 17:00 UTC; 49 and 38 before).
-	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 48, WithMetadata: 58}, "fresh": {Bare: 13, WithMetadata: 17}}
+	// "Source:" field (2026-12-07 17:00 UTC; 49 and 38 before); own 50
+	// once a wire's credit carries to a page sharing its reporting ("…,
+	// the agency said") without its lede.
+	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 50, WithMetadata: 58}, "fresh": {Bare: 13, WithMetadata: 17}}
 	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {

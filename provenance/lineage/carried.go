@@ -28,7 +28,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 		if !ok || inCollection(c.source, a, b) {
 			return l, false
 		}
-		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) {
+		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) && !reportsWhatBodiesSaid(pv, b, c.source) {
 			return l, false // b may be the text a's source rewrote
 		}
 		l.Kind = provenance.LinkCommonSource
@@ -135,6 +135,40 @@ func sharesLede(pv *pairView, a *docInfo, c credit) bool {
 // so it need not share the wire's lede to carry the wire's credit.
 func reprintByRole(d *docInfo) bool {
 	return roleRank(d.role.role) == 1 && d.genre.genre == GenreArticle && d.newswire == ""
+}
+
+// bodyAttribution is a reporter's attribution to a body, outside any
+// quotation: "…, the agency said", "…, the UN health agency said",
+// "officials said", "police said", "ISRO sources said". An organisation's
+// own release states its figures, or quotes its people by name; it does
+// not say of itself that "the agency said".
+var bodyAttribution = fastre.MustCompile(`(?:,\s+|\b)(?:(?:[Tt]he\s+)(?:[\w.-]+\s+){0,2}(?:agency|ministry|department|government|company|organi[sz]ation|military|army|palace|council|regulator|authority)|(?:[Tt]he\s+)?(?:officials|authorities|police|prosecutors|spokes(?:man|woman|person))|[A-Z]{2,}\s+sources)\s+(?:said|says|reported|announced|added|noted)\b`)
+
+// reportsWhatBodiesSaid reports whether b carries, in the passages of pv,
+// a reporter's attribution to a body (bodyAttribution) outside quotation
+// marks, and does not read as a release, while s, the source a's credit
+// names, is a known wire or news outlet: the shared text is a story's
+// reporting — the outlet's own sentences, which b carries too — not the
+// release or statement the outlet wrote its story from, which b would be
+// if it shared only what the outlet kept.
+func reportsWhatBodiesSaid(pv *pairView, b *docInfo, s string) bool {
+	k := lookupKnown(s)
+	if k == nil || (k.role != provenance.RoleWire && k.role != provenance.RoleNewspaper) {
+		return false
+	}
+	if like, _ := b.releaseLike(""); like || b.genre.genre != GenreArticle {
+		return false
+	}
+	text := b.doc.Text
+	for _, sp := range sideSpans(pv, b.doc.ID) {
+		for _, m := range bodyAttribution.FindAllStringIndex(text[sp.Start:sp.End], -1) {
+			at := provenance.Span{Start: sp.Start + m[0], End: sp.Start + m[1]}
+			if !insideQuote(b.quotes, at) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sharesOwnSentence reports whether pv's passages hold a whole sentence

@@ -300,3 +300,41 @@ func TestCreditCarriedPastACaptionAboveTheLede(t *testing.T) {
 	f.share("repost", "paper", lede+"\n\n"+rest, lede+" "+rest)
 	wantNamedSource(t, f.analyze(), "repost", "paper", "the text is BBC News's")
 }
+
+// countEN is a wire's own sentence: a figure it attributes to a body.
+const countEN = "Forty reefs hold kelp again and otters were seen on thirty of them, the state wildlife agency said, and divers expect the rest to follow within five years"
+
+// countLink is the link between an AP story whose later paragraphs hold
+// countEN and a page (outlet, text) sharing those paragraphs, not its lede.
+func countLink(t *testing.T, outlet, text string) (provenance.Link, *provenance.Result) {
+	f := newFixture(t)
+	shared := countEN + ".\n\n" + methodEN
+	f.doc("wire", "Valley Times", "", "Otters are back\n\nLONDON (AP) — "+wireLedeEN+".\n\n"+shared+".\n\nLocal divers welcomed the news.\n")
+	f.doc("page", outlet, "", text)
+	f.share("wire", "page", shared, shared)
+	r := f.analyze()
+	l, _ := linkBetween(r, "wire", "page")
+	return l, r
+}
+
+// A page that keeps a wire story's later paragraphs but not its lede
+// carries the wire's text when what it shares attributes a figure to a
+// body as a reporter does ("…, the state wildlife agency said"): a release
+// the wire wrote from would state the figure, not report it. The credit
+// carries to it: a common-source link naming the agency.
+func TestCreditCarriedThroughAReportersAttribution(t *testing.T) {
+	l, r := countLink(t, "Hill Gazette", "Kelp returns\n\nThe northern cape has its kelp back, and the divers say the otters did it.\n\n"+countEN+".\n\n"+methodEN+".\n\nThe council meets on Tuesday.\n")
+	if l.Kind != provenance.LinkCommonSource || l.CommonSource != "Associated Press" {
+		t.Fatalf("want a common-source link naming the Associated Press, got %+v", r.Links)
+	}
+}
+
+// The same shared paragraphs in a page that reads as a release (a "For
+// more information … contact" line) name nothing: it may be what the
+// wire rewrote.
+func TestReportersAttributionNotCarriedToARelease(t *testing.T) {
+	l, r := countLink(t, "", "Otters and kelp\n\nThe reef trust welcomes the survey.\n\n"+countEN+".\n\n"+methodEN+".\n\nFor more information, please contact the reef trust's press office.\n")
+	if l.Kind == "" || l.Kind == provenance.LinkCommonSource {
+		t.Fatalf("want a link naming no common source, got %+v", r.Links)
+	}
+}
