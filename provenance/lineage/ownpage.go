@@ -147,10 +147,10 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 				continue
 			}
 			cl, ok := claim{}, false
-			if cr, home := ownPageCredit(c, d); home {
+			if cr, home := ownPageCredit(c, d); home && sharesDatelineLede(r, pair, byPair, d) {
 				cl, ok = claim{cr.source, fmt.Sprintf("%s credits %s for the text they share (%s), and it opens with a press-release dateline at %s's home, “%s”, crediting no one",
 					c.name(), cr.source, cr.marker, cr.source, d.releaseDate), true}, true
-			} else if cr, quoted := releaseCreditOn(r, pair, byPair, c); quoted {
+			} else if cr, quoted := releaseCreditOn(r, pair, byPair, c); quoted && sharesDatelineLede(r, pair, byPair, d) {
 				org := releaseOrg(c, cr)
 				what := "a release"
 				if org != "" {
@@ -224,11 +224,9 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 	}
 }
 
-// releaseCreditOn returns a credit of c to a release or statement ("said
-// in a news release", "according to a Harbour University release") in a
-// paragraph of c that a non-incidental passage of the pair touches.
-func releaseCreditOn(r *provenance.Result, pair *provenance.Pair, byPair map[[2]string][]int, c *docInfo) (credit, bool) {
-	id := c.doc.ID
+// pairSpans lists the spans in document id of a pair's non-incidental
+// passages.
+func pairSpans(r *provenance.Result, pair *provenance.Pair, byPair map[[2]string][]int, id string) []provenance.Span {
 	var spans []provenance.Span
 	idx := pair.Passages
 	if len(idx) == 0 {
@@ -246,6 +244,39 @@ func releaseCreditOn(r *provenance.Result, pair *provenance.Pair, byPair map[[2]
 			spans = append(spans, p.BSpan())
 		}
 	}
+	return spans
+}
+
+// sharesDatelineLede reports whether the pair's passages hold, in d, at
+// least 8 words of the first sentence (a dozen words or more) after d's
+// dateline: the crediting page carries the release as it opens, not a
+// quotation or two that a newspaper's own story under its own dateline
+// might share with it.
+func sharesDatelineLede(r *provenance.Result, pair *provenance.Pair, byPair map[[2]string][]int, d *docInfo) bool {
+	text := d.doc.Text
+	at := strings.Index(text, d.releaseDate)
+	if at < 0 {
+		return false
+	}
+	lede, ok := ledeFrom(text, at+len(d.releaseDate), false)
+	if !ok {
+		return false
+	}
+	spans := pairSpans(r, pair, byPair, d.doc.ID)
+	n := 0
+	for _, t := range d.tokens(lede) {
+		if inside(spans, t.start, t.end) {
+			n++
+		}
+	}
+	return n >= 8
+}
+
+// releaseCreditOn returns a credit of c to a release or statement ("said
+// in a news release", "according to a Harbour University release") in a
+// paragraph of c that a non-incidental passage of the pair touches.
+func releaseCreditOn(r *provenance.Result, pair *provenance.Pair, byPair map[[2]string][]int, c *docInfo) (credit, bool) {
+	spans := pairSpans(r, pair, byPair, c.doc.ID)
 	text := c.doc.Text
 	for _, cr := range c.credits {
 		if !cr.release {

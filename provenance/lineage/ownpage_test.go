@@ -91,6 +91,35 @@ func TestQuotedReleaseByItsDateline(t *testing.T) {
 	wantCopyBecause(t, r, "office", "retold", "the release another page quotes, by its dateline")
 }
 
+// A newspaper's own story under its own dateline in the institution's
+// town, sharing only a quotation with a repost that credits the
+// institution, is not the institution's release: the repost does not
+// carry the text that follows the paper's dateline.
+func TestOwnPageNeedsTheLedeAfterTheDateline(t *testing.T) {
+	quote := "“The otters do the gardening, and the kelp does the rest of the work for the whole reef,” said Ann Diver, who led the survey."
+	f := newFixture(t)
+	f.doc("paper", "", "", "Otters at the harbour\n\nEASTPORT, Maine – Fishermen at the harbour have noticed more otters than ever on the outer reefs this year, and the kelp is back with them.\n\n"+quote+"\n\nThe council will discuss the reefs on Tuesday.\n")
+	f.doc("repost", "", "", "Study shows otters bring back the kelp\nHarbour University – Eastport\nEASTPORT, Maine – "+findingEN+".\n"+quote+"\n"+methodEN+".\n")
+	f.share("paper", "repost", quote, quote)
+	r := f.analyze()
+	if l, ok := linkBetween(r, "paper", "repost"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("a copy link %s → %s: %s", l.Source, l.Target, strings.Join(l.Reasons, " | "))
+	}
+	// Nor is it the release a story quotes beside that quotation, for the
+	// other pages it shares text with.
+	f = newFixture(t)
+	f.doc("paper", "", "", "Otters at the harbour\n\nEASTPORT, Maine – Fishermen at the harbour have noticed more otters than ever on the outer reefs this year, and the kelp is back with them.\n\n"+quote+"\n\nThe council will discuss the reefs on Tuesday.\n")
+	f.doc("story", "", "", "Otters and kelp\n\n"+quote+" The university said so in a news release.\n\nDivers were busy too.\n")
+	f.doc("retold", "", "", "Sea otters may be the best friends a kelp forest ever had, a new survey suggests.\n\n"+quote+"\n\nThe survey took nine years.\n")
+	f.share("paper", "story", quote, quote)
+	f.share("paper", "retold", quote, quote)
+	f.share("story", "retold", quote, quote)
+	r = f.analyze()
+	if l, ok := linkBetween(r, "paper", "retold"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("a copy link %s → %s: %s", l.Source, l.Target, strings.Join(l.Reasons, " | "))
+	}
+}
+
 // With metadata naming the page's outlet, the metadata says whose page it
 // is: the dateline rule stays out.
 func TestOwnPageLeavesAnOutletToTheMetadata(t *testing.T) {
