@@ -98,10 +98,16 @@ func mayBeOwnPage(d *docInfo) bool {
 }
 
 // ownPageCredit finds a credit of c naming an institution whose home town
-// d's dateline names, c not being that institution's page itself.
+// d's dateline names, c not being that institution's page itself. When c
+// opens with a release dateline too, only an institution line over it
+// (EurekAlert's layout, a carrier's) will do: a "Source: X" line on a
+// page that is itself the release may be the institution naming itself.
 func ownPageCredit(c, d *docInfo) (credit, bool) {
 	for _, cr := range c.credits {
 		if cr.self || cr.source == "" || !institutional(cr.source) || !homeOf(d.releaseDate, cr.source) {
+			continue
+		}
+		if c.releaseDate != "" && !cr.issuer {
 			continue
 		}
 		if self, _ := c.isSource(cr.source); self {

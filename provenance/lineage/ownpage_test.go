@@ -40,6 +40,7 @@ func TestOwnPageNeedsTheHomeTownAndNoCredit(t *testing.T) {
 		"another town's institution": {"EASTPORT, Maine – " + body, "Study shows otters bring back the kelp\nHarbour University – Westport\nEASTPORT, Maine – " + body},
 		"the dateline page credits":  {"EASTPORT, Maine – " + body + "\n\nSource: Harbour Times", "Study shows otters bring back the kelp\nHarbour University – Eastport\nEASTPORT, Maine – " + body},
 		"not an institution":         {"EASTPORT, Maine – " + body, "Otters bring back the kelp\n\nEASTPORT, Maine – " + body + "\n\nSource: Eastport Rowing Club"},
+		"a release naming itself":    {"EASTPORT, Maine – " + body, "Otters bring back the kelp\n\nEASTPORT, Maine – " + body + "\n\nSource: Harbour University at Eastport"},
 	} {
 		f := newFixture(t)
 		f.doc("uni", "", "", c.uni+"\n")
