@@ -141,8 +141,8 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 	for i := range r.Pairs {
 		pair := &r.Pairs[i]
 		a, b := infos[pair.A], infos[pair.B]
-		if a == nil || b == nil || a == b || !sharesText(r, pair, byPair) {
-			continue
+		if a == nil || b == nil || a == b || a.releaseDate == "" && b.releaseDate == "" || !sharesText(r, pair, byPair) {
+			continue // the rules need a page with a dateline
 		}
 		for _, s := range [][2]*docInfo{{a, b}, {b, a}} {
 			c, d := s[0], s[1]
