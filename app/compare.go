@@ -218,10 +218,14 @@ func strongestPair(r *provenance.Result) (a, b string, ok bool) {
 		}
 		return 2
 	}
+	doc := docLookup(r)
+	hasText := func(id string) bool {
+		d := doc(id)
+		return d != nil && d.Text != ""
+	}
 	best := -1
 	for i, l := range r.Links {
-		da, db := r.Doc(l.Source), r.Doc(l.Target)
-		if da == nil || db == nil || da.Text == "" || db.Text == "" {
+		if !hasText(l.Source) || !hasText(l.Target) {
 			continue // a lazily opened workspace reads no text before it is asked for
 		}
 		if best < 0 || rank(l.Kind) < rank(r.Links[best].Kind) ||
