@@ -90,8 +90,11 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// directed after the institution's-own-page rules and the header-line
 	// "Source:" field (2026-12-07 17:00 UTC; 49 and 38 before); own 50
 	// once a wire's credit carries to a page sharing its reporting ("…,
-	// the agency said") without its lede.
-	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 50, WithMetadata: 58}, "fresh": {Bare: 13, WithMetadata: 17}}
+	// the agency said") without its lede. The fresh floors are its 15 and
+	// 26 once the common credit forms ("(With inputs from PTI)", "… —
+	// Reuters", "This article first appeared in X") were read (17:00 UTC;
+	// not tuned on it: the rules were written from how papers credit).
+	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 50, WithMetadata: 58}, "fresh": {Bare: 15, WithMetadata: 26}}
 	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {

@@ -153,19 +153,9 @@ func TestWireTallyCredit(t *testing.T) {
 		{"The toll rose to 40, according to a Harbour Gazette count.\n", ""},
 		{"The toll rose to 40, according to AFP.\n", ""},
 	} {
-		cs := findCredits(&provenance.Document{Text: c.text})
-		switch {
-		case c.want == "" && len(cs) != 0:
-			t.Errorf("%q: want no credit, got %+v", c.text, cs)
-		case c.want != "" && (len(cs) != 1 || cs[0].source != c.want):
-			t.Errorf("%q: want a credit to %s, got %+v", c.text, c.want, cs)
-		}
+		checkCredit(t, c.text, c.want)
 	}
-	f := newFixture(t)
-	f.doc("wire", "Valley Blog", "", "Otters are back\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nOtters now live on 22 reefs, according to an AFP count.\n")
-	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nThe council meets on Tuesday.\n")
-	f.share("wire", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
-	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is Agence France-Presse's")
+	creditCarriedToReprint(t, "Otters now live on 22 reefs, according to an AFP count.", "Agence France-Presse")
 }
 
 // A reprint that rewords the agency's attribution of a statement ("it said
@@ -336,5 +326,60 @@ func TestReportersAttributionNotCarriedToARelease(t *testing.T) {
 	l, r := countLink(t, "", "Otters and kelp\n\nThe reef trust welcomes the survey.\n\n"+countEN+".\n\n"+methodEN+".\n\nFor more information, please contact the reef trust's press office.\n")
 	if l.Kind == "" || l.Kind == provenance.LinkCommonSource {
 		t.Fatalf("want a link naming no common source, got %+v", r.Links)
+	}
+}
+
+// A paper's credits in their common forms: a wire's inputs ("(With inputs
+// from PTI)"), an agency's sign-off closing the last sentence ("… — Reuters"),
+// "This article first appeared in X", "Reprinted with permission from X";
+// inputs "from agencies" credit no one by name. A study "first published
+// in" a journal, inputs from anyone but a known outlet and a person's name
+// after a dash are no credit.
+func TestCommonCreditForms(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Otters are back on the cape, divers said.\n\n(With inputs from PTI)\n", "Press Trust of India"},
+		{"Otters are back on the cape, divers said. (Inputs from Reuters)\n", "Reuters"},
+		{"Otters are back on the cape, divers said.\n\n— with inputs from AFP\n", "Agence France-Presse"},
+		{"Otters are back on the cape, divers said. — Reuters\n", "Reuters"},
+		{"Otters are back on the cape, divers said.\n\nThis article first appeared in the Valley Times.\n", "Valley Times"},
+		{"Otters are back on the cape, divers said.\n\nReprinted with permission from Hill Gazette.\n", "Hill Gazette"},
+		{"Otters are back on the cape, divers said. With inputs from agencies.\n", unnamed},
+		{"Otters are back on the cape, divers said.\n\n(Agencies)\n", unnamed},
+		{"The survey was first published in Marine Ecology last spring.\n", ""},
+		{"The plan drew on inputs from Hill Farmers Union members.\n", ""},
+		{"Otters are back on the cape, divers said. — Ann Writer, diver\n", ""},
+	} {
+		checkCredit(t, c.text, c.want)
+	}
+	// The inputs credit carries to a reprint that keeps the story's lede.
+	creditCarriedToReprint(t, "(With inputs from PTI)", "Press Trust of India")
+}
+
+// creditCarriedToReprint holds a story closed by credit line to carry its
+// credit to src onto an uncredited reprint of its lede and body.
+func creditCarriedToReprint(t *testing.T, line, src string) {
+	t.Helper()
+	f := newFixture(t)
+	f.doc("wire", "Valley Blog", "", "Otters are back\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\n"+line+"\n")
+	f.doc("copy", "Hill Gazette", "", "Kelp returns\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.share("wire", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
+	wantNamedSource(t, f.analyze(), "wire", "copy", "the text is "+src+"'s")
+}
+
+// unnamed stands for a credit that names no source in checkCredit.
+const unnamed = "(unnamed)"
+
+// checkCredit holds text to one credit to want (unnamed: naming no one),
+// or to none when want is "".
+func checkCredit(t *testing.T, text, want string) {
+	t.Helper()
+	cs := findCredits(&provenance.Document{Text: text})
+	switch {
+	case want == "" && len(cs) != 0:
+		t.Errorf("%q: want no credit, got %+v", text, cs)
+	case want == unnamed && (len(cs) != 1 || cs[0].source != ""):
+		t.Errorf("%q: want a credit naming no one, got %+v", text, cs)
+	case want != "" && want != unnamed && (len(cs) != 1 || cs[0].source != want):
+		t.Errorf("%q: want a credit to %s, got %+v", text, want, cs)
 	}
 }

@@ -62,7 +62,10 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?i:(?:story\s+)?source:\s*materials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
 	{re: fastre.MustCompile(`(?i:\bmaterials\s+provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
 	{re: fastre.MustCompile(`(?m)^\W{0,3}(?:©\s*)?(?i:provided\s+by)\s+(?:[Tt]he\s+)?` + name), needles: []string{"provided by"}},
-	{re: fastre.MustCompile(`(?i:\b(?:this\s+(?:article|story|piece|post)\s+(?:is|was)\s+)?republished\s+(?:here\s+)?(?:from|with\s+permission\s+(?:from|of)|courtesy\s+of))\s+(?:[Tt]he\s+)?` + name), needles: []string{"republished"}},
+	{re: fastre.MustCompile(`(?i:\b(?:this\s+(?:article|story|piece|post)\s+(?:is|was)\s+)?(?:republished|reprinted)\s+(?:here\s+)?(?:from|with\s+permission\s+(?:from|of)|courtesy\s+of))\s+(?:[Tt]he\s+)?` + name), needles: []string{"republished", "reprinted"}},
+	// "This article first appeared in X", "The story was first published
+	// by X": the text itself, not a study ("first published in Nature").
+	{re: fastre.MustCompile(`(?i:\b(?:this|the)\s+(?:article|story|piece|post|column|essay)\s+(?:was\s+|is\s+)?first\s+(?:published|appeared|posted|ran)\s+(?:at|on|in|by))\s+(?:[Tt]he\s+)?` + name), needles: []string{"first published", "first appeared", "first posted", "first ran"}},
 	{re: fastre.MustCompile(`(?i:\boriginally\s+(?:published|appeared|posted)\s+(?:at|on|in|by))\s+(?:[Tt]he\s+)?` + name), needles: []string{"originally"}},
 	{re: fastre.MustCompile(`(?i:\b(?:this\s+(?:post|article|story)\s+was\s+)?originally\s+published\s+on\s+this\s+site|read\s+more\s+at\s+article\s+source)`), needles: []string{"originally", "article source"}, unnamed: true},
 	{re: fastre.MustCompile(`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]\s*(?:[Tt]he\s+)?` + name).WithStarts(storySourceStarts), needles: []string{"source"}},
@@ -78,6 +81,15 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?m)^\s*By\s+(?:The\s+)?` + name + `\s*$`).WithStarts(byLineStarts), needles: []string{"by "}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*[-–—]?\s*(?:The\s+)?` + name + `\s*$`).WithStarts(lineNameStarts), needles: []string{"\n"}, agency: true, selfTag: true},
 	{re: fastre.MustCompile(`\((?:Reporting|Additional reporting|Writing)\s+by\s[^)]*`), needles: []string{"reporting by", "writing by"}, wire: "Reuters"},
+	// A paper's story written from a wire's copy: "(With inputs from
+	// PTI)", "Inputs from Reuters", "— with inputs from AFP"; from
+	// agencies it names none ("with inputs from agencies", "(Agencies)").
+	{re: fastre.MustCompile(`(?i:\b(?:with\s+)?inputs?\s+from)\s+(?:[Tt]he\s+)?` + name), needles: []string{"inputs from", "input from"}, agency: true},
+	{re: fastre.MustCompile(`(?i:\bwith\s+(?:inputs?\s+from\s+(?:the\s+)?(?:news\s+)?agencies|agency\s+inputs))|(?m)^\W{0,3}[(\[]\s*(?i:agencies)\s*[)\]]\s*$`), needles: []string{"agencies", "agency inputs"}, unnamed: true},
+	// An agency's sign-off closing the story's last sentence on its line:
+	// "… the ministry said. — Reuters" (on a line of its own, the line
+	// pattern below reads it).
+	{re: fastre.MustCompile(`(?m)[.!?”"’]\s+(?:[—–]|--)\s*(?:The\s+)?` + name + `\s*$`), needles: []string{"—", "–", "--"}, agency: true},
 	{re: fastre.MustCompile(`(?:^|\n|[^\w(])[A-ZÀ-Ý][\w.,' -]{0,40}\s*\(` + name + `(?:/[A-Z]+)?\)\s*[-–—:]`), needles: []string{"("}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*\(` + name + `(?:/[A-Z]+)?\)\s*\S`), needles: []string{"("}, agency: true, selfTag: true},
 	// An agency's sign-off closing a paragraph or a headline: "… the
