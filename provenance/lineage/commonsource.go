@@ -40,9 +40,11 @@ func commonSourceEvidence(pv *pairView) {
 		pv.common += 2
 		pv.csWhy = append(pv.csWhy, "the text they share is a quotation; quoting the same statement is not copying one another")
 	}
-	// The same speaker quoted on each side in words the other lacks.
-	ua := uniqueQuotes(pv.a, pv.passages, true, speakers)
-	ub := uniqueQuotes(pv.b, pv.passages, false, speakers)
+	// The same speaker quoted on each side in words the other lacks —
+	// not counting, on one side, what follows the last text it shares with
+	// a page cut off when saved (the other's quote may be in its lost end).
+	ua := beforeCut(pv, pv.a, uniqueQuotes(pv.a, pv.passages, true, speakers))
+	ub := beforeCut(pv, pv.b, uniqueQuotes(pv.b, pv.passages, false, speakers))
 	if len(ua) > 0 && len(ub) > 0 {
 		pv.speakers = personNames(speakers)
 		pv.common += 2
@@ -80,6 +82,37 @@ func uniqueQuotes(d *docInfo, ps []passageView, sideA bool, speakers map[string]
 			continue
 		}
 		if speakers[q.speaker] || speakers[lastSpeaker(d, q)] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// beforeCut drops from qs, quotations of d, those that lie after d's side
+// of a passage that runs to the cut-off end of the other page of pv: what
+// d has past the point where the other page's saved text stops says
+// nothing of what that page held.
+func beforeCut(pv *pairView, d *docInfo, qs []quote) []quote {
+	o := other(pv, d)
+	if !o.cut {
+		return qs
+	}
+	limit := -1
+	for _, p := range pv.passages {
+		ds, os := p.aSpan, p.bSpan
+		if d == pv.b {
+			ds, os = p.bSpan, p.aSpan
+		}
+		if atCutEnd(o, os) && (limit < 0 || ds.End < limit) {
+			limit = ds.End
+		}
+	}
+	if limit < 0 {
+		return qs
+	}
+	var out []quote
+	for _, q := range qs {
+		if q.inner.Start < limit {
 			out = append(out, q)
 		}
 	}
