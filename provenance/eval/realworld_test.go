@@ -93,8 +93,9 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// the agency said") without its lede. The fresh floors are its 15 and
 	// 26 once the common credit forms ("(With inputs from PTI)", "… —
 	// Reuters", "This article first appeared in X") were read (17:00 UTC;
-	// not tuned on it: the rules were written from how papers credit).
-	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 50, WithMetadata: 58}, "fresh": {Bare: 15, WithMetadata: 26}}
+	// not tuned on it: the rules were written from how papers credit);
+	// own 51, fresh 16 and 27 once a release reaches a fourth carrier.
+	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 16, WithMetadata: 27}}
 	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {

@@ -106,7 +106,18 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	nameReleaseVersions(decided, views, keys, neighbours)
 	nameCarriedSources(decided, views, keys, names)
 	nameReleaseIssuers(decided, views, keys, docs, names)
-	nameThroughNamed(decided, views, keys, names)
+	// A release's text reaches one carrier further: a link named through
+	// an organisation's release names the next (a wire's or an outlet's
+	// name stops after one step, at the text that keeps its lede). Two
+	// steps only: a third named, on the held-out set, a copy and the page
+	// it copied.
+	more := nameThroughNamed(decided, views, keys, names)
+	for k, n := range more {
+		if !n.release {
+			delete(more, k)
+		}
+	}
+	nameThroughNamed(decided, views, keys, more)
 	nameAttributedOrgs(decided, views, keys, docs)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {

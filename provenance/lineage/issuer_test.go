@@ -106,3 +106,30 @@ func TestNamedSourceReachesAThirdCarrier(t *testing.T) {
 		t.Errorf("a text sharing only the wire's later sentences may be the release it rewrote: want nothing named, got %+v", l)
 	}
 }
+
+// A release's text reaches one carrier further than the third: a page
+// sharing with the third carrier what it carries of the release carries
+// the release too. The step after that names nothing.
+func TestReleaseReachesAFourthCarrier(t *testing.T) {
+	quote := "It is shameful that the reefs of the northern cape were left to die for a decade while the permits were sold"
+	story := "Reefs report\n\n" + findingEN + ".\n\n“" + quote + ",” Jane Roe, Executive Director of Harbour Watch International, said in a press release.\n\nThe council meets on Tuesday.\n"
+	page := "Reefs are back\n\n" + findingEN + ".\n\n“" + quote + ".”\n\n" + methodEN + ".\n"
+	third := "Divers cheer\n\nThe club met on Friday to hear the news.\n\n" + findingEN + ".\n\nThe bar stays open late.\n"
+	fourth := "Weekend notes\n\nThe ferry runs on Sunday again.\n\n" + findingEN + ".\n\nThe market opens at nine.\n"
+	fifth := "Cape diary\n\nA storm is due on Monday.\n\n" + findingEN + ".\n\nThe museum is closed for repairs.\n"
+	f := newFixture(t)
+	f.doc("story", "Valley Times", "", story)
+	f.doc("page", "Hill Gazette", "", page)
+	f.doc("third", "Plains Post", "", third)
+	f.doc("fourth", "Coast Courier", "", fourth)
+	f.doc("fifth", "Bay Bulletin", "", fifth)
+	f.share("story", "page", findingEN+".\n\n“"+quote, findingEN+".\n\n“"+quote)
+	f.share("page", "third", findingEN, findingEN)
+	f.share("third", "fourth", findingEN, findingEN)
+	f.share("fourth", "fifth", findingEN, findingEN)
+	r := f.analyze()
+	wantNamedSource(t, r, "third", "fourth", "the text is Harbour Watch International’s press release")
+	if l, ok := linkBetween(r, "fourth", "fifth"); ok && named(l) {
+		t.Errorf("two steps only: want nothing named between the fourth and fifth carriers, got %+v", l)
+	}
+}

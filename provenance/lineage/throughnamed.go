@@ -27,8 +27,11 @@ type namedText struct {
 // others issued); and when s is a wire or an outlet rather than an
 // organisation's release, c must carry b's lede, as the carried credit
 // asks (a text sharing only the sentences a wire kept may be the release
-// it rewrote). One step only: a link named this way names no further one.
-func nameThroughNamed(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, names map[[2]string]namedText) {
+// it rewrote). It returns the links it named, with their names: the
+// caller lets those naming an organisation's release name one step
+// further (decideLinks); a wire's or an outlet's name goes no further.
+func nameThroughNamed(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, names map[[2]string]namedText) map[[2]string]namedText {
+	more := map[[2]string]namedText{}
 	inCollection := linkedPageFinder(views, keys)
 	byDoc := map[*docInfo][][2]string{}
 	for k := range names {
@@ -71,6 +74,7 @@ func nameThroughNamed(decided map[[2]string]provenance.Link, views map[[2]string
 			l.ToDecide = nil
 			l.Confidence = round2(Calibrate(wNamedCommon))
 			l.CommonSource = from
+			more[viewKey(b.doc.ID, c.doc.ID)] = n
 			l.Reasons = []string{
 				fmt.Sprintf("%sthe text is %s: %s carries it (its link with %s names it), and %s carries the same passages of %s, naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
 					NamedSourceReason, n.what, b.name(), a.name(), c.name(), b.name(), from, c.name(), b.name()),
@@ -80,6 +84,7 @@ func nameThroughNamed(decided map[[2]string]provenance.Link, views map[[2]string
 		}
 		return l, false
 	})
+	return more
 }
 
 // mayCarryNamed reports whether c may carry a source's text that b
