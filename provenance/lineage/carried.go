@@ -28,7 +28,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 		if !ok || inCollection(c.source, a, b) {
 			return l, false
 		}
-		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) && !reportsWhatBodiesSaid(pv, b, c.source) {
+		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) && !reportsWhatBodiesSaid(pv, b, c.source) && !citesInShared(pv, b, c.source) {
 			return l, false // b may be the text a's source rewrote
 		}
 		l.Kind = provenance.LinkCommonSource
@@ -165,6 +165,37 @@ func reportsWhatBodiesSaid(pv *pairView, b *docInfo, s string) bool {
 			at := provenance.Span{Start: sp.Start + m[0], End: sp.Start + m[1]}
 			if !insideQuote(b.quotes, at) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// outletCited is a text's own mention of an outlet as where a sentence
+// came from: "according to Reuters", "AFP reported", "Reuters said",
+// "Winnie Byanyima told AFP".
+var outletCited = fastre.MustCompile(`\b(?i:according\s+to|told)\s+(?:[Tt]he\s+)?` + name + `|\b(?:[Tt]he\s+)?` + name + `\s+(?i:reported|reports|said|says)\b`)
+
+// citesInShared reports whether b, in a sentence holding a passage it
+// shares in pv, says the sentence came from s, a known wire or news outlet
+// ("…, according to Reuters", "AFP reported"): b took that text from s's
+// story, which the other text carries by its credit. On its own such a
+// mention is no credit (a paper citing one fact of a wire's says it); here
+// it attributes the very text the two share, and the release a wire
+// rewrote never cites the wire.
+func citesInShared(pv *pairView, b *docInfo, s string) bool {
+	k := lookupKnown(s)
+	if k == nil || (k.role != provenance.RoleWire && k.role != provenance.RoleNewspaper) {
+		return false
+	}
+	text := b.doc.Text
+	for _, sp := range sideSpans(pv, b.doc.ID) {
+		sent := provenance.Span{Start: sentenceStart(text, sp.Start, 400), End: sentenceEnd(text, max(sp.Start, sp.End-1), 400)}
+		for _, m := range outletCited.FindAllStringSubmatchIndex(text[sent.Start:sent.End], -1) {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 && lookupKnown(cleanCreditName(text[sent.Start+m[g]:sent.Start+m[g+1]])) == k {
+					return true
+				}
 			}
 		}
 	}

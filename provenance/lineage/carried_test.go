@@ -383,3 +383,25 @@ func checkCredit(t *testing.T, text, want string) {
 		t.Errorf("%q: want a credit to %s, got %+v", text, want, cs)
 	}
 }
+
+// A page that keeps a wire story's later sentences, not its lede, and says
+// of the very sentence it shares that it is the wire's ("…, the Associated
+// Press reported") carries the wire's text: the release a wire rewrote
+// never cites the wire. Citing another outlet there carries nothing.
+func TestCreditCarriedToAPageCitingTheWire(t *testing.T) {
+	for _, c := range []struct {
+		cite string
+		want bool
+	}{{"the Associated Press reported", true}, {"Reuters reported", false}} {
+		f := newFixture(t)
+		f.doc("wire", "Valley Times", "", "Otters are back\n\nLONDON (AP) — "+wireLedeEN+".\n\n"+findingEN+".\n\n"+methodEN+".\n")
+		f.doc("page", "Hill Gazette", "", "Kelp returns\n\nThe northern cape has its kelp back, and the divers say the otters did it.\n\n"+findingEN+", "+c.cite+".\n\n"+methodEN+".\n")
+		f.share("wire", "page", findingEN, findingEN)
+		f.share("wire", "page", methodEN, methodEN)
+		r := f.analyze()
+		l, _ := linkBetween(r, "wire", "page")
+		if named := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Associated Press"; named != c.want {
+			t.Errorf("%q: named AP %v, want %v: %+v", c.cite, named, c.want, r.Links)
+		}
+	}
+}

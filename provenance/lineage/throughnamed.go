@@ -63,7 +63,7 @@ func nameThroughNamed(decided map[[2]string]provenance.Link, views map[[2]string
 			if k := lookupKnown(n.source); k != nil && k.role == provenance.RoleAggregator {
 				continue // an aggregator republishes what others issued
 			}
-			if !n.release && !sharesSentenceFrom(pv, b, 0) && !(reprintByRole(c) && sharesOwnSentence(pv, b)) && !reportsWhatBodiesSaid(pv, c, n.source) {
+			if !n.release && !sharesSentenceFrom(pv, b, 0) && !(reprintByRole(c) && sharesOwnSentence(pv, b)) && !reportsWhatBodiesSaid(pv, c, n.source) && !citesInShared(pv, c, n.source) {
 				continue // c may be the release the wire rewrote
 			}
 			from := n.source
