@@ -71,8 +71,9 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?m)^\W{0,3}(?i:(?:story\s+)?source)\s*[:\-–]\s*(?:[Tt]he\s+)?` + name).WithStarts(storySourceStarts), needles: []string{"source"}},
 	// A "Source:" field after another on a page's header line:
 	// "Published: 3 May 2021    Source: Harbour University, News Office"
-	// (fields set apart by a tab, a run of spaces or a bar).
-	{re: fastre.MustCompile(`(?m)^[^\n]{0,80}?(?:\t|  +|\|\s*)(?i:source)\s*:\s*(?:[Tt]he\s+)?` + name), needles: []string{"source"}},
+	// (fields set apart by a tab, a run of spaces or a bar; the pattern
+	// starts on the separator, which fastre finds by substring search).
+	{re: fastre.MustCompile(`(?:\t|  +|\|[ \t]*)(?i:source)\s*:\s*(?:[Tt]he\s+)?` + name), needles: []string{"source"}},
 	{re: fastre.MustCompile(`(?m)(?i:source)-` + name), needles: []string{"source-"}},
 	{re: fastre.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*via\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"via"}},
 	{re: fastre.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},
