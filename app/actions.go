@@ -44,12 +44,7 @@ func (u *UI) analyseFrom(title string, base analysisBase, docs []provenance.Docu
 
 // applyResult installs a finished analysis and its index (nil for none).
 func (u *UI) applyResult(docs []provenance.Document, s provenance.Settings, r *provenance.Result, ix *index.Index, problems []provenance.FileError) {
-	idx := r.DocIndex()
-	for i := range docs {
-		if k, ok := idx[docs[i].ID]; ok {
-			docs[i].Words = r.Documents[k].Words
-		}
-	}
+	r.CarryWords(docs)
 	u.dropLazy() // the workspace in memory is whole now
 	u.ws.Documents, u.ws.Settings, u.ws.Result, u.ws.Index = docs, s, r, ix
 	u.markDirty()

@@ -325,6 +325,11 @@ func (u *UI) setWorkspace(ws *store.Workspace, path string) {
 	if u.large.lazy == nil || u.large.lazy.Workspace != ws {
 		u.dropLazy()
 	}
+	if ws.Result != nil {
+		// a file analysed before the command line carried word counts
+		// into the library still shows them
+		ws.Result.CarryWords(ws.Documents)
+	}
 	u.ws, u.path, u.dirty = ws, path, false
 	u.large.fileFresh.Store(path != "")
 	if path != "" {

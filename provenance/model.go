@@ -341,6 +341,18 @@ type Result struct {
 // ContractVersion is the version of the `copytrail scan --json` contract.
 const ContractVersion = 1
 
+// CarryWords gives each of docs the word count the analysis r found in the
+// same document (same ID and text): the library shows it, and a workspace
+// whose library and result agree stores each text once, not twice.
+func (r *Result) CarryWords(docs []Document) {
+	at := r.DocIndex()
+	for i := range docs {
+		if k, ok := at[docs[i].ID]; ok && r.Documents[k].Text == docs[i].Text {
+			docs[i].Words = r.Documents[k].Words
+		}
+	}
+}
+
 // Doc returns the document with the given ID, or nil.
 func (r *Result) Doc(id string) *Document {
 	for i := range r.Documents {

@@ -86,6 +86,7 @@ func setupAnalyse(fs *flag.FlagSet) func(e *Env, args []string) int {
 		saves := 0
 		save := func(r *provenance.Result, ix *index.Index) error {
 			ws.Result, ws.Index = r, ix
+			r.CarryWords(ws.Documents)
 			saves++
 			return store.Save(path, ws)
 		}

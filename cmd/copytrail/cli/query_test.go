@@ -34,6 +34,13 @@ func TestAnalyseThenQuery(t *testing.T) {
 	if err != nil || w.Result == nil || w.Index == nil {
 		t.Fatalf("analysed workspace: %v (result %v, index %v)", err, w != nil && w.Result != nil, w != nil && w.Index != nil)
 	}
+	// the library carries each article's word count (shown in the app's
+	// library; the file then holds each text once, library and result alike)
+	for _, d := range w.Documents {
+		if r := w.Result.Doc(d.ID); r == nil || d.Words == 0 || d.Words != r.Words {
+			t.Fatalf("library article %s has %d words, its analysed copy %v", d.Path, d.Words, r)
+		}
+	}
 	before, _ := os.ReadFile(ws)
 	code, out, errs = run("query", "--json", ws, held)
 	if code != ExitOK || errs != "" {
