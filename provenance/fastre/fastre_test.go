@@ -3,6 +3,7 @@ package fastre
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,9 @@ var patterns = []string{
 	`\b[A-Z][a-z]*(?: [A-Z][a-z]*)*\s+(?:is|says)\b`,
 	`\b(?i:kelvin|stress)[a-z]*`,
 	`\b[A-Z][^.]*\.`,
+	// A repeat after a literal start: its first copy belongs to the start.
+	`(?:\t|  +|\|[ \t]*)(?i:source)\s*:\s*([A-Z]\w*)`,
+	`x(?:ab)+c|(?:yz){2,}`,
 }
 
 var texts = []string{
@@ -72,6 +76,7 @@ var texts = []string{
 	"LONDON (Reuters) - x. Paris (AFP): y\nsource-Daily\n",
 	"The AP contributed to this. A Big Press Release; the Acme RELEASE\n",
 	"mixed\r\nlines\r\n\r\nand tabs\t\t\n",
+	"Published: May 3   Source: Harbour Press\tsource : Kit | Source:Ann\n xababc yzyzyz yz\n",
 }
 
 // checkSame calls every method the package redefines on both regexps.
@@ -238,5 +243,34 @@ func TestWithStartsTriesOnlyThere(t *testing.T) {
 	}
 	if got := only.Regexp.FindAllStringIndex(text, -1); len(got) != 3 {
 		t.Errorf("regexp: %v, want 3 matches", got)
+	}
+}
+
+// TestRepeatLengthensTheStart: a match of "  +x" starts on two spaces, so
+// single spaces (every word gap of a text) are no candidates, and "(?:ab)+"
+// starts on "ab".
+func TestRepeatLengthensTheStart(t *testing.T) {
+	for expr, want := range map[string][]string{
+		`(?:\t|  +|\|[ \t]*)(?i:source)`: {"  "},
+		`x(?:ab)+c`:                      {"xab"},
+		`(?:yz){2,}q`:                    {"yz"},
+	} {
+		re := MustCompile(expr)
+		if re.first == nil {
+			t.Fatalf("%q: no start set", expr)
+		}
+		st := re.starts
+		if st.bytes[' '] {
+			t.Errorf("%q: a single space is a start", expr)
+		}
+		var multi []string
+		for _, l := range st.multi {
+			multi = append(multi, l.s)
+		}
+		for _, w := range want {
+			if !slices.Contains(multi, w) {
+				t.Errorf("%q: starts %q, want %q among them", expr, multi, w)
+			}
+		}
 	}
 }

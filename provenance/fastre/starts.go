@@ -303,6 +303,17 @@ func startsOfConcat(subs []*syntax.Regexp) (lits []lit, bol, empty, ok bool) {
 	for ; i < len(subs); i++ {
 		e, ok := exact(subs[i])
 		if !ok {
+			// x+ (or x{n,} with n ≥ 1) begins with one x: its exact
+			// strings still lengthen the prefixes ("  +" is "  ", not
+			// " ", which is every space of a text), then nothing after.
+			if x := subs[i]; x.Op == syntax.OpPlus || x.Op == syntax.OpRepeat && x.Min >= 1 {
+				if e, ok := exact(x.Sub[0]); ok && !hasEmpty(e) {
+					if p, ok := cross(prefixes, e); ok {
+						prefixes = p
+						i = len(subs) // no prefix empty: what follows is not read
+					}
+				}
+			}
 			break
 		}
 		p, ok := cross(prefixes, e)
@@ -487,4 +498,14 @@ func union(subs []*syntax.Regexp, of func(*syntax.Regexp) ([]lit, bool)) ([]lit,
 		out = append(out, ls...)
 	}
 	return out, true
+}
+
+// hasEmpty reports whether lits holds the empty string.
+func hasEmpty(lits []lit) bool {
+	for _, l := range lits {
+		if l.s == "" {
+			return true
+		}
+	}
+	return false
 }
