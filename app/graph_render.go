@@ -146,6 +146,7 @@ type graphRenderer struct {
 	captions   []*canvas.Text      // one per story block
 	captionBg  []*canvas.Rectangle // behind each caption, over the lines it may cross
 	bandRule   *canvas.Line
+	bandBg     *canvas.Rectangle // behind the band's caption, over the lines it may cross
 	edges      []edgeShape
 	circles    []*canvas.Circle
 	titles     []*canvas.Text
@@ -183,7 +184,9 @@ func (r *graphRenderer) rebuild() {
 	}
 	r.band = canvas.NewText("undated · each under the articles it shares text with", theme.Color(theme.ColorNamePlaceHolder))
 	r.bandRule = canvas.NewLine(theme.Color(theme.ColorNameSeparator))
-	r.objects = append(r.objects, r.bandRule, r.band)
+	r.bandBg = canvas.NewRectangle(color.Transparent)
+	r.bandBg.CornerRadius = 3
+	r.objects = append(r.objects, r.bandRule)
 	radius := 9 * r.g.scale
 	r.edges = make([]edgeShape, len(l.Edges))
 	for i, e := range l.Edges {
@@ -224,6 +227,7 @@ func (r *graphRenderer) rebuild() {
 	for i := range r.captions {
 		r.objects = append(r.objects, r.captionBg[i], r.captions[i])
 	}
+	r.objects = append(r.objects, r.bandBg, r.band) // a line crossing the band passes under its caption
 }
 
 // Refresh rebuilds for a new graph, restyles for selection and theme, and lays out.
@@ -279,6 +283,7 @@ func (r *graphRenderer) Refresh() {
 		r.captionBg[i].FillColor = labelBackground()
 	}
 	r.band.Color = theme.Color(theme.ColorNamePlaceHolder)
+	r.bandBg.FillColor = labelBackground()
 	r.bandRule.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	r.Layout(r.g.Size())
 	for _, o := range r.objects {
@@ -310,6 +315,9 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 	r.band.TextSize = text
 	r.band.Move(at(layoutMargin, g.layout.UndatedY))
 	r.band.Hidden = !showText || g.layout.UndatedY == 0
+	r.bandBg.Move(r.band.Position().SubtractXY(2, 0))
+	r.bandBg.Resize(fyne.NewSize(fyne.MeasureText(r.band.Text, text, r.band.TextStyle).Width+4, text*1.3))
+	r.bandBg.Hidden = r.band.Hidden
 	r.bandRule.Position1, r.bandRule.Position2 = at(layoutMargin, g.layout.UndatedY), at(g.layout.Width-layoutMargin, g.layout.UndatedY)
 	r.bandRule.Hidden = g.layout.UndatedY == 0
 	// Objects wholly outside the widget are hidden, so a zoomed-in view of a
