@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -37,6 +38,10 @@ type docInfo struct {
 	// dateline and another page's credit (markOwnPages), ownPageWhy says
 	// why; "" for none.
 	ownPage, ownPageWhy string
+	// apart tells the document from another of its story that has the
+	// same name (a reprint keeping its source's headline): its file, or
+	// its ID when the files are named alike too; "" for none (tellApart).
+	apart string
 }
 
 // tokens returns the words lying wholly inside s, from a list made once.
@@ -144,7 +149,50 @@ func (di *docInfo) name() string {
 	if len([]rune(l)) > 60 {
 		l = string([]rune(l)[:57]) + "…"
 	}
+	if di.apart != "" {
+		return "“" + l + "” [" + di.apart + "]"
+	}
 	return "“" + l + "”"
+}
+
+// tellApart gives the documents of one story (documents joined by
+// non-incidental passages, as scan.Groups makes them) that would have the
+// same name in reasons a tag that tells them apart: "“Eight men own…”
+// carries the same passages of “Eight men own…”" names two reprints of
+// one headline. The story, not the collection, decides, so that a group
+// analysed alone (AnalyzeGroup) names its documents as the whole does.
+func tellApart(r *provenance.Result, infos map[string]*docInfo, order []string) {
+	var sets provenance.DisjointSets[string]
+	for _, p := range r.Passages {
+		if !p.Incidental && infos[p.A] != nil && infos[p.B] != nil {
+			sets.Union(p.A, p.B)
+		}
+	}
+	type key struct{ story, name string }
+	byName := map[key][]*docInfo{}
+	for _, id := range order {
+		if !sets.Has(id) {
+			continue
+		}
+		k := key{sets.Find(id), infos[id].name()}
+		byName[k] = append(byName[k], infos[id])
+	}
+	for _, same := range byName {
+		if len(same) < 2 {
+			continue
+		}
+		files := map[string]int{}
+		for _, di := range same {
+			files[filepath.Base(di.doc.Path)]++
+		}
+		for _, di := range same {
+			if f := filepath.Base(di.doc.Path); di.doc.Path != "" && files[f] == 1 {
+				di.apart = f
+			} else {
+				di.apart = di.doc.ID
+			}
+		}
+	}
 }
 
 // speaksFor reports whether the document is the voice of org.

@@ -122,6 +122,7 @@ func weigh(ctx context.Context, r *provenance.Result) (map[[2]string]*pairView, 
 	for i, id := range order {
 		infos[id] = list[i]
 	}
+	tellApart(r, infos, order)
 	markOwnPages(r, infos, byPair)
 	pvs := make([]*pairView, len(r.Pairs))
 	if err := parallel(ctx, len(r.Pairs), func(i int) {
