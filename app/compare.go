@@ -218,7 +218,7 @@ func strongestPair(r *provenance.Result) (a, b string, ok bool) {
 		}
 		return 2
 	}
-	doc := docLookup(r)
+	doc := r.DocFinder()
 	hasText := func(id string) bool {
 		d := doc(id)
 		return d != nil && d.Text != ""

@@ -160,7 +160,7 @@ func outletGraph(r *provenance.Result) (nodes []GraphNode, edges []GraphEdge) {
 			Detail: plural(articles[name], "article", "articles")})
 		return index[name]
 	}
-	doc := docLookup(r)
+	doc := r.DocFinder()
 	for i, l := range r.Links {
 		if l.Kind != provenance.LinkCopy {
 			continue
@@ -230,7 +230,7 @@ func confidenceWord(c float64) string {
 func strongestLink(r *provenance.Result, src, dst string) (provenance.Link, bool) {
 	var best provenance.Link
 	found := false
-	doc := docLookup(r)
+	doc := r.DocFinder()
 	for _, l := range r.Links {
 		a, b := doc(l.Source), doc(l.Target)
 		if a == nil || b == nil || outletOf(a) != outletName(src) || outletOf(b) != outletName(dst) {
@@ -241,19 +241,4 @@ func strongestLink(r *provenance.Result, src, dst string) (provenance.Link, bool
 		}
 	}
 	return best, found
-}
-
-// docLookup is r.Doc by an index made once: r.Doc scans the documents,
-// and a loop over a large collection's links must not scan them per link.
-func docLookup(r *provenance.Result) func(id string) *provenance.Document {
-	at := make(map[string]int, len(r.Documents))
-	for i := len(r.Documents) - 1; i >= 0; i-- {
-		at[r.Documents[i].ID] = i // the first of an ID, as r.Doc finds it
-	}
-	return func(id string) *provenance.Document {
-		if i, ok := at[id]; ok {
-			return &r.Documents[i]
-		}
-		return nil
-	}
 }

@@ -345,11 +345,27 @@ const ContractVersion = 1
 // same document (same ID and text): the library shows it, and a workspace
 // whose library and result agree stores each text once, not twice.
 func (r *Result) CarryWords(docs []Document) {
-	at := r.DocIndex()
+	doc := r.DocFinder()
 	for i := range docs {
-		if k, ok := at[docs[i].ID]; ok && r.Documents[k].Text == docs[i].Text {
-			docs[i].Words = r.Documents[k].Words
+		if d := doc(docs[i].ID); d != nil && d.Text == docs[i].Text {
+			docs[i].Words = d.Words
 		}
+	}
+}
+
+// DocFinder is Doc by an index made once, for a loop over many IDs (Doc
+// scans the documents: once per link of a large collection is quadratic).
+// The documents must not change while it is used.
+func (r *Result) DocFinder() func(id string) *Document {
+	at := make(map[string]int, len(r.Documents))
+	for i := len(r.Documents) - 1; i >= 0; i-- {
+		at[r.Documents[i].ID] = i // the first of an ID, as Doc finds it
+	}
+	return func(id string) *Document {
+		if i, ok := at[id]; ok {
+			return &r.Documents[i]
+		}
+		return nil
 	}
 }
 

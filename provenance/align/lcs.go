@@ -46,16 +46,20 @@ func lcsRuns(a, b []uint64, a0, b0 int) []run {
 // appendRuns appends runs, joining a run that continues the last one.
 func appendRuns(out, more []run) []run {
 	for _, r := range more {
-		if n := len(out); n > 0 {
-			l := &out[n-1]
-			if l.a+l.n == r.a && l.b+l.n == r.b {
-				l.n += r.n
-				continue
-			}
-		}
-		out = append(out, r)
+		out = extendRun(out, r)
 	}
 	return out
+}
+
+// extendRun appends r, or lengthens the last run when r continues it.
+func extendRun(out []run, r run) []run {
+	if n := len(out); n > 0 {
+		if l := &out[n-1]; l.a+l.n == r.a && l.b+l.n == r.b {
+			l.n += r.n
+			return out
+		}
+	}
+	return append(out, r)
 }
 
 // tablePool recycles LCS tables between calls.
@@ -91,11 +95,7 @@ func tableRuns(a, b []uint64, a0, b0 int) []run {
 	for i, j := 0, 0; i < n && j < m; {
 		switch {
 		case a[i] == b[j]:
-			if k := len(out) - 1; k >= 0 && out[k].a+out[k].n == a0+i && out[k].b+out[k].n == b0+j {
-				out[k].n++
-			} else {
-				out = append(out, run{a: a0 + i, b: b0 + j, n: 1})
-			}
+			out = extendRun(out, run{a: a0 + i, b: b0 + j, n: 1})
 			i++
 			j++
 		case L[(i+1)*w+j] >= L[i*w+j+1]:
@@ -146,11 +146,7 @@ func bitRuns(a, b []uint64, a0, b0 int) []run {
 	for i, j := 0, 0; i < n && j < m; {
 		switch {
 		case a[i] == b[j]:
-			if k := len(out) - 1; k >= 0 && out[k].a+out[k].n == a0+i && out[k].b+out[k].n == b0+j {
-				out[k].n++
-			} else {
-				out = append(out, run{a: a0 + i, b: b0 + j, n: 1})
-			}
+			out = extendRun(out, run{a: a0 + i, b: b0 + j, n: 1})
 			i++
 			j++
 		case below(w[i+1], m-j) >= below(w[i], m-j-1):

@@ -158,12 +158,8 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 	if a == nil || b == nil || pair.A == pair.B {
 		return nil
 	}
-	idx := pair.Passages
-	if len(idx) == 0 {
-		idx = byPair[viewKey(pair.A, pair.B)]
-	}
 	pv := &pairView{a: a, b: b, pair: pair}
-	for _, i := range idx {
+	for _, i := range pairPassages(pair, byPair) {
 		if i < 0 || i >= len(r.Passages) {
 			continue
 		}
@@ -193,6 +189,15 @@ func buildView(r *provenance.Result, pair *provenance.Pair, infos map[string]*do
 	}
 	sort.Slice(pv.passages, func(i, j int) bool { return pv.passages[i].aSpan.Start < pv.passages[j].aSpan.Start })
 	return pv
+}
+
+// pairPassages lists the indexes of a pair's passages: the pair's own
+// list, or those byPair found for a pair that lists none.
+func pairPassages(pair *provenance.Pair, byPair map[[2]string][]int) []int {
+	if len(pair.Passages) > 0 {
+		return pair.Passages
+	}
+	return byPair[viewKey(pair.A, pair.B)]
 }
 
 // verbatimRun is the longest run of side-A words untouched by edits.

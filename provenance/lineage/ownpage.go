@@ -234,11 +234,7 @@ func markOwnPages(r *provenance.Result, infos map[string]*docInfo, byPair map[[2
 // passages.
 func pairSpans(r *provenance.Result, pair *provenance.Pair, byPair map[[2]string][]int, id string) []provenance.Span {
 	var spans []provenance.Span
-	idx := pair.Passages
-	if len(idx) == 0 {
-		idx = byPair[viewKey(pair.A, pair.B)]
-	}
-	for _, i := range idx {
+	for _, i := range pairPassages(pair, byPair) {
 		if i < 0 || i >= len(r.Passages) || r.Passages[i].Incidental {
 			continue
 		}
@@ -304,11 +300,7 @@ func releaseCreditOn(r *provenance.Result, pair *provenance.Pair, byPair map[[2]
 
 // sharesText reports whether a pair has a non-incidental passage.
 func sharesText(r *provenance.Result, pair *provenance.Pair, byPair map[[2]string][]int) bool {
-	idx := pair.Passages
-	if len(idx) == 0 {
-		idx = byPair[viewKey(pair.A, pair.B)]
-	}
-	for _, i := range idx {
+	for _, i := range pairPassages(pair, byPair) {
 		if i >= 0 && i < len(r.Passages) && !r.Passages[i].Incidental {
 			return true
 		}
