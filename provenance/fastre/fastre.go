@@ -30,8 +30,9 @@ type Regexp struct {
 	*regexp.Regexp
 	starts startSet
 	// need: every match holds one of these literals (needOK: known).
-	need   []lit
-	needOK bool
+	need     []lit
+	needOK   bool
+	needScan *litScan // need in one pass, when they are many
 	// folds: a text holding one of these letters is searched the standard
 	// way (see foldsOf).
 	folds []string
@@ -84,6 +85,9 @@ func Compile(expr string) (*Regexp, error) {
 	}
 	if need, ok := required(tree); ok {
 		re.need, re.needOK = foldLower(need), true
+		if len(re.need) >= minScanLits {
+			re.needScan = newLitScan(re.need)
+		}
 		re.folds = foldsOf(re.need)
 	}
 	st, ok := startsOf(tree)
@@ -141,7 +145,7 @@ func (re *Regexp) candidates(text string) (cands []int, ok bool) {
 	if !utf8.ValidString(text) || unsafeFold(text, re.folds) {
 		return nil, false
 	}
-	if re.needOK && !contains(text, re.need) {
+	if re.needOK && !re.holdsNeed(text) {
 		return nil, true // no match
 	}
 	if re.first == nil {
@@ -152,6 +156,15 @@ func (re *Regexp) candidates(text string) (cands []int, ok bool) {
 	}
 	cands = re.starts.find(text, len(text)/maxCandidateShare+8)
 	return cands, cands != nil
+}
+
+// holdsNeed reports whether text holds one of the literals every match
+// holds.
+func (re *Regexp) holdsNeed(text string) bool {
+	if re.needScan != nil {
+		return re.needScan.contains(text)
+	}
+	return contains(text, re.need)
 }
 
 // at is the leftmost-first match starting exactly at c (submatch indices

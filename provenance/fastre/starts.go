@@ -33,6 +33,7 @@ type startSet struct {
 	anyByte bool
 	few     []byte // the marked bytes when there are few of them
 	multi   []lit
+	scan    *litScan // multi in one pass, when they are many
 	// wordStart: a match starts on a word character after a non-word one
 	// (a leading \b before literals that begin with a letter or digit).
 	wordStart bool
@@ -76,6 +77,9 @@ func startsOf(re *syntax.Regexp) (startSet, bool) {
 	}
 	if len(st.few) > 8 {
 		st.few = nil // one pass with the table
+	}
+	if len(st.multi) >= minScanLits {
+		st.scan = newLitScan(st.multi)
 	}
 	return st, true
 }
@@ -147,21 +151,30 @@ func (st *startSet) find(text string, limit int) []int {
 			}
 		}
 	}
-	for _, l := range st.multi {
-		if !l.fold {
-			if !occurrences(text, l.s, add) {
+	if st.scan != nil {
+		if !st.scan.each(text, add) {
+			return nil
+		}
+	} else {
+		for _, l := range st.multi {
+			if !findLit(text, l, add) {
 				return nil
 			}
-			continue
-		}
-		folded := func(i int) bool { return !hasPrefixFold(text[i:], l.s) || add(i) }
-		if !occurrences(text, l.s[:1], folded) ||
-			upper(l.s[0]) != l.s[0] && !occurrences(text, string(upper(l.s[0])), folded) {
-			return nil
 		}
 	}
 	slices.Sort(cands)
 	return slices.Compact(cands)
+}
+
+// findLit calls add with each offset of the multi-byte literal l in text
+// (both cases when folded); false when add said there are too many.
+func findLit(text string, l lit, add func(i int) bool) bool {
+	if !l.fold {
+		return occurrences(text, l.s, add)
+	}
+	folded := func(i int) bool { return !hasPrefixFold(text[i:], l.s) || add(i) }
+	return occurrences(text, l.s[:1], folded) &&
+		(upper(l.s[0]) == l.s[0] || occurrences(text, string(upper(l.s[0])), folded))
 }
 
 // occurrences calls keep with each offset of sub in text, in order, until
