@@ -95,7 +95,11 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// Reuters", "This article first appeared in X") were read (17:00 UTC;
 	// not tuned on it: the rules were written from how papers credit);
 	// own 51, fresh 16 and 27 once a release reaches a fourth carrier.
-	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 16, WithMetadata: 27}}
+	// From 2026-12-07 evening the fresh set is tuned on too (a new set is
+	// held out): fresh 32 and 41 once two pages citing one wire for a
+	// sentence they share name it, with agency staff bylines, a cut-off
+	// "X contributed to" and captions skipped as ledes.
+	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 32, WithMetadata: 41}}
 	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {

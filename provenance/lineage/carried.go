@@ -171,32 +171,21 @@ func reportsWhatBodiesSaid(pv *pairView, b *docInfo, s string) bool {
 	return false
 }
 
-// outletCited is a text's own mention of an outlet as where a sentence
-// came from: "according to Reuters", "AFP reported", "Reuters said",
-// "Winnie Byanyima told AFP".
-var outletCited = fastre.MustCompile(`\b(?i:according\s+to|told)\s+(?:[Tt]he\s+)?` + name + `|\b(?:[Tt]he\s+)?` + name + `\s+(?i:reported|reports|said|says)\b`)
-
 // citesInShared reports whether b, in a sentence holding a passage it
 // shares in pv, says the sentence came from s, a known wire or news outlet
-// ("…, according to Reuters", "AFP reported"): b took that text from s's
-// story, which the other text carries by its credit. On its own such a
-// mention is no credit (a paper citing one fact of a wire's says it); here
-// it attributes the very text the two share, and the release a wire
-// rewrote never cites the wire.
+// ("…, according to Reuters", "AFP reported"; citedOutlets): b took that
+// text from s's story, which the other text carries by its credit. On its
+// own such a mention is no credit (a paper citing one fact of a wire's
+// says it); here it attributes the very text the two share, and the
+// release a wire rewrote never cites the wire.
 func citesInShared(pv *pairView, b *docInfo, s string) bool {
 	k := lookupKnown(s)
 	if k == nil || (k.role != provenance.RoleWire && k.role != provenance.RoleNewspaper) {
 		return false
 	}
-	text := b.doc.Text
 	for _, sp := range sideSpans(pv, b.doc.ID) {
-		sent := provenance.Span{Start: sentenceStart(text, sp.Start, 400), End: sentenceEnd(text, max(sp.Start, sp.End-1), 400)}
-		for _, m := range outletCited.FindAllStringSubmatchIndex(text[sent.Start:sent.End], -1) {
-			for g := 2; g+1 < len(m); g += 2 {
-				if m[g] >= 0 && lookupKnown(cleanCreditName(text[sent.Start+m[g]:sent.Start+m[g+1]])) == k {
-					return true
-				}
-			}
+		if _, ok := citedOutlets(b, sp)[k]; ok {
+			return true
 		}
 	}
 	return false
@@ -262,7 +251,8 @@ func sharesSentenceFrom(pv *pairView, a *docInfo, from int) bool {
 }
 
 // ledeFrom is a text's first sentence (or line) of a dozen words or more
-// from byte from on; closed: only a whole sentence.
+// from byte from on; closed: only a whole sentence. A picture's caption
+// above the story is not its lede (pictureCaption).
 func ledeFrom(text string, from int, closed bool) (provenance.Span, bool) {
 	for pos := from; pos < len(text); {
 		end := sentenceEnd(text, pos, 600)
@@ -270,7 +260,7 @@ func ledeFrom(text string, from int, closed bool) (provenance.Span, bool) {
 			pos++
 			continue
 		}
-		if len(strings.Fields(text[pos:end])) >= 12 && (!closed || closesSentence(text[pos:end])) {
+		if len(strings.Fields(text[pos:end])) >= 12 && (!closed || closesSentence(text[pos:end])) && !pictureCaption(text, pos, end) {
 			return provenance.Span{Start: pos, End: end}, true
 		}
 		pos = end + 1

@@ -77,9 +77,12 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`(?m)(?i:source)-` + name), needles: []string{"source-"}},
 	{re: fastre.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*via\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"via"}},
 	{re: fastre.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},
-	{re: fastre.MustCompile(`(?m)\b(?:The\s+)?` + name + `\s+contributed\s+to\s+this\s+(?:report|story|article)`), needles: []string{"contributed to this"}},
+	{re: fastre.MustCompile(`(?m)\b(?:The\s+)?` + name + `\s+contributed\s+to(?:\s+this\s+(?:report|story|article)|\s*\z)`), needles: []string{"contributed to"}},
 	{re: fastre.MustCompile(`(?m)(?:Copyright|©)\s*(?:\d{4}\s+)?(?:The\s+)?` + name + `\.?\s+All\s+rights\s+reserved`), needles: []string{"rights reserved"}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*By\s+(?:The\s+)?` + name + `\s*$`).WithStarts(byLineStarts), needles: []string{"by "}, agency: true},
+	// A byline naming an agency's staff: "By Associated Press staff",
+	// "By AFP staff writers", "By Reuters reporters".
+	{re: fastre.MustCompile(`(?m)^\s*By\s+(?:[Tt]he\s+)?` + name + `\s+(?i:staff(?:\s+writers?|\s+reporters?)?|writers?|reporters?|correspondents?)\b`).WithStarts(byLineStarts), needles: []string{"by "}, agency: true},
 	{re: fastre.MustCompile(`(?m)^\s*[-–—]?\s*(?:The\s+)?` + name + `\s*$`).WithStarts(lineNameStarts), needles: []string{"\n"}, agency: true, selfTag: true},
 	{re: fastre.MustCompile(`\((?:Reporting|Additional reporting|Writing)\s+by\s[^)]*`), needles: []string{"reporting by", "writing by"}, wire: "Reuters"},
 	// A paper's story written from a wire's copy: "(With inputs from

@@ -339,6 +339,8 @@ func sourceEvidence(pv *pairView) {
 		pv.common += wNamedCommon
 		pv.csWhy = append(pv.csWhy, fmt.Sprintf("both name %s as their source (%s in %s; %s in %s), and neither is %s's own text",
 			name, ma, pv.a.name(), mb, pv.b.name(), name))
+	} else {
+		bothCiteEvidence(pv)
 	}
 	roleEvidence(pv)
 }

@@ -1,0 +1,66 @@
+package lineage
+
+import (
+	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
+)
+
+// Two pages sharing a sentence that each says came from one wire ("the
+// skipper told AFP", "according to news agency AFP") carry that wire's
+// story: the link names it. One side's mention alone names nothing, nor
+// does a page that opens with the wire's own dateline ("AFP —"), which may
+// be the wire's page.
+func TestBothCiteTheWireForASharedSentence(t *testing.T) {
+	quote := "“The reef has never looked like this in my lifetime,” the harbour master, Ann Writer,"
+	for _, c := range []struct {
+		name, citeA, citeB, openA string
+		want                      bool
+	}{
+		{"told and told", "told AFP", "told AFP", "", true},
+		{"told and according to", "told AFP", "said, according to news agency AFP", "", true},
+		{"one side only", "told AFP", "said", "", false},
+		{"another wire on the other side", "told AFP", "told Reuters", "", false},
+		{"a page with the wire's dateline", "told AFP", "told AFP", "AFP — ", false},
+	} {
+		f := newFixture(t)
+		f.doc("a", "", "", "Kelp returns\n\n"+c.openA+"The northern cape has its kelp back after a decade of work by divers and fishing crews.\n\n"+quote+" "+c.citeA+". "+methodEN+".\n")
+		f.doc("b", "", "", "Otters bring back the kelp\n\nSea otters are the heroes of the cape this summer, and the crews are grateful to them.\n\n"+quote+" "+c.citeB+". "+methodEN+".\n")
+		f.share("a", "b", quote, quote)
+		f.share("a", "b", methodEN, methodEN)
+		r := f.analyze()
+		l, _ := linkBetween(r, "a", "b")
+		named := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Agence France-Presse"
+		if named != c.want {
+			t.Errorf("%s: named AFP %v, want %v: %+v", c.name, named, c.want, r.Links)
+		}
+	}
+}
+
+// A byline naming an agency's staff is a credit to the agency; so is "X
+// contributed to" where the saved page ends; a bracketed picture credit
+// makes its line a caption, not the lede a carrier must keep.
+func TestStaffBylineCutContributionAndCaption(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Kelp returns\n\nBy Associated Press staff EASTPORT — Otters are back on the cape.\n", "Associated Press"},
+		{"Kelp returns\n\nBy Reuters reporters\n\nOtters are back on the cape.\n", "Reuters"},
+		{"Otters are back on the cape, divers said. Reuters contributed to", "Reuters"},
+		{"Otters are back on the cape, divers said. Reuters contributed to the survey costs of the team.", ""},
+		{"Kelp returns\n\nBy Ann Writer staff\n\nOtters are back on the cape.\n", ""},
+	} {
+		checkCredit(t, c.text, c.want)
+	}
+	text := "Kelp returns\n\nDivers swim over the kelp off the northern cape near Eastport, Maine.   (AP Photo/Bo Reporter)\n\n" + wireLedeEN + ".\n"
+	lede, ok := ledeFrom(text, 0, true)
+	if !ok || text[lede.Start:lede.End] != wireLedeEN+"." {
+		t.Errorf("lede past the caption: got %q", text[lede.Start:lede.End])
+	}
+	// The credit of a story under a captioned picture carries to a reprint
+	// of its lede.
+	f := newFixture(t)
+	story := "Kelp returns\n\nDivers swim over the kelp off the northern cape near Eastport, Maine.   (AP Photo/Bo Reporter)\n\n" + wireLedeEN + ".\n\n" + wireRestEN + ".\n\nAP contributed to this report.\n"
+	f.doc("story", "", "", story)
+	f.doc("copy", "", "", "Kelp is back\n\n"+wireLedeEN+".\n\n"+wireRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.share("story", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
+	wantNamedSource(t, f.analyze(), "story", "copy", "the text is Associated Press's")
+}
