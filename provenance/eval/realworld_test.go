@@ -98,8 +98,9 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// From 2026-12-07 evening the fresh set is tuned on too (a new set is
 	// held out): fresh 32 and 41 once two pages citing one wire for a
 	// sentence they share name it, with agency staff bylines, a cut-off
-	// "X contributed to" and captions skipped as ledes.
-	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 32, WithMetadata: 41}}
+	// "X contributed to" and captions skipped as ledes; 38 and 47 once a
+	// quoted speaker is named with the organisation a title gives.
+	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 38, WithMetadata: 47}}
 	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {

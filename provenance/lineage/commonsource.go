@@ -36,7 +36,7 @@ func commonSourceEvidence(pv *pairView) {
 		}
 	}
 	if total > 0 && float64(quoted) >= 0.8*float64(total) && total-quoted < 12 {
-		pv.speakers = personNames(speakers)
+		pv.speakers = withAffiliations(pv, personNames(speakers))
 		pv.common += 2
 		pv.csWhy = append(pv.csWhy, "the text they share is a quotation; quoting the same statement is not copying one another")
 	}
@@ -46,7 +46,7 @@ func commonSourceEvidence(pv *pairView) {
 	ua := beforeCut(pv, pv.a, uniqueQuotes(pv.a, pv.passages, true, speakers))
 	ub := beforeCut(pv, pv.b, uniqueQuotes(pv.b, pv.passages, false, speakers))
 	if len(ua) > 0 && len(ub) > 0 {
-		pv.speakers = personNames(speakers)
+		pv.speakers = withAffiliations(pv, personNames(speakers))
 		pv.common += 2
 		pv.csWhy = append(pv.csWhy, fmt.Sprintf(
 			"each quotes %s in words the other lacks (%s in %s; %s in %s): both drew on a fuller source",

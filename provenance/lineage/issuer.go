@@ -46,13 +46,20 @@ func releaseOrg(d *docInfo, c credit) string {
 	for _, m := range titledOrg.FindAllStringSubmatch(before, -1) {
 		org = strings.TrimRight(strings.TrimSpace(m[1]), ",.")
 	}
-	for _, p := range []string{"’s ", "'s "} {
-		if i := strings.LastIndex(org, p); i >= 0 {
-			org = org[i+len(p):] // "New York's Cornell University"
-		}
-	}
+	org = afterPossessive(org)
 	if len(strings.Fields(org)) == 0 || notOrgs[strings.ToLower(strings.Fields(org)[0])] {
 		return ""
+	}
+	return org
+}
+
+// afterPossessive drops what a name's last possessive qualifies it by:
+// "New York's Cornell University" → "Cornell University".
+func afterPossessive(org string) string {
+	for _, p := range []string{"’s ", "'s "} {
+		if i := strings.LastIndex(org, p); i >= 0 {
+			org = org[i+len(p):]
+		}
 	}
 	return org
 }

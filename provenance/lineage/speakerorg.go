@@ -1,0 +1,82 @@
+package lineage
+
+import (
+	"strings"
+
+	"github.com/copytrail/copytrail/provenance/fastre"
+)
+
+// affiliationTitle is a speaker's title in an attribution ("president
+// and chief executive officer", "a professor of marine economics", "a
+// wildlife biologist"), after which "of", "at", "for" or "with" names the
+// speaker's organisation (affiliationOrg; the last such name of the
+// clause: "Professor of Marine Biology at Harbour University").
+var affiliationTitle = fastre.MustCompile(`(?i:director|president|chief|head|spokes(?:person|man|woman)|ceo|executive|chair(?:man|woman)?|professor|lecturer|dean|officer|secretary|minister|manager|coordinator|researcher|scientist|biologist|ecologist|economist|physicist|chemist|engineer|analyst|expert|fellow|founder|leader|author)\b[^.;:“”"\n]{0,100}`)
+
+var affiliationOrg = fastre.MustCompile(`\s(of|at|for|with)\s+(?:[Tt]he\s+)?` + orgName)
+
+// affiliationIn is the organisation a speaker's title in attr names, ""
+// when none: a name after "at", "for" or "with" (a title "at X" makes X
+// the speaker's employer), or after "of" when it reads as an
+// organisation (orgLike: "director of Harbour Relief Alliance", not
+// "professor of Marine Biology").
+func affiliationIn(d *docInfo, attr string) string {
+	loc := affiliationTitle.FindStringIndex(attr)
+	if loc == nil {
+		return ""
+	}
+	org := ""
+	for _, m := range affiliationOrg.FindAllStringSubmatch(attr[loc[0]:loc[1]], -1) {
+		o := strings.TrimRight(strings.TrimSpace(m[2]), ",.")
+		o = afterPossessive(o)
+		if i := strings.Index(o, " at "); i >= 0 && !orgLike(d, o[:i]) {
+			o = o[i+len(" at "):] // "Marine Biology at Harbour University"
+		}
+		if ws := strings.Fields(o); len(ws) == 0 || notOrgs[strings.ToLower(ws[0])] {
+			continue
+		}
+		if m[1] != "of" || orgLike(d, o) {
+			org = o
+		}
+	}
+	return org
+}
+
+// speakerOrgs lists the organisations the attributions of the speaker's
+// quotations give in the texts ds (each once, in the order found).
+func speakerOrgs(speaker string, ds ...*docInfo) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range ds {
+		for _, q := range d.quotes {
+			if q.speaker != speaker {
+				continue
+			}
+			attr := speakerAttribution(d.doc.Text, q) // whom the speaker told is not the speaker's
+			org := affiliationIn(d, attr)
+			if org == "" || strings.EqualFold(org, speaker) {
+				continue
+			}
+			if key := outletKey(org); !seen[key] {
+				seen[key] = true
+				out = append(out, org)
+			}
+		}
+	}
+	return out
+}
+
+// withAffiliations names each speaker of pv with the organisation the
+// quotations' attributions give ("Writer of Harbour Coffee"; two when the
+// texts give two, "Writer of X or of Y"): the statement both quote is
+// that organisation's, which a reader looks for first.
+func withAffiliations(pv *pairView, speakers []string) []string {
+	out := make([]string, len(speakers))
+	for i, s := range speakers {
+		out[i] = s
+		if orgs := speakerOrgs(s, pv.a, pv.b); len(orgs) > 0 && len(orgs) <= 2 {
+			out[i] = s + " of " + strings.Join(orgs, " or of ")
+		}
+	}
+	return out
+}

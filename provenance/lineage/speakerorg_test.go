@@ -1,0 +1,33 @@
+package lineage
+
+import (
+	"strings"
+	"testing"
+)
+
+// The statement two texts quote is named with the speaker's organisation
+// when an attribution gives it by a title ("president and chief executive
+// officer for Harbour Coffee", "a professor of marine economics at The
+// Eastport University"); whom the speaker told is not the organisation,
+// nor is a place.
+func TestSpeakerNamedWithTheOrganisation(t *testing.T) {
+	q1 := "The otters came back first, and within three seasons the urchins were gone from the shallow reefs"
+	q2 := "We did not expect the kelp to recover so quickly once the predators had returned to the cape"
+	q3 := "It shows what a single species can do for a whole coastline when it is left alone"
+	for _, c := range []struct{ attrA, attrB, want string }{
+		{"said Mara Quill, president and chief executive officer for Harbour Coffee", "said Mara Quill", "both quote Quill of Harbour Coffee:"},
+		{"said Mara Quill, a professor of marine economics and policy at The Eastport University", "Quill said", "both quote Quill of Eastport University:"},
+		{"said Mara Quill, Professor of Marine Biology at Harbour University", "said Mara Quill", "both quote Quill of Harbour University:"},
+		{"Mara Quill, the cooperative's chief diver, told The Valley Times", "said Mara Quill", "both quote Quill:"},
+		{"said Mara Quill at a meeting in Eastport", "said Mara Quill", "both quote Quill:"},
+	} {
+		f := newFixture(t)
+		f.doc("a", "Valley Times", "", "Otters are back\n\n“"+q1+". "+q2+",” "+c.attrA+".\n\nLocal divers welcomed the news.\n")
+		f.doc("b", "Hill Gazette", "", "Kelp returns\n\n“"+q2+". "+q3+",” "+c.attrB+".\n\nThe council meets on Tuesday.\n")
+		f.share("a", "b", q2, q2)
+		l := wantNamedSource(t, f.analyze(), "a", "b", "both quote Quill")
+		if !strings.HasPrefix(l.Reasons[0], NamedSourceReason+c.want) {
+			t.Errorf("%q: got %q, want %q", c.attrA, l.Reasons[0], c.want)
+		}
+	}
+}
