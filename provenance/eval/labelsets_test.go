@@ -150,11 +150,34 @@ func TestFreshLabelsMatchFolder(t *testing.T) {
 	checkLabelsMatchFolder(t, "fresh", "realworld-fresh")
 }
 
-// TestLabelSetsAreDisjoint: no family or page of the fresh set is in the
-// own set (or in the shared one, when it is beside the module root), so
-// the fresh set stays held out from the sets rules are tuned on.
+// TestFresh2LabelsWhole: the fresh2 held-out families' committed labels
+// are whole.
+func TestFresh2LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh2") }
+
+// TestFresh2LabelsMatchFolder: ../realworld-fresh2, when present, is what
+// the fresh2 labels say.
+func TestFresh2LabelsMatchFolder(t *testing.T) {
+	checkLabelsMatchFolder(t, "fresh2", "realworld-fresh2")
+}
+
+// TestLabelSetsAreDisjoint: no family or page of the held-out fresh2 set
+// is in the own or fresh set (or in the shared one, when it is beside the
+// module root), so it stays held out from the sets rules are tuned on; nor
+// is any of the fresh set's in the own set.
 func TestLabelSetsAreDisjoint(t *testing.T) {
-	tuned := committedLabels(t, "own")
+	checkDisjoint(t, "fresh", "own")
+	checkDisjoint(t, "fresh2", "own", "fresh")
+}
+
+// checkDisjoint: no family or page of the set is in the tuned sets' labels
+// or the shared families.
+func checkDisjoint(t *testing.T, set string, tunedSets ...string) {
+	tuned := map[string]Truth{}
+	for _, ts := range tunedSets {
+		for name, tr := range committedLabels(t, ts) {
+			tuned[name] = tr
+		}
+	}
 	if dir, err := FindBesideModule("shared/realworld"); err == nil {
 		fams, err := LoadFamilies(dir, "shared")
 		if err != nil {
@@ -172,14 +195,13 @@ func TestLabelSetsAreDisjoint(t *testing.T) {
 			urls[f.URL] = name
 		}
 	}
-	fresh := committedLabels(t, "fresh")
-	for name, tr := range fresh {
+	for name, tr := range committedLabels(t, set) {
 		if _, ok := tuned[name]; ok {
-			t.Errorf("family %s is in the fresh set and in a tuning set", name)
+			t.Errorf("family %s is in the %s set and in a tuning set", name, set)
 		}
 		for _, f := range tr.Files {
 			if o, ok := urls[f.URL]; ok {
-				t.Errorf("fresh %s/%s is the page %s of family %s", name, f.File, f.URL, o)
+				t.Errorf("%s %s/%s is the page %s of family %s", set, name, f.File, f.URL, o)
 			}
 		}
 	}

@@ -22,7 +22,7 @@ func realSets(t *testing.T) []FamilySet {
 		t.Log(m)
 	}
 	if len(sets) == 0 {
-		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own, ../realworld-fresh)")
+		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own, ../realworld-fresh, ../realworld-fresh2)")
 	}
 	return sets
 }
@@ -99,9 +99,14 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// held out): fresh 32 and 41 once two pages citing one wire for a
 	// sentence they share name it, with agency staff bylines, a cut-off
 	// "X contributed to" and captions skipped as ledes; 38 and 47 once a
-	// quoted speaker is named with the organisation a title gives.
-	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 38, WithMetadata: 47}}
-	wrongCeiling := map[string]map[Mode]int{"fresh": {Bare: 0, WithMetadata: 0}}
+	// quoted speaker is named with the organisation a title gives. The
+	// fresh2 set is held out from then (docs/lineage.md, The fresh2
+	// held-out set): its floor and its ceiling of wrong copy links are
+	// what it measured when first run (5 families, 2026-12-07 21:40 UTC,
+	// main at fd6a1a3: 0 and 3 directed, 0 and 3 wrong), not tuned.
+	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 38, WithMetadata: 47},
+		"fresh2": {Bare: 0, WithMetadata: 3}}
+	wrongCeiling := map[string]map[Mode]int{"fresh2": {Bare: 0, WithMetadata: 3}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)
@@ -143,9 +148,9 @@ func TestHeldOutSetLeftOutOfPooledTables(t *testing.T) {
 			Bins:   bins}
 	}
 	var b strings.Builder
-	WriteRealWorld(&b, []*RealScore{row("shared", 3, 2), row("fresh", 40, 1)})
+	WriteRealWorld(&b, []*RealScore{row("shared", 3, 2), row("fresh2", 40, 1)})
 	out := b.String()
-	for _, want := range []string{"| fresh (1) | bare files |", "| date | 3 | 2 | 0.67 |", "| date | 3 | 2 |\n"} {
+	for _, want := range []string{"| fresh2 (1) | bare files |", "| date | 3 | 2 | 0.67 |", "| date | 3 | 2 |\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -155,8 +160,8 @@ func TestHeldOutSetLeftOutOfPooledTables(t *testing.T) {
 			t.Errorf("a held-out tally is pooled (%q):\n%s", not, out)
 		}
 	}
-	if !HeldOut("fresh") || HeldOut("own") || HeldOut("shared") {
-		t.Error("fresh is the held-out set; own and shared are tuned on")
+	if !HeldOut("fresh2") || HeldOut("fresh") || HeldOut("own") || HeldOut("shared") {
+		t.Error("fresh2 is the held-out set; fresh, own and shared are tuned on")
 	}
 }
 
