@@ -99,14 +99,17 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// held out): fresh 32 and 41 once two pages citing one wire for a
 	// sentence they share name it, with agency staff bylines, a cut-off
 	// "X contributed to" and captions skipped as ledes; 38 and 47 once a
-	// quoted speaker is named with the organisation a title gives. The
+	// quoted speaker is named with the organisation a title gives; 44
+	// and 51 with a listing's and a repost's credit lines, an
+	// organisation's credit as its release, and a credit carried to a
+	// page other links show to carry the same wire. The
 	// fresh2 set is held out from then (docs/lineage.md, The fresh2
 	// held-out set): its floor and its ceiling of wrong copy links are
 	// what it measured when first run (5 families, 2026-12-07 21:40 UTC,
 	// main at fd6a1a3: 0 and 3 directed, 0 and 3 wrong; 11 families,
 	// 21:45, same main: 2 and 5 directed, 0 and 5 wrong; 14 families,
 	// 21:48: 10 and 13 directed, 0 and 5 wrong), not tuned.
-	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 38, WithMetadata: 47},
+	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 44, WithMetadata: 51},
 		"fresh2": {Bare: 10, WithMetadata: 13}}
 	wrongCeiling := map[string]map[Mode]int{"fresh2": {Bare: 0, WithMetadata: 5}}
 	for _, s := range rows {

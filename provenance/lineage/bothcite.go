@@ -175,3 +175,20 @@ func pictureCaption(text string, pos, end int) bool {
 	line := text[pos:stop]
 	return strings.Contains(line, "(") && photoByline.MatchString(line)
 }
+
+// monthLineStarts lists where the credit pattern of a listing's "date -
+// source" line can start: at a line start followed, past blanks, by a
+// month's abbreviation (its first letter a capital).
+func monthLineStarts(text string) []int {
+	return lineStartsWhere(text, func(rest string) bool {
+		rest = rest[skipBlanks(rest, 0):]
+		if len(rest) < 3 {
+			return false
+		}
+		switch rest[:3] {
+		case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+			return true
+		}
+		return false
+	})
+}

@@ -64,3 +64,59 @@ func TestStaffBylineCutContributionAndCaption(t *testing.T) {
 	f.share("story", "copy", wireLedeEN+".\n\n"+wireRestEN, wireLedeEN+".\n\n"+wireRestEN)
 	wantNamedSource(t, f.analyze(), "story", "copy", "the text is Associated Press's")
 }
+
+// A repost's pointer to the rest of its source's text and a listing's
+// "date - source" line credit that source; a listing line naming a person
+// (a byline) credits no one.
+func TestRestOfStoryAndListingLineCredits(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Otters are back on the cape, divers said.\n\nTo read the rest of the story, please go to: Harbour University\n", "Harbour University"},
+		{"Otters are back\nAugust 4, 2016 07:12 AM - Harbour Marine Society\n\nOtters are back on the cape, divers said.\n", "Harbour Marine Society"},
+		{"Otters are back\nAugust 4, 2016 07:12 AM - Ann Writer\n\nOtters are back on the cape, divers said.\n", ""},
+	} {
+		checkCredit(t, c.text, c.want)
+	}
+}
+
+// A paper's own story closed by "(Inputs from AFP)" shares one sentence of
+// the wire's story with a page that other links show to carry it (two
+// pages citing AFP for a sentence they share): the credit carries to it
+// without the paper's own lede. Without the other link it does not.
+func TestInputsCreditCarriesToAKnownCarrier(t *testing.T) {
+	quote := "“The reef has never looked like this in my lifetime,” the harbour master, Ann Writer,"
+	for _, known := range []bool{true, false} {
+		f := newFixture(t)
+		body := wireLedeEN + ". " + quote + " told AFP. " + methodEN + "."
+		f.doc("a", "", "", "Kelp returns\n\n"+body+"\n")
+		f.doc("paper", "", "", "Cape celebrates\n\nThe fishing crews of the cape held a feast on Sunday to thank the divers for a decade of work.\n\n"+methodEN+".\n\n(Inputs from AFP)\n")
+		f.share("a", "paper", methodEN, methodEN)
+		if known {
+			f.doc("b", "", "", "Otters bring back the kelp\n\nSea otters are the heroes of the cape this summer, and the crews are grateful to them.\n\n"+quote+" told AFP. "+outlookEN+".\n")
+			f.share("a", "b", quote+" told AFP", quote+" told AFP")
+		}
+		r := f.analyze()
+		l, _ := linkBetween(r, "a", "paper")
+		named := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Agence France-Presse"
+		if named != known {
+			t.Errorf("carrier known %v: named AFP %v: %+v", known, named, r.Links)
+		}
+	}
+}
+
+// A credit to an organisation (a university, a society: no wire or news
+// outlet) names its release, which reaches a further carrier that keeps
+// other sentences of it, not the crediting page's lede.
+func TestOrganisationCreditReachesAFurtherCarrier(t *testing.T) {
+	f := newFixture(t)
+	f.doc("listing", "", "", "Otters are back\nAugust 4, 2016 07:12 AM - Harbour Marine Society\n\n"+wireLedeEN+". "+findingEN+".\n")
+	f.doc("repost", "", "", "Otters are back\n\n"+wireLedeEN+". "+findingEN+". "+methodEN+".\n")
+	f.doc("item", "", "", "Kelp news\n\nThe cape has good news for divers this week, and the crews are pleased.\n\n"+findingEN+". "+methodEN+".\n")
+	f.share("listing", "repost", wireLedeEN+". "+findingEN, wireLedeEN+". "+findingEN)
+	f.share("repost", "item", findingEN+". "+methodEN, findingEN+". "+methodEN)
+	f.share("listing", "item", findingEN, findingEN)
+	r := f.analyze()
+	wantNamedSource(t, r, "listing", "repost", "the text is Harbour Marine Society's")
+	if l, _ := linkBetween(r, "repost", "item"); l.Kind != provenance.LinkCommonSource || l.CommonSource != "Harbour Marine Society's" {
+		t.Errorf("want the further carrier named Harbour Marine Society's, got %+v", r.Links)
+	}
+}

@@ -9,6 +9,22 @@ import (
 	"github.com/copytrail/copytrail/provenance"
 )
 
+// carriesNamed reports whether another link of d already names s as the
+// source of the text d carries (two pages that both cite s for a sentence
+// they share, or a credit both give): d is then shown to carry s's story,
+// not to be the release s rewrote, and a page crediting s need not share
+// its lede with d for the credit to carry ("(Inputs from IANS)" under a
+// paper's own lede, beside a page known to carry IANS's story).
+func carriesNamed(names map[[2]string]namedText, views map[[2]string]*pairView, d *docInfo, s string) bool {
+	key, id := outletKey(s), d.doc.ID
+	for k, n := range names {
+		if (k[0] == id || k[1] == id) && !n.release && views[k] != nil && sameOrgKey(outletKey(n.source), key) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameCarriedSources turns an unknown link a – b into a named common source
 // when a credits a source s for its text (“LONDON (AP) —”, “Source: Bangkok
 // Post”, “By Reuters”) that no text sharing their passages is (another
@@ -28,7 +44,7 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 		if !ok || inCollection(c.source, a, b) {
 			return l, false
 		}
-		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) && !reportsWhatBodiesSaid(pv, b, c.source) && !citesInShared(pv, b, c.source) {
+		if !sharesLede(pv, a, c) && !(reprintByRole(b) && sharesOwnSentence(pv, a)) && !reportsWhatBodiesSaid(pv, b, c.source) && !citesInShared(pv, b, c.source) && !carriesNamed(names, views, b, c.source) {
 			return l, false // b may be the text a's source rewrote
 		}
 		l.Kind = provenance.LinkCommonSource
@@ -44,7 +60,10 @@ func nameCarriedSources(decided map[[2]string]provenance.Link, views map[[2]stri
 				NamedSourceReason, what, a.name(), c.marker, b.name(), c.source, b.name(), a.name()),
 			"shared passages: " + passageList(pv),
 		}
-		names[viewKey(a.doc.ID, b.doc.ID)] = namedText{source: c.source, what: what}
+		// An organisation's text (a university's, a society's: not a wire
+		// or a news outlet) is its release: it reaches carriers that keep
+		// other sentences of it, as a release named on a page does.
+		names[viewKey(a.doc.ID, b.doc.ID)] = namedText{source: c.source, what: what, release: lookupKnown(c.source) == nil && hasOrgWord(c.source)}
 		if relayed != "" {
 			l.Reasons = append(l.Reasons[:1], fmt.Sprintf("%s is %s (%s), but it relays %s's release, which it names: it is not that release's source", b.name(), articleFor(b.role.role.Words()), b.role.why, relayed), l.Reasons[1])
 		}

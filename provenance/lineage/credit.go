@@ -51,6 +51,10 @@ type creditPattern struct {
 	// within: the credit counts only in the first within bytes (a
 	// headline's), 0 anywhere.
 	within int
+	// org: the name must read as an organisation (a word such as
+	// University, Society, Institute, or a known outlet): a listing's
+	// "date - name" line may name a person.
+	org bool
 }
 
 // name is a capitalised organisation or outlet name of up to eight words
@@ -121,6 +125,12 @@ var creditPatterns = []creditPattern{
 	// Conversation: Bees have …", "Ann Writer in ‘The Conversation’: …"
 	// (a university's or an author's repost of their article).
 	{re: fastre.MustCompile(`(?m)^\W{0,3}(?:(?:[A-Z][\w.'’-]+\s+){1,4}in\s+[‘'"“](?:[Tt]he\s+)?` + name + `[’'"”]|(?:[Tt]he\s+)?` + name + `)\s*:\s+[A-Z‘'"“]`), needles: []string{":"}, agency: true, within: 400},
+	// A repost's pointer to the rest of the text at its source: "To read
+	// the rest of the story, please go to: Harbour University".
+	{re: fastre.MustCompile(`(?i:\bread\s+the\s+(?:rest|remainder)\s+of\s+(?:the|this)\s+(?:story|article|release|post)[^:\n]{0,30}:)\s*(?:[Tt]he\s+)?` + name), needles: []string{"rest of the", "rest of this", "remainder of"}},
+	// A listing's line under a headline giving the date and the source:
+	// "August 4, 2016 07:12 AM - Harbour Society".
+	{re: fastre.MustCompile(`(?m)^[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?\s+[-–—]\s+(?:[Tt]he\s+)?` + name + `[ \t]*$`).WithStarts(monthLineStarts), needles: []string{" - ", " – ", " — "}, org: true},
 	{re: fastre.MustCompile(`(?i:click\s+here\s+for\s+(?:the\s+)?original\s+story)`), needles: []string{"original story"}, unnamed: true},
 	{re: fastre.MustCompile(`(?i:auto-generated\s+from\s+a\s+syndicated\s+feed)`), needles: []string{"syndicated feed"}, unnamed: true},
 	// A wire's relay of an organisation's statement: "this was said by
@@ -135,6 +145,17 @@ var creditPatterns = []creditPattern{
 	{re: fastre.MustCompile(`\b(?i:a|the|an)\s+` + name + `\s+(?i:(?:news|press)\s+)?(?i:release)\s+(?i:said|says|reported|stated|noted|explained)`), needles: []string{"release"}, release: true},
 	{re: fastre.MustCompile(`\b(?i:in)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)(?i:release)\b`), needles: []string{"release"}, release: true},
 	{re: fastre.MustCompile(`\b(?i:says|said)\s+(?i:a|the|an)\s+(?:` + name + `\s+)?(?i:news\s+|press\s+)?(?i:release)\b`), needles: []string{"release"}, release: true},
+}
+
+// hasOrgWord reports whether a name holds a word that says it is an
+// organisation (University, Society, Institute…: orgWords).
+func hasOrgWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if orgWords[strings.ToLower(strings.Trim(w, "’'.,"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // photoCredit recognises picture credits, which say nothing about the text.
@@ -169,6 +190,9 @@ func findCreditsWith(d *provenance.Document, has needleSet) []credit {
 			src = cleanCreditName(src)
 			marker := strings.TrimSpace(text[m[0]:m[1]])
 			if isPhotoLine(text, m[0]) {
+				continue
+			}
+			if p.org && lookupKnown(src) == nil && !hasOrgWord(src) {
 				continue
 			}
 			self := false
