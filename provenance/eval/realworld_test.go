@@ -108,10 +108,13 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// what it measured when first run (5 families, 2026-12-07 21:40 UTC,
 	// main at fd6a1a3: 0 and 3 directed, 0 and 3 wrong; 11 families,
 	// 21:45, same main: 2 and 5 directed, 0 and 5 wrong; 14 families,
-	// 21:48: 10 and 13 directed, 0 and 5 wrong), not tuned.
+	// 21:48: 10 and 13 directed, 0 and 5 wrong), not tuned; the ceiling
+	// lowered to 3 when two of its false accusations were fixed (22:45: a
+	// wire citing another wire for the shared sentence is not placed
+	// upstream by its role; TestWireCitingAnotherWireIsNotItsSource).
 	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 44, WithMetadata: 51},
 		"fresh2": {Bare: 10, WithMetadata: 13}}
-	wrongCeiling := map[string]map[Mode]int{"fresh2": {Bare: 0, WithMetadata: 5}}
+	wrongCeiling := map[string]map[Mode]int{"fresh2": {Bare: 0, WithMetadata: 3}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)

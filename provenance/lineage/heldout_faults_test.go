@@ -114,3 +114,25 @@ func TestPartialPressOfficeTextIsNotTheSource(t *testing.T) {
 	}
 	wantSourceOfReprints(t, build("Otters bring back the kelp\n\n"+body+"\n", body), "inst", "a", "b")
 }
+
+// TestWireCitingAnotherWireIsNotItsSource (a fault found on the fresh2
+// held-out set, 2026-12-07 evening): a national agency's page that carries
+// another wire's story, saying so in the shared sentence ("…, according to
+// Reuters"), is not placed upstream of a paper that carries the same story
+// by its role: both passed on Reuters' report.
+func TestWireCitingAnotherWireIsNotItsSource(t *testing.T) {
+	lede := "The harbour authority closed the northern channel to shipping on Tuesday after divers found a breach in the old sea wall, officials said, according to Reuters."
+	body := lede + " " + findingEN + ". " + methodEN + "."
+	// the paper drops the agency's citation of Reuters
+	carried := strings.Replace(body, ", according to Reuters.", ".", 1)
+	f := newFixture(t)
+	f.doc("agency", "Coast Agency", "", "Channel closed\n\nPORT CITY, Dec 1, 2026, CA -- "+body+"\n")
+	f.doc("paper", "Hill Herald", "", "Channel shut after wall breach\n\n"+carried+" Ferries will run from the south quay.\n")
+	setRole(f, "agency", provenance.RoleWire)
+	setRole(f, "paper", provenance.RoleNewspaper)
+	f.share("agency", "paper", body, carried)
+	r := f.analyze()
+	if l, ok := linkBetween(r, "agency", "paper"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("the agency passing on Reuters' report is called the paper's source: %+v", l)
+	}
+}

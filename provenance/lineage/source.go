@@ -470,12 +470,36 @@ func roleEvidence(pv *pairView) {
 	if _, ok := up.creditsOther(down); ok {
 		return
 	}
+	if citesAnotherFor(pv, up) {
+		return
+	}
 	w := 1.5
 	if roleRank(up.role.role) == 3 && roleRank(down.role.role) == 2 {
 		w = 1 // a release carried by a wire
 	}
 	pv.add(evRole, sign*w, fmt.Sprintf("roles: %s is %s (%s) and %s %s (%s); text usually flows that way",
 		up.name(), articleFor(up.role.role.Words()), up.role.why, down.name(), articleFor(down.role.role.Words()), down.role.why))
+}
+
+// citesAnotherFor reports whether up, in a sentence it shares with the
+// other text of pv, names a wire or news outlet other than itself as where
+// that sentence came from ("…, Chinese state media reported, according to
+// Reuters" on a wire agency's page): a wire or press office passing on
+// another's report is not where the text started, so its role says
+// nothing of the direction.
+func citesAnotherFor(pv *pairView, up *docInfo) bool {
+	for _, v := range pv.passages {
+		s := v.aSpan
+		if up == pv.b {
+			s = v.bSpan
+		}
+		for k := range citedOutlets(up, s) {
+			if self, _ := up.isSource(k.name); !self {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // articleFor is "a" or "an" before a noun phrase.
