@@ -235,23 +235,8 @@ func hasPrefixFold(s, lit string) bool {
 // either case).
 func contains(text string, lits []lit) bool {
 	for _, l := range lits {
-		if !l.fold {
-			if strings.Contains(text, l.s) {
-				return true
-			}
-			continue
-		}
-		for _, b := range []byte{lower(l.s[0]), upper(l.s[0])} {
-			for i := 0; ; i++ {
-				j := strings.IndexByte(text[i:], b)
-				if j < 0 {
-					break
-				}
-				i += j
-				if hasPrefixFold(text[i:], l.s) {
-					return true
-				}
-			}
+		if !findLit(text, l, func(int) bool { return false }) {
+			return true // found: findLit stops at the first offset
 		}
 	}
 	return false

@@ -488,11 +488,7 @@ func roleEvidence(pv *pairView) {
 // another's report is not where the text started, so its role says
 // nothing of the direction.
 func citesAnotherFor(pv *pairView, up *docInfo) bool {
-	for _, v := range pv.passages {
-		s := v.aSpan
-		if up == pv.b {
-			s = v.bSpan
-		}
+	for _, s := range sideSpans(pv, up.doc.ID) {
 		for k := range citedOutlets(up, s) {
 			if self, _ := up.isSource(k.name); !self {
 				return true
