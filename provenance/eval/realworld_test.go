@@ -111,10 +111,13 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// 21:48: 10 and 13 directed, 0 and 5 wrong), not tuned; the ceiling
 	// lowered to 3 when two of its false accusations were fixed (22:45: a
 	// wire citing another wire for the shared sentence is not placed
-	// upstream by its role; TestWireCitingAnotherWireIsNotItsSource).
+	// upstream by its role; TestWireCitingAnotherWireIsNotItsSource), and
+	// to 0 when the last three were (2026-12-08 00:00: a press office's
+	// page that never names its organisation is not upstream by its role;
+	// TestPressOfficeCarryingAnotherOrganisationsRelease).
 	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 44, WithMetadata: 51},
 		"fresh2": {Bare: 10, WithMetadata: 13}}
-	wrongCeiling := map[string]map[Mode]int{"fresh2": {Bare: 0, WithMetadata: 3}}
+	wrongCeiling := map[string]map[Mode]int{"fresh2": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)

@@ -112,7 +112,7 @@ func TestPartialPressOfficeTextIsNotTheSource(t *testing.T) {
 			t.Errorf("the yearbook holding one sentence is called the source of %s: %+v", to, l)
 		}
 	}
-	wantSourceOfReprints(t, build("Otters bring back the kelp\n\n"+body+"\n", body), "inst", "a", "b")
+	wantSourceOfReprints(t, build("Otters bring back the kelp\n\n"+body+"\n\nThe Cape Institute has surveyed the reefs since 1990.\n", body), "inst", "a", "b")
 }
 
 // TestWireCitingAnotherWireIsNotItsSource (a fault found on the fresh2
@@ -134,5 +134,42 @@ func TestWireCitingAnotherWireIsNotItsSource(t *testing.T) {
 	r := f.analyze()
 	if l, ok := linkBetween(r, "agency", "paper"); ok && l.Kind == provenance.LinkCopy {
 		t.Errorf("the agency passing on Reuters' report is called the paper's source: %+v", l)
+	}
+}
+
+// TestPressOfficeCarryingAnotherOrganisationsRelease (a fault found on the
+// fresh2 held-out set, 2026-12-07 evening): a city's news page — a press
+// office by its role — carries a space agency's landing release word for
+// word and never names the city; it is not the source of the aggregator
+// and the paper that carry the same release. With a sentence naming the
+// city, the page is the city's own release and its role still counts.
+func TestPressOfficeCarryingAnotherOrganisationsRelease(t *testing.T) {
+	release := "The largest rover the Harbour Space Agency has built touched down on the moon on Thursday after a journey of nine days. " +
+		"Confirmation of the landing was announced in mission control at the agency's laboratory at 3:55 p.m., ending a decade of work on the rover"
+	quote := "“This landing is one of those moments when we know we are on the cusp of discovery,” says acting agency administrator Ann Writer."
+	build := func(office string) *provenance.Result {
+		f := newFixture(t)
+		f.doc("city", "City of Eastport economic development news", "", office)
+		f.doc("agg", "Moon Digest", "", "Rover lands\n\n"+release+". Continue reading\n")
+		f.doc("paper", "Hill Herald", "", "Rover on the moon\n\n"+release+". Its cameras sent back pictures within the hour.\n")
+		setRole(f, "city", provenance.RolePressOffice)
+		setRole(f, "agg", provenance.RoleAggregator)
+		setRole(f, "paper", provenance.RoleNewspaper)
+		f.share("city", "agg", release, release)
+		f.share("city", "paper", release, release)
+		f.share("agg", "paper", release, release)
+		return f.analyze()
+	}
+	r := build(release + ".\n" + quote + " Read more...\n")
+	for _, to := range []string{"agg", "paper"} {
+		if l, ok := linkBetween(r, "city", to); ok && l.Kind == provenance.LinkCopy {
+			t.Errorf("the city's page carrying the agency's release is called the source of %s: %+v", to, l)
+		}
+	}
+	r = build(release + ".\n" + quote + "\n\nEastport's science park hosts the agency's laboratory.\n")
+	for _, to := range []string{"agg", "paper"} {
+		if l, ok := linkBetween(r, "city", to); !ok || l.Kind != provenance.LinkCopy || l.Source != "city" {
+			t.Errorf("the city's own release (it names Eastport) is not the source of %s by its role: %+v", to, l)
+		}
 	}
 }

@@ -473,6 +473,9 @@ func roleEvidence(pv *pairView) {
 	if citesAnotherFor(pv, up) {
 		return
 	}
+	if roleRank(up.role.role) == 3 && !up.namesOwnOrganisation() && !relaysNewswireRelease(down, up) {
+		return
+	}
 	w := 1.5
 	if roleRank(up.role.role) == 3 && roleRank(down.role.role) == 2 {
 		w = 1 // a release carried by a wire
@@ -493,6 +496,65 @@ func citesAnotherFor(pv *pairView, up *docInfo) bool {
 			if self, _ := up.isSource(k.name); !self {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// officeWords are the words of a press office's name that say what kind
+// of office it is, not whose ("City of Pasadena economic development
+// news": only "Pasadena" says whose).
+var officeWords = map[string]bool{"the": true, "of": true, "and": true, "for": true, "in": true, "on": true,
+	"city": true, "county": true, "state": true, "news": true, "newsroom": true, "press": true, "office": true,
+	"release": true, "releases": true, "media": true, "room": true, "centre": true, "center": true,
+	"communications": true, "economic": true, "development": true, "investor": true, "relations": true,
+	"department": true, "government": true, "official": true, "website": true, "site": true, "blog": true,
+	"university": true, "institute": true, "international": true, "society": true, "agency": true}
+
+// namesOwnOrganisation reports whether a press office's page names the
+// organisation it is the office of (a distinctive word of its outlet's
+// name, as written there: "Pasadena" for the City of Pasadena's news page)
+// anywhere in its text. An office writes releases about its own
+// organisation; a page of one that never names it — the City of
+// Pasadena's page carrying NASA's landing release word for word, "says
+// acting NASA Administrator Steve Jurczyk" — passes on another
+// organisation's text, and its role says nothing of where that text
+// started. True when the outlet is not known, or known only as a web
+// host: there is nothing to check.
+func (di *docInfo) namesOwnOrganisation() bool {
+	m := di.doc.Meta
+	name := ""
+	switch {
+	case m.Outlet.Known() && m.Outlet.Origin != provenance.OriginInferred:
+		name = m.Outlet.Value
+	case di.known != nil:
+		name = di.known.name
+	}
+	if !strings.ContainsRune(strings.TrimSpace(name), ' ') && strings.ContainsRune(name, '.') {
+		return true // a web host ("idw-online.de"), not an organisation's name
+	}
+	checked := false
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !isWordRune(r) }) {
+		if utf8.RuneCountInString(w) < 3 || officeWords[strings.ToLower(w)] {
+			continue
+		}
+		checked = true
+		if mentionsOrg(di.doc.Text, w) || mentionsOrg(m.Title.Value, w) {
+			return true
+		}
+	}
+	return !checked
+}
+
+// relaysNewswireRelease reports whether office relays, as another
+// organisation's, the newswire release that carrier holds (relaysIssuer):
+// the pair is left to the naming of carried sources, which names the
+// release both took, and the office's role stays in the balance so that
+// the carrier's release genre alone does not make it the office's source.
+func relaysNewswireRelease(carrier, office *docInfo) bool {
+	for _, c := range creditsWithNewswire(carrier) {
+		if relaysIssuer(carrier, office, c) != "" {
+			return true
 		}
 	}
 	return false

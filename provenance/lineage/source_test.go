@@ -130,7 +130,10 @@ func TestFirstPartyQuoteNeedsTheStatement(t *testing.T) {
 // arrows stay, and the two reprints get no arrow between them.
 func TestReprintIsNotTheSourceOfAPressOffice(t *testing.T) {
 	f := newFixture(t)
-	f.doc("uni", "University of Eastmarch", "", "Otters bring back the kelp\n\n"+findingEN+". "+methodEN+". "+outlookEN+".\n")
+	// (a university's release names its university: an office's page that
+	// never names its own organisation carries another's text, and its
+	// role is no evidence — TestPressOfficeCarryingAnotherOrganisationsRelease)
+	f.doc("uni", "University of Eastmarch", "", "Otters bring back the kelp\n\n"+findingEN+". "+methodEN+". "+outlookEN+".\n\nThe survey was led from the University of Eastmarch's marine station.\n")
 	f.doc("paper", "Coast Herald", "", "Otters and kelp\n\n"+findingEN+". "+methodEN+". "+outlookEN+".\n\nLetters to the editor: page 12.\n")
 	f.doc("agg", "Reef Digest", "", "Today in marine science\n\n"+findingEN+". "+methodEN+".\n")
 	setRole(f, "uni", provenance.RolePressOffice)
