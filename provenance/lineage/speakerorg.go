@@ -11,9 +11,54 @@ import (
 // wildlife biologist"), after which "of", "at", "for" or "with" names the
 // speaker's organisation (affiliationOrg; the last such name of the
 // clause: "Professor of Marine Biology at Harbour University").
-var affiliationTitle = fastre.MustCompile(`(?i:director|president|chief|head|spokes(?:person|man|woman)|ceo|executive|chair(?:man|woman)?|professor|lecturer|dean|officer|secretary|minister|manager|coordinator|researcher|scientist|biologist|ecologist|economist|physicist|chemist|engineer|analyst|expert|fellow|founder|leader|author)\b[^.;:“”"\n]{0,100}`)
+var affiliationTitle = fastre.MustCompile(`(?i:director|president|chief|head|spokes(?:person|man|woman)|ceo|executive|chair(?:man|woman)?|professor|lecturer|dean|officer|secretary|minister|manager|coordinator|researcher|scientist|biologist|ecologist|economist|physicist|chemist|engineer|analyst|expert|fellow|(?:co-)?founder|leader|author|administrator)\b[^.;:“”"\n]{0,100}`)
 
 var affiliationOrg = fastre.MustCompile(`\s(of|at|for|with)\s+(?:[Tt]he\s+)?` + orgName)
+
+// titleOwner is the organisation a title names before itself: "Harbour
+// Coffee's chief executive", "Harbour Coffee's Independent Board Chair"
+// (group 1, the possessive), or "Harbour Coffee chief executive", "acting
+// HCA Administrator" (group 2, a capitalised name just before the title's
+// first word), matched on the attribution up to that word.
+var titleOwner = fastre.MustCompile(`(?:` + orgName + `[’']s\s+(?:[A-Za-z-]+\s+){0,3}|(?:^|[\s,])((?:[A-Z][A-Za-z0-9&.-]*\s+)*[A-Z][A-Za-z0-9&.-]*)\s+)$`)
+
+// titleWords qualify a title and are no organisation's name ("Associate
+// Professor", "Acting Director", "Vice President").
+var titleWords = map[string]bool{
+	"associate": true, "assistant": true, "senior": true, "junior": true, "deputy": true, "acting": true,
+	"vice": true, "executive": true, "managing": true, "general": true, "chief": true, "lead": true,
+	"principal": true, "distinguished": true, "emeritus": true, "research": true, "former": true,
+	"interim": true, "independent": true, "board": true, "co": true, "founding": true, "regional": true,
+	"dr": true, "dr.": true, "mr": true, "mr.": true, "ms": true, "ms.": true, "mrs": true, "prof": true, "prof.": true,
+	"professor": true, "sir": true, "dame": true, "lord": true, "lady": true, "honorary": true, "visiting": true,
+}
+
+// ownerLike reports whether name, before a title ("Harbour Coffee's
+// chief executive", "Harbour Coffee CEO"), reads as the title's owner: an
+// organisation's name (orgLike), or a name of up to four words of which
+// none is a quoted speaker's (a person's title does not open on another
+// person).
+func ownerLike(d *docInfo, name string) bool {
+	if orgLike(d, name) {
+		return true
+	}
+	ws := strings.Fields(name)
+	if len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		for _, q := range d.quotes {
+			if strings.EqualFold(q.speaker, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// titleTail is an organisation closing a title after a comma: "…, chief
+// executive, Harbour Coffee".
+var titleTail = fastre.MustCompile(`,\s+(?:[Tt]he\s+)?` + orgName + `[\s,]*$`)
 
 // affiliationIn is the organisation a speaker's title in attr names, ""
 // when none: a name after "at", "for" or "with" (a title "at X" makes X
@@ -26,6 +71,22 @@ func affiliationIn(d *docInfo, attr string) string {
 		return ""
 	}
 	org := ""
+	if m := titleOwner.FindStringSubmatch(attr[:loc[0]]); m != nil {
+		// The title's owner before it ("Harbour Coffee's chief executive",
+		// "Harbour Coffee chief executive Mara Quill"): not a name that
+		// ends the speaker's ("said Mara Quill, chief executive").
+		o := strings.TrimSpace(m[1] + m[2])
+		if ws := strings.Fields(o); len(ws) > 0 && !notOrgs[strings.ToLower(ws[0])] && !titleWords[strings.ToLower(ws[len(ws)-1])] && ownerLike(d, o) {
+			org = o
+		}
+	}
+	if org == "" {
+		if m := titleTail.FindStringSubmatch(attr[loc[0]:loc[1]]); m != nil {
+			if o := strings.TrimRight(strings.TrimSpace(m[1]), ",."); !notOrgs[strings.ToLower(strings.Fields(o)[0])] && ownerLike(d, o) {
+				org = o
+			}
+		}
+	}
 	for _, m := range affiliationOrg.FindAllStringSubmatch(attr[loc[0]:loc[1]], -1) {
 		o := strings.TrimRight(strings.TrimSpace(m[2]), ",.")
 		o = afterPossessive(o)

@@ -20,6 +20,14 @@ func TestSpeakerNamedWithTheOrganisation(t *testing.T) {
 		{"said Mara Quill, Professor of Marine Biology at Harbour University", "said Mara Quill", "both quote Quill of Harbour University:"},
 		{"Mara Quill, the cooperative's chief diver, told The Valley Times", "said Mara Quill", "both quote Quill:"},
 		{"said Mara Quill at a meeting in Eastport", "said Mara Quill", "both quote Quill:"},
+		// The title's owner before it or closing it (2026-12-07 night).
+		{"said Mara Quill, Harbour Coffee's Independent Board Chair", "said Mara Quill", "both quote Quill of Harbour Coffee:"},
+		{"said Harbour Coffee CEO Mara Quill", "Quill said", "both quote Quill of Harbour Coffee:"},
+		{"said acting HCA Administrator Mara Quill", "said Mara Quill", "both quote Quill of HCA:"},
+		{"said Mara Quill, chief executive, Harbour Coffee", "said Mara Quill", "both quote Quill of Harbour Coffee:"},
+		{"said Mara Quill, Harbour Coffee co-founder and chief executive", "said Mara Quill", "both quote Quill of Harbour Coffee:"},
+		{"said Associate Professor Mara Quill", "said Mara Quill", "both quote Quill:"},
+		{"said Mara Quill, the cooperative's chief diver", "said Mara Quill", "both quote Quill:"},
 	} {
 		f := newFixture(t)
 		f.doc("a", "Valley Times", "", "Otters are back\n\n“"+q1+". "+q2+",” "+c.attrA+".\n\nLocal divers welcomed the news.\n")
