@@ -192,3 +192,76 @@ func monthLineStarts(text string) []int {
 		return false
 	})
 }
+
+// nameCitedOutlets turns an unknown link a – b into a common source naming
+// a wire or news outlet W when a says, in a sentence holding a passage the
+// two share, that the sentence is W's ("…, according to Reuters", "the
+// spokesman told AFP"; citedOutlets), and b carries that sentence's
+// reporting — eight words or more of a's prose outside quotation marks in
+// that sentence — naming no other source: the sentence is W's story, as a
+// says, and b carries it too, from W or through a. b must not read as a
+// release, be a newswire's text or be of a more upstream genre or outlet
+// role than a (it could be what W rewrote); neither text may be W's own
+// or credit W by a credit line (the carried credit, with its lede guard,
+// speaks for that), nor credit another source; and no text sharing their
+// passages may be W.
+func nameCitedOutlets(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, names map[[2]string]namedText) {
+	inCollection := linkedPageFinder(views, keys)
+	eachUnknownSide(decided, views, keys, func(l provenance.Link, pv *pairView, a, b *docInfo) (provenance.Link, bool) {
+		if !mayCarryNamed(b, a) {
+			return l, false
+		}
+		if like, _ := a.releaseLike(""); like || a.newswire != "" {
+			return l, false
+		}
+		for _, p := range pv.passages {
+			as := p.aSpan
+			if a == pv.b {
+				as = p.bSpan
+			}
+			for k, marker := range citedOutlets(a, as) {
+				if !carriesCitedSentence(a, as) || inCollection(k.name, a, b) {
+					continue
+				}
+				if self, _ := a.isSource(k.name); self {
+					continue
+				}
+				if self, _ := b.isSource(k.name); self {
+					continue
+				}
+				if creditsOtherThan(a, k) || creditsOutlet(a, k) || creditsOutlet(b, k) {
+					continue
+				}
+				names[viewKey(a.doc.ID, b.doc.ID)] = namedText{source: k.name, what: k.name + "'s"}
+				l.Kind = provenance.LinkCommonSource
+				l.ToDecide = nil
+				l.Confidence = round2(Calibrate(wNamedCommon))
+				l.CommonSource = k.name
+				l.Reasons = []string{
+					fmt.Sprintf("%sthe text is %s's: %s says a sentence the two share came from it (%s), and %s carries that sentence naming no other source: both took it from %s, which is not in the collection (directly, or %s through %s)",
+						NamedSourceReason, k.name, a.name(), marker, b.name(), k.name, b.name(), a.name()),
+					"shared passages: " + passageList(pv),
+				}
+				return l, true
+			}
+		}
+		return l, false
+	})
+}
+
+// carriesCitedSentence reports whether the shared span s of d holds, in
+// the sentence around it, eight words or more of d's own prose (outside
+// quotation marks): the outlet's reporting, not only a quotation two
+// stories may take from one statement.
+func carriesCitedSentence(d *docInfo, s provenance.Span) bool {
+	text := d.doc.Text
+	sent := provenance.Span{Start: sentenceStart(text, s.Start, 400), End: sentenceEnd(text, max(s.Start, s.End-1), 400)}
+	in := provenance.Span{Start: max(s.Start, sent.Start), End: min(s.End, sent.End)}
+	n := 0
+	for _, t := range d.tokens(in) {
+		if !insideQuote(d.quotes, provenance.Span{Start: t.start, End: t.end}) {
+			n++
+		}
+	}
+	return n >= 8
+}

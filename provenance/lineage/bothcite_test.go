@@ -8,9 +8,10 @@ import (
 
 // Two pages sharing a sentence that each says came from one wire ("the
 // skipper told AFP", "according to news agency AFP") carry that wire's
-// story: the link names it. One side's mention alone names nothing, nor
-// does a page that opens with the wire's own dateline ("AFP —"), which may
-// be the wire's page.
+// story: the link names it. One side's mention alone names nothing when
+// what they share is the quotation (TestOneSideCitesTheWireForASharedSentence
+// has the reporting), nor does a page that opens with the wire's own
+// dateline ("AFP —"), which may be the wire's page.
 func TestBothCiteTheWireForASharedSentence(t *testing.T) {
 	quote := "“The reef has never looked like this in my lifetime,” the harbour master, Ann Writer,"
 	for _, c := range []struct {
@@ -118,5 +119,38 @@ func TestOrganisationCreditReachesAFurtherCarrier(t *testing.T) {
 	wantNamedSource(t, r, "listing", "repost", "the text is Harbour Marine Society's")
 	if l, _ := linkBetween(r, "repost", "item"); l.Kind != provenance.LinkCommonSource || l.CommonSource != "Harbour Marine Society's" {
 		t.Errorf("want the further carrier named Harbour Marine Society's, got %+v", r.Links)
+	}
+}
+
+// A page that says a sentence it shares with another came from a wire
+// ("…, according to Reuters", "…, the harbour master told AFP") names
+// that wire as the source of the text the other carries without saying
+// so. Not when what the sentence shares is a quotation only, when the
+// other reads as a release (it may be what the wire rewrote), when the
+// other credits another source, or when no page cites the wire.
+func TestOneSideCitesTheWireForASharedSentence(t *testing.T) {
+	report := "The harbour board closed the northern channel to all shipping on Tuesday after divers found a cracked pier beneath the ferry terminal"
+	quote := "“The reef has never looked like this in my lifetime,” the harbour master, Ann Writer,"
+	for _, c := range []struct {
+		name, sharedA, citeA, tailB string
+		want                        bool
+	}{
+		{"according to", report, ", according to Reuters", "", true},
+		{"told", report + ", the harbour master", " told Reuters", "", true},
+		{"no citation", report, "", "", false},
+		{"a quotation only", quote, " told Reuters", "", false},
+		{"the other reads as a release", report, ", according to Reuters", "\n\nAbout Harbour Board\n\nHarbour Board runs the ports of the northern cape.\n\nMedia contact: press@harbour.example.org\n", false},
+		{"the other credits another source", report, ", according to Reuters", "\n\n(AP)\n", false},
+	} {
+		f := newFixture(t)
+		f.doc("a", "", "", "Channel shut\n\nFerries are stuck in port this week, and the town is counting the cost.\n\n"+c.sharedA+c.citeA+". "+methodEN+".\n")
+		f.doc("b", "", "", "Pier cracked\n\nThe ferry company says its timetable will be back to normal by the weekend.\n\n"+c.sharedA+". "+outlookEN+"."+c.tailB+"\n")
+		f.share("a", "b", c.sharedA, c.sharedA)
+		r := f.analyze()
+		l, _ := linkBetween(r, "a", "b")
+		named := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Reuters"
+		if named != c.want {
+			t.Errorf("%s: named Reuters %v, want %v: %+v", c.name, named, c.want, r.Links)
+		}
 	}
 }

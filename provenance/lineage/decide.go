@@ -105,6 +105,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	holdPartialSources(decided, views, keys, neighbours, minConf)
 	nameReleaseVersions(decided, views, keys, neighbours)
 	nameCarriedSources(decided, views, keys, names)
+	nameCitedOutlets(decided, views, keys, names)
 	nameReleaseIssuers(decided, views, keys, docs, names)
 	// A release's text reaches one carrier further: a link named through
 	// an organisation's release names the next (a wire's or an outlet's
