@@ -438,10 +438,16 @@ func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
 	// lines stay short; each later level follows the mean row of its
 	// sources.
 	group := groupRanks(n, edges)
+	near := bandOrder(n, edges)
 	row := make([]float64, n)
 	for li, col := range columns {
 		if li == 0 {
-			sort.SliceStable(col, func(a, b int) bool { return group[col[a]] < group[col[b]] })
+			sort.SliceStable(col, func(a, b int) bool {
+				if ga, gb := group[col[a]], group[col[b]]; ga != gb {
+					return ga < gb
+				}
+				return near[col[a]] < near[col[b]]
+			})
 		} else {
 			key := make(map[int]float64, len(col))
 			for _, v := range col {
@@ -472,6 +478,53 @@ func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
 		headers[i] = "level " + strconv.Itoa(i+1)
 	}
 	return columns, headers
+}
+
+// bandOrder numbers the nodes in a breadth-first order of the graph's
+// links of every kind (the Cuthill–McKee order, which keeps linked nodes
+// close in a sequence): each connected group from its most linked node,
+// neighbours most linked first. The first level of a story, which wraps
+// into sub-columns of a few rows, follows it, so that a source outside
+// the collection stands beside the articles that carry it and its lines
+// stay short instead of crossing the whole story.
+func bandOrder(n int, edges []GraphEdge) []int {
+	adj := make([][]int, n)
+	for _, e := range edges {
+		if e.From != e.To && e.From >= 0 && e.To >= 0 && e.From < n && e.To < n {
+			adj[e.From] = append(adj[e.From], e.To)
+			adj[e.To] = append(adj[e.To], e.From)
+		}
+	}
+	byDegree := func(vs []int) {
+		sort.SliceStable(vs, func(a, b int) bool { return len(adj[vs[a]]) > len(adj[vs[b]]) })
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = -1
+	}
+	next := 0
+	for _, members := range components(n, edges) {
+		start := append([]int(nil), members...)
+		byDegree(start)
+		queue := []int{start[0]}
+		order[start[0]] = next
+		next++
+		for len(queue) > 0 {
+			v := queue[0]
+			queue = queue[1:]
+			nb := append([]int(nil), adj[v]...)
+			sort.Ints(nb)
+			byDegree(nb)
+			for _, w := range nb {
+				if order[w] < 0 {
+					order[w] = next
+					next++
+					queue = append(queue, w)
+				}
+			}
+		}
+	}
+	return order
 }
 
 // groupRanks numbers each node's connected group (by edges of any kind)

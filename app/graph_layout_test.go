@@ -457,3 +457,46 @@ func TestNamedCommonSourceIsAHub(t *testing.T) {
 		t.Errorf("hidden: %d nodes", len(nodes))
 	}
 }
+
+// TestLayoutGraph_SourcesStandBesideTheirCarriers: in one story whose
+// first level wraps into several sub-columns, each source outside the
+// collection stands in the sub-column of the articles that carry it (or
+// the next one), whatever order the articles came in: its lines do not
+// cross the whole story (bandOrder).
+func TestLayoutGraph_SourcesStandBesideTheirCarriers(t *testing.T) {
+	const hubs, per = 4, 5
+	var nodes []GraphNode
+	for k := 0; k < hubs; k++ {
+		nodes = append(nodes, GraphNode{ID: fmt.Sprintf("h%d", k), Title: fmt.Sprintf("a statement by Speaker %d", k), Absent: true})
+	}
+	carrier := func(k, j int) int { return hubs + j*hubs + k } // interleaved: every hub's first carrier, then every second…
+	for j := 0; j < per; j++ {
+		for k := 0; k < hubs; k++ {
+			nodes = append(nodes, GraphNode{ID: fmt.Sprintf("c%d-%d", k, j), Title: fmt.Sprintf("Carrier %d of %d", j, k), Detail: "unknown outlet"})
+		}
+	}
+	var edges []GraphEdge
+	for k := 0; k < hubs; k++ {
+		for j := 0; j < per; j++ {
+			edges = append(edges, GraphEdge{From: k, To: carrier(k, j), Kind: provenance.LinkCommonSource, Confidence: 0.85, Link: -1})
+		}
+		if k+1 < hubs { // one carrier of each also carries the next statement: one story
+			edges = append(edges, GraphEdge{From: k + 1, To: carrier(k, per-1), Kind: provenance.LinkCommonSource, Confidence: 0.85, Link: -1})
+		}
+	}
+	nodes = append(nodes, GraphNode{ID: "copy", Title: "A copy", Detail: "unknown outlet"})
+	edges = append(edges, GraphEdge{From: carrier(0, 0), To: len(nodes) - 1, Kind: provenance.LinkCopy, Confidence: 0.8, Words: 40, Link: 0})
+	l := LayoutGraph(nodes, edges, LayoutOptions{})
+	if len(l.Columns) < 2 {
+		t.Fatalf("laid out in %d columns; the test needs levels", len(l.Columns))
+	}
+	worst := float32(0)
+	for _, e := range edges {
+		if e.Kind == provenance.LinkCommonSource {
+			worst = max(worst, float32(math.Abs(float64(l.Nodes[e.From].X-l.Nodes[e.To].X))))
+		}
+	}
+	if worst > l.ColumnWidth+0.5 {
+		t.Errorf("a source's line spans %.1f sub-columns of %.0f: its carriers stand far from it", worst/l.ColumnWidth, l.ColumnWidth)
+	}
+}
