@@ -160,13 +160,25 @@ func TestFresh2LabelsMatchFolder(t *testing.T) {
 	checkLabelsMatchFolder(t, "fresh2", "realworld-fresh2")
 }
 
-// TestLabelSetsAreDisjoint: no family or page of the held-out fresh2 set
-// is in the own or fresh set (or in the shared one, when it is beside the
-// module root), so it stays held out from the sets rules are tuned on; nor
-// is any of the fresh set's in the own set.
+// TestFresh3LabelsWhole: the fresh3 held-out families' committed labels
+// are whole.
+func TestFresh3LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh3") }
+
+// TestFresh3LabelsMatchFolder: ../realworld-fresh3, when present, is what
+// the fresh3 labels say.
+func TestFresh3LabelsMatchFolder(t *testing.T) {
+	checkLabelsMatchFolder(t, "fresh3", "realworld-fresh3")
+}
+
+// TestLabelSetsAreDisjoint: no family or page of the held-out fresh3 set
+// is in the own, fresh or fresh2 set (or in the shared one, when it is
+// beside the module root), so it stays held out from the sets rules are
+// tuned on; nor is any of fresh2's in the own or fresh set, nor any of the
+// fresh set's in the own set.
 func TestLabelSetsAreDisjoint(t *testing.T) {
 	checkDisjoint(t, "fresh", "own")
 	checkDisjoint(t, "fresh2", "own", "fresh")
+	checkDisjoint(t, "fresh3", "own", "fresh", "fresh2")
 }
 
 // checkDisjoint: no family or page of the set is in the tuned sets' labels
