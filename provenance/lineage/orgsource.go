@@ -15,6 +15,12 @@ const orgName = `((?:[A-Z][A-Za-z0-9&’'.-]*)(?:\s+(?:(?:of|for|and|on|at|de|th
 // docNoun is a document an organisation puts out.
 const docNoun = `(?:new\s+|recent\s+|latest\s+|annual\s+|joint\s+)?(report|study|survey|analysis|statement|press\s+release|news\s+release|release)`
 
+// docTitle is what stands between an organisation's possessive and its
+// document's noun: a title's capitalised words ("Living Planet") or the
+// words that qualify a report ("most comprehensive", "flagship"), up to
+// three.
+const docTitle = `(?:(?:[A-Z][A-Za-z0-9-]*|(?i:most|comprehensive|latest|new|annual|biennial|flagship|global|first|second|third|fourth|major|landmark|own))\s+){1,3}`
+
 // orgAttributions are the phrases by which a text attributes what it says
 // to an organisation's document: "according to a new report published by
 // Oxfam", "a study by the University of X", "Oxfam said in a statement",
@@ -34,6 +40,9 @@ var orgAttributions = []struct {
 	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0},
 	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun).WithStarts(orgSaidStarts), 1, 2, 0},
 	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun).WithStarts(orgPossessiveStarts), 1, 2, 0},
+	// The document by its title or a qualifier: "WWF’s Living Planet
+	// Report", "WWF’s most comprehensive study".
+	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docTitle + `(?i:(report|study|survey|analysis|index))\b`).WithStarts(orgPossessiveStarts), 1, 2, 0},
 	{fastre.MustCompile(`\b[Rr]esearchers\s+(?:at|from)\s+(?:the\s+)?` + orgName + `\s+(?:\([A-Z]{2,}\)\s+)?(?:have\s+)?(?:found|find|say|said|showed|show|discovered|report(?:ed)?)\b`), 1, 0, 0},
 	{fastre.MustCompile(`\b[Ii]n\s+(?:a|an|its|the)\s+` + docNoun + `\b[^.;\n]{0,160}?,\s+(?:the\s+(?:[a-z-]+\s+){0,3})?` + orgName + `\s+said\b`), 2, 1, 2},
 }
@@ -128,10 +137,10 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 }
 
 // mayAttribute reports whether text holds a word every attribution
-// pattern needs (a document noun, or "esearchers"): texts without one are
-// not searched.
+// pattern needs (a document noun, capitalised or not, or "esearchers"):
+// texts without one are not searched.
 func mayAttribute(text string) bool {
-	for _, w := range []string{"report", "study", "survey", "analysis", "statement", "release", "esearchers"} {
+	for _, w := range []string{"eport", "tudy", "urvey", "nalysis", "statement", "release", "esearchers", "ndex"} {
 		if strings.Contains(text, w) {
 			return true
 		}

@@ -82,6 +82,10 @@ func TestFindOrgAttributions(t *testing.T) {
 		{"The marshes are gone, according to a study by Jane Harrow.", "", ""},
 		{"The marshes are gone, according to a report released on Thursday.", "", ""},
 		{"“The marshes are gone,” Harrow said. Harrow’s study was long.", "", ""},
+		// A document by its title or a qualifier (2026-12-07 night).
+		{"Wetland birds have fallen by two thirds, according to Tidewell’s Living Wetlands Report 2026.", "Tidewell", "report"},
+		{"The census is Tidewell’s most comprehensive study to date of the marshes.", "Tidewell", "study"},
+		{"Tidewell’s chief executive said in a statement that the marshes are gone.", "", ""},
 	} {
 		got := findOrgAttributions(newDocInfo(&provenance.Document{Text: c.text}))
 		switch {
