@@ -120,12 +120,34 @@ func GraphPNG(w io.Writer, g graphlayout.Graph, title string) error {
 		sx, sy := graphlayout.BoxExit(x0, y0, x1, y1, bw/2+2, bh/2+2)
 		tx, ty := graphlayout.BoxExit(x1, y1, x0, y0, bw/2+4, bh/2+4)
 		col := EdgeColor(e)
-		c.arrow(sx, sy, tx, ty, 2+4*e.Confidence, col)
+		lx, ly := (sx+tx)/2, (sy+ty)/2
+		if math.Abs(x1-x0) < 1 && math.Abs(y1-y0) > 1 {
+			// Two cards of one column: the edge bows out right of the
+			// cards between them (as in the HTML report), drawn as short
+			// segments with the arrowhead on the last.
+			sx, sy, tx, ty = x0+bw/2+2, y0, x1+bw/2+4, y1
+			cx, cy := sx+graphlayout.ColumnBow(y1-y0, colW/2-bw/2-40), (sy+ty)/2
+			const steps = 24
+			px, py := sx, sy
+			for i := 1; i < steps; i++ {
+				t := float64(i) / steps
+				qx := (1-t)*(1-t)*sx + 2*(1-t)*t*cx + t*t*tx
+				qy := (1-t)*(1-t)*sy + 2*(1-t)*t*cy + t*t*ty
+				if i < steps-4 {
+					c.line(px, py, qx, qy, 2+4*e.Confidence, col)
+					px, py = qx, qy
+				}
+			}
+			edgeEnd(c, e, px, py, tx, ty, col) // the last fifth straight: room for the head
+			lx, ly = (sx+2*cx+tx)/4, (sy+2*cy+ty)/4
+		} else {
+			edgeEnd(c, e, sx, sy, tx, ty, col)
+		}
 		s := fmt.Sprintf("%.0f%%", e.Confidence*100)
 		if e.Kind != "" && e.Kind != provenance.LinkCopy {
 			s = string(e.Kind) + " " + s
 		}
-		labels = append(labels, label{(sx + tx) / 2, (sy + ty) / 2, s, col})
+		labels = append(labels, label{lx, ly, s, col})
 	}
 	colors := OutletColors(g)
 	for _, n := range g.Nodes {
@@ -165,6 +187,17 @@ func GraphPNG(w io.Writer, g graphlayout.Graph, title string) error {
 	}
 	legend(c, 60, 1030)
 	return encodePNG(w, c)
+}
+
+// edgeEnd draws an edge's (last) segment: with an arrowhead for a copy
+// link (an outlet graph's edges aggregate copy links), a plain line for a
+// common source or an undecided link, which claim no direction.
+func edgeEnd(c *canvas, e graphlayout.Edge, x0, y0, x1, y1 float64, col color.RGBA) {
+	if e.Kind == "" || e.Kind == provenance.LinkCopy {
+		c.arrow(x0, y0, x1, y1, 2+4*e.Confidence, col)
+		return
+	}
+	c.line(x0, y0, x1, y1, 2+4*e.Confidence, col)
 }
 
 // legend explains the edge colours along the bottom.

@@ -298,15 +298,42 @@ func dateColumns(g Graph, col map[string]int) []string {
 	return labels
 }
 
-// layerColumns assigns longest-path layers along the edges.
+// layerColumns assigns longest-path layers along the edges that say
+// which way the text went: copy links (an outlet graph's edges aggregate
+// only those), and the lines from a source outside the collection to the
+// articles that took from it. An undecided link, or a common source
+// between two articles, says nothing of which came first, so it does not
+// put one a step right of the other: a reader takes "step 2" for "later".
 func layerColumns(g Graph, col map[string]int) []string {
 	out := map[string][]string{}
 	known := map[string]bool{}
+	absent := map[string]bool{}
 	for _, n := range g.Nodes {
 		known[n.ID] = true
+		absent[n.ID] = n.Absent
+	}
+	directed := func(e Edge) bool {
+		return e.Kind == provenance.LinkCopy || e.Kind == "" || absent[e.Source] // "": an outlet graph's aggregate, or a bare directed edge
+	}
+	// A story with no directed edge at all (every link undecided or a
+	// common source between articles) is still spread along its links, or
+	// its articles would stand in one column with every line between them;
+	// its columns then say nothing of order, and are not called steps
+	// unless some other story's are.
+	var comps provenance.DisjointSets[string]
+	for _, e := range g.Edges {
+		comps.Union(e.Source, e.Target)
+	}
+	hasDirected := map[string]bool{}
+	anyDirected := false
+	for _, e := range g.Edges {
+		if directed(e) {
+			hasDirected[comps.Find(e.Source)] = true
+			anyDirected = true
+		}
 	}
 	for _, e := range g.Edges {
-		if known[e.Source] && known[e.Target] && e.Source != e.Target {
+		if (directed(e) || !hasDirected[comps.Find(e.Source)]) && known[e.Source] && known[e.Target] && e.Source != e.Target {
 			out[e.Source] = append(out[e.Source], e.Target)
 		}
 	}
@@ -351,7 +378,9 @@ func layerColumns(g Graph, col map[string]int) []string {
 	}
 	labels := make([]string, layers)
 	for i := range labels {
-		labels[i] = "step " + strconv.Itoa(i+1)
+		if anyDirected {
+			labels[i] = "step " + strconv.Itoa(i+1)
+		}
 	}
 	return labels
 }
@@ -545,4 +574,13 @@ func BoxExit(x0, y0, x1, y1, hw, hh float64) (float64, float64) {
 		t = math.Min(t, hh/math.Abs(dy))
 	}
 	return x0 + dx*t, y0 + dy*t
+}
+
+// ColumnBow is how far right of two cards of one column the curve between
+// them bows (its control point; the apex is half as far): more for cards
+// further apart, so that the curves of one column nest instead of
+// overlapping, and at most what the column's margin right of its cards
+// (room) holds.
+func ColumnBow(dy, room float64) float64 {
+	return math.Max(16, math.Min(24+0.9*math.Abs(dy), 2*room))
 }

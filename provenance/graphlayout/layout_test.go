@@ -203,3 +203,55 @@ func TestStoriesKeepTheirOwnRows(t *testing.T) {
 		}
 	}
 }
+
+// TestUndecidedLinksDoNotMakeSteps: with no dates, columns are steps along
+// copy links and from a source outside the collection to its carriers; an
+// undecided link, or a common source between two articles, places neither
+// a step right of the other.
+func TestUndecidedLinksDoNotMakeSteps(t *testing.T) {
+	g := Graph{
+		Nodes: []Node{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}, {ID: "hub", Absent: true}, {ID: "e"}},
+		Edges: []Edge{
+			{Source: "a", Target: "b", Kind: provenance.LinkUnknown},
+			{Source: "b", Target: "c", Kind: provenance.LinkUnknown},
+			{Source: "c", Target: "d", Kind: provenance.LinkCommonSource},
+			{Source: "hub", Target: "e", Kind: provenance.LinkCommonSource},
+			{Source: "hub", Target: "a", Kind: provenance.LinkCommonSource},
+			{Source: "e", Target: "a", Kind: provenance.LinkUnknown},
+		},
+	}
+	cols, byDate := Columns(g)
+	if byDate {
+		t.Fatal("no dates, yet columns by date")
+	}
+	col := map[string]int{}
+	for i, c := range cols {
+		for _, id := range c.Nodes {
+			col[id] = i
+		}
+	}
+	// a and e take from the source outside the collection: a step right
+	// of it; b, c and d are joined to a and to one another only by
+	// undecided or common-source links: no step right of anything.
+	for _, id := range []string{"b", "c", "d"} {
+		if col[id] != 0 {
+			t.Errorf("%s is in step %d: an undecided or common-source link made a step", id, col[id]+1)
+		}
+	}
+	for _, id := range []string{"a", "e"} {
+		if col[id] != col["hub"]+1 || cols[col[id]].Label != "step 2" {
+			t.Errorf("the source outside the collection is in step %d, its carrier %s in step %d (%q)", col["hub"]+1, id, col[id]+1, cols[col[id]].Label)
+		}
+	}
+	// A story of undecided links alone is spread along them, in columns
+	// that are not called steps.
+	only := Graph{Nodes: []Node{{ID: "x"}, {ID: "y"}, {ID: "z"}}, Edges: []Edge{
+		{Source: "x", Target: "y", Kind: provenance.LinkUnknown}, {Source: "y", Target: "z", Kind: provenance.LinkUnknown}}}
+	if cols, _ := Columns(only); len(cols) != 3 || cols[0].Label != "" {
+		t.Errorf("undecided links alone: %d columns, first labelled %q; want 3, unlabelled", len(cols), cols[0].Label)
+	}
+	g.Edges = append(g.Edges, Edge{Source: "a", Target: "b", Kind: provenance.LinkCopy})
+	if cols, _ = Columns(g); len(cols) != 3 {
+		t.Errorf("a copy link a → b gave %d steps, want 3 (source, a, b)", len(cols))
+	}
+}

@@ -42,8 +42,11 @@ type svgNode struct {
 
 type svgEdge struct {
 	X1, Y1, X2, Y2, Width, LX, LY float64
-	Kind, Color, Label, Title     string
-	Dashed                        bool
+	// Path, when set, is the edge as an SVG path (a curve bowing past the
+	// cards of one column); X1…Y2 are its ends.
+	Path                      string
+	Kind, Color, Label, Title string
+	Dashed                    bool
 	// Arrow: a copy link, drawn with an arrowhead. Common-source and
 	// undecided links claim no direction and are plain lines.
 	Arrow bool
@@ -128,11 +131,21 @@ func buildGraph(g graphlayout.Graph, anchors map[string]string) svgGraph {
 			lab = "?"
 			title = fmt.Sprintf("direction undecided, %s in %s", plural(e.Words, "shared word", "shared words"), plural(e.Passages, "passage", "passages"))
 		}
+		lx, ly, path := (sx+tx)/2, (sy+ty)/2, ""
+		if math.Abs(x1-x0) < 1 && math.Abs(y1-y0) > 1 {
+			// Two cards of one column: a straight line would run behind
+			// the cards between them, so the edge bows out to the right,
+			// from card edge to card edge, within the column's margin.
+			sx, sy, tx, ty = x0+nw/2, y0, x1+nw/2+2, y1
+			cx, cy := sx+graphlayout.ColumnBow(y1-y0, colW/2-nw/2-26), (sy+ty)/2
+			path = fmt.Sprintf("M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f", sx, sy, cx, cy, tx, ty)
+			lx, ly = (sx+2*cx+tx)/4, (sy+2*cy+ty)/4 // the curve's apex
+		}
 		if math.Hypot(tx-sx, ty-sy) < 60 {
 			lab = "" // no room: the tooltip and the link list carry it
 		}
 		sg.Edges = append(sg.Edges, svgEdge{X1: sx, Y1: sy, X2: tx, Y2: ty, Width: 1.5 + 2.5*e.Confidence,
-			LX: (sx + tx) / 2, LY: (sy + ty) / 2, Kind: kind, Color: col, Label: lab,
+			LX: lx, LY: ly, Path: path, Kind: kind, Color: col, Label: lab,
 			Title: title, Dashed: !arrow, Arrow: arrow})
 	}
 	return sg
