@@ -119,7 +119,11 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 		}
 	}
 	nameThroughNamed(decided, views, keys, more)
-	nameAttributedOrgs(decided, views, keys, docs)
+	// An organisation's document the shared text attributes itself to
+	// reaches one carrier further, as a release named on a page does.
+	attributed := map[[2]string]namedText{}
+	nameAttributedOrgs(decided, views, keys, docs, attributed)
+	nameThroughNamed(decided, views, keys, attributed)
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
 			if l.Kind != provenance.LinkCommonSource {

@@ -185,7 +185,7 @@ func orgLike(d *docInfo, name string) bool {
 // a press office's page (which may be the organisation's own), neither
 // credits another source, and the pair shares text enough for a link
 // besides the attribution's sentence. Copy links are left as they are.
-func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, docs []*docInfo) {
+func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]string]*pairView, keys [][2]string, docs []*docInfo, names map[[2]string]namedText) {
 	attrs := map[*docInfo][]orgAttribution{}
 	prefillOrgAttributions(attrs, decided, views, keys)
 	attrOf := func(d *docInfo) []orgAttribution {
@@ -235,6 +235,7 @@ func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]stri
 		l.ToDecide = nil
 		l.Confidence = round2(Calibrate(wNamedCommon))
 		l.CommonSource = what
+		names[k] = namedText{source: doc.org, what: what, release: true}
 		l.Reasons = []string{
 			fmt.Sprintf("%sboth carry %s: the passages they share attribute their text to it (%s in %s; %s in %s): they took it from %s, or a release or a story on it, which is not in the collection; neither is shown to have copied the other",
 				NamedSourceReason, what, quoteSnippet(pv.a.doc.Text, aa.phrase), pv.a.name(), quoteSnippet(pv.b.doc.Text, ab.phrase), pv.b.name(), what),

@@ -131,3 +131,29 @@ func TestReportClauseBesideASharedSaidNamed(t *testing.T) {
 		t.Errorf("a shared “Reefwatch said” alone names no document: %+v", l)
 	}
 }
+
+// The document two pages' shared text attributes itself to reaches a
+// third page that carries some of those passages without the
+// attribution (2026-12-07 night); a third page sharing with one of them
+// only text outside those passages is not named.
+func TestAttributedDocumentReachesAFurtherCarrier(t *testing.T) {
+	extra := "Birdwatchers on the estuary counted fewer cranes this spring than in any year since their records began"
+	for _, inPassages := range []bool{true, false} {
+		f := newFixture(t)
+		f.doc("a", "Valley Times", "", "Wetlands drained\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nLocal farmers were not asked.\n")
+		f.doc("b", "Hill Gazette", "", "Half the marshes are gone\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\n"+extra+".\n")
+		f.share("a", "b", orgLedeEN+".\n\n"+orgRestEN, orgLedeEN+".\n\n"+orgRestEN)
+		shared := orgRestEN
+		if !inPassages {
+			shared = extra
+		}
+		f.doc("c", "Coast Weekly", "", "Marsh news\n\nThe delta has a hard summer ahead, and the fishing crews are worried.\n\n"+shared+".\n\nThe council meets on Tuesday.\n")
+		f.share("b", "c", shared, shared)
+		r := f.analyze()
+		wantNamedSource(t, r, "a", "b", "both carry Tidewell’s report")
+		l, _ := linkBetween(r, "b", "c")
+		if got := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Tidewell’s report"; got != inPassages {
+			t.Errorf("in the named passages %v: named Tidewell’s report %v: %+v", inPassages, got, r.Links)
+		}
+	}
+}
