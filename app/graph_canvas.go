@@ -72,7 +72,7 @@ func (g *graphCanvas) setGraph(nodes []GraphNode, edges []GraphEdge, byDate, wor
 	g.layout = LayoutGraph(nodes, edges, LayoutOptions{
 		ByDate: byDate, Measure: runeMeasure(float32(graphTextSize) * g.scale),
 		LabelWidth: 130 * g.scale, LineHeight: 16 * g.scale, Radius: 9 * g.scale, Undirected: undirected,
-		MaxColumns: g.scopeColumns(len(nodes)),
+		MaxColumns: g.scopeColumns(len(nodes)), Aspect: g.aspect(),
 	})
 	g.colors = byDate // byDate is off exactly when metadata is hidden
 	g.generation++
@@ -93,6 +93,14 @@ func (g *graphCanvas) scopeColumns(n int) int {
 		aspect = float64(s.Width / s.Height)
 	}
 	return max(4, int(math.Ceil(math.Sqrt(0.3*float64(n)*aspect))))
+}
+
+// aspect is the graph area's width over its height, 0 before it is shown.
+func (g *graphCanvas) aspect() float32 {
+	if s := g.Size(); s.Width > 0 && s.Height > 0 {
+		return s.Width / s.Height
+	}
+	return 0
 }
 
 // sameGraph reports whether l shows exactly these nodes and edges.

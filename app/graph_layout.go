@@ -111,6 +111,12 @@ type LayoutOptions struct {
 	// Undirected lays groups of linked nodes out on rings, in label order,
 	// with nothing that depends on dates or direction (see layoutRings).
 	Undirected bool
+	// Aspect is the width over the height of the area the graph is shown
+	// in (0: not known). Tall columns then wrap at about as many rows as
+	// make the graph as wide as the area for its height, so that fitting
+	// it shows it large, instead of at a fixed count that makes a wide
+	// strip in a tall pane.
+	Aspect float32
 }
 
 const (
@@ -541,7 +547,6 @@ func groupRanks(n int, edges []GraphEdge) []int {
 
 // place turns columns into coordinates, wrapping tall columns.
 func place(l *GraphLayout, columns [][]int, headers []string, opt LayoutOptions) {
-	maxRows := max(8, int(math.Ceil(math.Sqrt(float64(len(l.Nodes)))*1.2)))
 	lines := float32(1)
 	for _, n := range l.Nodes {
 		if n.Detail != "" {
@@ -553,6 +558,12 @@ func place(l *GraphLayout, columns [][]int, headers []string, opt LayoutOptions)
 	l.ColumnWidth = colW
 	l.Bow = opt.LabelWidth/2 + layoutGapX - 4 // the curve's apex runs in the gap between columns
 	rowH := 2*opt.Radius + 3 + lines*opt.LineHeight + layoutGapY
+	maxRows := max(8, int(math.Ceil(math.Sqrt(float64(len(l.Nodes)))*1.2)))
+	if opt.Aspect > 0 {
+		// c sub-columns of r rows, c·r ≈ n, fill an area of aspect A when
+		// c·colW ≈ A·r·rowH: r ≈ √(n·colW / (A·rowH)).
+		maxRows = max(8, int(math.Ceil(math.Sqrt(float64(len(l.Nodes))*float64(colW)/(float64(opt.Aspect)*float64(rowH))))))
+	}
 	l.RowHeight = rowH
 	x := float32(layoutMargin)
 	sub := 0

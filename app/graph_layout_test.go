@@ -500,3 +500,31 @@ func TestLayoutGraph_SourcesStandBesideTheirCarriers(t *testing.T) {
 		t.Errorf("a source's line spans %.1f sub-columns of %.0f: its carriers stand far from it", worst/l.ColumnWidth, l.ColumnWidth)
 	}
 }
+
+// TestLayoutGraph_TallColumnsWrapToTheAreasShape: a level of sixty
+// articles wraps into sub-columns to about the shape of the area it is
+// shown in — taller than wide in a tall pane, wider than tall in a wide
+// one — so that fitting it to the pane shows it as large as it can be.
+func TestLayoutGraph_TallColumnsWrapToTheAreasShape(t *testing.T) {
+	var nodes []GraphNode
+	var edges []GraphEdge
+	for i := 0; i < 60; i++ {
+		nodes = append(nodes, GraphNode{ID: fmt.Sprintf("n%d", i), Title: fmt.Sprintf("Article %d", i), Detail: "unknown outlet"})
+		if i > 0 {
+			edges = append(edges, GraphEdge{From: 0, To: i, Kind: provenance.LinkCommonSource, Confidence: 0.85, Link: -1})
+		}
+	}
+	edges = append(edges, GraphEdge{From: 1, To: 2, Kind: provenance.LinkCopy, Confidence: 0.8, Words: 30, Link: 0})
+	for _, c := range []struct {
+		aspect float32
+		wide   bool
+	}{{0.7, false}, {3, true}} {
+		l := LayoutGraph(nodes, edges, LayoutOptions{Aspect: c.aspect})
+		if got := l.Width > l.Height; got != c.wide {
+			t.Errorf("aspect %.1f: laid out %.0f × %.0f", c.aspect, l.Width, l.Height)
+		}
+		if r := l.Width / l.Height; r < c.aspect/2 || r > c.aspect*2 {
+			t.Errorf("aspect %.1f: the layout's is %.2f", c.aspect, r)
+		}
+	}
+}
