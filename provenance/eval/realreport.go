@@ -21,7 +21,8 @@ func KnownRoles() (Roles, error) { return ReadRoles(bytes.NewReader(rolesCSV), "
 // FamilySet is one collection of real-world families: the shared ones the
 // lineage rules were first tuned on, our own (tuned on since 2026-12-07
 // afternoon), the fresh ones (held out that afternoon, tuned on since the
-// evening) or the fresh2 ones, held out.
+// evening), the fresh2 ones (held out that evening, tuned on since the
+// night) or the fresh3 ones, held out.
 type FamilySet struct {
 	Name     string
 	Families []Family
@@ -30,18 +31,18 @@ type FamilySet struct {
 // heldOut names the family sets that are measured and never tuned on: no
 // rule, weight or calibration may be set from their results, so the pooled
 // clue, claim and reliability tables leave them out.
-var heldOut = map[string]bool{"fresh2": true}
+var heldOut = map[string]bool{"fresh3": true}
 
 // HeldOut reports whether the named family set is held out (measured, never
 // tuned on).
 func HeldOut(set string) bool { return heldOut[set] }
 
 // RealWorldSets finds the family collections beside the module root:
-// shared/realworld, realworld-own and realworld-fresh (the sets rules are
-// tuned on) and realworld-fresh2 (held out). A missing folder is reported
-// in missing and left out.
+// shared/realworld, realworld-own, realworld-fresh and realworld-fresh2
+// (the sets rules are tuned on) and realworld-fresh3 (held out). A missing
+// folder is reported in missing and left out.
 func RealWorldSets() (sets []FamilySet, missing []string, err error) {
-	for _, s := range []struct{ name, dir string }{{"shared", "shared/realworld"}, {"own", "realworld-own"}, {"fresh", "realworld-fresh"}, {"fresh2", "realworld-fresh2"}} {
+	for _, s := range []struct{ name, dir string }{{"shared", "shared/realworld"}, {"own", "realworld-own"}, {"fresh", "realworld-fresh"}, {"fresh2", "realworld-fresh2"}, {"fresh3", "realworld-fresh3"}} {
 		dir, ferr := FindBesideModule(s.dir)
 		if ferr != nil {
 			missing = append(missing, fmt.Sprintf("%s families not used: %v", s.name, ferr))

@@ -22,7 +22,7 @@ func realSets(t *testing.T) []FamilySet {
 		t.Log(m)
 	}
 	if len(sets) == 0 {
-		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own, ../realworld-fresh, ../realworld-fresh2)")
+		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own, ../realworld-fresh, ../realworld-fresh2, ../realworld-fresh3)")
 	}
 	return sets
 }
@@ -114,10 +114,16 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// upstream by its role; TestWireCitingAnotherWireIsNotItsSource), and
 	// to 0 when the last three were (2026-12-08 00:00: a press office's
 	// page that never names its organisation is not upstream by its role;
-	// TestPressOfficeCarryingAnotherOrganisationsRelease).
+	// TestPressOfficeCarryingAnotherOrganisationsRelease). From 2026-12-07
+	// night fresh2 is tuned on too (its floor what it measured then, 28
+	// and 29) and the fresh3 set is held out (docs/lineage.md, The fresh3
+	// held-out set): its floor and its ceiling of wrong copy links are what
+	// it measured when first run (12 families, 23:41 UTC on cf7b3a6: 13 and
+	// 17 directed, 2 and 3 wrong; 13 families, 23:43 on 2de5e8a with the
+	// set wired in: 17 and 21 directed, 2 and 3 wrong), not tuned.
 	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 44, WithMetadata: 51},
-		"fresh2": {Bare: 10, WithMetadata: 13}}
-	wrongCeiling := map[string]map[Mode]int{"fresh2": {Bare: 0, WithMetadata: 0}}
+		"fresh2": {Bare: 28, WithMetadata: 29}, "fresh3": {Bare: 17, WithMetadata: 21}}
+	wrongCeiling := map[string]map[Mode]int{"fresh3": {Bare: 2, WithMetadata: 3}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)
@@ -159,9 +165,9 @@ func TestHeldOutSetLeftOutOfPooledTables(t *testing.T) {
 			Bins:   bins}
 	}
 	var b strings.Builder
-	WriteRealWorld(&b, []*RealScore{row("shared", 3, 2), row("fresh2", 40, 1)})
+	WriteRealWorld(&b, []*RealScore{row("shared", 3, 2), row("fresh3", 40, 1)})
 	out := b.String()
-	for _, want := range []string{"| fresh2 (1) | bare files |", "| date | 3 | 2 | 0.67 |", "| date | 3 | 2 |\n"} {
+	for _, want := range []string{"| fresh3 (1) | bare files |", "| date | 3 | 2 | 0.67 |", "| date | 3 | 2 |\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -171,8 +177,8 @@ func TestHeldOutSetLeftOutOfPooledTables(t *testing.T) {
 			t.Errorf("a held-out tally is pooled (%q):\n%s", not, out)
 		}
 	}
-	if !HeldOut("fresh2") || HeldOut("fresh") || HeldOut("own") || HeldOut("shared") {
-		t.Error("fresh2 is the held-out set; fresh, own and shared are tuned on")
+	if !HeldOut("fresh3") || HeldOut("fresh2") || HeldOut("fresh") || HeldOut("own") || HeldOut("shared") {
+		t.Error("fresh3 is the held-out set; fresh2, fresh, own and shared are tuned on")
 	}
 }
 

@@ -25,8 +25,8 @@ func TestPatternsMatchAsRegexp(t *testing.T) {
 	docs := append(gen.Build(3, 2).Docs, gen.CorpusCollection(40, 600, 3).Docs...)
 	real := 0
 	seeds := testseeds.Dir(t)
-	root := filepath.Dir(filepath.Dir(seeds)) // beside the module: shared/seeds, shared/realworld, realworld-own, realworld-fresh, realworld-fresh2
-	for _, dir := range []string{seeds, filepath.Join(root, "shared", "realworld"), filepath.Join(root, "realworld-own"), filepath.Join(root, "realworld-fresh"), filepath.Join(root, "realworld-fresh2")} {
+	root := filepath.Dir(filepath.Dir(seeds)) // beside the module: shared/seeds, shared/realworld, realworld-own, realworld-fresh, realworld-fresh2, realworld-fresh3
+	for _, dir := range []string{seeds, filepath.Join(root, "shared", "realworld"), filepath.Join(root, "realworld-own"), filepath.Join(root, "realworld-fresh"), filepath.Join(root, "realworld-fresh2"), filepath.Join(root, "realworld-fresh3")} {
 		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
 			loaded, _, _ := Load(context.Background(), []string{dir}, DefaultOptions(), nil)
 			docs = append(docs, loaded...)
