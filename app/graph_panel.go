@@ -300,6 +300,12 @@ func shortenNames(reason string, docs map[string]*provenance.Document, others ..
 	// A quoted name that begins the names of several articles stays as the
 	// engine wrote it: a short name must never point at the wrong one.
 	return quotedName.ReplaceAllStringFunc(reason, func(m string) string {
+		if strings.HasSuffix(m, " …”") {
+			// A passage's first words ("shared passages: “Whole Foods
+			// Market ranked #28 and Amazon …”"), cut at a word: the text,
+			// not a name, though it may begin like an article's title.
+			return m
+		}
 		stem := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(m, "“"), "”"), "…")
 		found, short := 0, ""
 		seen := map[string]bool{}

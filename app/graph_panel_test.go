@@ -189,6 +189,12 @@ func TestShortenNames(t *testing.T) {
 	if got != "CAJ News reused text from CIVIC; “an unrelated quote” stays" {
 		t.Errorf("shortenNames = %q", got)
 	}
+	// A shared passage that begins as an article's title does is text, not
+	// a name (the engine cuts passages at a word, " …").
+	passages := "shared passages: “MINUSMA withdrawal must protect …”"
+	if got := shortenNames(passages, map[string]*provenance.Document{"CAJ News": &a, "CIVIC": &b}); got != passages {
+		t.Errorf("a passage read as a name: %q", got)
+	}
 	if na, nb := shortNames(&a, &b); na != "CAJ News" || nb != "CIVIC" {
 		t.Errorf("shortNames = %q, %q", na, nb)
 	}
