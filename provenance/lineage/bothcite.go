@@ -11,7 +11,7 @@ import (
 // outletCited is a text's own mention of an outlet as where a sentence
 // came from: "according to Reuters", "according to news agency IANS",
 // "AFP reported", "Reuters said", "Winnie Byanyima told AFP".
-var outletCited = fastre.MustCompile(`\b(?i:according\s+to|told)\s+(?:[Tt]he\s+)?(?:(?i:news\s+agency|wire\s+service)\s+)?` + name + `|\b(?:[Tt]he\s+)?` + name + `\s+(?i:reported|reports|said|says)\b`)
+var outletCited = fastre.MustCompile(`\b(?i:according\s+to|told)\s+(?:[Tt]he\s+)?(?:(?i:news\s+agency|wire\s+service)\s+)?` + name + `|\b(?:[Tt]he\s+)?` + name + `\s+(?i:reported|reports|said|says)\b`).WithStarts(outletCitedStarts)
 
 // citedOutlets lists the known wires and news outlets that d, in the
 // sentence around span s of its text, names as where the sentence came

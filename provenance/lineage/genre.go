@@ -69,7 +69,7 @@ var saysWords = []string{"says", "déclare", "affirme", "explique", "souligne", 
 
 // saysAttribution finds present-tense reporting verbs next to a quotation,
 // a press-release habit ("says Wendy MacClinchy", "déclare X").
-var saysAttribution = fastre.MustCompile(`[”"»]\s*,?\s*(says|déclare|affirme|explique|souligne|ajoute|estime|indique|précise)\b|\b(says|déclare|affirme|souligne|estime)\s*:?\s*[“"«]`)
+var saysAttribution = fastre.MustCompile(`[”"»]\s*,?\s*(says|déclare|affirme|explique|souligne|ajoute|estime|indique|précise)\b|\b(says|déclare|affirme|souligne|estime)\s*:?\s*[“"«]`).WithStarts(saysStarts)
 
 // genreProfile is the genre of one document with the cues that showed it.
 type genreProfile struct {

@@ -37,6 +37,13 @@ func BenchmarkDocInfoParts(b *testing.B) {
 			aboutOrg.FindAllStringSubmatch(text, -1)
 		}
 	})
+	b.Run("outletCited", func(b *testing.B) {
+		for b.Loop() {
+			for k := 0; k+400 <= len(text); k += 400 {
+				outletCited.FindAllStringSubmatchIndex(text[k:k+400], -1)
+			}
+		}
+	})
 	b.Run("quotes", func(b *testing.B) {
 		for b.Loop() {
 			findQuotes(text)

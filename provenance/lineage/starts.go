@@ -42,15 +42,21 @@ const orgSubjectRuns = 13
 // orgSubjectStarts lists where orgSubject can start: on a capital at a
 // word boundary among the 13 runs of [A-Za-z&] (between blanks) before a
 // blank and one of its verbs — the only bytes its name part takes in.
+// The run just before the blank must hold a capital: both forms of the
+// name end on it ([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*, or a last word
+// [A-Z][a-z]+), so "the company is" starts nothing.
 func orgSubjectStarts(text string) []int {
 	var out []int
 	for i := 0; i+1 < len(text); i++ {
-		if !spaceBytes[text[i]] || verbsByFirst[text[i+1]] == nil || !verbAt(text[i+1:]) {
+		if !spaceBytes[text[i]] || i+2 >= len(text) || !verbPairs.has(text[i+1], text[i+2]) || !verbAt(text[i+1:]) {
 			continue
 		}
 		j := i
 		for j >= 0 && isSpaceByte(text[j]) {
 			j--
+		}
+		if !capitalInRun(text, j) {
+			continue
 		}
 		for runs := 0; runs < orgSubjectRuns && j >= 0 && isAlphaAmp(text[j]); runs++ {
 			end := j + 1
@@ -67,6 +73,17 @@ func orgSubjectStarts(text string) []int {
 	return slices.Compact(out)
 }
 
+// capitalInRun reports whether the run of [A-Za-z&] ending at text[j]
+// holds a capital (false for an empty run, j < 0 included).
+func capitalInRun(text string, j int) bool {
+	for ; j >= 0 && isAlphaAmp(text[j]); j-- {
+		if 'A' <= text[j] && text[j] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 func isAlphaAmp(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '&'
 }
@@ -77,6 +94,21 @@ var verbsByFirst = func() (m [256][]string) {
 		m[v[0]] = append(m[v[0]], v)
 	}
 	return m
+}()
+
+// bytePairs is a set of two-byte strings.
+type bytePairs [1 << 16 / 64]uint64
+
+func (p *bytePairs) add(a, b byte)      { k := uint16(a)<<8 | uint16(b); p[k/64] |= 1 << (k % 64) }
+func (p *bytePairs) has(a, b byte) bool { k := uint16(a)<<8 | uint16(b); return p[k/64]&(1<<(k%64)) != 0 }
+
+// verbPairs are the first two bytes of orgSubjectVerbs (each has two or
+// more).
+var verbPairs = func() (p bytePairs) {
+	for _, v := range orgSubjectVerbs {
+		p.add(v[0], v[1])
+	}
+	return p
 }()
 
 // verbAt reports whether s starts with one of orgSubjectVerbs.
@@ -365,4 +397,164 @@ func skipBlanks(text string, k int) int {
 		k++
 	}
 	return k
+}
+
+// saysStarts lists where saysAttribution
+// (`[”"»]\s*,?\s*(says|…|précise)\b|\b(says|…|estime)\s*:?\s*[“"«]`) can
+// start, found from the quotation marks, rarer than the verbs' letters: at
+// a closing mark followed, past blanks and one comma, by one of the nine
+// verbs and a word boundary; at one of the five verbs of the second form,
+// after a word boundary, that blanks and one colon separate from an
+// opening mark after it. Both forms are searched exactly (the runs
+// between mark and verb can only be blanks around one comma or colon),
+// so the offsets are the matches' starts.
+func saysStarts(text string) []int {
+	var out []int
+	for _, mark := range []string{"”", `"`, "»"} {
+		eachIndex(text, mark, func(q int) {
+			p := skipBlanks(text, q+len(mark))
+			if p < len(text) && text[p] == ',' {
+				p = skipBlanks(text, p+1)
+			}
+			if verbEndingWord(text[p:], saysWords) {
+				out = append(out, q)
+			}
+		})
+	}
+	for _, mark := range []string{"“", `"`, "«"} {
+		eachIndex(text, mark, func(q int) {
+			j := blanksBack(text, q)
+			if j > 0 && text[j-1] == ':' {
+				j = blanksBack(text, j-1)
+			}
+			for _, v := range saysQuotedWords {
+				if k := j - len(v); k >= 0 && text[k:j] == v && (k == 0 || !isASCIIWord(text[k-1])) {
+					out = append(out, k)
+				}
+			}
+		})
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// saysQuotedWords are the verbs of saysAttribution's second form, which
+// a quotation follows ("says: “…").
+var saysQuotedWords = []string{"says", "déclare", "affirme", "souligne", "estime"}
+
+// verbEndingWord reports whether s begins with one of verbs followed by a
+// word boundary (each verb ends in an ASCII letter).
+func verbEndingWord(s string, verbs []string) bool {
+	for _, v := range verbs {
+		if strings.HasPrefix(s, v) && (len(s) == len(v) || !isASCIIWord(s[len(v)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// blanksBack returns the offset after the last byte before k that is not
+// \s (0 when there is none).
+func blanksBack(text string, k int) int {
+	for k > 0 && isSpaceByte(text[k-1]) {
+		k--
+	}
+	return k
+}
+
+// eachIndex calls fn with each offset of sub in text, in order.
+func eachIndex(text, sub string, fn func(i int)) {
+	for i := 0; ; i++ {
+		j := strings.Index(text[i:], sub)
+		if j < 0 {
+			return
+		}
+		i += j
+		fn(i)
+	}
+}
+
+// outletCitedRuns bounds the runs of non-blank bytes outletCited's second
+// form can take in before its verb: the name's nine words (a hyphen
+// joins two inside one run) and "The".
+const outletCitedRuns = 10
+
+// outletCitedStarts lists where outletCited
+// (`\b(?i:according\s+to|told)\s+…` + name + `|\b(?:[Tt]he\s+)?` + name +
+// `\s+(?i:reported|reports|said|says)\b`) can start: on "according" or
+// "told" in any case after a word boundary; and on a letter after a
+// word boundary among the ten runs of the name's bytes ([\w.&'’!-])
+// between blanks before blanks and one of the second form's verbs,
+// in any case, ending a word. A text holding ſ (which (?i) folds to s)
+// gets every offset.
+func outletCitedStarts(text string) []int {
+	if strings.Contains(text, "ſ") {
+		out := make([]int, len(text))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	var out []int
+	for i := 0; i < len(text); i++ {
+		c := text[i] | 0x20
+		if c != 'a' && c != 't' && c != 'r' && c != 's' || i > 0 && isASCIIWord(text[i-1]) && c != 'r' && c != 's' {
+			continue
+		}
+		rest := text[i:]
+		switch {
+		case c == 'a' && hasFoldPrefix(rest, "according"), c == 't' && hasFoldPrefix(rest, "told"):
+			out = append(out, i)
+		case (c == 'r' || c == 's') && i > 0 && isSpaceByte(text[i-1]) && citedVerbAt(rest):
+			out = nameRunsBack(out, text, blanksBack(text, i), outletCitedRuns)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// citedVerbAt reports whether s begins with one of outletCited's verbs
+// (reported, reports, said, says) in any case, ending a word.
+func citedVerbAt(s string) bool {
+	for _, v := range []string{"reported", "reports", "said", "says"} {
+		if hasFoldPrefix(s, v) && (len(s) == len(v) || !isASCIIWord(s[len(v)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameRunsBack walks back from text[:end] over at most runs runs of the
+// name's bytes ([\w.&'’!-]) separated by blanks and appends the offsets
+// of the letters in them that follow a non-word byte (or start the
+// text): where \b and a name's first word (or "The") can start.
+func nameRunsBack(out []int, text string, end, runs int) []int {
+	j := end
+	for n := 0; n < runs && j > 0; n++ {
+		runEnd := j
+		for j > 0 {
+			if isNameByte(text[j-1]) {
+				j--
+			} else if j >= 3 && text[j-3:j] == "’" {
+				j -= 3
+			} else {
+				break
+			}
+		}
+		if j == runEnd {
+			break
+		}
+		for k := j; k < runEnd; k++ {
+			if c := text[k] | 0x20; 'a' <= c && c <= 'z' && (k == 0 || !isASCIIWord(text[k-1])) {
+				out = append(out, k)
+			}
+		}
+		j = blanksBack(text, j)
+	}
+	return out
+}
+
+// isNameByte is the ASCII part of the name's word class [\w.&'’!-].
+func isNameByte(b byte) bool {
+	return isASCIIWord(b) || b == '.' || b == '&' || b == '\'' || b == '!' || b == '-'
 }

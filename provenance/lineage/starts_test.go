@@ -27,8 +27,11 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		"–", "—", "\n\n", "\n \n", "Reuters", "Associated Press", "!", "_", "\v", "x.y",
 		"Source:", "SOURCE", "source", "Story", "story source -", "ſource:", "*", "**", "(Press-News.org)", "CHAMPAIGN",
 		"ST. LOUIS", "O'HARE-X", "Ill.", "D.C.", "Jan.", "5,", "2024", "/PRNewswire/", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF",
-		"From", "FROM", "from", "--", "À", "A", "propos", "PROPOS", "d’", "Oxfam:", "By", "by", "BY", "Author", "AUTHOR:", "author :"}
-	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline, fromLineCredit(), aProposMarker(), byLineCredit(), authorLineCredit()}
+		"From", "FROM", "from", "--", "À", "A", "propos", "PROPOS", "d’", "Oxfam:", "By", "by", "BY", "Author", "AUTHOR:", "author :",
+		"”", "“", `"`, "«", "»", ":", "déclare", "affirme", "explique", "souligne", "ajoute", "estime", "indique", "précise", "sayso", "Says", "déclarer", "xsays", "”,", `",`, "» ,",
+		"according to", "According", "ACCORDING TO", "accordingly", "told", "Told", "toldx", "reported", "Reports", "SAID", "SAYS", "reportedly",
+		"news agency", "wire service", "AFP", "IANS", "Agence France-Presse", "Kenya’s", "St.", "U.S.", "!"}
+	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline, fromLineCredit(), aProposMarker(), byLineCredit(), authorLineCredit(), saysAttribution, outletCited}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < 20000; i++ {
 		// a few parts a text, so that names of several words meet anchors
@@ -67,6 +70,8 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		{byLineCredit(), "Title\n\n  By The Associated Press\nText"},
 		{authorLineCredit(), "Title\n\t AUTHOR : Reuters\nText"},
 		{aProposMarker(), "Texte.\n\nÀ propos de Oxfam\nA propos du CNRS :\n"},
+		{outletCited, "Calm returned, according to news agency IANS. An official told AFP on Monday; the Associated Press reported, and Agence France-Presse said."},
+		{saysAttribution, "“Calm,” says Ann. «Oui» , précise-t-il. He says: \"no\", and estime  «non»."},
 	} {
 		if got, want := c.re.FindAllStringSubmatchIndex(c.text, -1), c.re.Regexp.FindAllStringSubmatchIndex(c.text, -1); len(want) == 0 || len(got) != len(want) {
 			t.Errorf("%q on %q: %v, regexp %v", c.re, c.text, got, want)
