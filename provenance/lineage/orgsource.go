@@ -35,16 +35,23 @@ var orgAttributions = []struct {
 	// when 0): "In an annual report published …, the charity Oxfam said"
 	// is attributed by its "Oxfam said", which the two texts share.
 	from int
+	// doc names the document when no group does ("announcement").
+	doc string
 }{
-	{fastre.MustCompile(`\b[Aa]ccording\s+to\s+(?:a|an|the)\s+` + docNoun + `(?:[ ,]+[a-z]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0},
-	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0},
-	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun).WithStarts(orgSaidStarts), 1, 2, 0},
-	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun).WithStarts(orgPossessiveStarts), 1, 2, 0},
+	{fastre.MustCompile(`\b[Aa]ccording\s+to\s+(?:a|an|the)\s+` + docNoun + `(?:[ ,]+[a-z]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0, ""},
+	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0, ""},
+	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun).WithStarts(orgSaidStarts), 1, 2, 0, ""},
+	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun).WithStarts(orgPossessiveStarts), 1, 2, 0, ""},
 	// The document by its title or a qualifier: "WWF’s Living Planet
 	// Report", "WWF’s most comprehensive study".
-	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docTitle + `(?i:(report|study|survey|analysis|index))\b`).WithStarts(orgPossessiveStarts), 1, 2, 0},
-	{fastre.MustCompile(`\b[Rr]esearchers\s+(?:at|from)\s+(?:the\s+)?` + orgName + `\s+(?:\([A-Z]{2,}\)\s+)?(?:have\s+)?(?:found|find|say|said|showed|show|discovered|report(?:ed)?)\b`), 1, 0, 0},
-	{fastre.MustCompile(`\b[Ii]n\s+(?:a|an|its|the)\s+` + docNoun + `\b[^.;\n]{0,160}?,\s+(?:the\s+(?:[a-z-]+\s+){0,3})?` + orgName + `\s+said\b`), 2, 1, 2},
+	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docTitle + `(?i:(report|study|survey|analysis|index))\b`).WithStarts(orgPossessiveStarts), 1, 2, 0, ""},
+	{fastre.MustCompile(`\b[Rr]esearchers\s+(?:at|from)\s+(?:the\s+)?` + orgName + `\s+(?:\([A-Z]{2,}\)\s+)?(?:have\s+)?(?:found|find|say|said|showed|show|discovered|report(?:ed)?)\b`), 1, 0, 0, ""},
+	{fastre.MustCompile(`\b[Ii]n\s+(?:a|an|its|the)\s+` + docNoun + `\b[^.;\n]{0,160}?,\s+(?:the\s+(?:[a-z-]+\s+){0,3})?` + orgName + `\s+said\b`), 2, 1, 2, ""},
+	// An organisation announcing: "Harbourco today announced that …",
+	// "Harbourco and Quayside announced Tuesday that …", "Harbourco has
+	// entered into a definitive agreement …": the sentence is its
+	// announcement's.
+	{fastre.MustCompile(`\b` + orgName + `\s+(?:(?:has|have)\s+)?(?:(?:today|officially|formally|jointly|also|on\s+[A-Z][a-z]+day)\s+)?(?:(?:has|have)\s+)?(?:announced|entered\s+into\s+a\s+definitive\s+agreement)\b`).WithStarts(orgAnnouncedStarts), 1, 0, 0, "announcement"},
 }
 
 // orgSaid is a bare "Oxfam said": a partner attribution, read only beside
@@ -120,10 +127,15 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 			org = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(org, "."), "’s"), "'s")
 			org = strings.TrimPrefix(org, "The ")
 			noun := "study"
-			if p.noun > 0 {
+			if p.doc != "" {
+				noun = p.doc
+			} else if p.noun > 0 {
 				noun = strings.Join(strings.Fields(strings.ToLower(text[m[2*p.noun]:m[2*p.noun+1]])), " ")
 			}
-			if !orgLike(d, org) {
+			if p.doc == "announcement" {
+				org = strings.TrimSpace(dayAfterName.ReplaceAllString(org, ""))
+			}
+			if !orgLike(d, org) && !employerIn(d, org, p.doc == "announcement") {
 				continue
 			}
 			start := m[0]
@@ -140,12 +152,54 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 // pattern needs (a document noun, capitalised or not, or "esearchers"):
 // texts without one are not searched.
 func mayAttribute(text string) bool {
-	for _, w := range []string{"eport", "tudy", "urvey", "nalysis", "statement", "release", "esearchers", "ndex"} {
+	for _, w := range []string{"eport", "tudy", "urvey", "nalysis", "statement", "release", "esearchers", "ndex", "announced", "entered into"} {
 		if strings.Contains(text, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// dayAfterName is a day the name pattern took in with its joining "on"
+// ("Harbourco on Tuesday" announced).
+var dayAfterName = fastre.MustCompile(`\s+on\s+[A-Z][a-z]+day$`)
+
+// employerIn reports whether name — one organisation, or two joined by
+// "and" ("Harbourco and Quayside") — is, each part, an organisation's
+// name (orgLike) or one that a title of a speaker quoted in d gives as
+// the speaker's organisation ("Harbourco's chief executive", "chief
+// executive of Harbourco"): a name someone works for is no person's,
+// though d's parser may give it as the speaker of a quotation
+// ("…,” Harbourco said in a press release). Announcing, a part may also
+// be one word that d never gives a first name ("Ann Writer" makes Writer
+// a person): a story names a person in full before it has them announce.
+func employerIn(d *docInfo, name string, announcing bool) bool {
+	parts := strings.Split(name, " and ")
+	if len(parts) > 2 {
+		return false
+	}
+	var orgs map[string]bool
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if len(parts) > 1 && orgLike(d, part) {
+			continue
+		}
+		if ws := strings.Fields(part); announcing && len(ws) == 1 && len(part) >= 3 && !notOrgs[strings.ToLower(part)] && !fullNamed(d.doc.Text, part) {
+			continue // one word the text never gives a first name: "…,” Harbourco said in a press release
+		}
+		if orgs == nil {
+			orgs = map[string]bool{}
+			for _, q := range d.quotes {
+				if o := affiliationIn(d, speakerAttribution(d.doc.Text, q)); o != "" {
+					orgs[outletKey(o)] = true
+				}
+			}
+		}
+		if !orgs[outletKey(part)] {
+			return false
+		}
+	}
+	return true
 }
 
 // orgLike reports whether a captured name reads as an organisation's.
@@ -220,7 +274,13 @@ func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]stri
 			// "Oxfam said" in the words they share.
 			aa, ab, ok = sharedAttribution(pv, append(attrOf(pv.a), saidOf(pv.a)...), append(attrOf(pv.b), saidOf(pv.b)...))
 		}
-		if !ok || hasPage(aa.org) {
+		if !ok {
+			if nl, ok := nameAnnouncement(pv, l, attrOf, hasPage, names, k); ok {
+				decided[k] = nl
+			}
+			continue
+		}
+		if hasPage(aa.org) {
 			continue
 		}
 		if pv.sharedWords-len(pv.a.tokens(sentenceAround(pv.a.doc.Text, aa.span))) < MinLinkWords {
@@ -231,17 +291,9 @@ func nameAttributedOrgs(decided map[[2]string]provenance.Link, views map[[2]stri
 			doc = ab // the side that names the document
 		}
 		what := possessive(doc.org) + " " + doc.noun
-		l.Kind = provenance.LinkCommonSource
-		l.ToDecide = nil
-		l.Confidence = round2(Calibrate(wNamedCommon))
-		l.CommonSource = what
 		names[k] = namedText{source: doc.org, what: what, release: true}
-		l.Reasons = []string{
-			fmt.Sprintf("%sboth carry %s: the passages they share attribute their text to it (%s in %s; %s in %s): they took it from %s, or a release or a story on it, which is not in the collection; neither is shown to have copied the other",
-				NamedSourceReason, what, quoteSnippet(pv.a.doc.Text, aa.phrase), pv.a.name(), quoteSnippet(pv.b.doc.Text, ab.phrase), pv.b.name(), what),
-			"shared passages: " + passageList(pv),
-		}
-		decided[k] = l
+		decided[k] = asNamedSource(l, pv, what, fmt.Sprintf("both carry %s: the passages they share attribute their text to it (%s in %s; %s in %s): they took it from %s, or a release or a story on it, which is not in the collection; neither is shown to have copied the other",
+			what, quoteSnippet(pv.a.doc.Text, aa.phrase), pv.a.name(), quoteSnippet(pv.b.doc.Text, ab.phrase), pv.b.name(), what))
 	}
 }
 
@@ -333,4 +385,98 @@ func possessive(org string) string {
 // quoteSnippet quotes the phrase at s.
 func quoteSnippet(text string, s provenance.Span) string {
 	return "“" + strings.Join(strings.Fields(spanText(text, s)), " ") + "”"
+}
+
+// nameAnnouncement names the common source of pv's texts as an
+// organisation's announcement when both say, in their own words (outside
+// quotation marks), that the organisation announced what they report
+// ("Harbourco officially announced Friday that …", "On Monday, Harbourco
+// announced that …"; the other may instead credit the organisation's
+// release, or a release it does not name: "In a press release, the
+// company announced"), and they share text enough for a link besides
+// those sentences: the sentences they share are the announcement's, from
+// the organisation or one through the other. The guards of the two-sided
+// attribution hold (orgSourceable on both, checked by the caller; no page
+// of the organisation), and neither text is the organisation's or reads
+// as its release.
+func nameAnnouncement(pv *pairView, l provenance.Link, attrOf func(*docInfo) []orgAttribution, hasPage func(string) bool, names map[[2]string]namedText, k [2]string) (provenance.Link, bool) {
+	for _, a := range []*docInfo{pv.a, pv.b} {
+		b := other(pv, a)
+		for _, x := range attrOf(a) {
+			if x.noun != "announcement" || insideQuote(a.quotes, x.span) || hasPage(x.org) {
+				continue
+			}
+			bm, ok := announces(b, attrOf(b), x.org)
+			if !ok || speaksFor(pv, x.org) {
+				continue
+			}
+			if pv.sharedWords-sharedIn(pv, a, sentenceAround(a.doc.Text, x.span)) < MinLinkWords || pv.sharedWords-sharedIn(pv, b, bm) < MinLinkWords {
+				continue // all they share is the announcing sentence
+			}
+			what := possessive(x.org) + " announcement"
+			names[k] = namedText{source: x.org, what: what, release: true}
+			return asNamedSource(l, pv, what, fmt.Sprintf("the text is %s: both say %s announced what they report (%s in %s; %s in %s), and they share its sentences, naming no other source: both took them from %s, which is not in the collection (directly, or one through the other)",
+				what, x.org, quoteSnippet(a.doc.Text, x.phrase), a.name(), quoteSnippet(b.doc.Text, bm), b.name(), what)), true
+		}
+	}
+	return l, false
+}
+
+// announces finds d's own word that org announced what d reports: an
+// announcement attribution to org outside quotation marks, or a credit to
+// org's release, or to a release it does not name while d names org. It
+// returns the span of the sentence holding it.
+func announces(d *docInfo, attrs []orgAttribution, org string) (provenance.Span, bool) {
+	key := outletKey(org)
+	for _, x := range attrs {
+		if x.noun == "announcement" && !insideQuote(d.quotes, x.span) && sameOrgKey(outletKey(x.org), key) {
+			return sentenceAround(d.doc.Text, x.span), true
+		}
+	}
+	for _, c := range d.credits {
+		if !c.release {
+			continue
+		}
+		if o := releaseOrg(d, c); sameOrgKey(outletKey(o), key) || o == "" && mentionsOrg(d.doc.Text, org) {
+			return sentenceAround(d.doc.Text, c.span), true
+		}
+	}
+	return provenance.Span{}, false
+}
+
+// sharedIn counts d's tokens of span s that lie in pv's passages.
+func sharedIn(pv *pairView, d *docInfo, s provenance.Span) int {
+	n := 0
+	spans := sideSpans(pv, d.doc.ID)
+	for _, t := range d.tokens(s) {
+		if inside(spans, t.start, t.end) {
+			n++
+		}
+	}
+	return n
+}
+
+// speaksFor reports whether a text of pv is org's own or reads as its
+// release: what both carry may then be that text.
+func speaksFor(pv *pairView, org string) bool {
+	for _, d := range []*docInfo{pv.a, pv.b} {
+		if is, _ := d.isSource(org); is {
+			return true
+		}
+		if like, _ := d.releaseLike(org); like {
+			return true
+		}
+	}
+	return false
+}
+
+// asNamedSource turns l into the common-source link of pv naming what, why
+// being its first reason after NamedSourceReason.
+func asNamedSource(l provenance.Link, pv *pairView, what, why string) provenance.Link {
+	l.Kind = provenance.LinkCommonSource
+	l.ToDecide = nil
+	l.Confidence = round2(Calibrate(wNamedCommon))
+	l.CommonSource = what
+	l.Reasons = []string{NamedSourceReason + why, "shared passages: " + passageList(pv)}
+	return l
 }

@@ -86,6 +86,11 @@ func TestFindOrgAttributions(t *testing.T) {
 		{"Wetland birds have fallen by two thirds, according to Tidewell’s Living Wetlands Report 2026.", "Tidewell", "report"},
 		{"The census is Tidewell’s most comprehensive study to date of the marshes.", "Tidewell", "study"},
 		{"Tidewell’s chief executive said in a statement that the marshes are gone.", "", ""},
+		{"Harbourco on Tuesday announced that it will buy Quayside.", "Harbourco", "announcement"},
+		{"Harbourco and Quayside announced that they will merge.", "Harbourco and Quayside", "announcement"},
+		{"“We are glad,” Harbourco said. Harbourco has officially announced the deal.", "Harbourco", "announcement"},
+		{"Ann Writer announced that she will retire.", "", ""},
+		{"Writer announced that she will retire. “It is time,” said Ann Writer.", "", ""},
 	} {
 		got := findOrgAttributions(newDocInfo(&provenance.Document{Text: c.text}))
 		switch {
@@ -154,6 +159,41 @@ func TestAttributedDocumentReachesAFurtherCarrier(t *testing.T) {
 		l, _ := linkBetween(r, "b", "c")
 		if got := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Tidewell’s report"; got != inPassages {
 			t.Errorf("in the named passages %v: named Tidewell’s report %v: %+v", inPassages, got, r.Links)
+		}
+	}
+}
+
+// Two pages that each say, in their own words, that an organisation
+// announced what they report, and share sentences besides those, carry
+// its announcement (2026-12-07 night). Not when one of them says so, when
+// all they share is the announcing sentence, or when one credits a wire.
+func TestBothSayTheOrganisationAnnouncedIt(t *testing.T) {
+	deal := "Quayside shareholders will receive $12.40 in cash and 0.15 shares of Harbourco stock for each Quayside share, valuing the ferry line at about $3 billion. The transaction, approved by both boards, is expected to close in the second half of the year, subject to regulatory approval"
+	for _, c := range []struct {
+		name, openA, openB, shared, tailB string
+		want                              bool
+	}{
+		{"both announce", "Harbourco officially announced Friday that it agreed to buy the ferry line Quayside.", "On Monday, Harbourco announced that it has entered into a definitive agreement to buy Quayside.", deal, "", true},
+		{"one announces", "Harbourco officially announced Friday that it agreed to buy the ferry line Quayside.", "The harbour will have one ferry company soon, and the unions are worried about jobs.", deal, "", false},
+		{"only the announcing sentence", "Harbourco announced Friday that it agreed to buy the ferry line Quayside for $3 billion in cash and stock.", "Harbourco announced Friday that it agreed to buy the ferry line Quayside for $3 billion in cash and stock.", "", "", false},
+		{"a wire credited", "Harbourco officially announced Friday that it agreed to buy the ferry line Quayside.", "On Monday, Harbourco announced that it has entered into a definitive agreement to buy Quayside.", deal, "\n\n(Reuters)\n", false},
+	} {
+		f := newFixture(t)
+		body := c.shared
+		if body == "" {
+			body = "The unions were not told in advance"
+		}
+		f.doc("a", "Valley Times", "", "Ferry deal\n\n"+c.openA+"\n\n"+body+".\n\nLocal commuters fear higher fares.\n")
+		f.doc("b", "Hill Gazette", "", "Ferries merge\n\n"+c.openB+"\n\n"+body+".\n\nThe council meets on Tuesday."+c.tailB+"\n")
+		if c.shared != "" {
+			f.share("a", "b", c.shared, c.shared)
+		} else {
+			f.share("a", "b", c.openA, c.openB)
+		}
+		r := f.analyze()
+		l, _ := linkBetween(r, "a", "b")
+		if got := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Harbourco’s announcement"; got != c.want {
+			t.Errorf("%s: named Harbourco’s announcement %v, want %v: %+v", c.name, got, c.want, r.Links)
 		}
 	}
 }

@@ -48,12 +48,41 @@ func ownerLike(d *docInfo, name string) bool {
 	}
 	for _, w := range ws {
 		for _, q := range d.quotes {
-			if strings.EqualFold(q.speaker, w) {
+			if strings.EqualFold(q.speaker, w) && (len(ws) > 1 || fullNamed(d.doc.Text, w)) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// fullNamed reports whether text names w after a capitalised word other
+// than an article ("Ann Writer" for Writer): a person's surname, which an
+// organisation's one-word name ("Harbourco", quoted as the speaker of its
+// release) is not.
+func fullNamed(text, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], w)
+		if k < 0 {
+			return false
+		}
+		p := i + k
+		i = p + 1
+		if end := p + len(w); end < len(text) && isAlphaAmp(text[end]) {
+			continue
+		}
+		j := p - 1
+		if j < 0 || text[j] != ' ' {
+			continue
+		}
+		e := j
+		for j > 0 && isAlphaAmp(text[j-1]) {
+			j--
+		}
+		if prev := text[j:e]; len(prev) >= 2 && 'A' <= prev[0] && prev[0] <= 'Z' && prev != "The" {
+			return true
+		}
+	}
 }
 
 // titleTail is an organisation closing a title after a comma: "…, chief

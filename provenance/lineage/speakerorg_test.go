@@ -3,6 +3,8 @@ package lineage
 import (
 	"strings"
 	"testing"
+
+	"github.com/copytrail/copytrail/provenance"
 )
 
 // The statement two texts quote is named with the speaker's organisation
@@ -36,6 +38,22 @@ func TestSpeakerNamedWithTheOrganisation(t *testing.T) {
 		l := wantNamedSource(t, f.analyze(), "a", "b", "both quote Quill")
 		if !strings.HasPrefix(l.Reasons[0], NamedSourceReason+c.want) {
 			t.Errorf("%q: got %q, want %q", c.attrA, l.Reasons[0], c.want)
+		}
+	}
+}
+
+// An organisation's one-word name that the text also gives as a
+// quotation's speaker ("…,” Harbourco said) still owns a title: the text
+// never gives it a first name, as it does a person's surname.
+func TestTitleOwnerQuotedAsSpeaker(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"“We are glad,” Harbourco said. “It is a good day for the harbour,” said Mara Quill, Harbourco's chief executive.", "Harbourco"},
+		{"“We are glad,” Writer said. “It is a good day for the harbour,” said Mara Quill, Writer's chief of staff. Ann Writer left.", ""},
+	} {
+		d := newDocInfo(&provenance.Document{Text: c.text})
+		got := strings.Join(speakerOrgs("Quill", d), ", ")
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
 }

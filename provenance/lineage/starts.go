@@ -99,8 +99,11 @@ var verbsByFirst = func() (m [256][]string) {
 // bytePairs is a set of two-byte strings.
 type bytePairs [1 << 16 / 64]uint64
 
-func (p *bytePairs) add(a, b byte)      { k := uint16(a)<<8 | uint16(b); p[k/64] |= 1 << (k % 64) }
-func (p *bytePairs) has(a, b byte) bool { k := uint16(a)<<8 | uint16(b); return p[k/64]&(1<<(k%64)) != 0 }
+func (p *bytePairs) add(a, b byte) { k := uint16(a)<<8 | uint16(b); p[k/64] |= 1 << (k % 64) }
+func (p *bytePairs) has(a, b byte) bool {
+	k := uint16(a)<<8 | uint16(b)
+	return p[k/64]&(1<<(k%64)) != 0
+}
 
 // verbPairs are the first two bytes of orgSubjectVerbs (each has two or
 // more).
@@ -169,24 +172,21 @@ func isOrgNameByte(b byte) bool {
 // the name's words before each blank and "said".
 func orgSaidStarts(text string) []int {
 	var out []int
-	for i := 0; ; {
-		k := strings.Index(text[i:], "said")
-		if k < 0 {
-			break
-		}
-		p := i + k
-		i = p + 1
-		if p == 0 || !isSpaceByte(text[p-1]) {
-			continue
-		}
-		j := p - 1
-		for j >= 0 && isSpaceByte(text[j]) {
-			j--
-		}
-		out = orgNameRunBack(out, text, j+1)
-	}
+	eachAfterBlank(text, "said", func(p int) {
+		out = orgNameRunBack(out, text, blanksBack(text, p))
+	})
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// eachAfterBlank calls fn with each offset of word in text that follows
+// a blank.
+func eachAfterBlank(text, word string, fn func(p int)) {
+	eachIndex(text, word, func(p int) {
+		if p > 0 && isSpaceByte(text[p-1]) {
+			fn(p)
+		}
+	})
 }
 
 // orgPossessiveStarts lists where `\b` + orgName + `[’']s\s+…` can
@@ -558,3 +558,37 @@ func nameRunsBack(out []int, text string, end, runs int) []int {
 func isNameByte(b byte) bool {
 	return isASCIIWord(b) || b == '.' || b == '&' || b == '\'' || b == '!' || b == '-'
 }
+
+// orgAnnouncedStarts lists where the announcement attribution (`\b` +
+// orgName + `\s+(?:today\s+)?(?:has\s+)?announced…`) can start: in the
+// name's words before "announced" or "entered", or before the one
+// adverb or auxiliary ("today", "has") between them.
+func orgAnnouncedStarts(text string) []int {
+	var out []int
+	for _, verb := range []string{"announced", "entered"} {
+		eachAfterBlank(text, verb, func(p int) {
+			for hops := 0; hops < 3; hops++ {
+				j := blanksBack(text, p)
+				if j == 0 {
+					break
+				}
+				out = orgNameRunBack(out, text, j)
+				w := j - 1
+				for w >= 0 && !isSpaceByte(text[w]) {
+					w--
+				}
+				word := text[w+1 : j]
+				if !announceSkips[word] && !strings.HasSuffix(word, "day") {
+					break
+				}
+				p = w + 1 // past an adverb, an auxiliary or "on Tuesday"
+			}
+		})
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// announceSkips are the words that may stand between an announcing
+// organisation and its verb.
+var announceSkips = map[string]bool{"today": true, "officially": true, "formally": true, "jointly": true, "also": true, "has": true, "have": true, "on": true}
