@@ -120,10 +120,13 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// held-out set): its floor and its ceiling of wrong copy links are what
 	// it measured when first run (12 families, 23:41 UTC on cf7b3a6: 13 and
 	// 17 directed, 2 and 3 wrong; 13 families, 23:43 on 2de5e8a with the
-	// set wired in: 17 and 21 directed, 2 and 3 wrong), not tuned.
+	// set wired in: 17 and 21 directed, 2 and 3 wrong), not tuned; its
+	// three false accusations then fixed (2026-12-08 00:10: a story about
+	// an organisation is not its own text, a handout caption is the
+	// handout's): 20 and 24 directed, 0 wrong.
 	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 44, WithMetadata: 51},
-		"fresh2": {Bare: 28, WithMetadata: 29}, "fresh3": {Bare: 17, WithMetadata: 21}}
-	wrongCeiling := map[string]map[Mode]int{"fresh3": {Bare: 2, WithMetadata: 3}}
+		"fresh2": {Bare: 28, WithMetadata: 29}, "fresh3": {Bare: 20, WithMetadata: 24}}
+	wrongCeiling := map[string]map[Mode]int{"fresh3": {Bare: 0, WithMetadata: 0}}
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -225,6 +226,16 @@ func firstPartyEvidence(pv *pairView) {
 			if org == "" || side.other.speaksFor(org) {
 				continue
 			}
+			if side.self.genre.genre != GenreRelease && !side.self.namesAsItself(org) && mentionsOutside(side.other, sideSpans(pv, side.other.doc.ID), org) {
+				// Both write about the organisation in their own words
+				// ("IBM will purchase…" beside a blog's "IBM is
+				// planning…"): a text that is no release, whose outlet or
+				// "About" section is not the organisation, and only keeps
+				// it as its subject, reports on it as the other does, and
+				// its quote of X's chief is no sign that it is X's own
+				// text.
+				continue
+			}
 			who := q.speaker
 			if who == "" {
 				who = "a speaker"
@@ -271,4 +282,38 @@ func article(g Genre) string {
 		return "an"
 	}
 	return "a"
+}
+
+// mentionsOutside reports whether d names org as a whole word outside the
+// spans it shares with another text.
+func mentionsOutside(d *docInfo, shared []provenance.Span, org string) bool {
+	text := d.doc.Text
+	for i := 0; ; {
+		j := strings.Index(text[i:], org)
+		if j < 0 {
+			return false
+		}
+		s, e := i+j, i+j+len(org)
+		before, _ := utf8.DecodeLastRuneInString(text[:s])
+		after, _ := utf8.DecodeRuneInString(text[e:])
+		if (s == 0 || !isWordRune(before)) && (e == len(text) || !isWordRune(after)) && !inside(shared, s, e) {
+			return true
+		}
+		i = e
+	}
+}
+
+// namesAsItself reports whether d is org's own by name: its outlet (not
+// one inferred from the text) or the organisation of its "About" section.
+func (di *docInfo) namesAsItself(org string) bool {
+	key := outletKey(org)
+	if m := di.doc.Meta.Outlet; m.Known() && m.Origin != provenance.OriginInferred && sameOrgKey(outletKey(m.Value), key) {
+		return true
+	}
+	for _, m := range aboutOrg.FindAllStringSubmatch(di.doc.Text, -1) {
+		if sameOrgKey(outletKey(strings.TrimSpace(m[1])), key) {
+			return true
+		}
+	}
+	return false
 }

@@ -173,3 +173,58 @@ func TestPressOfficeCarryingAnotherOrganisationsRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryAboutACompanyIsNotItsOwnText (a fault found on the fresh3
+// held-out set, 2026-12-08): a blog post about a company's deal keeps the
+// company as the subject of its sentences and quotes its chief executive;
+// a news page quoting the same statement, and writing of the company in
+// its own words too, is not its copy: neither is the company's own text.
+// When the news page says nothing of the company but the quote, the
+// blog's first-party reading stands (the clue is unchanged there).
+func TestStoryAboutACompanyIsNotItsOwnText(t *testing.T) {
+	quote := "“This acquisition changes everything about the coffee market. Harbour Coffee will become the largest roaster on the coast, offering every café the only open supply chain that unlocks the full value of its beans,” said Ann Writer, Harbour Coffee's chief executive."
+	blog := "A bean worth $3 billion\n\nSubmitted by Tom Scribe\n\nThe coffee trade is about to change. Harbour Coffee is buying the largest roaster in the north. " +
+		"Harbour Coffee is planning to run it as before. Harbour Coffee has been feeling left behind by its rivals. Harbour Coffee wants to catch up.\n\n" + quote + "\n"
+	build := func(news string) *provenance.Result {
+		f := newFixture(t)
+		f.doc("blog", "", "", blog)
+		f.doc("news", "", "", news)
+		f.share("blog", "news", quote, quote)
+		return f.analyze()
+	}
+	r := build("Roaster deal\n\nHarbour Coffee announced on Sunday that it will buy North Roasters for $3 billion. Harbour Coffee will pay cash.\n\n" + quote + "\n")
+	if l, ok := linkBetween(r, "blog", "news"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("the blog about the company is called the news page's source: %+v", l)
+	}
+	r = build("Roaster deal\n\nA roaster changed hands on Sunday for $3 billion in cash.\n\n" + quote + "\n")
+	if l, ok := linkBetween(r, "blog", "news"); !ok || !strings.Contains(strings.Join(l.Reasons, " "), "first-party quote") {
+		t.Errorf("control: the first-party clue does not fire where the other text says nothing of the company: %+v", l)
+	}
+}
+
+// TestWireCarryingAHandoutCaptionIsNotItsSource (a fault found on the
+// fresh3 held-out set, 2026-12-08): a news agency's page whose shared
+// sentence is the caption of a handout picture ("A handout photo made
+// available by X shows…") passes on X's description; its role does not
+// make it the source of a paper that describes the picture in the same
+// words. Without the handout credit, the role counts as before.
+func TestWireCarryingAHandoutCaptionIsNotItsSource(t *testing.T) {
+	desc := "the first deep field taken by the observatory's infrared camera, a composite made from images at different wavelengths over twelve hours, of a galaxy cluster as it appeared four billion years ago"
+	build := func(caption string) *provenance.Result {
+		f := newFixture(t)
+		f.doc("agency", "Coast Agency", "", "Telescope's first picture\n\n"+caption+desc+". AGENCY/HANDOUT\n\nThe picture was unveiled at the capital on Monday.\n")
+		f.doc("paper", "Hill Herald", "", "A first look at deep space\n\nThe image shows "+desc+". The full set comes on Tuesday.\n")
+		setRole(f, "agency", provenance.RoleWire)
+		setRole(f, "paper", provenance.RoleNewspaper)
+		f.share("agency", "paper", desc, desc)
+		return f.analyze()
+	}
+	r := build("A handout photo made available by the Harbour Space Institute shows ")
+	if l, ok := linkBetween(r, "agency", "paper"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("the agency carrying the institute's handout caption is called the paper's source: %+v", l)
+	}
+	r = build("The picture shows ")
+	if l, ok := linkBetween(r, "agency", "paper"); !ok || l.Kind != provenance.LinkCopy || l.Source != "agency" {
+		t.Errorf("control: without a handout credit the agency's role makes it the source: %+v", l)
+	}
+}

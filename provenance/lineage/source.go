@@ -2,12 +2,12 @@ package lineage
 
 import (
 	"fmt"
-	"github.com/copytrail/copytrail/provenance/fastre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/fastre"
 )
 
 // Evidence weights of the source clues (docs/lineage.md lists them all).
@@ -470,7 +470,7 @@ func roleEvidence(pv *pairView) {
 	if _, ok := up.creditsOther(down); ok {
 		return
 	}
-	if citesAnotherFor(pv, up) {
+	if citesAnotherFor(pv, up) || handoutFor(pv, up) != "" {
 		return
 	}
 	if roleRank(up.role.role) == 3 && !up.namesOwnOrganisation() && !relaysNewswireRelease(down, up) {
@@ -499,6 +499,33 @@ func citesAnotherFor(pv *pairView, up *docInfo) bool {
 		}
 	}
 	return false
+}
+
+// handoutCaption is a picture caption's credit to whoever handed the
+// picture out: "A handout photo made available by the Space Telescope
+// Science Institute shows…", "Image provided by X", "photo courtesy of X".
+var handoutCaption = fastre.MustCompile(`\b(?:[Hh]andout|[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?\b[^.\n]{0,30}?\b(?:made available|provided|released|issued|distributed|supplied|courtesy)\s+(?:by|of)\s+(?:[Tt]he\s+)?` + orgName)
+
+// handoutFor names the organisation a sentence up shares with the other
+// text of pv is credited to as its handout ("A handout photo made
+// available by X shows Webb's First Deep Field…" on a news agency's
+// page): the agency passes on X's caption, and its role says nothing of
+// where that text started. "" when none, or when the handout is up's own.
+func handoutFor(pv *pairView, up *docInfo) string {
+	text := up.doc.Text
+	for _, s := range sideSpans(pv, up.doc.ID) {
+		start, end := sentenceStart(text, s.Start, 400), sentenceEnd(text, max(s.Start, s.End-1), 400)
+		if end <= start {
+			continue
+		}
+		if m := handoutCaption.FindStringSubmatch(text[start:end]); m != nil {
+			org := cleanCreditName(m[1])
+			if self, _ := up.isSource(org); org != "" && !self {
+				return org
+			}
+		}
+	}
+	return ""
 }
 
 // officeWords are the words of a press office's name that say what kind
