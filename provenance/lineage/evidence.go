@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/copytrail/copytrail/provenance"
 )
@@ -287,20 +286,7 @@ func article(g Genre) string {
 // mentionsOutside reports whether d names org as a whole word outside the
 // spans it shares with another text.
 func mentionsOutside(d *docInfo, shared []provenance.Span, org string) bool {
-	text := d.doc.Text
-	for i := 0; ; {
-		j := strings.Index(text[i:], org)
-		if j < 0 {
-			return false
-		}
-		s, e := i+j, i+j+len(org)
-		before, _ := utf8.DecodeLastRuneInString(text[:s])
-		after, _ := utf8.DecodeRuneInString(text[e:])
-		if (s == 0 || !isWordRune(before)) && (e == len(text) || !isWordRune(after)) && !inside(shared, s, e) {
-			return true
-		}
-		i = e
-	}
+	return mentionWhere(d.doc.Text, org, func(s, e int) bool { return !inside(shared, s, e) })
 }
 
 // namesAsItself reports whether d is org's own by name: its outlet (not

@@ -203,6 +203,15 @@ var stopSubjects = map[string]bool{
 
 // mentionsOrg reports whether text names org as a whole word (CIVIC, not CIVICUS).
 func mentionsOrg(text, org string) bool {
+	return mentionWhere(text, org, func(int, int) bool { return true })
+}
+
+// mentionWhere reports whether text names org as a whole word at some
+// offsets s, e for which ok(s, e) holds.
+func mentionWhere(text, org string, ok func(s, e int) bool) bool {
+	if org == "" {
+		return false
+	}
 	for i := 0; ; {
 		j := strings.Index(text[i:], org)
 		if j < 0 {
@@ -211,7 +220,7 @@ func mentionsOrg(text, org string) bool {
 		s, e := i+j, i+j+len(org)
 		before, _ := utf8.DecodeLastRuneInString(text[:s])
 		after, _ := utf8.DecodeRuneInString(text[e:])
-		if (s == 0 || !isWordRune(before)) && (e == len(text) || !isWordRune(after)) {
+		if (s == 0 || !isWordRune(before)) && (e == len(text) || !isWordRune(after)) && ok(s, e) {
 			return true
 		}
 		i = e
