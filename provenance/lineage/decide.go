@@ -123,7 +123,7 @@ func decideLinks(views map[[2]string]*pairView, docs []*docInfo, minConf float64
 	// reaches one carrier further, as a release named on a page does.
 	attributed := map[[2]string]namedText{}
 	nameAttributedOrgs(decided, views, keys, docs, attributed)
-	nameThroughNamed(decided, views, keys, attributed)
+	nameThroughNamed(decided, views, keys, nameThroughNamed(decided, views, keys, attributed))
 	for _, k := range keys {
 		if l, ok := decided[k]; ok {
 			if l.Kind != provenance.LinkCommonSource {

@@ -197,3 +197,28 @@ func TestBothSayTheOrganisationAnnouncedIt(t *testing.T) {
 		}
 	}
 }
+
+// The attributed document reaches a second carrier beyond the first, as
+// a release named on a page does, and no further (2026-12-07 night).
+func TestAttributedDocumentReachesTwoCarriers(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", "Valley Times", "", "Wetlands drained\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nLocal farmers were not asked.\n")
+	f.doc("b", "Hill Gazette", "", "Half the marshes are gone\n\n"+orgLedeEN+".\n\n"+orgRestEN+".\n\nThe council meets on Tuesday.\n")
+	f.share("a", "b", orgLedeEN+".\n\n"+orgRestEN, orgLedeEN+".\n\n"+orgRestEN)
+	for i, id := range []string{"c", "d", "e"} {
+		f.doc(id, []string{"Coast Weekly", "Delta Post", "Estuary News"}[i], "", "Marsh news "+id+"\n\nThe delta has a hard summer ahead, and the fishing crews of "+id+" are worried.\n\n"+orgRestEN+".\n\nThe council meets on Tuesday.\n")
+	}
+	f.share("b", "c", orgRestEN, orgRestEN)
+	f.share("c", "d", orgRestEN, orgRestEN)
+	f.share("d", "e", orgRestEN, orgRestEN)
+	r := f.analyze()
+	for _, c := range []struct {
+		x, y string
+		want bool
+	}{{"b", "c", true}, {"c", "d", true}, {"d", "e", false}} {
+		l, _ := linkBetween(r, c.x, c.y)
+		if got := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Tidewell’s report"; got != c.want {
+			t.Errorf("%s – %s: named Tidewell’s report %v, want %v: %+v", c.x, c.y, got, c.want, l)
+		}
+	}
+}
