@@ -279,7 +279,7 @@ func ledeFrom(text string, from int, closed bool) (provenance.Span, bool) {
 			pos++
 			continue
 		}
-		if len(strings.Fields(text[pos:end])) >= 12 && (!closed || closesSentence(text[pos:end])) && !pictureCaption(text, pos, end) {
+		if fieldsAtLeast(text[pos:end], 12) && (!closed || closesSentence(text[pos:end])) && !pictureCaption(text, pos, end) {
 			return provenance.Span{Start: pos, End: end}, true
 		}
 		pos = end + 1

@@ -60,7 +60,7 @@ func commonSourceEvidence(pv *pairView) {
 func uniqueQuotes(d *docInfo, ps []passageView, sideA bool, speakers map[string]bool) []quote {
 	var out []quote
 	for _, q := range d.quotes {
-		if len(strings.Fields(spanText(d.doc.Text, q.inner))) < 6 {
+		if !fieldsAtLeast(spanText(d.doc.Text, q.inner), 6) {
 			continue
 		}
 		// Unique when most of its words lie outside the shared passages.

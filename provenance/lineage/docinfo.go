@@ -97,7 +97,7 @@ func newDocInfo(d *provenance.Document) *docInfo {
 // dateline) is not opened by it.
 func opensBody(before string) bool {
 	for _, l := range strings.Split(before, "\n") {
-		if len(strings.Fields(l)) >= 25 {
+		if fieldsAtLeast(l, 25) {
 			return false
 		}
 	}

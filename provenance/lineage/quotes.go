@@ -55,7 +55,7 @@ func findQuotes(text string) []quote {
 		}
 		inner := provenance.Span{Start: i + w, End: i + w + j}
 		outer := provenance.Span{Start: i, End: inner.End + utf8.RuneLen(closer)}
-		if len(strings.Fields(text[inner.Start:inner.End])) >= 3 {
+		if fieldsAtLeast(text[inner.Start:inner.End], 3) {
 			q := quote{outer: outer, inner: inner}
 			q.attribution, q.verb, q.present = findAttribution(text, outer)
 			q.speaker = speakerOf(text, q)

@@ -44,8 +44,7 @@ func truncated(text string) bool {
 	// A short last line is a sign-off, a credit or a contact ("– Tolbay
 	// News", "press@example.org"), not a sentence cut short.
 	last := strings.TrimSpace(t[strings.LastIndexByte(t, '\n')+1:])
-	f := strings.Fields(last)
-	if len(f) > 0 && (strings.ContainsAny(f[len(f)-1], "@/") || strings.Contains(f[len(f)-1], ".")) {
+	if f := lastField(last); f != "" && (strings.ContainsAny(f, "@/") || strings.Contains(f, ".")) {
 		return false // ends with an address or a web link (a contact line)
 	}
 	if utf8.RuneCountInString(last) < 60 && signOffLine(last) {
