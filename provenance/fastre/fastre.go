@@ -145,14 +145,17 @@ func (re *Regexp) candidates(text string) (cands []int, ok bool) {
 	if !utf8.ValidString(text) || unsafeFold(text, re.folds) {
 		return nil, false
 	}
+	if re.custom != nil {
+		// A hand-made finder looks for what the pattern needs itself:
+		// searching the text for the required literals first was a second
+		// pass that seldom found them missing.
+		return re.custom(text), true
+	}
 	if re.needOK && !re.holdsNeed(text) {
 		return nil, true // no match
 	}
 	if re.first == nil {
 		return nil, false
-	}
-	if re.custom != nil {
-		return re.custom(text), true
 	}
 	cands = re.starts.find(text, len(text)/maxCandidateShare+8)
 	return cands, cands != nil
