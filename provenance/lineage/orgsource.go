@@ -126,6 +126,12 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 			org := strings.TrimSpace(text[m[2*p.org]:m[2*p.org+1]])
 			org = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(org, "."), "’s"), "'s")
 			org = strings.TrimPrefix(org, "The ")
+			if corpSuffix[strings.ToLower(org)] {
+				// "Harbour Holdings, Inc. announced": the name before the suffix.
+				if n := nameBeforeComma.FindStringSubmatch(text[:m[2*p.org]]); n != nil {
+					org = strings.TrimPrefix(strings.TrimSpace(n[1]), "The ")
+				}
+			}
 			noun := "study"
 			if p.doc != "" {
 				noun = p.doc
@@ -159,6 +165,14 @@ func mayAttribute(text string) bool {
 	}
 	return false
 }
+
+// corpSuffix are the suffixes a company's name takes after a comma
+// ("Harbour Holdings, Inc."), which the name pattern, stopping at the
+// comma, would take for the whole name.
+var corpSuffix = map[string]bool{"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true, "ltd": true, "ltd.": true, "llc": true, "plc": true}
+
+// nameBeforeComma is the name a company's suffix follows.
+var nameBeforeComma = fastre.MustCompile(orgName + `,\s*$`)
 
 // dayAfterName is a day the name pattern took in with its joining "on"
 // ("Harbourco on Tuesday" announced).

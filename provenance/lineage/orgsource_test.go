@@ -90,6 +90,7 @@ func TestFindOrgAttributions(t *testing.T) {
 		{"Harbourco and Quayside announced that they will merge.", "Harbourco and Quayside", "announcement"},
 		{"“We are glad,” Harbourco said. Harbourco has officially announced the deal.", "Harbourco", "announcement"},
 		{"Ann Writer announced that she will retire.", "", ""},
+		{"Officials said Harbour Shipping Company, Inc. announced the sale on Friday.", "Harbour Shipping Company", "announcement"},
 		{"Writer announced that she will retire. “It is time,” said Ann Writer.", "", ""},
 	} {
 		got := findOrgAttributions(newDocInfo(&provenance.Document{Text: c.text}))
@@ -174,6 +175,7 @@ func TestBothSayTheOrganisationAnnouncedIt(t *testing.T) {
 		want                              bool
 	}{
 		{"both announce", "Harbourco officially announced Friday that it agreed to buy the ferry line Quayside.", "On Monday, Harbourco announced that it has entered into a definitive agreement to buy Quayside.", deal, "", true},
+		{"a joint announcement", "Harbourco officially announced Friday that it agreed to buy the ferry line Quayside.", "Harbourco and Quayside announced on Monday that they have entered into a definitive agreement.", deal, "", true},
 		{"one announces", "Harbourco officially announced Friday that it agreed to buy the ferry line Quayside.", "The harbour will have one ferry company soon, and the unions are worried about jobs.", deal, "", false},
 		{"only the announcing sentence", "Harbourco announced Friday that it agreed to buy the ferry line Quayside for $3 billion in cash and stock.", "Harbourco announced Friday that it agreed to buy the ferry line Quayside for $3 billion in cash and stock.", "", "", false},
 		{"a wire credited", "Harbourco officially announced Friday that it agreed to buy the ferry line Quayside.", "On Monday, Harbourco announced that it has entered into a definitive agreement to buy Quayside.", deal, "\n\n(Reuters)\n", false},
