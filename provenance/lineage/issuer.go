@@ -42,6 +42,11 @@ func releaseOrg(d *docInfo, c credit) string {
 			return org
 		}
 	}
+	if companyRef.MatchString(before) {
+		// "…, the company announced in a news release": the company the
+		// sentence is about.
+		return sentenceCompany(d, provenance.Span{Start: sentenceStart(text, c.span.Start, 600), End: c.span.Start})
+	}
 	org := ""
 	for _, m := range titledOrg.FindAllStringSubmatch(before, -1) {
 		org = strings.TrimRight(strings.TrimSpace(m[1]), ",.")
@@ -51,6 +56,31 @@ func releaseOrg(d *docInfo, c credit) string {
 		return ""
 	}
 	return org
+}
+
+// companyRef is a credit's subject that refers back to a company: "the
+// company", "the two companies", "the firm".
+var companyRef = fastre.MustCompile(`(?:^|[\s,;])[Tt]he\s+(?:two\s+)?(?:company|companies|firm|firms|group|corporation)\s*$`)
+
+// capitalRun is a run of capitalised words ("Harbour Shipping").
+var capitalRun = fastre.MustCompile(`\b[A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*)*`)
+
+// sentenceCompany is the first organisation named in span s of d's text
+// that reads as a company for certain — one a speaker's title in d gives
+// as an employer ("Harbourco Chairman and CEO Mara Quill"), a known
+// outlet, or a name with an organisation's word — "" when none (a
+// capitalised word opening the sentence is not taken for one).
+func sentenceCompany(d *docInfo, s provenance.Span) string {
+	for _, m := range capitalRun.FindAllString(d.doc.Text[s.Start:s.End], -1) {
+		name := strings.TrimRight(m, ".")
+		if len(strings.Fields(name)) == 0 || notOrgs[strings.ToLower(strings.Fields(name)[0])] {
+			continue
+		}
+		if employerIn(d, name, false) || lookupKnown(name) != nil || hasOrgWord(name) {
+			return name
+		}
+	}
+	return ""
 }
 
 // afterPossessive drops what a name's last possessive qualifies it by:

@@ -133,3 +133,26 @@ func TestReleaseReachesAFourthCarrier(t *testing.T) {
 		t.Errorf("two steps only: want nothing named between the fourth and fifth carriers, got %+v", l)
 	}
 }
+
+// A credit whose subject is "the company" ("…,” the company stated in its
+// news release") names the company the sentence is about, when the text
+// shows it to be one — a speaker's title gives it as an employer
+// (2026-12-07 night); otherwise it names no one.
+func TestTheCompanysReleaseNamed(t *testing.T) {
+	para := "“We will invest in lower fares for every commuter on the coast and expect to put half of the savings into new boats for Harbourco,” the company stated in its news release"
+	for _, titled := range []bool{true, false} {
+		intro := "Mara Quill, who runs the company, said: “It is a good day for the harbour.”"
+		if titled {
+			intro = "In a statement, Harbourco Chairman and CEO Mara Quill said: “It is a good day for the harbour.”"
+		}
+		f := newFixture(t)
+		f.doc("a", "Valley Times", "", "Ferry deal\n\nHarbourco will buy the ferry line Quayside for $3 billion in cash and stock.\n\n"+intro+"\n\n"+para+".\n")
+		f.doc("b", "Hill Gazette", "", "Ferries merge\n\nThe harbour will have one ferry company soon, and the unions are worried about jobs.\n\n"+para+".\n\nThe council meets on Tuesday.\n")
+		f.share("a", "b", para, para)
+		r := f.analyze()
+		l, _ := linkBetween(r, "a", "b")
+		if got := l.Kind == provenance.LinkCommonSource && l.CommonSource == "Harbourco’s press release"; got != titled {
+			t.Errorf("titled %v: named Harbourco’s press release %v: %+v", titled, got, l)
+		}
+	}
+}
