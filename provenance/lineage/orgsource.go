@@ -79,7 +79,7 @@ var orgWords = map[string]bool{
 	"organisation": true, "department": true, "ministry": true, "office": true, "association": true,
 	"society": true, "foundation": true, "council": true, "commission": true, "bank": true, "fund": true,
 	"centre": true, "center": true, "centers": true, "service": true, "board": true, "authority": true,
-	"administration": true, "laboratory": true, "company": true, "co.": true, "inc.": true, "inc": true,
+	"administration": true, "laboratory": true, "company": true, "companies": true, "co.": true, "inc.": true, "inc": true,
 	"corp.": true, "group": true, "trust": true, "network": true, "programme": true, "program": true,
 	"union": true, "committee": true, "academy": true, "hospital": true, "school": true, "museum": true,
 	"forum": true, "alliance": true, "coalition": true, "federation": true, "institution": true,

@@ -88,6 +88,7 @@ func TestFindOrgAttributions(t *testing.T) {
 		{"Tidewell’s chief executive said in a statement that the marshes are gone.", "", ""},
 		{"Harbourco on Tuesday announced that it will buy Quayside.", "Harbourco", "announcement"},
 		{"Harbourco and Quayside announced that they will merge.", "Harbourco and Quayside", "announcement"},
+		{"Harbourco and Quayside Companies announced that they will merge.", "Harbourco and Quayside Companies", "announcement"},
 		{"“We are glad,” Harbourco said. Harbourco has officially announced the deal.", "Harbourco", "announcement"},
 		{"Ann Writer announced that she will retire.", "", ""},
 		{"Officials said Harbour Shipping Company, Inc. announced the sale on Friday.", "Harbour Shipping Company", "announcement"},
