@@ -49,9 +49,9 @@ var orgAttributions = []struct {
 	{fastre.MustCompile(`\b[Ii]n\s+(?:a|an|its|the)\s+` + docNoun + `\b[^.;\n]{0,160}?,\s+(?:the\s+(?:[a-z-]+\s+){0,3})?` + orgName + `\s+said\b`), 2, 1, 2, ""},
 	// An organisation announcing: "Harbourco today announced that …",
 	// "Harbourco and Quayside announced Tuesday that …", "Harbourco has
-	// entered into a definitive agreement …": the sentence is its
-	// announcement's.
-	{fastre.MustCompile(`\b` + orgName + `\s+(?:(?:has|have)\s+)?(?:(?:today|officially|formally|jointly|also|on\s+[A-Z][a-z]+day)\s+)?(?:(?:has|have)\s+)?(?:announced|entered\s+into\s+a\s+definitive\s+agreement)\b`).WithStarts(orgAnnouncedStarts), 1, 0, 0, "announcement"},
+	// entered into (signed, reached) a definitive agreement …": the
+	// sentence is its announcement's.
+	{fastre.MustCompile(`\b` + orgName + `\s+(?:(?:has|have)\s+)?(?:(?:today|officially|formally|jointly|also|on\s+[A-Z][a-z]+day)\s+)?(?:(?:has|have)\s+)?(?:announced|(?:entered\s+into|signed|reached)\s+a\s+definitive\s+(?:merger\s+)?agreement)\b`).WithStarts(orgAnnouncedStarts), 1, 0, 0, "announcement"},
 }
 
 // orgSaid is a bare "Oxfam said": a partner attribution, read only beside
@@ -158,7 +158,7 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 // pattern needs (a document noun, capitalised or not, or "esearchers"):
 // texts without one are not searched.
 func mayAttribute(text string) bool {
-	for _, w := range []string{"eport", "tudy", "urvey", "nalysis", "statement", "release", "esearchers", "ndex", "announced", "entered into"} {
+	for _, w := range []string{"eport", "tudy", "urvey", "nalysis", "statement", "release", "esearchers", "ndex", "announced", "definitive"} {
 		if strings.Contains(text, w) {
 			return true
 		}

@@ -91,6 +91,7 @@ func TestFindOrgAttributions(t *testing.T) {
 		{"Harbourco and Quayside Companies announced that they will merge.", "Harbourco and Quayside Companies", "announcement"},
 		{"“We are glad,” Harbourco said. Harbourco has officially announced the deal.", "Harbourco", "announcement"},
 		{"Ann Writer announced that she will retire.", "", ""},
+		{"Harbourco signed a definitive agreement to acquire Quayside for $3 billion.", "Harbourco", "announcement"},
 		{"Officials said Harbour Shipping Company, Inc. announced the sale on Friday.", "Harbour Shipping Company", "announcement"},
 		{"Writer announced that she will retire. “It is time,” said Ann Writer.", "", ""},
 	} {

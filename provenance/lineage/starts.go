@@ -561,11 +561,11 @@ func isNameByte(b byte) bool {
 
 // orgAnnouncedStarts lists where the announcement attribution (`\b` +
 // orgName + `\s+(?:today\s+)?(?:has\s+)?announced…`) can start: in the
-// name's words before "announced" or "entered", or before the one
-// adverb or auxiliary ("today", "has") between them.
+// name's words before "announced", "entered", "signed" or "reached", or
+// before the one adverb or auxiliary ("today", "has") between them.
 func orgAnnouncedStarts(text string) []int {
 	var out []int
-	for _, verb := range []string{"announced", "entered"} {
+	for _, verb := range []string{"announced", "entered", "signed", "reached"} {
 		eachAfterBlank(text, verb, func(p int) {
 			for hops := 0; hops < 3; hops++ {
 				j := blanksBack(text, p)
