@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/copytrail/copytrail/provenance"
@@ -38,6 +39,9 @@ type docInfo struct {
 	// dateline and another page's credit (markOwnPages), ownPageWhy says
 	// why; "" for none.
 	ownPage, ownPageWhy string
+	// ownNames are the folded names isSource compares with (ownKeys).
+	ownNames    ownNameKeys
+	ownKeysOnce sync.Once
 	// apart tells the document from another of its story that has the
 	// same name (a reprint keeping its source's headline): its file, or
 	// its ID when the files are named alike too; "" for none (tellApart).

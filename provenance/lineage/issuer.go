@@ -154,8 +154,9 @@ func pageFinder(docs []*docInfo) func(name string) bool {
 			return in
 		}
 		in := false
+		n := creditedNameOf(name)
 		for _, d := range docs {
-			if ok, _ := d.isSource(name); ok {
+			if ok, _ := d.isSourceNamed(n); ok {
 				in = true
 				break
 			}
@@ -180,12 +181,13 @@ func linkedPageFinder(views map[[2]string]*pairView, keys [][2]string) func(name
 		neighbours[pv.b] = append(neighbours[pv.b], pv.a)
 	}
 	return func(name string, a, b *docInfo) bool {
+		n := creditedNameOf(name)
 		for _, x := range []*docInfo{a, b} {
 			for _, d := range neighbours[x] {
 				if d == a || d == b {
 					continue
 				}
-				if ok, _ := d.isSource(name); ok {
+				if ok, _ := d.isSourceNamed(n); ok {
 					return true
 				}
 			}

@@ -144,35 +144,86 @@ func roleRank(r provenance.Role) int {
 // outlet (not one inferred from the text), its web host, its entry in the
 // table of known outlets, or an organisation it speaks for.
 func (di *docInfo) isSource(name string) (bool, string) {
+	return di.isSourceNamed(creditedNameOf(name))
+}
+
+// creditedName is a name a credit gives with what isSource compares of it,
+// worked out once for a name tried on many documents (pageFinder asks it
+// of every document of the collection).
+type creditedName struct {
+	name, key string
+	known     *knownOutlet
+}
+
+func creditedNameOf(name string) creditedName {
 	if name == "" {
+		return creditedName{}
+	}
+	n := creditedName{name: name, key: outletKey(name)}
+	if len(n.key) >= 2 {
+		n.known = lookupKnown(name)
+	}
+	return n
+}
+
+// isSourceNamed is isSource of a name worked out by creditedNameOf.
+func (di *docInfo) isSourceNamed(n creditedName) (bool, string) {
+	key := n.key
+	if n.name == "" || len(key) < 2 {
 		return false, ""
 	}
-	key := outletKey(name)
-	if len(key) < 2 {
-		return false, ""
-	}
-	if k := lookupKnown(name); k != nil && di.known != nil && di.known == k {
+	if k := n.known; k != nil && di.known != nil && di.known == k {
 		return true, "its outlet"
 	}
 	if di.ownPage != "" && sameOrgKey(outletKey(di.ownPage), key) {
 		return true, "its own page: " + di.ownPageWhy
 	}
-	m := di.doc.Meta
-	if m.Outlet.Known() && m.Outlet.Origin != provenance.OriginInferred && sameOrgKey(outletKey(m.Outlet.Value), key) {
+	own := di.ownKeys()
+	if sameOrgKey(own.outlet, key) {
 		return true, "its outlet"
 	}
-	if h := hostOf(m.URL.Value); h != "" && sameOrgKey(outletKey(h), key) {
+	if sameOrgKey(own.host, key) {
 		return true, "its web address"
 	}
-	for _, o := range di.orgs {
-		if o == m.Outlet.Value && m.Outlet.Origin == provenance.OriginInferred {
-			continue
-		}
-		if sameOrgKey(outletKey(o), key) {
+	for _, o := range own.orgs {
+		if sameOrgKey(o, key) {
 			return true, "the organisation it speaks for"
 		}
 	}
 	return false, ""
+}
+
+// ownNameKeys are the folded names (outletKey) isSource compares a
+// credited name with: the document's outlet when not inferred from its
+// text, its web host, the organisations it speaks for but an inferred
+// outlet; "" for one it lacks (sameOrgKey matches "" with no name of two
+// letters or more, which isSource asks of the name first).
+type ownNameKeys struct {
+	outlet, host string
+	orgs         []string
+}
+
+// ownKeys returns di's ownNameKeys, worked out on first use (its outlet,
+// address and organisations are set once it is read). Pair workers call it
+// concurrently.
+func (di *docInfo) ownKeys() *ownNameKeys {
+	di.ownKeysOnce.Do(func() {
+		m := di.doc.Meta
+		k := &di.ownNames
+		if m.Outlet.Known() && m.Outlet.Origin != provenance.OriginInferred {
+			k.outlet = outletKey(m.Outlet.Value)
+		}
+		if h := hostOf(m.URL.Value); h != "" {
+			k.host = outletKey(h)
+		}
+		for _, o := range di.orgs {
+			if o == m.Outlet.Value && m.Outlet.Origin == provenance.OriginInferred {
+				continue
+			}
+			k.orgs = append(k.orgs, outletKey(o))
+		}
+	})
+	return &di.ownNames
 }
 
 // sameOrgKey matches two folded names, allowing one to extend the other
