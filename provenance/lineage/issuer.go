@@ -38,7 +38,11 @@ func releaseOrg(d *docInfo, c credit) string {
 	}
 	before := text[start:c.span.Start]
 	if m := subjectOrg.FindStringSubmatch(before); m != nil {
-		if org := strings.TrimSpace(m[1]); orgLike(d, org) {
+		org := strings.TrimSpace(m[1])
+		if e := personEmployer(d, org); e != "" {
+			return e // "Writer said in the statement", Writer being Harbourco's chief executive
+		}
+		if orgLike(d, org) {
 			return org
 		}
 	}
@@ -56,6 +60,31 @@ func releaseOrg(d *docInfo, c credit) string {
 		return ""
 	}
 	return org
+}
+
+// personEmployer is the organisation a one-word name works for when d
+// gives it a title just after it ("Writer has agreed to stay on as
+// chairman and chief executive of Harbourco": the title's first word
+// within 40 bytes of the name, its organisation after "of", "at", "for"
+// or "with"), "" when d gives none: the name is then taken for an
+// organisation's, as before.
+func personEmployer(d *docInfo, name string) string {
+	if len(strings.Fields(name)) != 1 {
+		return ""
+	}
+	text := d.doc.Text
+	out := ""
+	eachIndex(text, name, func(p int) {
+		end := p + len(name)
+		if out != "" || end < len(text) && isAlphaAmp(text[end]) || p > 0 && isAlphaAmp(text[p-1]) {
+			return
+		}
+		window := text[end:sentenceEnd(text, end, 300)]
+		if loc := affiliationTitle.FindStringIndex(window); loc != nil && loc[0] <= 40 {
+			out = affiliationIn(d, window)
+		}
+	})
+	return out
 }
 
 // companyRef is a credit's subject that refers back to a company: "the

@@ -156,3 +156,25 @@ func TestTheCompanysReleaseNamed(t *testing.T) {
 		}
 	}
 }
+
+// "Quill said in the statement", Quill being given a title with an
+// organisation just after the name elsewhere in the text, names that
+// organisation's statement (2026-12-07 night); without the title, a
+// quoted person's name, it names none.
+func TestStatementOfTheSpeakersEmployer(t *testing.T) {
+	para := "“We are proud of the crews and of the boats they built for the harbour over thirty years,” Quill said in the statement"
+	for _, c := range []struct{ tail, want string }{
+		{"Quill has agreed to stay on as chairman and chief executive of Harbourco until 2030.", "Harbourco’s statement"},
+		{"The council meets on Tuesday to discuss the fares.", ""},
+	} {
+		f := newFixture(t)
+		f.doc("a", "Valley Times", "", "Ferry deal\n\nThe ferry line will be sold to a rival, the owners said on Friday.\n\n"+para+".\n\n"+c.tail+"\n")
+		f.doc("b", "Hill Gazette", "", "Ferries merge\n\nThe harbour will have one ferry company soon, and the unions are worried about jobs.\n\n"+para+".\n\nThe unions meet on Monday.\n")
+		f.share("a", "b", para, para)
+		r := f.analyze()
+		l, _ := linkBetween(r, "a", "b")
+		if l.CommonSource != c.want || c.want != "" && l.Kind != provenance.LinkCommonSource {
+			t.Errorf("%q: want %q, got %+v", c.tail, c.want, l)
+		}
+	}
+}
