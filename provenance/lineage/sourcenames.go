@@ -68,6 +68,7 @@ type sourceName struct{ org, kind string }
 var sourceKinds = []struct{ noun, kind string }{
 	{"press release", "press release"}, {"news release", "press release"}, {"release", "press release"},
 	{"statement", "statement"}, {"report", "report"}, {"study", "study"}, {"survey", "survey"}, {"analysis", "analysis"},
+	{"announcement", "announcement"},
 }
 
 // parseSourceName splits "Cornell University’s press release" into its
@@ -183,8 +184,29 @@ var kindWords = map[string]bool{
 
 // sameOrganisation reports whether two names name one organisation: the
 // same folded name, one known outlet, one extending the other by kind words
-// only, or one abbreviating the other.
+// only, or one abbreviating the other — or one of two organisations
+// joined by "and" in the other ("Harbourco" in "Harbourco and Quayside":
+// their joint announcement is each one's, and the fuller name is kept).
 func sameOrganisation(a, b string) bool {
+	if oneOrganisation(a, b) {
+		return true
+	}
+	for _, pair := range [][2]string{{a, b}, {b, a}} {
+		parts := strings.Split(pair[1], " and ")
+		if len(parts) != 2 || strings.Contains(pair[0], " and ") {
+			continue
+		}
+		for _, part := range parts {
+			if oneOrganisation(pair[0], strings.TrimSpace(part)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneOrganisation is sameOrganisation without joint names.
+func oneOrganisation(a, b string) bool {
 	if outletKey(a) == outletKey(b) {
 		return true
 	}
