@@ -170,15 +170,27 @@ func TestFresh3LabelsMatchFolder(t *testing.T) {
 	checkLabelsMatchFolder(t, "fresh3", "realworld-fresh3")
 }
 
-// TestLabelSetsAreDisjoint: no family or page of the held-out fresh3 set
-// is in the own, fresh or fresh2 set (or in the shared one, when it is
-// beside the module root), so it stays held out from the sets rules are
-// tuned on; nor is any of fresh2's in the own or fresh set, nor any of the
-// fresh set's in the own set.
+// TestFresh4LabelsWhole: the fresh4 held-out families' committed labels
+// are whole.
+func TestFresh4LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh4") }
+
+// TestFresh4LabelsMatchFolder: ../realworld-fresh4, when present, is what
+// the fresh4 labels say.
+func TestFresh4LabelsMatchFolder(t *testing.T) {
+	checkLabelsMatchFolder(t, "fresh4", "realworld-fresh4")
+}
+
+// TestLabelSetsAreDisjoint: no family or page of the held-out fresh4 set
+// is in the own, fresh, fresh2 or fresh3 set (or in the shared one, when
+// it is beside the module root), so it stays held out from the sets rules
+// are tuned on; nor is any of fresh3's in the own, fresh or fresh2 set,
+// nor any of fresh2's in the own or fresh set, nor any of the fresh set's
+// in the own set.
 func TestLabelSetsAreDisjoint(t *testing.T) {
 	checkDisjoint(t, "fresh", "own")
 	checkDisjoint(t, "fresh2", "own", "fresh")
 	checkDisjoint(t, "fresh3", "own", "fresh", "fresh2")
+	checkDisjoint(t, "fresh4", "own", "fresh", "fresh2", "fresh3")
 }
 
 // checkDisjoint: no family or page of the set is in the tuned sets' labels
