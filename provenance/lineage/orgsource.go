@@ -15,6 +15,10 @@ const orgName = `((?:[A-Z][A-Za-z0-9&’'.-]*)(?:\s+(?:(?:of|for|and|on|at|de|th
 // docNoun is a document an organisation puts out.
 const docNoun = `(?:new\s+|recent\s+|latest\s+|annual\s+|joint\s+)?(report|study|survey|analysis|statement|press\s+release|news\s+release|release)`
 
+// orgNameInLine is orgName within one line: an announcer is named in its
+// sentence ("…, Texas\n\nHarbourco announced" is Harbourco's).
+var orgNameInLine = strings.ReplaceAll(orgName, `\s+`, `[ \t]+`)
+
 // docTitle is what stands between an organisation's possessive and its
 // document's noun: a title's capitalised words ("Living Planet") or the
 // words that qualify a report ("most comprehensive", "flagship"), up to
@@ -51,7 +55,7 @@ var orgAttributions = []struct {
 	// "Harbourco and Quayside announced Tuesday that …", "Harbourco has
 	// entered into (signed, reached) a definitive agreement …": the
 	// sentence is its announcement's.
-	{fastre.MustCompile(`\b` + orgName + `\s+(?:(?:has|have)\s+)?(?:(?:today|officially|formally|jointly|also|on\s+[A-Z][a-z]+day)\s+)?(?:(?:has|have)\s+)?(?:announced|(?:entered\s+into|signed|reached)\s+a\s+definitive\s+(?:merger\s+)?agreement)\b`).WithStarts(orgAnnouncedStarts), 1, 0, 0, "announcement"},
+	{fastre.MustCompile(`\b` + orgNameInLine + `\s+(?:(?:has|have)\s+)?(?:(?:today|officially|formally|jointly|also|on\s+[A-Z][a-z]+day)\s+)?(?:(?:has|have)\s+)?(?:announced|(?:entered\s+into|signed|reached)\s+a\s+definitive\s+(?:merger\s+)?agreement)\b`).WithStarts(orgAnnouncedStarts), 1, 0, 0, "announcement"},
 }
 
 // orgSaid is a bare "Oxfam said": a partner attribution, read only beside

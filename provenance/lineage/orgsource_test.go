@@ -92,6 +92,7 @@ func TestFindOrgAttributions(t *testing.T) {
 		{"“We are glad,” Harbourco said. Harbourco has officially announced the deal.", "Harbourco", "announcement"},
 		{"Ann Writer announced that she will retire.", "", ""},
 		{"Harbourco signed a definitive agreement to acquire Quayside for $3 billion.", "Harbourco", "announcement"},
+		{"A Harbourco ferry in Eastport, Maine\n\nHarbourco announced on Friday that it will buy Quayside.", "Harbourco", "announcement"},
 		{"Officials said Harbour Shipping Company, Inc. announced the sale on Friday.", "Harbour Shipping Company", "announcement"},
 		{"Writer announced that she will retire. “It is time,” said Ann Writer.", "", ""},
 	} {
