@@ -151,6 +151,8 @@ var notSurnames = map[string]bool{
 	"in": true, "on": true, "at": true, "as": true, "by": true, "for": true, "but": true, "and": true,
 	"after": true, "when": true, "while": true, "if": true, "according": true, "also": true, "then": true,
 	"now": true, "last": true, "asked": true, "speaking": true, "writing": true,
+	"stating": true, "saying": true, "adding": true, "noting": true, "explaining": true, "arguing": true,
+	"claiming": true, "warning": true, "insisting": true,
 }
 
 // personNames lists the speakers that read as surnames, sorted.

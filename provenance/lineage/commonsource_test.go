@@ -27,3 +27,12 @@ func TestCutPageLacksNoLaterQuote(t *testing.T) {
 		t.Errorf("the digest's quote after the cut page's end read as words the cut page lacks: %s", strings.Join(l.Reasons, " | "))
 	}
 }
+
+// A participle opening an attribution ("Stating that …, Writer said") is
+// no speaker's surname (2026-12-07 night).
+func TestParticipleIsNoSurname(t *testing.T) {
+	got := personNames(map[string]bool{"Stating": true, "Adding": true, "Writer": true})
+	if len(got) != 1 || got[0] != "Writer" {
+		t.Errorf("got %q, want [Writer]", got)
+	}
+}
