@@ -55,7 +55,7 @@ var orgAttributions = []struct {
 	// "Harbourco and Quayside announced Tuesday that …", "Harbourco has
 	// entered into (signed, reached) a definitive agreement …": the
 	// sentence is its announcement's.
-	{fastre.MustCompile(`\b` + orgNameInLine + `\s+(?:(?:has|have)\s+)?(?:(?:today|officially|formally|jointly|also|on\s+[A-Z][a-z]+day)\s+)?(?:(?:has|have)\s+)?(?:announced|(?:entered\s+into|signed|reached)\s+a\s+definitive\s+(?:merger\s+)?agreement)\b`).WithStarts(orgAnnouncedStarts), 1, 0, 0, "announcement"},
+	{fastre.MustCompile(`\b` + orgNameInLine + `(?:\s+\([A-Za-z]+:?[A-Z.]*\))?\s+(?:(?:has|have)\s+)?(?:(?:today|officially|formally|jointly|also|on\s+[A-Z][a-z]+day)\s+)?(?:(?:has|have)\s+)?(?:announced|(?:entered\s+into|signed|reached)\s+(?:a\s+|an\s+)?(?:definitive\s+)?(?:merger\s+)?agreement)\b`).WithStarts(orgAnnouncedStarts), 1, 0, 0, "announcement"},
 }
 
 // orgSaid is a bare "Oxfam said": a partner attribution, read only beside
@@ -162,7 +162,7 @@ func findOrgAttributions(d *docInfo) []orgAttribution {
 // pattern needs (a document noun, capitalised or not, or "esearchers"):
 // texts without one are not searched.
 func mayAttribute(text string) bool {
-	for _, w := range []string{"eport", "tudy", "urvey", "nalysis", "statement", "release", "esearchers", "ndex", "announced", "definitive"} {
+	for _, w := range []string{"eport", "tudy", "urvey", "nalysis", "statement", "release", "esearchers", "ndex", "announced", "agreement"} {
 		if strings.Contains(text, w) {
 			return true
 		}

@@ -92,6 +92,8 @@ func TestFindOrgAttributions(t *testing.T) {
 		{"“We are glad,” Harbourco said. Harbourco has officially announced the deal.", "Harbourco", "announcement"},
 		{"Ann Writer announced that she will retire.", "", ""},
 		{"Harbourco signed a definitive agreement to acquire Quayside for $3 billion.", "Harbourco", "announcement"},
+		{"Harbourco Inc. (HRBC) has entered into definitive merger agreement with Quayside.", "Harbourco Inc", "announcement"},
+		{"Harbourco (NasdaqGS:HRBC) entered into an agreement and plan of merger to acquire Quayside.", "Harbourco", "announcement"},
 		{"A Harbourco ferry in Eastport, Maine\n\nHarbourco announced on Friday that it will buy Quayside.", "Harbourco", "announcement"},
 		{"Officials said Harbour Shipping Company, Inc. announced the sale on Friday.", "Harbour Shipping Company", "announcement"},
 		{"Writer announced that she will retire. “It is time,” said Ann Writer.", "", ""},

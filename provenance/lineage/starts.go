@@ -578,7 +578,7 @@ func orgAnnouncedStarts(text string) []int {
 					w--
 				}
 				word := text[w+1 : j]
-				if !announceSkips[word] && !strings.HasSuffix(word, "day") {
+				if !announceSkips[word] && !strings.HasSuffix(word, "day") && !ticker(word) {
 					break
 				}
 				p = w + 1 // past an adverb, an auxiliary or "on Tuesday"
@@ -592,3 +592,9 @@ func orgAnnouncedStarts(text string) []int {
 // announceSkips are the words that may stand between an announcing
 // organisation and its verb.
 var announceSkips = map[string]bool{"today": true, "officially": true, "formally": true, "jointly": true, "also": true, "has": true, "have": true, "on": true}
+
+// ticker reports whether word is a stock ticker in brackets: "(ADBE)",
+// "(NasdaqGS:ADBE)".
+func ticker(word string) bool {
+	return len(word) > 2 && word[0] == '(' && word[len(word)-1] == ')'
+}
