@@ -30,7 +30,7 @@ func TestIsSourceNamesEachOwnName(t *testing.T) {
 		{"Harbour Gazette News", outlet, "its outlet"},
 		{"Tolbay News", host, "its web address"},
 		{"CIVIC", org, "the organisation it speaks for"},
-		{"Eastport Mirror", nil, ""}, // an inferred outlet, also among its organisations
+		{"Eastport Mirror", nil, ""},      // an inferred outlet, also among its organisations
 		{"Harbour", outlet, "its outlet"}, // one folded name extends the other (six letters or more)
 		{"Harb", nil, ""},
 		{"X", nil, ""},

@@ -43,7 +43,7 @@ var orgAttributions = []struct {
 	doc string
 }{
 	{fastre.MustCompile(`\b[Aa]ccording\s+to\s+(?:a|an|the)\s+` + docNoun + `(?:[ ,]+[a-z]+){0,4}?\s+(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0, ""},
-	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName), 2, 1, 0, ""},
+	{fastre.MustCompile(`\b(?:a|an|the)\s+` + docNoun + `\s+(?:(?:published|released|issued)\s+)?(?:by|from)\s+(?:the\s+)?` + orgName).WithStarts(docByStarts), 2, 1, 0, ""},
 	{fastre.MustCompile(`\b` + orgName + `\s+said\s+(?:in|on)\s+(?:a|an|its|the)\s+` + docNoun).WithStarts(orgSaidStarts), 1, 2, 0, ""},
 	{fastre.MustCompile(`\b` + orgName + `[’']s\s+` + docNoun).WithStarts(orgPossessiveStarts), 1, 2, 0, ""},
 	// The document by its title or a qualifier: "WWF’s Living Planet

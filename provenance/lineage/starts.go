@@ -598,3 +598,65 @@ var announceSkips = map[string]bool{"today": true, "officially": true, "formally
 func ticker(word string) bool {
 	return len(word) > 2 && word[0] == '(' && word[len(word)-1] == ')'
 }
+
+// eachDocArticle calls fn with the offset and the word of each run of
+// ASCII letters among the three before a document noun that follows a
+// blank (`(?:a|an|the)\s+` + docNoun: press or news, an adjective, the
+// article): where the phrase's article can stand. The nouns are found in
+// one pass: docNoun's end on report, study, survey, analysis, statement or
+// release ("press release", "news release").
+func eachDocArticle(text string, fn func(at int, word string)) {
+	for i := 0; i+1 < len(text); i++ {
+		if !spaceBytes[text[i]] || !docNounAt(text[i+1:]) {
+			continue
+		}
+		j := i + 1
+		for runs := 0; runs < 3; runs++ {
+			end := blanksBack(text, j)
+			if end == j {
+				break // no blank before the run
+			}
+			start := end
+			for start > 0 && isASCIILetter(text[start-1]) {
+				start--
+			}
+			if start == end {
+				break
+			}
+			fn(start, text[start:end])
+			j = start
+		}
+	}
+}
+
+// docNounAt reports whether s begins with one of the words docNoun ends on.
+func docNounAt(s string) bool {
+	switch s[0] {
+	case 'r':
+		return strings.HasPrefix(s, "report") || strings.HasPrefix(s, "release")
+	case 's':
+		return strings.HasPrefix(s, "study") || strings.HasPrefix(s, "survey") || strings.HasPrefix(s, "statement")
+	case 'a':
+		return strings.HasPrefix(s, "analysis")
+	}
+	return false
+}
+
+func isASCIILetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// wordBoundaryBefore is \b before a word character at text[i].
+func wordBoundaryBefore(text string, i int) bool { return i == 0 || !isASCIIWord(text[i-1]) }
+
+// docByStarts lists where `\b(?:a|an|the)\s+` + docNoun + `\s+…(?:by|from)…`
+// can start: on a, an or the after a word boundary, among the three runs
+// before a document noun.
+func docByStarts(text string) []int {
+	var out []int
+	eachDocArticle(text, func(at int, w string) {
+		if (w == "a" || w == "an" || w == "the") && wordBoundaryBefore(text, at) {
+			out = append(out, at)
+		}
+	})
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -30,8 +30,9 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		"From", "FROM", "from", "--", "À", "A", "propos", "PROPOS", "d’", "Oxfam:", "By", "by", "BY", "Author", "AUTHOR:", "author :",
 		"”", "“", `"`, "«", "»", ":", "déclare", "affirme", "explique", "souligne", "ajoute", "estime", "indique", "précise", "sayso", "Says", "déclarer", "xsays", "”,", `",`, "» ,",
 		"according to", "According", "ACCORDING TO", "accordingly", "told", "Told", "toldx", "reported", "Reports", "SAID", "SAYS", "reportedly",
-		"news agency", "wire service", "AFP", "IANS", "Agence France-Presse", "Kenya’s", "St.", "U.S.", "!"}
-	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline, fromLineCredit(), aProposMarker(), byLineCredit(), authorLineCredit(), saysAttribution, outletCited}
+		"news agency", "wire service", "a", "an", "In", "to", "report", "study", "survey", "analysis", "statement", "press release",
+		"news release", "press", "news", "new", "recent", "latest", "annual", "joint", "published", "issued", "by", "from", "3a", "in a", "AFP", "IANS", "Agence France-Presse", "Kenya’s", "St.", "U.S.", "!"}
+	patterns := []*fastre.Regexp{orgSubject, orgAttributions[2].re, orgAttributions[3].re, lineNameCredit(), storySourceCredit(), releaseDateline, fromLineCredit(), aProposMarker(), byLineCredit(), authorLineCredit(), saysAttribution, outletCited, orgAttributionOf(`\b(?:a|an|the)`)}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < 20000; i++ {
 		// a few parts a text, so that names of several words meet anchors
@@ -71,12 +72,24 @@ func TestStartFindersMatchAsRegexp(t *testing.T) {
 		{authorLineCredit(), "Title\n\t AUTHOR : Reuters\nText"},
 		{aProposMarker(), "Texte.\n\nÀ propos de Oxfam\nA propos du CNRS :\n"},
 		{outletCited, "Calm returned, according to news agency IANS. An official told AFP on Monday; the Associated Press reported, and Agence France-Presse said."},
+		{orgAttributionOf(`\b(?:a|an|the)`), "It was in a new study by the University of Kenya, an annual news release from Oxfam and an analysis by WHO."},
 		{saysAttribution, "“Calm,” says Ann. «Oui» , précise-t-il. He says: \"no\", and estime  «non»."},
 	} {
 		if got, want := c.re.FindAllStringSubmatchIndex(c.text, -1), c.re.Regexp.FindAllStringSubmatchIndex(c.text, -1); len(want) == 0 || len(got) != len(want) {
 			t.Errorf("%q on %q: %v, regexp %v", c.re, c.text, got, want)
 		}
 	}
+}
+
+// orgAttributionOf is the organisation attribution pattern whose
+// expression starts with prefix.
+func orgAttributionOf(prefix string) *fastre.Regexp {
+	for _, p := range orgAttributions {
+		if strings.HasPrefix(p.re.String(), prefix) {
+			return p.re
+		}
+	}
+	panic("no attribution pattern " + prefix)
 }
 
 // creditPatternOf is the credit pattern whose expression starts with prefix.
