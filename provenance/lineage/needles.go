@@ -18,6 +18,16 @@ type needleAutomaton struct {
 	ids   map[string]int // needle → its number
 	next  [][256]int32   // the complete transition table
 	found [][]int32      // needles ending at each state (via fall-backs too)
+	// The table needlesIn walks: bytes in classes (class 0: the bytes no
+	// needle holds, which lead every state back to the start), one row of
+	// classes a state, so that it stays in the processor's cache (the
+	// full table is a kilobyte a state). A state is named by where its row
+	// starts (no multiplication on the walk); hit, indexed the same way,
+	// marks the states where a needle ends.
+	class   [256]uint8
+	classes int
+	step    []uint32
+	hit     []bool
 }
 
 var (
@@ -94,7 +104,33 @@ func buildNeedles(words []string) *needleAutomaton {
 			}
 		}
 	}
+	a.compact(words)
 	return a
+}
+
+// compact makes the class table needlesIn walks from the full one.
+func (a *needleAutomaton) compact(words []string) {
+	byClass := []byte{0} // a byte of each class; class 0's is never read
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			if a.class[w[i]] == 0 {
+				a.class[w[i]] = uint8(len(byClass))
+				byClass = append(byClass, w[i])
+			}
+		}
+	}
+	if len(byClass) > 256 {
+		panic("unreachable: at most 255 byte classes")
+	}
+	a.classes = len(byClass)
+	a.step = make([]uint32, len(a.next)*a.classes)
+	a.hit = make([]bool, len(a.step))
+	for s := range a.next {
+		for c := 1; c < a.classes; c++ {
+			a.step[s*a.classes+c] = uint32(int(a.next[s][byClass[c]]) * a.classes)
+		}
+		a.hit[s*a.classes] = len(a.found[s]) > 0
+	}
 }
 
 // needleSet is which registered needles one text holds.
@@ -139,11 +175,13 @@ func needlesIn(text string) needleSet {
 	needlesOnce.Do(func() { needles = buildNeedles(allNeedles()) })
 	a := needles
 	has := make([]bool, len(a.ids))
-	s := int32(0)
+	row := uint32(0) // the state's row in step
 	for i := 0; i < len(text); i++ {
-		s = a.next[s][text[i]]
-		for _, id := range a.found[s] {
-			has[id] = true
+		row = a.step[row+uint32(a.class[text[i]])]
+		if a.hit[row] {
+			for _, id := range a.found[int(row)/a.classes] {
+				has[id] = true
+			}
 		}
 	}
 	return needleSet{text: text, has: has}

@@ -55,3 +55,13 @@ func BenchmarkDocInfoParts(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkNeedlesIn reads which genre and credit needles an article's
+// lower-cased text holds, as newDocInfo does for every paired document.
+func BenchmarkNeedlesIn(b *testing.B) {
+	text := lowerText(strings.Repeat(articleEN+releaseEN, 3))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		needlesIn(text)
+	}
+}
