@@ -68,7 +68,7 @@ type sourceName struct{ org, kind string }
 var sourceKinds = []struct{ noun, kind string }{
 	{"press release", "press release"}, {"news release", "press release"}, {"release", "press release"},
 	{"statement", "statement"}, {"report", "report"}, {"study", "study"}, {"survey", "survey"}, {"analysis", "analysis"},
-	{"announcement", "announcement"},
+	{"announcement", "press release"}, // an organisation's announcement is its release
 }
 
 // parseSourceName splits "Cornell University’s press release" into its
@@ -179,7 +179,7 @@ var kindWords = map[string]bool{
 	"university": true, "college": true, "institute": true, "international": true, "society": true,
 	"foundation": true, "organisation": true, "organization": true, "agency": true, "association": true,
 	"inc": true, "corp": true, "corporation": true, "co": true, "company": true, "group": true, "news": true,
-	"ltd": true, "limited": true, "plc": true, "trust": true, "the": true,
+	"ltd": true, "limited": true, "plc": true, "trust": true, "the": true, "cos": true, "companies": true,
 }
 
 // sameOrganisation reports whether two names name one organisation: the

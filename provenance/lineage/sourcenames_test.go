@@ -76,8 +76,9 @@ func TestAbbreviates(t *testing.T) {
 
 // A joint announcement is each of its organisations': "Harbourco’s
 // announcement" on one link and "Harbourco and Quayside’s announcement"
-// on another of the story are one source, named by the fuller name; a
-// third organisation's keeps its own (2026-12-07 night).
+// on another of the story are one source, named by the fuller name and
+// as the press release an announcement is; a third organisation's keeps
+// its own name (2026-12-07 night).
 func TestJointAnnouncementOneName(t *testing.T) {
 	links := []provenance.Link{
 		namedLink("a", "b", "Harbourco’s announcement"),
@@ -85,7 +86,7 @@ func TestJointAnnouncementOneName(t *testing.T) {
 		namedLink("c", "d", "Tidewell’s announcement"),
 	}
 	unifySourceNames(links)
-	for i, want := range []string{"Harbourco and Quayside’s announcement", "Harbourco and Quayside’s announcement", "Tidewell’s announcement"} {
+	for i, want := range []string{"Harbourco and Quayside’s press release", "Harbourco and Quayside’s press release", "Tidewell’s announcement"} {
 		if links[i].CommonSource != want {
 			t.Errorf("link %d: named %q, want %q", i, links[i].CommonSource, want)
 		}
