@@ -92,3 +92,12 @@ func TestJointAnnouncementOneName(t *testing.T) {
 		}
 	}
 }
+
+// "Cos" and "Companies" only say what kind of body a name is.
+func TestCompaniesIsAKindWord(t *testing.T) {
+	for _, c := range [][2]string{{"Harbour Cos", "Harbour"}, {"Harbour Companies", "Harbour"}} {
+		if !sameOrganisation(c[0], c[1]) {
+			t.Errorf("%q and %q: want one organisation", c[0], c[1])
+		}
+	}
+}
