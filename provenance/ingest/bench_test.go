@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/copytrail/copytrail/provenance/gen"
 )
 
 // BenchmarkLoad50kTinyFiles loads a folder of 50,000 tiny text files (in
@@ -73,4 +75,26 @@ func BenchmarkExtractHTMLLargest(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkLoadGeneratedFolder loads a folder of generated edit-type
+// articles (gen.Build, as `copytrail gen --cases` writes them: about 4 KB
+// each): the reading stage of a scan of such a collection, reading,
+// decoding, inference, boilerplate and the content hash.
+func BenchmarkLoadGeneratedFolder(b *testing.B) {
+	dir := b.TempDir()
+	docs := gen.Build(1, 40).Docs
+	for i, d := range docs {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("g%04d.txt", i)), []byte(d.Text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		got, _, errs := Load(context.Background(), []string{dir}, DefaultOptions(), nil)
+		if len(got)+len(errs) == 0 {
+			b.Fatal("nothing read")
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(docs)), "µs/file")
 }

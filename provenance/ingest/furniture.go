@@ -14,11 +14,11 @@ import (
 // datePrefixRE matches a date stamp a page or an archive puts before the
 // first line: "date 2022-05-21 ", "Date: 2022-05-21 ", and the month or
 // the year alone when that is all the archive knows ("date 2021-04 ").
-var datePrefixRE = regexp.MustCompile(`^(?i:date):? ?\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?)?)? +`)
+var datePrefixRE = anchoredLine(`^(?i:date):? ?\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?)?)? +`, "dD", 0)
 
 // stampLabelRE matches a date stamp's label left without its date at the
 // start of a line: "Posted on New research from …".
-var stampLabelRE = regexp.MustCompile(`^(?:Posted|Published|Updated)(?: on)? +(?:\p{Lu}|\d)`) // the label ends before the match's last rune
+var stampLabelRE = anchoredLine(`^(?:Posted|Published|Updated)(?: on)? +(?:\p{Lu}|\d)`, "PU", 0) // the label ends before the match's last rune
 
 // stripFurniture drops a date stamp, or its label alone, from the start of
 // a line.
@@ -93,7 +93,7 @@ func newswireOutlet(lines []string) (outlet, line string) {
 // newswireLeadRE matches a press-release dateline opening a paragraph:
 // "ORRVILLE, Ohio, May 20, 2022 /PRNewswire/ -- ", "NEW YORK, Jan. 5, 2021
 // (GLOBE NEWSWIRE) -- ", "SAN FRANCISCO--(BUSINESS WIRE)--".
-var newswireLeadRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L}. ]{1,30}){0,3}?,? ?(?:[\p{L}]{3,9}\.? \d{1,2}, \d{4} ?)?(?:--)?(?:/[^/]{2,60}/|\([^()]{2,60}\))(?:--)? ?[–—-]{0,2} *`)
+var newswireLeadRE = anchoredLine(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L}. ]{1,30}){0,3}?,? ?(?:[\p{L}]{3,9}\.? \d{1,2}, \d{4} ?)?(?:--)?(?:/[^/]{2,60}/|\([^()]{2,60}\))(?:--)? ?[–—-]{0,2} *`, upperASCII, 0)
 
 // furnitureTitle reports a first line that is page furniture, never a
 // title: a logo's or an icon's alt text ("Recall InfoLink Logo", "Clear
@@ -177,11 +177,11 @@ func stripControls(l string) string {
 }
 
 // archiveHeadingRE matches a blog's archive headings.
-var archiveHeadingRE = regexp.MustCompile(`^(?:category|tag|monthly|yearly|author) archives?:|^archives? (?:for|of) |^posts tagged\b`)
+var archiveHeadingRE = anchoredLine(`^(?:category|tag|monthly|yearly|author) archives?:|^archives? (?:for|of) |^posts tagged\b`, "ctmyap", 0)
 
 // markupRE matches HTML tags left in a text's line ("<a href=…>",
 // "</a>"): titles are read with them dropped.
-var markupRE = regexp.MustCompile(`<(?:a|img|div|span|p|br|iframe|script|strong|em|b|i)\b[^>]*>?|</[a-z]+>`)
+var markupRE = anchoredLine(`<(?:a|img|div|span|p|br|iframe|script|strong|em|b|i)\b[^>]*>?|</[a-z]+>`, "", '<')
 
 // pictureCreditRE matches the credit of a photograph or an image: an
 // agency's or a picture library's name, a Creative Commons licence tag.
@@ -204,7 +204,7 @@ func lastWord(s string) string {
 }
 
 // skipLinkRE matches the accessibility links pages open with.
-var skipLinkRE = regexp.MustCompile(`^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main|article|menu|search)\b`)
+var skipLinkRE = anchoredLine(`^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main|article|menu|search)\b`, "sj", 0)
 
 // stampWords are the words of a date or time stamp besides its numbers:
 // weekdays and months (whole and short), the clock's, the usual time

@@ -22,19 +22,19 @@ const nameLazy = `[\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{0,48}?[\p{L}\p{N}]`
 var (
 	// datelineRE: "BAMAKO, (CAJ News) –", "WASHINGTON (Reuters) -",
 	// "NAIROBI, Kenya, (AFP) —".
-	datelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L} .]{1,30})?,? ?\((` + nameChars + `|\p{Lu})\) ?[–—-]`)
+	datelineRE = anchoredLine(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L} .]{1,30})?,? ?\((`+nameChars+`|\p{Lu})\) ?[–—-]`, upperASCII, '(')
 	// signOffRE: a last line "– CAJ News" or "—Reuters".
 	signOffRE = regexp.MustCompile(`^[–—-]{1,2} ?(` + nameChars + `)$`)
 	// titleSuffixRE: "Headline – Al Jazeera English", "Headline | The Times".
 	titleSuffixRE = regexp.MustCompile(`^(.{10,}?) +[–—|-] +(` + nameChars + `)$`)
 	// subscribeRE: "Subscribe to BNN Breaking", "Follow The Daily Star".
-	subscribeRE = regexp.MustCompile(`^(?i:subscribe to|follow|sign up for) (?:the )?(` + nameLazy + `)(?:’s|'s)?(?i: newsletters?)?[.!]?$`)
+	subscribeRE = anchoredLine(`^(?i:subscribe to|follow|sign up for) (?:the )?(`+nameLazy+`)(?:’s|'s)?(?i: newsletters?)?[.!]?$`, "sSfF", 0)
 	// copyrightRE: "© 2024 The Daily Star. All rights reserved."
-	copyrightRE = regexp.MustCompile(`^(?i:copyright )?(?:©|\(c\)) ?(?:\d{4}(?:[–-]\d{4})? )?(` + nameLazy + `)[.,]?(?: (?i:all rights reserved)\.?)?$`)
+	copyrightRE = anchoredLine(`^(?i:copyright )?(?:©|\(c\)) ?(?:\d{4}(?:[–-]\d{4})? )?(`+nameLazy+`)[.,]?(?: (?i:all rights reserved)\.?)?$`, "cC(", 0)
 	// acronymRE: "Center for Civilians in Conflict (CIVIC)".
 	acronymRE = regexp.MustCompile(`\((\p{Lu}[\p{Lu}\p{N}&-]{1,11})\)`)
 	// contactRE: the media-contact block of a press release.
-	contactRE = regexp.MustCompile(`(?i)^(?:for (?:more|further) information|media (?:contact|enquiries|inquiries)|press (?:contact|office)|for media (?:enquiries|inquiries)|notes? to editors|about \p{Lu}|contact:|###|-?ends-?$)`)
+	contactRE = anchoredLine(`(?i)^(?:for (?:more|further) information|media (?:contact|enquiries|inquiries)|press (?:contact|office)|for media (?:enquiries|inquiries)|notes? to editors|about \p{Lu}|contact:|###|-?ends-?$)`, "fFmMpPnNaAcC#-eE", 0)
 	domainRE  = regexp.MustCompile(`(?i)[a-z0-9-]+@((?:[a-z0-9-]+\.)+[a-z]{2,})|(?:https?://)?(?:www\.)((?:[a-z0-9-]+\.)+[a-z]{2,})`)
 )
 

@@ -191,7 +191,7 @@ func readJob(ctx context.Context, j job, opts Options) (provenance.Document, err
 		return provenance.Document{}, fmt.Errorf("file is %s, over the %s read limit for .%s files (MaxFileBytes; text files: twice MaxDocBytes); refused without reading",
 			sizeString(info.Size()), sizeString(limit), j.format)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(f, info.Size(), limit)
 	if err != nil {
 		return provenance.Document{}, fmt.Errorf("reading: %w", err)
 	}
@@ -199,6 +199,29 @@ func readJob(ctx context.Context, j job, opts Options) (provenance.Document, err
 		return provenance.Document{}, fmt.Errorf("file grew past the %s read limit while being read", sizeString(limit))
 	}
 	return parseData(ctx, j.path, j.format, data, j.sidecar, opts)
+}
+
+// readAll reads r to its end, or to limit+1 bytes if it holds more, into
+// a buffer sized from the file's size as stat gave it: one read (and one
+// to see the end) for a file that stays as it was, where io.ReadAll grows
+// its buffer from 512 bytes. A file that grew is read on, to limit+1.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	most := limit + 1
+	data := make([]byte, 0, max(512, min(most, size+1)))
+	for int64(len(data)) < most {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):min(int64(cap(data)), most)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return data, err
+		}
+	}
+	return data, nil
 }
 
 // fileLimit is the most bytes read of one file of a format: MaxFileBytes,

@@ -39,7 +39,7 @@ var bylineRE = fastre.MustCompile(`^(?i:by|posted by|written by) \p{Lu}` +
 
 // datelineLeadRE matches a dateline opening a paragraph, with or without an
 // outlet: "BAMAKO, (CAJ News) – ", "LAGOS, Nigeria — ", "PARIS - ".
-var datelineLeadRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L} .]{1,30})?,? ?(?:\([^()]{1,60}\) ?)?[–—-]{1,2} +`)
+var datelineLeadRE = anchoredLine(`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:, [\p{L} .]{1,30})?,? ?(?:\([^()]{1,60}\) ?)?[–—-]{1,2} +`, upperASCII, 0)
 
 // inferTitle returns a title read from the text by the rules above.
 func inferTitle(text string, skip []provenance.Span, outlet string) provenance.Field {
