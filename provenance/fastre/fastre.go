@@ -170,51 +170,82 @@ func (re *Regexp) holdsNeed(text string) bool {
 	return contains(text, re.need)
 }
 
+// anchoredAt is the pattern anchored at c and the text it reads there, with
+// the offset of that text in text: first on text[:end] at the start,
+// after on text[c-w:end] past it (w: the rune before c, which ^, \b and \B
+// look at).
+func (re *Regexp) anchoredAt(text string, c, end int) (*regexp.Regexp, string, int) {
+	if c == 0 {
+		return re.first, text[:end], 0
+	}
+	_, w := utf8.DecodeLastRuneInString(text[:c])
+	return re.after, text[c-w : end], c - w
+}
+
 // at is the leftmost-first match starting exactly at c (submatch indices
 // into text), or nil; end is where the text it can see ends (window.end).
 func (re *Regexp) at(text string, c, end int) []int {
 	if !re.matchAt(text, c, end) {
 		return nil // most candidates fail: cheaper without submatches
 	}
-	if c == 0 {
-		return re.first.FindStringSubmatchIndex(text[:end])
-	}
-	_, w := utf8.DecodeLastRuneInString(text[:c])
-	m := re.after.FindStringSubmatchIndex(text[c-w : end])
+	rx, in, off := re.anchoredAt(text, c, end)
+	m := rx.FindStringSubmatchIndex(in)
 	if m == nil {
 		return nil
 	}
 	for i := range m {
 		if m[i] >= 0 {
-			m[i] += c - w
+			m[i] += off
 		}
 	}
 	m[0] = c
 	return m
 }
 
+// spanAt is at without the groups: the leftmost-first match starting
+// exactly at c as [start, end], or nil. One search, not a test and then a
+// search for the groups: Go's regexp finds the same match with or without
+// them, and a test fails as slowly as a search.
+func (re *Regexp) spanAt(text string, c, end int) []int {
+	rx, in, off := re.anchoredAt(text, c, end)
+	m := rx.FindStringIndex(in)
+	if m == nil {
+		return nil
+	}
+	return []int{c, m[1] + off}
+}
+
 // matchAt reports whether a match starts exactly at c, the text seen
 // ending at end.
 func (re *Regexp) matchAt(text string, c, end int) bool {
-	if c == 0 {
-		return re.first.MatchString(text[:end])
-	}
-	_, w := utf8.DecodeLastRuneInString(text[:c])
-	return re.after.MatchString(text[c-w : end])
+	rx, in, _ := re.anchoredAt(text, c, end)
+	return rx.MatchString(in)
 }
 
 // windowOf is the window of text for re's candidates.
 func (re *Regexp) windowOf(text string) window { return window{c: re.cons, text: text} }
 
-// tryAt is at (sub) or matchAt (giving [c, c] for a match) for the
-// candidates of one search, each tried on its window.
-func (re *Regexp) tryAt(text string, c int, win *window, sub bool) []int {
+// wanted is what a search needs of a match at a candidate.
+type wanted int
+
+const (
+	anyMatch   wanted = iota // whether there is one ([c, c] for a match)
+	spanOnly                 // where it starts and ends
+	withGroups               // and where each group does
+)
+
+// tryAt is matchAt, spanAt or at, as w asks, for the candidates of one
+// search, each tried on its window.
+func (re *Regexp) tryAt(text string, c int, win *window, w wanted) []int {
 	end := win.end(c)
-	if !sub {
+	switch w {
+	case anyMatch:
 		if re.matchAt(text, c, end) {
 			return []int{c, c}
 		}
 		return nil
+	case spanOnly:
+		return re.spanAt(text, c, end)
 	}
 	return re.at(text, c, end)
 }
@@ -227,7 +258,7 @@ func (re *Regexp) MatchString(s string) bool {
 	}
 	win := re.windowOf(s)
 	for _, c := range cands {
-		if re.tryAt(s, c, &win, false) != nil {
+		if re.tryAt(s, c, &win, anyMatch) != nil {
 			return true
 		}
 	}
@@ -236,7 +267,7 @@ func (re *Regexp) MatchString(s string) bool {
 
 // allMatches is regexp's allMatches over the candidates: the leftmost
 // match at or after pos, the same rules for empty matches, at most n.
-func (re *Regexp) allMatches(s string, cands []int, n int, deliver func([]int)) {
+func (re *Regexp) allMatches(s string, cands []int, n int, w wanted, deliver func([]int)) {
 	if n < 0 {
 		n = len(s) + 1
 	}
@@ -247,7 +278,7 @@ func (re *Regexp) allMatches(s string, cands []int, n int, deliver func([]int)) 
 			next++
 		}
 		for ; next < len(cands); next++ {
-			if m := re.tryAt(s, cands[next], &win, true); m != nil {
+			if m := re.tryAt(s, cands[next], &win, w); m != nil {
 				return m
 			}
 		}
@@ -291,7 +322,7 @@ func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 		return re.Regexp.FindAllStringSubmatchIndex(s, n)
 	}
 	var out [][]int
-	re.allMatches(s, cands, n, func(m []int) { out = append(out, m) })
+	re.allMatches(s, cands, n, withGroups, func(m []int) { out = append(out, m) })
 	return out
 }
 
@@ -302,7 +333,7 @@ func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
 		return re.Regexp.FindAllStringIndex(s, n)
 	}
 	var out [][]int
-	re.allMatches(s, cands, n, func(m []int) { out = append(out, m[:2:2]) })
+	re.allMatches(s, cands, n, spanOnly, func(m []int) { out = append(out, m[:2:2]) })
 	return out
 }
 
@@ -313,7 +344,7 @@ func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 		return re.Regexp.FindAllStringSubmatch(s, n)
 	}
 	var out [][]string
-	re.allMatches(s, cands, n, func(m []int) { out = append(out, submatches(s, m)) })
+	re.allMatches(s, cands, n, withGroups, func(m []int) { out = append(out, submatches(s, m)) })
 	return out
 }
 
@@ -324,20 +355,21 @@ func (re *Regexp) FindAllString(s string, n int) []string {
 		return re.Regexp.FindAllString(s, n)
 	}
 	var out []string
-	re.allMatches(s, cands, n, func(m []int) { out = append(out, s[m[0]:m[1]]) })
+	re.allMatches(s, cands, n, spanOnly, func(m []int) { out = append(out, s[m[0]:m[1]]) })
 	return out
 }
 
-// firstMatch is the leftmost-first match's submatch indices, searched
-// by candidates; ok false when the standard search must run.
-func (re *Regexp) firstMatch(s string) (m []int, ok bool) {
+// firstMatch is the leftmost-first match's submatch indices (only its
+// span for spanOnly), searched by candidates; ok false when the standard
+// search must run.
+func (re *Regexp) firstMatch(s string, w wanted) (m []int, ok bool) {
 	cands, ok := re.candidates(s)
 	if !ok {
 		return nil, false
 	}
 	win := re.windowOf(s)
 	for _, c := range cands {
-		if m := re.tryAt(s, c, &win, true); m != nil {
+		if m := re.tryAt(s, c, &win, w); m != nil {
 			return m, true
 		}
 	}
@@ -346,7 +378,7 @@ func (re *Regexp) firstMatch(s string) (m []int, ok bool) {
 
 // FindStringSubmatchIndex is regexp's FindStringSubmatchIndex.
 func (re *Regexp) FindStringSubmatchIndex(s string) []int {
-	m, ok := re.firstMatch(s)
+	m, ok := re.firstMatch(s, withGroups)
 	if !ok {
 		return re.Regexp.FindStringSubmatchIndex(s)
 	}
@@ -355,7 +387,7 @@ func (re *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // FindStringSubmatch is regexp's FindStringSubmatch.
 func (re *Regexp) FindStringSubmatch(s string) []string {
-	m, ok := re.firstMatch(s)
+	m, ok := re.firstMatch(s, withGroups)
 	if !ok {
 		return re.Regexp.FindStringSubmatch(s)
 	}
@@ -367,7 +399,7 @@ func (re *Regexp) FindStringSubmatch(s string) []string {
 
 // FindStringIndex is regexp's FindStringIndex.
 func (re *Regexp) FindStringIndex(s string) []int {
-	m, ok := re.firstMatch(s)
+	m, ok := re.firstMatch(s, spanOnly)
 	if !ok {
 		return re.Regexp.FindStringIndex(s)
 	}

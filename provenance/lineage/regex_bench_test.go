@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/copytrail/copytrail/provenance"
+	"github.com/copytrail/copytrail/provenance/gen"
 )
 
 func BenchmarkDocInfoParts(b *testing.B) {
@@ -63,5 +64,28 @@ func BenchmarkNeedlesIn(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		needlesIn(text)
+	}
+}
+
+// BenchmarkQuoteSpeakers reads the speakers of the quotations of a
+// generated edit-type collection (speakerName's matches in each
+// attribution, toldRE's blanks), as newDocInfo does.
+func BenchmarkQuoteSpeakers(b *testing.B) {
+	docs := gen.Build(1, 4).Docs
+	type att struct {
+		text string
+		q    quote
+	}
+	var atts []att
+	for i := range docs {
+		for _, q := range findQuotes(docs[i].Text) {
+			atts = append(atts, att{docs[i].Text, q})
+		}
+	}
+	for b.Loop() {
+		for _, a := range atts {
+			speakerOf(a.text, a.q)
+			speakerAttribution(a.text, a.q)
+		}
 	}
 }
