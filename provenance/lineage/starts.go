@@ -272,12 +272,14 @@ func nameLine(l string) (name, filler bool) {
 			return false, false
 		}
 		if !inWord {
-			words++
+			if words++; words > lineNameRuns {
+				return false, false // too long for a name: the rest need not be read
+			}
 			inWord = true
 		}
 		i += n
 	}
-	return words <= lineNameRuns, filler
+	return true, filler
 }
 
 // lineStartsWhere lists the line starts of text (0 and each offset after a
