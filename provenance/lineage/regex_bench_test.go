@@ -89,3 +89,14 @@ func BenchmarkQuoteSpeakers(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOrgSubjectStarts lists where orgSubject can start in the
+// articles of a generated edit-type collection.
+func BenchmarkOrgSubjectStarts(b *testing.B) {
+	docs := gen.Build(1, 4).Docs
+	for b.Loop() {
+		for i := range docs {
+			orgSubjectStarts(docs[i].Text)
+		}
+	}
+}
