@@ -79,7 +79,9 @@ var creditPatterns = []creditPattern{
 	// starts on the separator, which fastre finds by substring search).
 	{re: fastre.MustCompile(`(?:\t|  +|\|[ \t]*)(?i:source)\s*:\s*(?:[Tt]he\s+)?` + name), needles: []string{"source"}},
 	{re: fastre.MustCompile(`(?m)(?i:source)-` + name), needles: []string{"source-"}},
-	{re: fastre.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*via\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"via"}},
+	// "(via Reuters)", a line "via The Guardian", "Via: ertnews.gr" (a
+	// web host, as sites sign what they took).
+	{re: fastre.MustCompile(`(?m)[(\[]via\s+(?:[Tt]he\s+)?` + name + `[)\]]|^\s*[Vv]ia:?\s+(?:[Tt]he\s+)?` + name + `\s*$|^\s*[Vv]ia:?\s+((?:[a-z0-9-]+\.)+[a-z]{2,})\s*$`), needles: []string{"via"}},
 	{re: fastre.MustCompile(`(?i:\bcourtesy\s+of)\s+(?:[Tt]he\s+)?` + name + `\s*$`), needles: []string{"courtesy"}},
 	{re: fastre.MustCompile(`(?m)\b(?:The\s+)?` + name + `\s+contributed\s+to(?:\s+this\s+(?:report|story|article)|\s*\z)`), needles: []string{"contributed to"}},
 	{re: fastre.MustCompile(`(?m)(?:Copyright|©)\s*(?:\d{4}\s+)?(?:The\s+)?` + name + `\.?\s+All\s+rights\s+reserved`), needles: []string{"rights reserved"}, agency: true},

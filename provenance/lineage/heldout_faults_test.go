@@ -228,3 +228,27 @@ func TestWireCarryingAHandoutCaptionIsNotItsSource(t *testing.T) {
 		t.Errorf("control: without a handout credit the agency's role makes it the source: %+v", l)
 	}
 }
+
+// TestPageTakenViaAnotherIsNotAWiresCopy (a fault found on the fresh4
+// held-out set, 2026-12-08): a blog that signs its text "via: ertnews.gr"
+// says which page it took it through; a news agency's page (a wire by its
+// role) sharing the same sentences is not its source by role alone.
+// Without the "via" line, the role counts as before.
+func TestPageTakenViaAnotherIsNotAWiresCopy(t *testing.T) {
+	body := findingEN + ". " + methodEN + "."
+	build := func(sign string) *provenance.Result {
+		f := newFixture(t)
+		f.doc("agency", "Coast Agency", "", "Kelp returns\n\n"+body+"\n\nThe survey continues next spring.\n")
+		f.doc("blog", "Reef Notes", "", "Kelp is back\n\n"+body+"\n"+sign)
+		setRole(f, "agency", provenance.RoleWire)
+		setRole(f, "blog", provenance.RoleBlog)
+		f.share("agency", "blog", body, body)
+		return f.analyze()
+	}
+	if l, ok := linkBetween(build("via: harbournews.example\n"), "agency", "blog"); ok && l.Kind == provenance.LinkCopy {
+		t.Errorf("the blog signs its text as taken via another site, yet the agency is called its source: %+v", l)
+	}
+	if l, ok := linkBetween(build(""), "agency", "blog"); !ok || l.Kind != provenance.LinkCopy || l.Source != "agency" {
+		t.Errorf("control: without the via line the agency's role makes it the source: %+v", l)
+	}
+}

@@ -523,6 +523,9 @@ func roleEvidence(pv *pairView) {
 	if citesAnotherFor(pv, up) || handoutFor(pv, up) != "" {
 		return
 	}
+	if c, ok := down.creditsOther(up); ok && viaCredit(c) {
+		return // "via: ertnews.gr": it says which page it took its text through, and that is not up
+	}
 	if roleRank(up.role.role) == 3 && !up.namesOwnOrganisation() && !relaysNewswireRelease(down, up) {
 		return
 	}
@@ -549,6 +552,13 @@ func citesAnotherFor(pv *pairView, up *docInfo) bool {
 		}
 	}
 	return false
+}
+
+// viaCredit: a "via X" credit ("(via Reuters)", "Via: ertnews.gr"),
+// which names the page a text was taken through.
+func viaCredit(c credit) bool {
+	m := strings.ToLower(strings.TrimLeft(c.marker, "“\"([ "))
+	return c.source != "" && !c.release && strings.HasPrefix(m, "via")
 }
 
 // handoutCaption is a picture caption's credit to whoever handed the
