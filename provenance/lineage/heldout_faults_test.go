@@ -252,3 +252,36 @@ func TestPageTakenViaAnotherIsNotAWiresCopy(t *testing.T) {
 		t.Errorf("control: without the via line the agency's role makes it the source: %+v", l)
 	}
 }
+
+// TestCoAuthorsPageIsNotTheOtherOrganisationsRelease (faults found on the
+// fresh4 held-out set, 2026-12-08): an NGO's page on a report it wrote with
+// a UN agency (a press office by its role) is not the source of a paper
+// that gives the shared finding as the agency's ("the Children's Fund
+// underlined that …", "… said in a press release") and never names the
+// NGO: the paper took the agency's release. When the paper names the NGO,
+// the office's role and the release credit count as before.
+func TestCoAuthorsPageIsNotTheOtherOrganisationsRelease(t *testing.T) {
+	finding := "around one in three children, up to eight hundred million worldwide, have blood lead levels at or above the level that requires action"
+	ngo := "Toxic harbours\n\nThe report from the Children's Fund and Clean Harbour Trust reveals that " + finding + ". Clean Harbour Trust calls for urgent action on battery recycling.\n"
+	for _, c := range []struct {
+		name, paper string
+		want        bool
+	}{
+		{"reported as the agency's", "Lead report\n\nIn the report, the Children's Fund underlined that " + finding + ". Recycling is the main source.\n", false},
+		{"credited to the agency's release", "Lead report\n\n“" + finding + ",” the Children's Fund said in a press release accompanying the report.\n", false},
+		{"naming the NGO too", "Lead report\n\nIn the report, the Children's Fund underlined that " + finding + ". Clean Harbour Trust, its co-author, works on recycling.\n", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.doc("ngo", "Clean Harbour Trust", "", ngo)
+			f.doc("paper", "Hill Herald", "", c.paper)
+			setRole(f, "ngo", provenance.RolePressOffice)
+			setRole(f, "paper", provenance.RoleNewspaper)
+			f.share("ngo", "paper", finding, finding)
+			l, ok := linkBetween(f.analyze(), "ngo", "paper")
+			if got := ok && l.Kind == provenance.LinkCopy && l.Source == "ngo"; got != c.want {
+				t.Errorf("copy ngo → paper %v, want %v: %+v", got, c.want, l)
+			}
+		})
+	}
+}

@@ -367,6 +367,11 @@ func sourceEvidence(pv *pairView) {
 			if !c.release || side.src.hasReleaseCredit() || !pv.sharedNear(side.dst, c.span) {
 				continue
 			}
+			if org := releaseOrg(side.dst, c); c.source == "" && org != "" && !side.dst.namesOrganisationOf(side.src) {
+				if self, _ := side.src.isSource(org); !self && !side.src.speaksFor(org) {
+					continue // "UNICEF said in a press release", never naming the office's own organisation: another's release
+				}
+			}
 			if ok, why := side.src.releaseLike(c.source); ok {
 				pv.relCredit, pv.relCopy = c, side.dst
 				pv.add(evCredit, side.sign*wReleaseCredit, fmt.Sprintf("credit: %s quotes a release or statement (%s), and %s reads as that release: %s",
@@ -526,6 +531,9 @@ func roleEvidence(pv *pairView) {
 	if c, ok := down.creditsOther(up); ok && viaCredit(c) {
 		return // "via: ertnews.gr": it says which page it took its text through, and that is not up
 	}
+	if roleRank(up.role.role) == 3 && !down.namesOrganisationOf(up) && attributedElsewhere(pv, down, up) != "" {
+		return
+	}
 	if roleRank(up.role.role) == 3 && !up.namesOwnOrganisation() && !relaysNewswireRelease(down, up) {
 		return
 	}
@@ -549,6 +557,51 @@ func citesAnotherFor(pv *pairView, up *docInfo) bool {
 			if self, _ := up.isSource(k.name); !self {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// orgReported is an organisation reported as saying what the sentence
+// says: "UNICEF underlined that …", "the WHO warned on Monday that …".
+var orgReported = fastre.MustCompile(`(?:^|[\s,(“"])(?:[Tt]he\s+)?` + orgName + `,?\s+(?:(?:has|had|also|on\s+[A-Z][a-z]+day)\s+)?(?:said|says|underlined|stressed|noted|revealed|warned|stated|added|reported|found|estimated|highlighted|released)\b`)
+
+// attributedElsewhere names the organisation that down, in a sentence it
+// shares with up, reports as saying it ("UNICEF underlined that up to 800
+// million children …") when up, a press office by its role, is not that
+// organisation's. "" when none.
+func attributedElsewhere(pv *pairView, down, up *docInfo) string {
+	text := down.doc.Text
+	for _, s := range sideSpans(pv, down.doc.ID) {
+		start, end := sentenceStart(text, s.Start, 400), sentenceEnd(text, max(s.Start, s.End-1), 400)
+		if end <= start {
+			continue
+		}
+		for _, m := range orgReported.FindAllStringSubmatch(text[start:end], -1) {
+			org := strings.TrimPrefix(strings.TrimSpace(m[1]), "The ")
+			if !orgLike(down, org) {
+				continue
+			}
+			if self, _ := up.isSource(org); !self && !up.speaksFor(org) {
+				return org
+			}
+		}
+	}
+	return ""
+}
+
+// namesOrganisationOf reports whether di names, anywhere in its title or
+// text, the organisation whose office other is: a distinctive word of
+// other's outlet name (officeWords left out). True when other's outlet is
+// not known by name: there is nothing to check.
+func (di *docInfo) namesOrganisationOf(other *docInfo) bool {
+	words := officeNameWords(other)
+	if len(words) == 0 {
+		return true
+	}
+	for _, w := range words {
+		if mentionsOrg(di.doc.Text, w) || mentionsOrg(di.doc.Meta.Title.Value, w) {
+			return true
 		}
 	}
 	return false
@@ -608,7 +661,13 @@ var officeWords = map[string]bool{"the": true, "of": true, "and": true, "for": t
 // organisation's text, and its role says nothing of where that text
 // started. True when the outlet is not known, or known only as a web
 // host: there is nothing to check.
-func (di *docInfo) namesOwnOrganisation() bool {
+func (di *docInfo) namesOwnOrganisation() bool { return di.namesOrganisationOf(di) }
+
+// officeNameWords are the distinctive words of an office's outlet name
+// ("Pasadena" of "City of Pasadena economic development news"), as
+// written there; nil when the outlet is not known, or known only as a web
+// host ("idw-online.de"), which names no organisation.
+func officeNameWords(di *docInfo) []string {
 	m := di.doc.Meta
 	name := ""
 	switch {
@@ -618,19 +677,15 @@ func (di *docInfo) namesOwnOrganisation() bool {
 		name = di.known.name
 	}
 	if !strings.ContainsRune(strings.TrimSpace(name), ' ') && strings.ContainsRune(name, '.') {
-		return true // a web host ("idw-online.de"), not an organisation's name
+		return nil
 	}
-	checked := false
+	var out []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !isWordRune(r) }) {
-		if utf8.RuneCountInString(w) < 3 || officeWords[strings.ToLower(w)] {
-			continue
-		}
-		checked = true
-		if mentionsOrg(di.doc.Text, w) || mentionsOrg(m.Title.Value, w) {
-			return true
+		if utf8.RuneCountInString(w) >= 3 && !officeWords[strings.ToLower(w)] {
+			out = append(out, w)
 		}
 	}
-	return !checked
+	return out
 }
 
 // relaysNewswireRelease reports whether office relays, as another
