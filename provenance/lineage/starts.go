@@ -503,14 +503,10 @@ const outletCitedRuns = 10
 // word boundary among the ten runs of the name's bytes ([\w.&'’!-])
 // between blanks before blanks and one of the second form's verbs,
 // in any case, ending a word. A text holding ſ (which (?i) folds to s)
-// gets every offset.
+// gets every rune.
 func outletCitedStarts(text string) []int {
 	if strings.Contains(text, "ſ") {
-		out := make([]int, len(text))
-		for i := range out {
-			out[i] = i
-		}
-		return out
+		return runeStarts(text)
 	}
 	var out []int
 	for i := 0; i < len(text); i++ {
@@ -528,6 +524,16 @@ func outletCitedStarts(text string) []int {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// runeStarts lists the offset of every rune of text: where a match can
+// start when nothing narrower is known.
+func runeStarts(text string) []int {
+	out := make([]int, 0, len(text))
+	for i := range text {
+		out = append(out, i)
+	}
+	return out
 }
 
 // citedVerbAt reports whether s begins with one of outletCited's verbs

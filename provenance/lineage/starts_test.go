@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,3 +127,28 @@ func aProposMarker() *fastre.Regexp {
 
 // lineNameCredit is the credit pattern of a name alone on its line.
 func lineNameCredit() *fastre.Regexp { return creditPatternOf(`(?m)^\s*[-–—]?\s*(?:The\s+)?`) }
+
+// TestFindersListEveryMatchStart holds this session's start finders to
+// regexp directly, without fastre's own fallback for texts holding ſ: every
+// start of a match regexp finds is among the offsets the finder lists.
+func TestFindersListEveryMatchStart(t *testing.T) {
+	finders := []struct {
+		re    *fastre.Regexp
+		find  func(string) []int
+		texts []string
+	}{
+		{outletCited, outletCitedStarts, []string{"Calm, aſ ſaid Reuters; the Associated Press ſays", "ſo, according to AFP", "AFP ſaid x", "Reuters said ſ"}},
+		{saysAttribution, saysStarts, []string{"“Calm,” ſays Ann, “no”, says Bo: “yes”", "He says: «non»"}},
+		{orgAttributionOf(`\b(?:a|an|the)`), docByStarts, []string{"ſo in a new ſtudy by X, an annual report from the University of Kenya"}},
+	}
+	for _, f := range finders {
+		for _, s := range f.texts {
+			got := f.find(s)
+			for _, m := range f.re.Regexp.FindAllStringIndex(s, -1) {
+				if !slices.Contains(got, m[0]) {
+					t.Errorf("%q on %q: regexp's match at %d is not among the finder's %v", f.re, s, m[0], got)
+				}
+			}
+		}
+	}
+}
