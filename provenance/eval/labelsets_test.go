@@ -180,17 +180,29 @@ func TestFresh4LabelsMatchFolder(t *testing.T) {
 	checkLabelsMatchFolder(t, "fresh4", "realworld-fresh4")
 }
 
-// TestLabelSetsAreDisjoint: no family or page of the held-out fresh4 set
-// is in the own, fresh, fresh2 or fresh3 set (or in the shared one, when
-// it is beside the module root), so it stays held out from the sets rules
-// are tuned on; nor is any of fresh3's in the own, fresh or fresh2 set,
-// nor any of fresh2's in the own or fresh set, nor any of the fresh set's
-// in the own set.
+// TestFresh5LabelsWhole: the fresh5 held-out families' committed labels
+// are whole.
+func TestFresh5LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh5") }
+
+// TestFresh5LabelsMatchFolder: ../realworld-fresh5, when present, is what
+// the fresh5 labels say.
+func TestFresh5LabelsMatchFolder(t *testing.T) {
+	checkLabelsMatchFolder(t, "fresh5", "realworld-fresh5")
+}
+
+// TestLabelSetsAreDisjoint: no family or page of the held-out fresh5 set
+// is in the own, fresh, fresh2, fresh3 or fresh4 set (or in the shared
+// one, when it is beside the module root), so it stays held out from the
+// sets rules are tuned on; nor is any of fresh4's in the own, fresh,
+// fresh2 or fresh3 set, nor any of fresh3's in the own, fresh or fresh2
+// set, nor any of fresh2's in the own or fresh set, nor any of the fresh
+// set's in the own set.
 func TestLabelSetsAreDisjoint(t *testing.T) {
 	checkDisjoint(t, "fresh", "own")
 	checkDisjoint(t, "fresh2", "own", "fresh")
 	checkDisjoint(t, "fresh3", "own", "fresh", "fresh2")
 	checkDisjoint(t, "fresh4", "own", "fresh", "fresh2", "fresh3")
+	checkDisjoint(t, "fresh5", "own", "fresh", "fresh2", "fresh3", "fresh4")
 }
 
 // checkDisjoint: no family or page of the set is in the tuned sets' labels
