@@ -55,7 +55,7 @@ type Family struct {
 	Dir   string
 	Truth Truth
 	// Set names the collection the family came from ("shared", "own",
-	// "fresh", "fresh2", "fresh3", "fresh4").
+	// "fresh", "fresh2", "fresh3", "fresh4", "fresh5").
 	Set string
 }
 

@@ -23,8 +23,9 @@ func KnownRoles() (Roles, error) { return ReadRoles(bytes.NewReader(rolesCSV), "
 // afternoon), the fresh ones (held out that afternoon, tuned on since the
 // evening), the fresh2 ones (held out that evening, tuned on since the
 // night), the fresh3 ones (held out that night, tuned on since 2026-12-08
-// 00:20 once their false accusations were fixed) or the fresh4 ones, held
-// out.
+// 00:20 once their false accusations were fixed), the fresh4 ones (held out
+// from 00:20, tuned on since 01:10 once theirs were) or the fresh5 ones,
+// held out.
 type FamilySet struct {
 	Name     string
 	Families []Family
@@ -33,19 +34,19 @@ type FamilySet struct {
 // heldOut names the family sets that are measured and never tuned on: no
 // rule, weight or calibration may be set from their results, so the pooled
 // clue, claim and reliability tables leave them out.
-var heldOut = map[string]bool{"fresh4": true}
+var heldOut = map[string]bool{"fresh5": true}
 
 // HeldOut reports whether the named family set is held out (measured, never
 // tuned on).
 func HeldOut(set string) bool { return heldOut[set] }
 
 // RealWorldSets finds the family collections beside the module root:
-// shared/realworld, realworld-own, realworld-fresh, realworld-fresh2 and
-// realworld-fresh3 (the sets rules are tuned on) and realworld-fresh4 (held
-// out). A missing
+// shared/realworld, realworld-own, realworld-fresh, realworld-fresh2,
+// realworld-fresh3 and realworld-fresh4 (the sets rules are tuned on) and
+// realworld-fresh5 (held out). A missing
 // folder is reported in missing and left out.
 func RealWorldSets() (sets []FamilySet, missing []string, err error) {
-	for _, s := range []struct{ name, dir string }{{"shared", "shared/realworld"}, {"own", "realworld-own"}, {"fresh", "realworld-fresh"}, {"fresh2", "realworld-fresh2"}, {"fresh3", "realworld-fresh3"}, {"fresh4", "realworld-fresh4"}} {
+	for _, s := range []struct{ name, dir string }{{"shared", "shared/realworld"}, {"own", "realworld-own"}, {"fresh", "realworld-fresh"}, {"fresh2", "realworld-fresh2"}, {"fresh3", "realworld-fresh3"}, {"fresh4", "realworld-fresh4"}, {"fresh5", "realworld-fresh5"}} {
 		dir, ferr := FindBesideModule(s.dir)
 		if ferr != nil {
 			missing = append(missing, fmt.Sprintf("%s families not used: %v", s.name, ferr))

@@ -22,7 +22,7 @@ func realSets(t *testing.T) []FamilySet {
 		t.Log(m)
 	}
 	if len(sets) == 0 {
-		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own, ../realworld-fresh, ../realworld-fresh2, ../realworld-fresh3, ../realworld-fresh4)")
+		t.Skip("no real-world families beside the module root (../shared/realworld, ../realworld-own, ../realworld-fresh, ../realworld-fresh2, ../realworld-fresh3, ../realworld-fresh4, ../realworld-fresh5)")
 	}
 	return sets
 }
@@ -130,10 +130,17 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// ceiling of wrong copy links are what it measured when first run
 	// (14 families, 00:15 UTC on 6e8ef07 with the set wired in: 42 and 42
 	// directed, 0 and 3 wrong; the same after one label was corrected
-	// from its text), not tuned.
+	// from its text), not tuned; its three false accusations then fixed
+	// (a "via X" credit; a co-author's page). From 2026-12-08 01:05
+	// fresh4 is tuned on too (its floor what it measured on main just
+	// before, 42 and 42, 0 wrong) and the fresh5 set is held out
+	// (docs/lineage.md, The fresh5 held-out set): its floor and its
+	// ceiling of wrong copy links are what it measured when first run
+	// (10 families, 01:05 UTC with the set wired in: 11 and 14 directed,
+	// no copy link claimed, 0 and 0 wrong), not tuned.
 	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 44, WithMetadata: 51},
-		"fresh2": {Bare: 28, WithMetadata: 29}, "fresh3": {Bare: 24, WithMetadata: 28}, "fresh4": {Bare: 42, WithMetadata: 42}}
-	wrongCeiling := map[string]map[Mode]int{"fresh4": {Bare: 0, WithMetadata: 0}} // 3 at its first run, fixed 2026-12-08 01:05–01:15 (a "via X" credit; a co-author's page)
+		"fresh2": {Bare: 28, WithMetadata: 29}, "fresh3": {Bare: 24, WithMetadata: 28}, "fresh4": {Bare: 42, WithMetadata: 42}, "fresh5": {Bare: 11, WithMetadata: 14}}
+	wrongCeiling := map[string]map[Mode]int{"fresh5": {Bare: 0, WithMetadata: 0}} // its first run, 2026-12-08 01:05
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)
@@ -175,9 +182,9 @@ func TestHeldOutSetLeftOutOfPooledTables(t *testing.T) {
 			Bins:   bins}
 	}
 	var b strings.Builder
-	WriteRealWorld(&b, []*RealScore{row("shared", 3, 2), row("fresh4", 40, 1)})
+	WriteRealWorld(&b, []*RealScore{row("shared", 3, 2), row("fresh5", 40, 1)})
 	out := b.String()
-	for _, want := range []string{"| fresh4 (1) | bare files |", "| date | 3 | 2 | 0.67 |", "| date | 3 | 2 |\n"} {
+	for _, want := range []string{"| fresh5 (1) | bare files |", "| date | 3 | 2 | 0.67 |", "| date | 3 | 2 |\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -187,8 +194,8 @@ func TestHeldOutSetLeftOutOfPooledTables(t *testing.T) {
 			t.Errorf("a held-out tally is pooled (%q):\n%s", not, out)
 		}
 	}
-	if !HeldOut("fresh4") || HeldOut("fresh3") || HeldOut("fresh2") || HeldOut("fresh") || HeldOut("own") || HeldOut("shared") {
-		t.Error("fresh4 is the held-out set; fresh3, fresh2, fresh, own and shared are tuned on")
+	if !HeldOut("fresh5") || HeldOut("fresh4") || HeldOut("fresh3") || HeldOut("fresh2") || HeldOut("fresh") || HeldOut("own") || HeldOut("shared") {
+		t.Error("fresh5 is the held-out set; fresh4, fresh3, fresh2, fresh, own and shared are tuned on")
 	}
 }
 

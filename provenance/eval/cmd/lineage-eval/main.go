@@ -26,7 +26,7 @@ func main() {
 	verbose := flag.Bool("v", false, "list every wrong, missed or indirect link")
 	realOnly := flag.Bool("real", false, "only the real-world families")
 	dump := flag.String("dump", "", "print the clues of every real-world pair whose page names contain this")
-	heldOut := flag.Bool("held-out", false, "print the held-out (fresh4) families' failures (and with -dump their clues); not for whoever tunes the rules")
+	heldOut := flag.Bool("held-out", false, "print the held-out (fresh5) families' failures (and with -dump their clues); not for whoever tunes the rules")
 	flag.Parse()
 	settings, err := scan.Preset(*preset)
 	if err != nil {
@@ -63,7 +63,7 @@ func main() {
 
 // realWorld prints the tables of the real-world families beside the module
 // root (shared/realworld, realworld-own, realworld-fresh, realworld-fresh2,
-// realworld-fresh3, realworld-fresh4),
+// realworld-fresh3, realworld-fresh4, realworld-fresh5),
 // bare and with metadata. verbose prints the failures of the sets the rules
 // are tuned on; the failures and clue dumps of a held-out set are printed
 // only when heldOut asks for them, so that whoever tunes the rules does not
@@ -85,7 +85,7 @@ func realWorld(settings provenance.Settings, verbose bool, dump string, heldOut 
 		fmt.Fprintln(os.Stderr, "lineage-eval:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("Real-world families (preset %s): shared, own, fresh, fresh2 and fresh3 = the families the rules are tuned on; fresh4 = held out (its failures are printed only with -held-out).\n\n", settings.Preset)
+	fmt.Printf("Real-world families (preset %s): shared, own, fresh, fresh2, fresh3 and fresh4 = the families the rules are tuned on; fresh5 = held out (its failures are printed only with -held-out).\n\n", settings.Preset)
 	eval.WriteRealWorld(os.Stdout, rows)
 	if dump != "" {
 		for _, s := range rows {
