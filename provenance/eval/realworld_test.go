@@ -137,10 +137,12 @@ func TestRealWorldNoFalseAccusations(t *testing.T) {
 	// (docs/lineage.md, The fresh5 held-out set): its floor and its
 	// ceiling of wrong copy links are what it measured when first run
 	// (10 families, 01:05 UTC with the set wired in: 11 and 14 directed,
-	// no copy link claimed, 0 and 0 wrong), not tuned.
+	// no copy link claimed, 0 and 0 wrong; 12 families, 01:09, two more
+	// labelled and committed before the engine saw them: 16 and 20
+	// directed, no copy link, 0 and 0 wrong), not tuned.
 	floor := map[string]map[Mode]int{"shared": {Bare: 50, WithMetadata: 55}, "own": {Bare: 51, WithMetadata: 58}, "fresh": {Bare: 44, WithMetadata: 51},
-		"fresh2": {Bare: 28, WithMetadata: 29}, "fresh3": {Bare: 24, WithMetadata: 28}, "fresh4": {Bare: 42, WithMetadata: 42}, "fresh5": {Bare: 11, WithMetadata: 14}}
-	wrongCeiling := map[string]map[Mode]int{"fresh5": {Bare: 0, WithMetadata: 0}} // its first run, 2026-12-08 01:05
+		"fresh2": {Bare: 28, WithMetadata: 29}, "fresh3": {Bare: 24, WithMetadata: 28}, "fresh4": {Bare: 42, WithMetadata: 42}, "fresh5": {Bare: 16, WithMetadata: 20}}
+	wrongCeiling := map[string]map[Mode]int{"fresh5": {Bare: 0, WithMetadata: 0}} // its first runs, 2026-12-08 01:05 and 01:09
 	for _, s := range rows {
 		if s.UnrelatedCopies > 0 {
 			t.Errorf("%s, %s: %d copy links across unrelated stories", s.Set, s.Mode, s.UnrelatedCopies)
