@@ -443,8 +443,9 @@ func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
 	// together when the column wraps and its common-source and undecided
 	// lines stay short; each later level follows the mean row of its
 	// sources.
-	group := groupRanks(n, edges)
-	near := bandOrder(n, edges)
+	comps := components(n, edges)
+	group := groupRanks(n, comps)
+	near := bandOrder(n, edges, comps)
 	row := make([]float64, n)
 	for li, col := range columns {
 		if li == 0 {
@@ -493,7 +494,7 @@ func levelColumns(nodes []GraphNode, edges []GraphEdge) ([][]int, []string) {
 // into sub-columns of a few rows, follows it, so that a source outside
 // the collection stands beside the articles that carry it and its lines
 // stay short instead of crossing the whole story.
-func bandOrder(n int, edges []GraphEdge) []int {
+func bandOrder(n int, edges []GraphEdge, comps [][]int) []int {
 	adj := make([][]int, n)
 	for _, e := range edges {
 		if e.From != e.To && e.From >= 0 && e.To >= 0 && e.From < n && e.To < n {
@@ -509,7 +510,7 @@ func bandOrder(n int, edges []GraphEdge) []int {
 		order[i] = -1
 	}
 	next := 0
-	for _, members := range components(n, edges) {
+	for _, members := range comps {
 		start := append([]int(nil), members...)
 		byDegree(start)
 		queue := []int{start[0]}
@@ -533,11 +534,11 @@ func bandOrder(n int, edges []GraphEdge) []int {
 	return order
 }
 
-// groupRanks numbers each node's connected group (by edges of any kind)
-// in the order the groups' first nodes come.
-func groupRanks(n int, edges []GraphEdge) []int {
+// groupRanks numbers each node by its connected group (comps, as
+// components gives them: in the order the groups' first nodes come).
+func groupRanks(n int, comps [][]int) []int {
 	rank := make([]int, n)
-	for k, members := range components(n, edges) {
+	for k, members := range comps {
 		for _, v := range members {
 			rank[v] = k
 		}

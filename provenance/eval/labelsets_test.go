@@ -133,76 +133,46 @@ func checkLabelsMatchFolder(t *testing.T, set, dir string) {
 	}
 }
 
-// TestOwnLabelsWhole: the own families' committed labels are whole.
-func TestOwnLabelsWhole(t *testing.T) { checkLabelsWhole(t, "own") }
-
-// TestOwnLabelsMatchFolder: ../realworld-own, when present, is what the
-// own labels say.
-func TestOwnLabelsMatchFolder(t *testing.T) { checkLabelsMatchFolder(t, "own", "realworld-own") }
-
-// TestFreshLabelsWhole: the fresh held-out families' committed labels are
-// whole.
-func TestFreshLabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh") }
-
-// TestFreshLabelsMatchFolder: ../realworld-fresh, when present, is what the
-// fresh labels say.
-func TestFreshLabelsMatchFolder(t *testing.T) {
-	checkLabelsMatchFolder(t, "fresh", "realworld-fresh")
+// labelledSets are the sets whose labels are committed under labels/ (all
+// but the shared one, whose labels live with its texts).
+func labelledSets() (sets []struct{ name, dir string }) {
+	for _, s := range familySets {
+		if s.name != "shared" {
+			sets = append(sets, s)
+		}
+	}
+	return sets
 }
 
-// TestFresh2LabelsWhole: the fresh2 held-out families' committed labels
-// are whole.
-func TestFresh2LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh2") }
-
-// TestFresh2LabelsMatchFolder: ../realworld-fresh2, when present, is what
-// the fresh2 labels say.
-func TestFresh2LabelsMatchFolder(t *testing.T) {
-	checkLabelsMatchFolder(t, "fresh2", "realworld-fresh2")
+// TestLabelSetsWhole: every labelled set's committed labels are whole.
+func TestLabelSetsWhole(t *testing.T) {
+	for _, s := range labelledSets() {
+		t.Run(s.name, func(t *testing.T) { checkLabelsWhole(t, s.name) })
+	}
 }
 
-// TestFresh3LabelsWhole: the fresh3 held-out families' committed labels
-// are whole.
-func TestFresh3LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh3") }
-
-// TestFresh3LabelsMatchFolder: ../realworld-fresh3, when present, is what
-// the fresh3 labels say.
-func TestFresh3LabelsMatchFolder(t *testing.T) {
-	checkLabelsMatchFolder(t, "fresh3", "realworld-fresh3")
+// TestLabelSetsMatchFolder: each set's folder beside the module root
+// (../realworld-own, ../realworld-fresh…), when present, is what its
+// labels say.
+func TestLabelSetsMatchFolder(t *testing.T) {
+	for _, s := range labelledSets() {
+		t.Run(s.name, func(t *testing.T) { checkLabelsMatchFolder(t, s.name, s.dir) })
+	}
 }
 
-// TestFresh4LabelsWhole: the fresh4 held-out families' committed labels
-// are whole.
-func TestFresh4LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh4") }
-
-// TestFresh4LabelsMatchFolder: ../realworld-fresh4, when present, is what
-// the fresh4 labels say.
-func TestFresh4LabelsMatchFolder(t *testing.T) {
-	checkLabelsMatchFolder(t, "fresh4", "realworld-fresh4")
-}
-
-// TestFresh5LabelsWhole: the fresh5 held-out families' committed labels
-// are whole.
-func TestFresh5LabelsWhole(t *testing.T) { checkLabelsWhole(t, "fresh5") }
-
-// TestFresh5LabelsMatchFolder: ../realworld-fresh5, when present, is what
-// the fresh5 labels say.
-func TestFresh5LabelsMatchFolder(t *testing.T) {
-	checkLabelsMatchFolder(t, "fresh5", "realworld-fresh5")
-}
-
-// TestLabelSetsAreDisjoint: no family or page of the held-out fresh5 set
-// is in the own, fresh, fresh2, fresh3 or fresh4 set (or in the shared
-// one, when it is beside the module root), so it stays held out from the
-// sets rules are tuned on; nor is any of fresh4's in the own, fresh,
-// fresh2 or fresh3 set, nor any of fresh3's in the own, fresh or fresh2
-// set, nor any of fresh2's in the own or fresh set, nor any of the fresh
-// set's in the own set.
+// TestLabelSetsAreDisjoint: no family or page of a set is in a set built
+// before it (or in the shared one, when it is beside the module root), so
+// the held-out set, the last, stays held out from the sets rules are
+// tuned on, as each set did in its turn.
 func TestLabelSetsAreDisjoint(t *testing.T) {
-	checkDisjoint(t, "fresh", "own")
-	checkDisjoint(t, "fresh2", "own", "fresh")
-	checkDisjoint(t, "fresh3", "own", "fresh", "fresh2")
-	checkDisjoint(t, "fresh4", "own", "fresh", "fresh2", "fresh3")
-	checkDisjoint(t, "fresh5", "own", "fresh", "fresh2", "fresh3", "fresh4")
+	sets := labelledSets()
+	for i := 1; i < len(sets); i++ {
+		var earlier []string
+		for _, e := range sets[:i] {
+			earlier = append(earlier, e.name)
+		}
+		checkDisjoint(t, sets[i].name, earlier...)
+	}
 }
 
 // checkDisjoint: no family or page of the set is in the tuned sets' labels

@@ -531,11 +531,13 @@ func roleEvidence(pv *pairView) {
 	if c, ok := down.creditsOther(up); ok && viaCredit(c) {
 		return // "via: ertnews.gr": it says which page it took its text through, and that is not up
 	}
-	if roleRank(up.role.role) == 3 && !down.namesOrganisationOf(up) && attributedElsewhere(pv, down, up) != "" {
-		return
-	}
-	if roleRank(up.role.role) == 3 && !up.namesOwnOrganisation() && !relaysNewswireRelease(down, up) {
-		return
+	if roleRank(up.role.role) == 3 {
+		if !down.namesOrganisationOf(up) && attributedElsewhere(pv, down, up) != "" {
+			return // down gives the text as another organisation's, never naming up's
+		}
+		if !up.namesOwnOrganisation() && !relaysNewswireRelease(down, up) {
+			return // up carries another organisation's text
+		}
 	}
 	w := 1.5
 	if roleRank(up.role.role) == 3 && roleRank(down.role.role) == 2 {
@@ -571,13 +573,8 @@ var orgReported = fastre.MustCompile(`(?:^|[\s,(“"])(?:[Tt]he\s+)?` + orgName 
 // million children …") when up, a press office by its role, is not that
 // organisation's. "" when none.
 func attributedElsewhere(pv *pairView, down, up *docInfo) string {
-	text := down.doc.Text
-	for _, s := range sideSpans(pv, down.doc.ID) {
-		start, end := sentenceStart(text, s.Start, 400), sentenceEnd(text, max(s.Start, s.End-1), 400)
-		if end <= start {
-			continue
-		}
-		for _, m := range orgReported.FindAllStringSubmatch(text[start:end], -1) {
+	return eachSharedSentence(pv, down, func(sent string) string {
+		for _, m := range orgReported.FindAllStringSubmatch(sent, -1) {
 			org := strings.TrimPrefix(strings.TrimSpace(m[1]), "The ")
 			if !orgLike(down, org) {
 				continue
@@ -585,6 +582,23 @@ func attributedElsewhere(pv *pairView, down, up *docInfo) string {
 			if self, _ := up.isSource(org); !self && !up.speaksFor(org) {
 				return org
 			}
+		}
+		return ""
+	})
+}
+
+// eachSharedSentence calls f on each sentence of d that holds text d
+// shares with the other side of pv, in turn, and returns the first
+// answer f gives that is not "" ("" when none does).
+func eachSharedSentence(pv *pairView, d *docInfo, f func(sent string) string) string {
+	text := d.doc.Text
+	for _, s := range sideSpans(pv, d.doc.ID) {
+		start, end := sentenceStart(text, s.Start, 400), sentenceEnd(text, max(s.Start, s.End-1), 400)
+		if end <= start {
+			continue
+		}
+		if out := f(text[start:end]); out != "" {
+			return out
 		}
 	}
 	return ""
@@ -625,20 +639,15 @@ var handoutCaption = fastre.MustCompile(`\b(?:[Hh]andout|[Pp]hoto(?:graph)?|[Ii]
 // page): the agency passes on X's caption, and its role says nothing of
 // where that text started. "" when none, or when the handout is up's own.
 func handoutFor(pv *pairView, up *docInfo) string {
-	text := up.doc.Text
-	for _, s := range sideSpans(pv, up.doc.ID) {
-		start, end := sentenceStart(text, s.Start, 400), sentenceEnd(text, max(s.Start, s.End-1), 400)
-		if end <= start {
-			continue
-		}
-		if m := handoutCaption.FindStringSubmatch(text[start:end]); m != nil {
+	return eachSharedSentence(pv, up, func(sent string) string {
+		if m := handoutCaption.FindStringSubmatch(sent); m != nil {
 			org := cleanCreditName(m[1])
 			if self, _ := up.isSource(org); org != "" && !self {
 				return org
 			}
 		}
-	}
-	return ""
+		return ""
+	})
 }
 
 // officeWords are the words of a press office's name that say what kind
